@@ -1,0 +1,158 @@
+"""Commands for the panel itself: awards, new, import, entries, judges, demo, open."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from judgepanel.cli import cli
+from judgepanel.core.awards import builtin_awards, resolve_award
+from judgepanel.core.entries import list_entries
+from judgepanel.core.judges import add_judge, edit_judge, find_judge, list_judges, remove_judge
+from judgepanel.core.panel import create_panel, open_panel
+from judgepanel.core.store import Store
+
+PANEL_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def emit_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("file", type=PANEL_FILE)
+def open(file: Path) -> None:  # noqa: A001 - the command is called `open`
+    """Open a .judgepanel or .judgepack in the application."""
+    Store.open(file).close()  # refuse a bad file here, with the CLI's error line
+    from judgepanel.gui.app import run_app
+
+    sys.exit(run_app([str(file)]))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the awards as JSON.")
+def awards(as_json: bool) -> None:
+    """List the built-in awards: id, name and sections."""
+    found = builtin_awards()
+    if as_json:
+        emit_json([award.as_json() for award in found])
+        return
+    for award in found:
+        click.echo(f"{award.id}  {award.name}  (scale {award.scale.describe()})")
+        for section in award.sections:
+            click.echo(f"    {section.id:<4} {section.title}")
+
+
+@cli.command()
+@click.argument("panel", type=PANEL_FILE)
+@click.option("--title", required=True, help="The panel's title, e.g. the programme and year.")
+@click.option("--award", "award_specs", multiple=True, required=True,
+              help="A built-in award id or an award .toml file; repeat for several.")
+def new(panel: Path, title: str, award_specs: tuple[str, ...]) -> None:
+    """Create a new panel file with the given awards."""
+    found = [resolve_award(spec) for spec in award_specs]
+    create_panel(panel, title, found).close()
+    click.echo(f"created {panel} with {len(found)} award(s): "
+               + ", ".join(a.id for a in found))
+
+
+@cli.command(name="import")
+@click.argument("panel", type=PANEL_FILE)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--award", "award_id", help="Put every row in this award, ignoring categories.")
+@click.option("--preset", type=click.Choice(
+    ["generic", "awardforce", "submittable", "openwater", "evalato"]), default="generic",
+    show_default=True, help="The entry platform the export came from.")
+@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
+              help="A MAPPING.toml saying which column is which.")
+@click.option("--dry-run", is_flag=True, help="Report what would happen; change nothing.")
+def import_(panel: Path, file: Path, award_id: str | None, preset: str,
+            mapping: Path | None, dry_run: bool) -> None:
+    """Import entries from a CSV, XLSX or JSON export (all or nothing)."""
+    from judgepanel.core.importing import import_file
+
+    with open_panel(panel) as store:
+        result = import_file(store, file, award=award_id, preset=preset, mapping=mapping,
+                             dry_run=dry_run)
+    for line in result.report_lines():
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("panel", type=PANEL_FILE)
+@click.option("--award", "award_id", help="Only this award's entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+def entries(panel: Path, award_id: str | None, as_json: bool) -> None:
+    """List the entries of a panel or a judge pack."""
+    with Store.open(panel) as store:
+        found = list_entries(store, award_id)
+    if as_json:
+        emit_json(found)
+        return
+    for entry in found:
+        click.echo(f"{entry['entry']:<10} {entry['award']:<32} {entry['title']}"
+                   f" ({entry['nominee']}, {entry['organisation']})")
+    click.echo(f"{len(found)} entries")
+
+
+@cli.group()
+def judge() -> None:
+    """Add, edit or remove a judge."""
+
+
+@judge.command("add")
+@click.argument("panel", type=PANEL_FILE)
+@click.argument("name")
+@click.option("--email", default="", help="The judge's e-mail address.")
+@click.option("--role", type=click.Choice(["judge", "chair"]), default="judge",
+              show_default=True, help="A chair also leads moderation.")
+def judge_add(panel: Path, name: str, email: str, role: str) -> None:
+    """Add a judge to the panel."""
+    with open_panel(panel) as store:
+        added = add_judge(store, name, email, role)
+    click.echo(f"added judge {added.name}")
+
+
+@judge.command("edit")
+@click.argument("panel", type=PANEL_FILE)
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@click.option("--email", help="A new e-mail address.")
+@click.option("--role", type=click.Choice(["judge", "chair"]), help="A new role.")
+def judge_edit(panel: Path, name: str, new_name: str | None, email: str | None,
+               role: str | None) -> None:
+    """Change a judge's name, e-mail or role."""
+    with open_panel(panel) as store:
+        found = find_judge(store, name)
+        assert found is not None
+        changed = edit_judge(store, found, new_name, email, role)
+    click.echo(f"judge {changed.name}: {changed.email or 'no e-mail'}, {changed.role}")
+
+
+@judge.command("remove")
+@click.argument("panel", type=PANEL_FILE)
+@click.argument("name")
+def judge_remove(panel: Path, name: str) -> None:
+    """Remove a judge who has not scored anything yet."""
+    with open_panel(panel) as store:
+        found = find_judge(store, name)
+        assert found is not None
+        remove_judge(store, found)
+    click.echo(f"removed judge {found.name}")
+
+
+@cli.command()
+@click.argument("panel", type=PANEL_FILE)
+@click.option("--json", "as_json", is_flag=True, help="Print the judges as JSON.")
+def judges(panel: Path, as_json: bool) -> None:
+    """List the panel's judges."""
+    with open_panel(panel) as store:
+        found = list_judges(store)
+    if as_json:
+        emit_json([{"name": j.name, "email": j.email, "role": j.role} for j in found])
+        return
+    for j in found:
+        click.echo(f"{j.name:<28} {j.email:<32} {j.role}")

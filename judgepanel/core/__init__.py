@@ -1,0 +1,1 @@
+"""Domain and storage. Nothing in this package imports Qt (a test enforces it)."""

@@ -1,0 +1,36 @@
+"""Creating and opening panels: the coordinator's file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from judgepanel.core.awards import Award, save_award
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.store import PANEL, Store
+
+
+def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "") -> Store:
+    """A new panel file with its awards; refuses to overwrite."""
+    path = Path(path)
+    if not title.strip():
+        raise JudgePanelError("a panel needs a title")
+    ids = [a.id for a in awards]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise JudgePanelError(f"award {', '.join(duplicates)} given more than once")
+    store = Store.create(path, PANEL, title=title.strip())
+    try:
+        with store.transaction():
+            for award in awards:
+                save_award(store, award)
+            store.audit("panel created", {"title": title.strip(), "awards": ids}, who)
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    return store
+
+
+def open_panel(path: Path | str) -> Store:
+    """Open a coordinator's panel; a judge pack is refused with a clear message."""
+    return Store.open(path, PANEL)

@@ -1,0 +1,213 @@
+"""A judge's own work: section scores, comments, the overall review, declared conflicts.
+
+The same functions serve the judge's window, `scores import` into a pack and the merge. Every
+record a judge writes is signed with HMAC-SHA256 under the judge's pack key, which only the
+panel and that judge's pack hold, so the merge can tell a record JudgePanel wrote from one
+edited outside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from judgepanel.core.awards import Award, panel_awards
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.store import Store, now
+
+STATUSES = ("not started", "in progress", "complete", "conflict")
+
+
+def sign(key: str, *parts: Any) -> str:
+    """The signature of one record: HMAC-SHA256 over its canonical JSON."""
+    payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hmac.new(bytes.fromhex(key), payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def score_signature(key: str, panel_id: str, judge: int, entry: str, section: str,
+                    value: float | None, comment: str, updated_at: str) -> str:
+    return sign(key, "score", panel_id, judge, entry, section,
+                None if value is None else float(value), comment, updated_at)
+
+
+def review_signature(key: str, panel_id: str, judge: int, entry: str, comment: str,
+                     tags: str, complete: int, updated_at: str) -> str:
+    return sign(key, "review", panel_id, judge, entry, comment, tags, int(complete), updated_at)
+
+
+def conflict_signature(key: str, panel_id: str, judge: int, entry: str, reason: str,
+                       created_at: str) -> str:
+    return sign(key, "conflict", panel_id, judge, entry, reason, created_at)
+
+
+@dataclass(frozen=True)
+class Judging:
+    """Who is scoring, in which file: what every write needs to check and sign."""
+
+    store: Store
+    judge: int
+    key: str
+
+    @classmethod
+    def for_judge(cls, store: Store, judge: int) -> Judging:
+        row = store.db.execute("SELECT pack_key FROM judges WHERE id = ?", [judge]).fetchone()
+        if row is None:
+            raise JudgePanelError(f"{store.path}: no judge with id {judge}")
+        return cls(store, judge, row[0])
+
+    @classmethod
+    def for_pack(cls, store: Store) -> Judging:
+        """The pack's own judge."""
+        judge = store.meta("judge_id")
+        if judge is None:
+            raise JudgePanelError(f"{store.path}: not a judge pack")
+        return cls.for_judge(store, int(judge))
+
+    @property
+    def panel_id(self) -> str:
+        return self.store.panel_id
+
+    def award_of(self, entry: str) -> Award:
+        row = self.store.db.execute("SELECT award FROM entries WHERE id = ?", [entry]).fetchone()
+        if row is None:
+            raise JudgePanelError(f"{self.store.path}: no entry '{entry}' here")
+        for award in panel_awards(self.store):
+            if award.id == row[0]:
+                return award
+        raise JudgePanelError(f"{self.store.path}: entry '{entry}' has no award")
+
+    def check_allowed(self, entry: str) -> None:
+        """A judge scores only entries assigned to them and not in conflict."""
+        db = self.store.db
+        if db.execute("SELECT 1 FROM conflicts WHERE judge=? AND entry=?",
+                      [self.judge, entry]).fetchone():
+            raise JudgePanelError(f"entry '{entry}': a conflict of interest is declared, "
+                                  "so it cannot be scored by this judge")
+        if self.store.kind == "pack" and not db.execute(
+                "SELECT 1 FROM assignments WHERE judge=? AND entry=?",
+                [self.judge, entry]).fetchone():
+            raise JudgePanelError(f"entry '{entry}' is not in this judge's pack")
+
+    def check_value(self, entry: str, section: str, value: float | None) -> None:
+        award = self.award_of(entry)
+        try:
+            found = award.section(section)
+        except KeyError:
+            known = ", ".join(s.id for s in award.sections)
+            raise JudgePanelError(
+                f"entry '{entry}': award '{award.id}' has no section '{section}' "
+                f"(sections: {known})") from None
+        scale = award.scale_of(found)
+        if value is not None and not scale.allows(value):
+            raise JudgePanelError(
+                f"entry '{entry}', section {section}: {value:g} is not a score on this "
+                f"section's scale ({scale.describe()})")
+
+    # ----- writes ------------------------------------------------------------------------
+
+    def set_score(self, entry: str, section: str, value: float | None,
+                  comment: str | None = None, at: str | None = None) -> None:
+        """Record a section score and/or comment (None leaves the comment as it is)."""
+        self.check_allowed(entry)
+        self.check_value(entry, section, value)
+        row = self.store.db.execute(
+            "SELECT value, comment FROM scores WHERE judge=? AND entry=? AND section=?",
+            [self.judge, entry, section]).fetchone()
+        if comment is None:
+            comment = row[1] if row else ""
+        if row and row[0] == value and row[1] == comment:
+            return
+        stamp = at or now()
+        signature = score_signature(self.key, self.panel_id, self.judge, entry, section,
+                                    value, comment, stamp)
+        with self.store.transaction():
+            self.store.db.execute(
+                "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
+                "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry, section) DO "
+                "UPDATE SET value=excluded.value, comment=excluded.comment, "
+                "updated_at=excluded.updated_at, signature=excluded.signature",
+                [self.judge, entry, section, value, comment, stamp, signature])
+            if self.store.kind == "pack":
+                self._touch_review(entry)
+
+    def set_review(self, entry: str, comment: str | None = None,
+                   tags: list[str] | None = None, complete: bool | None = None) -> None:
+        """The overall comment, the evidence tags and the complete mark for one entry."""
+        self.check_allowed(entry)
+        current = self.review(entry)
+        new_comment = current["comment"] if comment is None else comment
+        new_tags = json.dumps(current["tags"] if tags is None else list(tags),
+                              ensure_ascii=False)
+        new_complete = current["complete"] if complete is None else bool(complete)
+        if new_complete and (missing := self.missing_sections(entry)):
+            raise JudgePanelError(f"entry '{entry}' cannot be marked complete: no score yet "
+                                  f"for {', '.join(missing)}")
+        stamp = now()
+        signature = review_signature(self.key, self.panel_id, self.judge, entry, new_comment,
+                                     new_tags, int(new_complete), stamp)
+        with self.store.transaction():
+            self.store.db.execute(
+                "INSERT INTO reviews(judge, entry, comment, tags, complete, updated_at, "
+                "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
+                "comment=excluded.comment, tags=excluded.tags, complete=excluded.complete, "
+                "updated_at=excluded.updated_at, signature=excluded.signature",
+                [self.judge, entry, new_comment, new_tags, int(new_complete), stamp,
+                 signature])
+
+    def _touch_review(self, entry: str) -> None:
+        """Changing a score of a complete entry re-opens it only if a section is now empty."""
+        review = self.review(entry)
+        if review["complete"] and self.missing_sections(entry):
+            self.set_review(entry, complete=False)
+
+    def declare_conflict(self, entry: str, reason: str) -> None:
+        """The judge steps away from an entry: their scores and comments for it are removed."""
+        if not reason.strip():
+            raise JudgePanelError("please give a reason for the conflict of interest")
+        stamp = now()
+        signature = conflict_signature(self.key, self.panel_id, self.judge, entry,
+                                       reason.strip(), stamp)
+        with self.store.transaction():
+            db = self.store.db
+            db.execute("DELETE FROM scores WHERE judge=? AND entry=?", [self.judge, entry])
+            db.execute("DELETE FROM reviews WHERE judge=? AND entry=?", [self.judge, entry])
+            db.execute(
+                "INSERT OR REPLACE INTO conflicts(judge, entry, reason, declared_by, "
+                "created_at, signature) VALUES (?,?,?,?,?,?)",
+                [self.judge, entry, reason.strip(), "judge", stamp, signature])
+
+    # ----- reads -------------------------------------------------------------------------
+
+    def scores(self, entry: str) -> dict[str, dict[str, Any]]:
+        return {r["section"]: r for r in self.store.rows(
+            "SELECT section, value, comment, updated_at FROM scores WHERE judge=? AND entry=?",
+            [self.judge, entry])}
+
+    def review(self, entry: str) -> dict[str, Any]:
+        rows = self.store.rows("SELECT comment, tags, complete, updated_at FROM reviews "
+                               "WHERE judge=? AND entry=?", [self.judge, entry])
+        if not rows:
+            return {"comment": "", "tags": [], "complete": False, "updated_at": None}
+        row = rows[0]
+        return {"comment": row["comment"], "tags": json.loads(row["tags"]),
+                "complete": bool(row["complete"]), "updated_at": row["updated_at"]}
+
+    def missing_sections(self, entry: str) -> list[str]:
+        scored = {s for s, r in self.scores(entry).items() if r["value"] is not None}
+        return [s.id for s in self.award_of(entry).sections if s.id not in scored]
+
+    def status(self, entry: str) -> str:
+        """One of STATUSES, for the judge's list (shown as text, never by colour alone)."""
+        if self.store.db.execute("SELECT 1 FROM conflicts WHERE judge=? AND entry=?",
+                                 [self.judge, entry]).fetchone():
+            return "conflict"
+        if self.review(entry)["complete"]:
+            return "complete"
+        scores = self.scores(entry)
+        if any(r["value"] is not None or r["comment"] for r in scores.values()) or \
+                self.review(entry)["comment"]:
+            return "in progress"
+        return "not started"
