@@ -46,4 +46,7 @@ def main() -> None:
 
 
 # Register the command groups (imported for their side effect on `cli`).
+from judgepanel.cli import loop as _loop  # noqa: E402,F401
+from judgepanel.cli import outputs as _outputs  # noqa: E402,F401
 from judgepanel.cli import panel as _panel  # noqa: E402,F401
+from judgepanel.cli import results as _results  # noqa: E402,F401
