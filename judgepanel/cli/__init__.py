@@ -6,6 +6,7 @@ Each command group lives in its own module and registers itself on `cli`.
 from __future__ import annotations
 
 import sys
+import warnings
 
 import click
 
@@ -24,8 +25,14 @@ def cli(ctx: click.Context) -> None:
         sys.exit(run_app([]))
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
 def main() -> None:
     """Entry point: bad input becomes one `error:` line and exit status 1, never a traceback."""
+    warnings.showwarning = _show_warning
     try:
         status = cli.main(standalone_mode=False)
         if isinstance(status, int) and status:

@@ -1,3 +1,147 @@
-"""Commands: loop (filled in by its owner)."""
+"""Commands for the offline loop: assign, conflict, pack, merge, scores import/export."""
 
-from judgepanel.cli import cli  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from judgepanel.cli import cli
+from judgepanel.core.assignment import auto_assign
+from judgepanel.core.conflicts import record_conflict, remove_conflict
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import Judge, find_judge, list_judges
+from judgepanel.core.merge import check_pack, merge_packs
+from judgepanel.core.packs import make_pack, make_packs
+from judgepanel.core.panel import open_panel
+from judgepanel.core.score_sheets import export_scores, import_scores
+from judgepanel.core.store import Store
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def _judge(store: Store, name: str) -> Judge:
+    found = find_judge(store, name)
+    assert found is not None  # find_judge raises when required
+    return found
+
+
+@cli.command()
+@click.argument("panel", type=FILE)
+@click.option("--award", "award_id", required=True, help="The award whose entries to assign.")
+@click.option("--per-entry", type=click.IntRange(min=1), required=True,
+              help="How many judges should judge each entry.")
+@click.option("--seed", type=int, default=None,
+              help="Any number: the same seed gives the same assignment.")
+def assign(panel: Path, award_id: str, per_entry: int, seed: int | None) -> None:
+    """Assign each entry of an award to N judges, balancing workloads.
+
+    Assignments already made are kept; only missing places are filled. Judges are never
+    given an entry they are in conflict with.
+    """
+    with open_panel(panel) as store:
+        result = auto_assign(store, award_id, per_entry, seed=seed)
+    click.echo(f"{award_id}: {len(result.added)} assignment(s) added, {result.kept} kept")
+    for name, count in result.workload.items():
+        click.echo(f"  {name:<28} {count} entr{'y' if count == 1 else 'ies'}")
+    if not result.balanced:
+        click.echo(f"note: workloads differ by {result.spread} (existing assignments or "
+                   "conflicts prevent an even spread)")
+
+
+@cli.command()
+@click.argument("panel", type=FILE)
+@click.option("--judge", "judge_name", required=True, help="The judge's name.")
+@click.option("--entry", "entry_id", required=True, help="The entry's id from the export.")
+@click.option("--reason", default="", help="Why, e.g. 'works in the same trust'.")
+@click.option("--remove", is_flag=True, help="Withdraw a conflict recorded in error.")
+def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: bool) -> None:
+    """Record a judge's conflict of interest with an entry (or withdraw it with --remove).
+
+    The judge loses that entry's assignment and their scores for it never count.
+    """
+    with open_panel(panel) as store:
+        judge = _judge(store, judge_name)
+        if remove:
+            remove_conflict(store, judge, entry_id)
+            click.echo(f"conflict removed: {judge.name} and {entry_id}")
+        else:
+            record_conflict(store, judge, entry_id, reason)
+            click.echo(f"conflict recorded: {judge.name} and {entry_id}")
+
+
+@cli.command()
+@click.argument("panel", type=FILE)
+@click.option("--judge", "judge_name", help="The judge whose pack to make.")
+@click.option("--all", "every_judge", is_flag=True,
+              help="Make a pack for every judge; -o is then a folder.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The .judgepack file to write (a folder with --all).")
+@click.option("--overwrite", is_flag=True, help="Replace pack files that already exist.")
+def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
+         overwrite: bool) -> None:
+    """Make a judge's pack: their assigned entries, the awards and their own earlier scores."""
+    if bool(judge_name) == every_judge:
+        raise click.UsageError("give either --judge NAME or --all")
+    with open_panel(panel) as store:
+        if every_judge:
+            output.mkdir(parents=True, exist_ok=True)
+            made = make_packs(store, list_judges(store), output, overwrite=overwrite)
+        else:
+            if output.suffix.lower() != ".judgepack":
+                raise JudgePanelError(f"{output}: a judge pack's name ends in .judgepack")
+            made = [make_pack(store, _judge(store, judge_name or ""), output,
+                              overwrite=overwrite)]
+    for summary in made:
+        click.echo(f"{summary.path}: {summary.judge}, {summary.entries} entries, "
+                   f"{summary.scores} earlier score(s)")
+
+
+@cli.command()
+@click.argument("panel", type=FILE)
+@click.argument("packs", type=FILE, nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Check the packs and report; change nothing.")
+def merge(panel: Path, packs: tuple[Path, ...], dry_run: bool) -> None:
+    """Merge returned judge packs into the panel (all or nothing; safe to repeat).
+
+    Prints one line per file: new, changed and unchanged scores.
+    """
+    with open_panel(panel) as store:
+        if dry_run:
+            results = [check_pack(store, path) for path in packs]
+        else:
+            results = merge_packs(store, list(packs))
+    for result in results:
+        click.echo(result.line())
+    if dry_run and any(not r.ok for r in results):
+        raise JudgePanelError("some packs would be refused (see above)")
+
+
+@cli.group()
+def scores() -> None:
+    """Score sheets in and out: CSV or XLSX with entry, judge, section, score, comment."""
+
+
+@scores.command("import")
+@click.argument("panel", type=FILE)
+@click.argument("file", type=FILE)
+def scores_import(panel: Path, file: Path) -> None:
+    """Import scores from a CSV or XLSX sheet into a panel or a judge's pack (all or nothing).
+
+    On a panel an unknown judge is added; on a pack every row must be the pack's judge's.
+    """
+    with Store.open(panel) as store:
+        result = import_scores(store, file)
+    for line in result.lines():
+        click.echo(line)
+
+
+@scores.command("export")
+@click.argument("panel", type=FILE)
+@click.option("-o", "--output", type=FILE, required=True,
+              help="The .csv or .xlsx file to write.")
+def scores_export(panel: Path, output: Path) -> None:
+    """Export every score that counts to CSV or XLSX, for spreadsheets."""
+    with Store.open(panel) as store:
+        count = export_scores(store, output)
+    click.echo(f"{output}: {count} score(s)")

@@ -61,7 +61,8 @@ def new(panel: Path, title: str, award_specs: tuple[str, ...]) -> None:
 
 @cli.command(name="import")
 @click.argument("panel", type=PANEL_FILE)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--award", "award_id", help="Put every row in this award, ignoring categories.")
 @click.option("--preset", type=click.Choice(
     ["generic", "awardforce", "submittable", "openwater", "evalato"]), default="generic",
@@ -69,15 +70,27 @@ def new(panel: Path, title: str, award_specs: tuple[str, ...]) -> None:
 @click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
               help="A MAPPING.toml saying which column is which.")
 @click.option("--dry-run", is_flag=True, help="Report what would happen; change nothing.")
-def import_(panel: Path, file: Path, award_id: str | None, preset: str,
+def import_(panel: Path, files: tuple[Path, ...], award_id: str | None, preset: str,
             mapping: Path | None, dry_run: bool) -> None:
-    """Import entries from a CSV, XLSX or JSON export (all or nothing)."""
+    """Import entries from CSV, XLSX or JSON exports (all or nothing).
+
+    Give several FILES for an export split into parts (Award Force splits large exports);
+    they are imported in order, and if any is refused none is imported.
+    """
     from judgepanel.core.importing import import_file
 
+    lines: list[str] = []
     with open_panel(panel) as store:
-        result = import_file(store, file, award=award_id, preset=preset, mapping=mapping,
-                             dry_run=dry_run)
-    for line in result.report_lines():
+        if dry_run:
+            for file in files:
+                lines += import_file(store, file, award=award_id, preset=preset,
+                                     mapping=mapping, dry_run=True).report_lines()
+        else:
+            with store.transaction():
+                for file in files:
+                    lines += import_file(store, file, award=award_id, preset=preset,
+                                         mapping=mapping).report_lines()
+    for line in lines:
         click.echo(line)
 
 

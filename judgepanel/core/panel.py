@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from judgepanel.core.awards import Award, save_award
@@ -31,6 +32,20 @@ def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "
     return store
 
 
+class HistoryAltered(UserWarning):
+    """The panel's audit chain does not hold: someone edited its history outside JudgePanel."""
+
+
 def open_panel(path: Path | str) -> Store:
-    """Open a coordinator's panel; a judge pack is refused with a clear message."""
-    return Store.open(path, PANEL)
+    """Open a coordinator's panel; a judge pack is refused with a clear message.
+
+    A panel whose audit history was altered still opens (the chair must be able to see what
+    happened) but raises a loud `HistoryAltered` warning that the CLI and the GUI show.
+    """
+    store = Store.open(path, PANEL)
+    problems = store.audit_problems()
+    if problems:
+        warnings.warn(HistoryAltered(
+            f"{path}: the audit history of this panel was altered outside JudgePanel "
+            f"({'; '.join(problems[:3])}{' …' if len(problems) > 3 else ''})"), stacklevel=2)
+    return store

@@ -1,25 +1,330 @@
-"""The Decisions page (placeholder until it is built)."""
+"""The Decisions page: placements and moderated scores, each with a reason, and their record.
+
+The chair picks an entry from the final list (computed rank beside the panel's placement),
+records a placement or a moderated score with a reason, and sees who decided what and when.
+Raw scores are never touched: an override is a record of its own (moderation.override_score).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing import Any
 
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from judgepanel.core.awards import panel_awards
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import list_judges
+from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_score, overrides
+from judgepanel.core.ranking import Ranking, rank_award
 from judgepanel.core.store import Store
+from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.results_models import (ENTRY_ROLE, PLACEMENT_LABELS, SORT_ROLE, RecordModel,
+                                           StandingModel, number)
+
+# Dark text on a pale tint: readable whatever the palette.
+ERROR_STYLE = ("QLabel { color: #5c0b0b; background: #fde7e9; border-left: 4px solid #b3261e;"
+               " padding: 4px; }")
+DONE_STYLE = ("QLabel { color: #0d3b1a; background: #e6f4ea; border-left: 4px solid #1e7a34;"
+              " padding: 4px; }")
+
+
+def record_rows(store: Store, entries: set[str]) -> list[dict[str, Any]]:
+    """The award's decisions and overrides as one list, newest first."""
+    rows: list[dict[str, Any]] = []
+    for decision in decisions(store):
+        if decision["entry"] in entries:
+            rows.append({"kind": "placement", "entry": decision["entry"],
+                         "what": PLACEMENT_LABELS.get(decision["placement"],
+                                                      decision["placement"]),
+                         "reason": decision["reason"], "who": decision["decided_by"],
+                         "at": decision["decided_at"]})
+    for override in overrides(store):
+        if override["entry"] in entries:
+            rows.append({"kind": "override", "entry": override["entry"],
+                         "what": f"Score {number(override['old_value'])} → "
+                                 f"{number(override['new_value'])}",
+                         "reason": override["reason"], "who": override["decided_by"],
+                         "at": override["decided_at"]})
+    return sorted(rows, key=lambda row: row["at"], reverse=True)
 
 
 class DecisionsPage(QWidget):
-    """Placeholder: replaced by the real page."""
+    """Placements and moderated scores for one award at a time."""
 
     title = "Decisions"
+    changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.ranking: Ranking | None = None
+        self._stale = True
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Decisions: coming soon"))
+        self.heading = PageHeading("Decisions")
+        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        self.award_combo = QComboBox()
+        self.award_combo.setAccessibleName("Award")
+        award_label = QLabel("&Award:")
+        award_label.setBuddy(self.award_combo)
+        self.who = QLineEdit(self._default_who())
+        self.who.setAccessibleName("Recorded by")
+        who_label = QLabel("Recorded &by:")
+        who_label.setBuddy(self.who)
+        top.addWidget(award_label)
+        top.addWidget(self.award_combo, 2)
+        top.addSpacing(16)
+        top.addWidget(who_label)
+        top.addWidget(self.who, 1)
+        layout.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.standing_model = StandingModel(self)
+        self.standing_proxy = QSortFilterProxyModel(self)
+        self.standing_proxy.setSourceModel(self.standing_model)
+        self.standing_proxy.setSortRole(SORT_ROLE)
+        self.standing = self._table(self.standing_proxy, "Computed rank and panel placement")
+        self.standing.setSortingEnabled(True)
+        self.standing.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.standing.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.standing.selectionModel().selectionChanged.connect(self._entry_selected)
+        splitter.addWidget(self.standing)
+        splitter.addWidget(self._build_forms())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 3)
+
+        layout.addWidget(QLabel("<b>The record</b>: every placement and moderated score, with "
+                                "its reason, who recorded it and when."))
+        self.record_model = RecordModel(self)
+        self.record = self._table(self.record_model, "Decisions and overrides")
+        self.record.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.record, 2)
+        self.award_combo.currentIndexChanged.connect(lambda _: self._load())
+        self._select_entry(None)
+
+    def _table(self, model: Any, name: str) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(False)
+        return table
+
+    def _build_forms(self) -> QWidget:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        self.entry_label = QLabel()
+        self.entry_label.setWordWrap(True)
+        self.entry_label.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.entry_label)
+
+        placing = QGroupBox("Placement")
+        form = QFormLayout(placing)
+        self.placement_combo = QComboBox()
+        for placement in PLACEMENTS:
+            self.placement_combo.addItem(PLACEMENT_LABELS[placement], placement)
+        self.placement_reason = QLineEdit()
+        self.placement_reason.setPlaceholderText("Why the panel placed it so (required)")
+        self.placement_button = QPushButton("Record &placement")
+        self.placement_button.clicked.connect(self.record_placement)
+        self.placement_message = self._message()
+        form.addRow("Placement:", self.placement_combo)
+        form.addRow("Reason:", self.placement_reason)
+        form.addRow(self.placement_button)
+        form.addRow(self.placement_message)
+        column.addWidget(placing)
+
+        moderating = QGroupBox("Moderated score")
+        form = QFormLayout(moderating)
+        self.old_value = QLabel()
+        self.new_value = QDoubleSpinBox()
+        self.new_value.setRange(0.0, 100.0)
+        self.new_value.setDecimals(1)
+        self.new_value.setSuffix(" of 100")
+        self.override_reason = QLineEdit()
+        self.override_reason.setPlaceholderText("Why the panel moderated the score (required)")
+        self.override_button = QPushButton("Record &moderated score")
+        self.override_button.clicked.connect(self.record_override)
+        self.override_message = self._message()
+        hint = QLabel("The judges' own scores stay as they were; the moderated score is "
+                      "recorded beside them and used for the ranking.")
+        hint.setWordWrap(True)
+        form.addRow("Current score:", self.old_value)
+        form.addRow("New score:", self.new_value)
+        form.addRow("Reason:", self.override_reason)
+        form.addRow(self.override_button)
+        form.addRow(self.override_message)
+        form.addRow(hint)
+        column.addWidget(moderating)
+        column.addStretch(1)
+        return panel
+
+    def _message(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.hide()
+        return label
+
+    def _default_who(self) -> str:
+        chairs = [j.name for j in list_judges(self.store) if j.role == "chair"]
+        return chairs[0] if chairs else "Panel chair"
+
+    # ----- loading -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the panel after a change elsewhere."""
+        """Re-read the panel: at once when visible, otherwise the next time the page shows."""
+        self._stale = True
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        self._stale = False
+        current = self.award_combo.currentData()
+        self.award_combo.blockSignals(True)
+        self.award_combo.clear()
+        for award in panel_awards(self.store):
+            self.award_combo.addItem(award.name, award.id)
+        self.award_combo.setCurrentIndex(max(self.award_combo.findData(current), 0))
+        self.award_combo.blockSignals(False)
+        award = self.award_combo.currentData()
+        selected = self.selected_entry()
+        if award is None:
+            self.ranking = None
+            self.standing_model.set_rows([])
+            self.record_model.set_rows([])
+            return
+        try:
+            self.ranking = rank_award(self.store, award)
+        except Exception as exc:
+            show_error(self, "Decisions", exc)
+            return
+        self.standing_model.set_rows(self.ranking.entries)
+        self.record_model.set_rows(record_rows(self.store,
+                                               {r.entry for r in self.ranking.entries}))
+        placed = sum(1 for r in self.ranking.entries if r.placement not in (None, "none"))
+        total = len(self.ranking.entries)
+        self.heading.set_status(
+            f"{placed} of {plural(total, 'entry', 'entries')} placed.",
+            "record the placements with the panel's reasons." if placed < min(3, total)
+            else "print the ranked report and certificates on the Outputs page.")
+        self.select(selected)
+
+    # ----- the chosen entry --------------------------------------------------------------
+
+    def selected_entry(self) -> str | None:
+        rows = self.standing.selectionModel().selectedRows() if self.standing.model() else []
+        return rows[0].data(ENTRY_ROLE) if rows else None
+
+    def select(self, entry: str | None) -> None:
+        """Select an entry in the list (or clear the forms when it is not there)."""
+        if entry is not None:
+            for row in range(self.standing_proxy.rowCount()):
+                index = self.standing_proxy.index(row, 0)
+                if index.data(ENTRY_ROLE) == entry:
+                    self.standing.selectRow(row)
+                    self._select_entry(entry)
+                    return
+        self.standing.clearSelection()
+        self._select_entry(None)
+
+    def _entry_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self._select_entry(indexes[0].data(ENTRY_ROLE) if indexes else None)
+
+    def _ranked(self, entry: str | None) -> Any:
+        if entry is None or self.ranking is None:
+            return None
+        return next((r for r in self.ranking.entries if r.entry == entry), None)
+
+    def _select_entry(self, entry: str | None) -> None:
+        ranked = self._ranked(entry)
+        for widget in (self.placement_combo, self.placement_reason, self.placement_button,
+                       self.new_value, self.override_reason, self.override_button):
+            widget.setEnabled(ranked is not None)
+        self.placement_message.hide()
+        self.override_message.hide()
+        if ranked is None:
+            self.entry_label.setText("Choose an entry in the list to record a placement or a "
+                                     "moderated score.")
+            self.old_value.setText("")
+            return
+        rank = "not ranked" if ranked.rank is None else f"computed rank {ranked.rank}"
+        self.entry_label.setText(f"{ranked.entry}: {ranked.title} ({rank})")
+        self.placement_combo.setCurrentIndex(
+            max(self.placement_combo.findData(ranked.placement or "none"), 0))
+        computed = number(ranked.computed_score) or "no score yet"
+        if ranked.override is not None:
+            self.old_value.setText(f"{number(ranked.override)} (moderated; computed "
+                                   f"{computed})")
+            self.new_value.setValue(ranked.override)
+        else:
+            self.old_value.setText(computed)
+            self.new_value.setValue(ranked.computed_score or 0.0)
+
+    # ----- recording ---------------------------------------------------------------------
+
+    def record_placement(self) -> None:
+        """Record the chosen placement; a missing reason is refused with the core's message."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        placement = self.placement_combo.currentData()
+        try:
+            decide(self.store, entry, placement, self.placement_reason.text(), self._who())
+        except JudgePanelError as exc:
+            self._say(self.placement_message, str(exc), error=True)
+            return
+        self.placement_reason.clear()
+        self._after_change(entry)
+        self._say(self.placement_message,
+                  f"{entry}: {PLACEMENT_LABELS[placement]} recorded.", error=False)
+
+    def record_override(self) -> None:
+        """Record a moderated score; the judges' raw scores are left exactly as they were."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        value = round(self.new_value.value(), 1)
+        try:
+            override_score(self.store, entry, value, self.override_reason.text(), self._who())
+        except JudgePanelError as exc:
+            self._say(self.override_message, str(exc), error=True)
+            return
+        self.override_reason.clear()
+        self._after_change(entry)
+        self._say(self.override_message, f"{entry}: moderated score {value:.1f} recorded.",
+                  error=False)
+
+    def _who(self) -> str:
+        return " ".join(self.who.text().split()) or "Panel chair"
+
+    def _after_change(self, entry: str) -> None:
+        self._load()
+        self.select(entry)
+        self.changed.emit()
+
+    def _say(self, label: QLabel, text: str, error: bool) -> None:
+        label.setText(text[:1].upper() + text[1:])
+        label.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
+        label.show()
 
     def summary(self) -> str:
-        return ""
+        """'3 of 24 entries placed' over the whole panel."""
+        placed = sum(1 for d in decisions(self.store) if d["placement"] != "none")
+        total = int(self.store.rows("SELECT COUNT(*) AS n FROM entries")[0]["n"])
+        return f"{placed} of {plural(total, 'entry', 'entries')} placed"

@@ -1,25 +1,414 @@
-"""The Results page (placeholder until it is built)."""
+"""The Results page: the chair's view of one award's ranking, its spread and its reliability.
+
+Per award: the ranked table under a chosen method, the score matrix, an entry's detail, the
+reliability figures in plain words, the judge-bias chart and the sensitivity table. The panel
+is analysed once per award (ranking.analyse_award) and each method is ranked from that; a
+large award is analysed off the GUI thread on a Store of its own.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from dataclasses import dataclass
+from typing import Any
 
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QScrollArea, QSplitter, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from judgepanel.core.awards import panel_awards
+from judgepanel.core.ranking import METHODS, Analysis, Ranking, analyse_award, rank_analysis
+from judgepanel.core.stats import panel_stats, plain_reading
 from judgepanel.core.store import Store
+from judgepanel.gui.bias_chart import BiasChart
+from judgepanel.gui.entry_detail import EntryDetail
+from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.results_models import (ENTRY_ROLE, SORT_ROLE, ResultsModel, SensitivityModel,
+                                           method_label)
+from judgepanel.gui.score_matrix import MatrixData, ScoreMatrix, matrix_data
+from judgepanel.gui.tasks import run_task
+
+LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
+
+
+@dataclass
+class AwardResults:
+    """Everything the page shows for one award, computed together."""
+
+    award: str
+    analysis: Analysis
+    ranking: Ranking
+    stats: dict[str, Any]
+    sensitivity: dict[str, dict[str, int | None]]
+    top_changes: list[str]
+    matrix: MatrixData
+
+
+def compute_results(store: Store, award_id: str, method: str | None) -> AwardResults:
+    """Analyse an award once and derive every view from it (safe to run on a worker thread)."""
+    analysis = analyse_award(store, award_id)
+    ranking = rank_analysis(analysis, method or analysis.settings["method"])
+    table: dict[str, dict[str, int | None]] = {e["id"]: {} for e in analysis.entries}
+    tops: dict[str, list[str]] = {}
+    places = int(analysis.settings.get("places", 3))
+    for name in METHODS:
+        plain = rank_analysis(analysis, name, use_overrides=False)
+        for row in plain.entries:
+            table[row.entry][name] = row.rank
+        tops[name] = [f"{r.entry}@{r.rank}" for r in plain.entries
+                      if r.rank is not None and r.rank <= places]
+    return AwardResults(award_id, analysis, ranking, panel_stats(store, award_id), table,
+                        _top_changes(tops, places), matrix_data(store, ranking, analysis.totals))
+
+
+def _top_changes(tops: dict[str, list[str]], places: int) -> list[str]:
+    """Which methods put a different set or order in the top places ([] when none do)."""
+    reference = tops.get("bias") or next(iter(tops.values()), [])
+    return [name for name, top in tops.items() if top != reference]
+
+
+def reliability_text(stats: dict[str, Any]) -> str:
+    """'Judges agree well (Krippendorff's α = 0.84)' from the stats."""
+    alpha = stats.get("alpha_interval")
+    reading = plain_reading(alpha)
+    reading = reading[:1].upper() + reading[1:]
+    if alpha is None:
+        return reading + "."
+    return f"{reading} (Krippendorff's α = {alpha:.2f})."
+
+
+def _figure(value: float | None) -> str:
+    return "not available" if value is None else f"{value:.2f}"
 
 
 class ResultsPage(QWidget):
-    """Placeholder: replaced by the real page."""
+    """One award at a time: award chooser and method switch above four views of the result."""
 
     title = "Results"
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.results: AwardResults | None = None
+        self.busy = False
+        self._stale = True
+        self._generation = 0
+        self._task: Any = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Results: coming soon"))
+        self.heading = PageHeading("Results")
+        layout.addWidget(self.heading)
+        controls = QHBoxLayout()
+        self.award_combo = QComboBox()
+        self.award_combo.setAccessibleName("Award")
+        self.method_combo = QComboBox()
+        self.method_combo.setAccessibleName("Ranking method")
+        for method in METHODS:
+            self.method_combo.addItem(method_label(method), method)
+        award_label, method_label_widget = QLabel("&Award:"), QLabel("&Method:")
+        award_label.setBuddy(self.award_combo)
+        method_label_widget.setBuddy(self.method_combo)
+        controls.addWidget(award_label)
+        controls.addWidget(self.award_combo, 2)
+        controls.addSpacing(16)
+        controls.addWidget(method_label_widget)
+        controls.addWidget(self.method_combo, 1)
+        layout.addLayout(controls)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.note)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self._build_ranking_tab()
+        self._build_matrix_tab()
+        self._build_reliability_tab()
+        self._build_sensitivity_tab()
+        self._load_awards()
+        self.award_combo.currentIndexChanged.connect(self._award_chosen)
+        self.method_combo.currentIndexChanged.connect(self._method_chosen)
+
+    # ----- building ----------------------------------------------------------------------
+
+    def _build_ranking_tab(self) -> None:
+        self.results_model = ResultsModel(self)
+        self.results_proxy = QSortFilterProxyModel(self)
+        self.results_proxy.setSourceModel(self.results_model)
+        self.results_proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName("Ranked entries")
+        self.table.setModel(self.results_proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._row_activated)
+        self.detail = EntryDetail(self.store)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.ranking_splitter = splitter
+        self.tabs.addTab(splitter, "&Ranking")
+
+    def _build_matrix_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.matrix = ScoreMatrix()
+        self.matrix.entry_activated.connect(self.show_entry)
+        legend = QLabel("Each cell is a judge's total out of 100, darker for higher. ⚑ marks a "
+                        "flag (hover for what it says); “conflict” means the judge declared "
+                        "a conflict of interest and their scores do not count. Double-click a "
+                        "cell to read the entry's scores and comments.")
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        layout.addWidget(self.matrix, 1)
+        self.tabs.addTab(page, "Score &matrix")
+
+    def _build_reliability_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.reading = QLabel()
+        self.reading.setWordWrap(True)
+        font = self.reading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.reading.setFont(font)
+        layout.addWidget(self.reading)
+        form = QFormLayout()
+        self.figures: dict[str, QLabel] = {}
+        for key, label in (("alpha", "Krippendorff's α (interval, all scores)"),
+                           ("icc", "ICC (entries every judge scored)"),
+                           ("kendall", "Kendall's W"),
+                           ("connected", "Judge–entry design"),
+                           ("counts", "Scores counted")):
+            self.figures[key] = QLabel()
+            self.figures[key].setWordWrap(True)
+            form.addRow(label + ":", self.figures[key])
+        layout.addLayout(form)
+        bias_title = QLabel("<b>Judge bias</b>: how many points above (lenient) or below "
+                            "(harsh) the panel each judge marks, from the bias model.")
+        bias_title.setWordWrap(True)
+        layout.addWidget(bias_title)
+        self.bias_chart = BiasChart()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.bias_chart)
+        layout.addWidget(scroll, 1)
+        self.tabs.addTab(page, "Re&liability")
+
+    def _build_sensitivity_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.sensitivity_line = QLabel()
+        self.sensitivity_line.setWordWrap(True)
+        layout.addWidget(self.sensitivity_line)
+        self.sensitivity_model = SensitivityModel(self)
+        self.sensitivity_table = QTableView()
+        self.sensitivity_table.setAccessibleName("Rank under each method")
+        self.sensitivity_table.setModel(self.sensitivity_model)
+        self.sensitivity_table.verticalHeader().setVisible(False)
+        self.sensitivity_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.sensitivity_table, 1)
+        self.tabs.addTab(page, "&Sensitivity")
+
+    # ----- loading -----------------------------------------------------------------------
+
+    def _load_awards(self) -> None:
+        current = self.award_combo.currentData()
+        self.award_combo.blockSignals(True)
+        self.award_combo.clear()
+        for award in panel_awards(self.store):
+            self.award_combo.addItem(award.name, award.id)
+        found = self.award_combo.findData(current)
+        self.award_combo.setCurrentIndex(max(found, 0))
+        self.award_combo.blockSignals(False)
 
     def refresh(self) -> None:
-        """Re-read the panel after a change elsewhere."""
+        """Re-read the panel: at once when visible, otherwise the next time the page shows."""
+        self._stale = True
+        if self.isVisible():
+            self._analyse()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._analyse()
+
+    def award_id(self) -> str | None:
+        return self.award_combo.currentData()
+
+    def method(self) -> str:
+        return self.method_combo.currentData()
+
+    def _award_chosen(self) -> None:
+        self.results = None
+        self._analyse(use_default_method=True)
+
+    def _method_chosen(self) -> None:
+        if self.results is None:
+            return
+        try:
+            self.results.ranking = rank_analysis(self.results.analysis, self.method())
+            self.results.matrix = matrix_data(self.store, self.results.ranking,
+                                              self.results.analysis.totals)
+        except Exception as exc:  # shown to the chair, never swallowed
+            show_error(self, "Ranking", exc)
+            return
+        self._show(self.results)
+
+    def _analyse(self, use_default_method: bool = False) -> None:
+        """Analyse the chosen award: inline when small, on the thread pool when large."""
+        self._stale = False
+        self._load_awards()
+        award = self.award_id()
+        if award is None:
+            self.note.setText("This panel has no awards yet.")
+            return
+        method = None if use_default_method or self.results is None else self.method()
+        self._generation += 1
+        generation = self._generation
+        path = self.store.path
+        if path is None or self._entry_count(award) <= LARGE_AWARD:
+            try:
+                self._show(compute_results(self.store, award, method))
+            except Exception as exc:
+                show_error(self, "Results", exc)
+            return
+
+        def work(progress: Any) -> AwardResults:
+            progress.report(0, 0, "Ranking the entries and checking the judges' agreement…")
+            with Store.open(path) as own:
+                return compute_results(own, award, method)
+
+        def done(results: AwardResults) -> None:
+            self.busy = False
+            if generation == self._generation:
+                self._show(results)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            show_error(self, "Results", exc)
+
+        self.busy = True
+        self.note.setText("Working out the results…")
+        self._task = run_task(self, work, done, failed, title="Working out the results")
+
+    def _entry_count(self, award: str) -> int:
+        return int(self.store.rows("SELECT COUNT(*) AS n FROM entries WHERE award = ?",
+                                   [award])[0]["n"])
+
+    # ----- showing -----------------------------------------------------------------------
+
+    def _show(self, results: AwardResults) -> None:
+        selected = self.detail.entry
+        self.results = results
+        ranking = results.ranking
+        self.method_combo.blockSignals(True)
+        self.method_combo.setCurrentIndex(max(self.method_combo.findData(ranking.method), 0))
+        self.method_combo.blockSignals(False)
+        self.results_model.set_rows(ranking.entries)
+        self.matrix.set_matrix(results.matrix)
+        self.note.setText(self._note_text(results))
+        self._show_reliability(results.stats)
+        order = [r.entry for r in ranking.entries]
+        default = results.analysis.settings["method"]
+        self.sensitivity_model.set_table(results.sensitivity, list(METHODS), order, default)
+        self.sensitivity_line.setText(self._sensitivity_text(results))
+        ranked = sum(1 for r in ranking.entries if r.rank is not None)
+        flagged = sum(1 for r in ranking.entries if r.flags)
+        self.heading.set_status(
+            f"{ranked} of {plural(len(ranking.entries), 'entry', 'entries')} ranked; "
+            f"{flagged} flagged.",
+            "talk through the flagged entries, then record placements on the Decisions page."
+            if ranked else "merge the judges' returned packs.")
+        if selected:
+            self.show_entry(selected, switch=False)
+
+    def _note_text(self, results: AwardResults) -> str:
+        ranking = results.ranking
+        default = results.analysis.settings["method"]
+        method = f"Ranked by {method_label(ranking.method).lower()}"
+        if ranking.method == default:
+            method += " (this award's method)"
+        design = ("judge–entry design connected" if ranking.connected
+                  else "judge–entry design NOT connected: bias estimates compare only judges "
+                       "who share entries")
+        ties = "tie-break order: " + " → ".join(_tie_word(t) for t in ranking.tie_break)
+        return f"{method}; {design}; {ties}."
+
+    def _show_reliability(self, stats: dict[str, Any]) -> None:
+        self.reading.setText(reliability_text(stats))
+        self.figures["alpha"].setText(_figure(stats.get("alpha_interval")))
+        icc = stats.get("icc")
+        self.figures["icc"].setText(
+            "not available (fewer than two entries scored by every judge)" if not icc else
+            "  ".join(f"{k}: {_figure(v)}" for k, v in icc.items()))
+        self.figures["kendall"].setText(
+            _figure(stats.get("kendall_w")) if stats.get("kendall_w") is not None
+            else "not available (not every judge scored every entry)")
+        self.figures["connected"].setText(
+            "connected: every judge can be compared with every other" if stats.get("connected")
+            else "not connected: some groups of judges share no entry")
+        self.figures["counts"].setText(
+            f"{stats.get('scores', 0)} totals from {stats.get('judges', 0)} judges on "
+            f"{stats.get('entries', 0)} entries")
+        self.bias_chart.set_bias(stats.get("judge_bias") or {})
+
+    def _sensitivity_text(self, results: AwardResults) -> str:
+        places = int(results.analysis.settings.get("places", 3))
+        if not any(r.rank for r in results.ranking.entries):
+            return "No entry is ranked yet."
+        if not results.top_changes:
+            return (f"The top {places} places are the same under every method: the result "
+                    "does not depend on the choice of method.")
+        names = ", ".join(method_label(m).lower() for m in results.top_changes)
+        return (f"The top {places} places change with the method (differ under {names}); "
+                "bold ranks differ from the award's method. Explain the choice of method.")
+
+    # ----- the entry's detail ------------------------------------------------------------
+
+    def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.detail.show_entry(indexes[0].data(ENTRY_ROLE))
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        self.detail.show_entry(index.data(ENTRY_ROLE))
+
+    def show_entry(self, entry: str, switch: bool = True) -> None:
+        """Select an entry in the ranking and show its detail (from the matrix, say)."""
+        for row in range(self.results_proxy.rowCount()):
+            index = self.results_proxy.index(row, 0)
+            if index.data(ENTRY_ROLE) == entry:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                break
+        self.detail.show_entry(entry)
+        if switch:
+            self.tabs.setCurrentIndex(0)
 
     def summary(self) -> str:
-        return ""
+        """What is done and what is next, for the navigation."""
+        if self.results is None:
+            return ""
+        entries = self.results.ranking.entries
+        ranked = sum(1 for r in entries if r.rank is not None)
+        flagged = sum(1 for r in entries if r.flags)
+        return f"{ranked} of {len(entries)} entries ranked, {flagged} flagged"
+
+
+def _tie_word(criterion: str) -> str:
+    if criterion.startswith("section:"):
+        return f"section {criterion.removeprefix('section:')}"
+    if criterion == "panel":
+        return "recorded panel decision"
+    return method_label(criterion).lower()

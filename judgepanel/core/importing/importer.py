@@ -1,0 +1,345 @@
+"""From an export file to entries in a panel: plan every row first, then write all or nothing.
+
+Nothing touches the panel until every row has been read, mapped and checked, so a refused
+file leaves the panel byte-for-byte as it was. Re-importing updates entries in place by their
+id; scores, assignments and conflicts refer to that id and are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from judgepanel.core.awards import Award, panel_awards
+from judgepanel.core.entries import EntryRecord, UpsertCounts, count_words, upsert_entries
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.importing.cleaning import clean_text, split_multiselect
+from judgepanel.core.importing.mapping import Mapping, guess_mapping, load_mapping, match_award
+from judgepanel.core.importing.presets import get_preset
+from judgepanel.core.importing.readers import Table, read_table
+from judgepanel.core.store import Store
+
+ENTRY_COLUMN_HINT = "Entry ID, ID, Entry, Application Code, Reference, Submission ID"
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the entries as they would be stored, and the warnings."""
+
+    table: Table
+    mapping: Mapping
+    records: list[EntryRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    by_award: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, with dry_run, would do)."""
+
+    file: Path
+    dry_run: bool
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    by_award: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    records: list[EntryRecord] = field(default_factory=list)
+
+    def report_lines(self) -> list[str]:
+        """The lines the CLI prints and the GUI shows after an import."""
+        awards = ", ".join(f"{award}: {n}" for award, n in self.by_award.items())
+        noun = "entry" if self.added == 1 else "entries"
+        if self.dry_run:
+            head = f"would add {self.added} {noun}, update {self.updated}, "
+        else:
+            head = f"added {self.added} {noun}, updated {self.updated}, "
+        lines = [f"{head}unchanged {self.unchanged} ({awards or 'no entries'}) "
+                 f"from {self.file.name}"]
+        lines += [f"warning: {warning}" for warning in self.warnings]
+        if self.dry_run:
+            lines.append("dry run: the panel was not changed")
+        return lines
+
+
+def import_file(store: Store, path: Path, award: str | None = None, preset: str = "generic",
+                mapping: Path | Mapping | None = None, dry_run: bool = False,
+                who: str = "") -> ImportResult:
+    """Import one export into a panel, all or nothing; with dry_run, only report."""
+    path = Path(path)
+    plan = plan_import(store, path, award=award, preset=preset, mapping=mapping)
+    if dry_run:
+        counts = compare_with_panel(store, plan.records)
+    else:
+        with store.transaction():
+            counts = upsert_entries(store, plan.records)
+            store.audit("entries imported", {
+                "file": path.name, "added": counts.added, "updated": counts.updated,
+                "unchanged": counts.unchanged, "awards": plan.by_award}, who)
+    return ImportResult(path, dry_run, counts.added, counts.updated, counts.unchanged,
+                        plan.by_award, plan.warnings, plan.records)
+
+
+def preview(store: Store, path: Path, mapping: Path | Mapping | None = None,
+            award: str | None = None, preset: str = "generic") -> ImportPlan:
+    """The entries an import would store, for the import dialog to show; changes nothing."""
+    return plan_import(store, Path(path), award=award, preset=preset, mapping=mapping)
+
+
+def compare_with_panel(store: Store, records: list[EntryRecord]) -> UpsertCounts:
+    """How many records are new, changed or the same as in the panel (as upsert counts)."""
+    existing = {row["id"]: row for row in store.rows(
+        "SELECT id, award, title, nominee, organisation, fields FROM entries")}
+    answers: dict[str, dict[str, str]] = {}
+    for row in store.rows("SELECT entry, section, text FROM answers"):
+        answers.setdefault(row["entry"], {})[row["section"]] = row["text"]
+    added = updated = unchanged = 0
+    for record in records:
+        before = existing.get(record.id)
+        if before is None:
+            added += 1
+        elif (before["award"], before["title"], before["nominee"], before["organisation"],
+              before["fields"], answers.get(record.id, {})) == (
+                record.award, record.title, record.nominee, record.organisation,
+                json.dumps(record.fields, ensure_ascii=False, sort_keys=True), record.answers):
+            unchanged += 1
+        else:
+            updated += 1
+    return UpsertCounts(added, updated, unchanged)
+
+
+# ----- planning -------------------------------------------------------------------------------
+
+
+def plan_import(store: Store, path: Path, award: str | None = None, preset: str = "generic",
+                mapping: Path | Mapping | None = None) -> ImportPlan:
+    """Read, map and check every row; raise JudgePanelError before anything is written."""
+    awards = panel_awards(store)
+    if not awards:
+        raise JudgePanelError(f"{store.path}: the panel has no awards; add one before importing")
+    forced = _forced_award(store, awards, award)
+    explicit, where = _explicit_mapping(mapping)
+    _check_preset(preset)
+    table = read_table(path)
+    chosen = explicit.preset if explicit and preset == "generic" else preset
+    final = guess_mapping(table.headers, awards, chosen)
+    if explicit:
+        _check_mapping_columns(explicit, table, where)
+        final = final.overlaid(explicit)
+    return _Planner(table, final, awards, forced).plan(store)
+
+
+def _check_preset(name: str) -> None:
+    try:
+        get_preset(name)
+    except ValueError as exc:
+        raise JudgePanelError(str(exc)) from None
+
+
+def _forced_award(store: Store, awards: list[Award], award_id: str | None) -> Award | None:
+    if award_id is None:
+        return None
+    for found in awards:
+        if found.id == award_id:
+            return found
+    known = ", ".join(a.id for a in awards)
+    raise JudgePanelError(f"{store.path}: no award '{award_id}' in this panel (it has: {known})")
+
+
+def _explicit_mapping(mapping: Path | Mapping | None) -> tuple[Mapping | None, str]:
+    if mapping is None:
+        return None, ""
+    if isinstance(mapping, Mapping):
+        return mapping, "the mapping"
+    return load_mapping(Path(mapping)), str(mapping)
+
+
+def _check_mapping_columns(mapping: Mapping, table: Table, where: str) -> None:
+    """Every column a user's mapping names must be in the export, or it is a typo."""
+    present = set(table.headers)
+    for key, header in mapping.headers_used():
+        if header not in present:
+            shown = ", ".join(f"'{h}'" for h in table.headers[:12])
+            more = ", …" if len(table.headers) > 12 else ""
+            raise JudgePanelError(f"{where}: {key}: no column '{header}' in {table.path.name} "
+                                  f"(its columns: {shown}{more})")
+
+
+class _Planner:
+    """Turns a table's rows into entry records for one mapping; collects refusals."""
+
+    def __init__(self, table: Table, mapping: Mapping, awards: list[Award],
+                 forced: Award | None) -> None:
+        self.table = table
+        self.mapping = mapping
+        self.awards = awards
+        self.forced = forced
+        self.index = {header: i for i, header in enumerate(table.headers)}
+        self.multiselect = get_preset(mapping.preset).multiselect
+
+    def columns(self, role: str) -> list[int]:
+        return [self.index[h] for h in self.mapping.column(role) if h in self.index]
+
+    def clean(self, value: Any) -> str:
+        text = clean_text(value)
+        if self.multiselect and "{{" in text:
+            text = split_multiselect(text)
+        return text
+
+    def joined(self, cells: list[Any], columns: list[int]) -> str:
+        return " ".join(t for t in (self.clean(cells[i]) for i in columns) if t)
+
+    def plan(self, store: Store) -> ImportPlan:
+        table = self.table
+        entry_columns = self.columns("entry")
+        if not entry_columns:
+            shown = ", ".join(f"'{h}'" for h in table.headers[:12])
+            raise JudgePanelError(
+                f"{table.path}: no entry id column (looked for {ENTRY_COLUMN_HINT}; found "
+                f"{shown}). Choose the --preset of the platform it came from, or name the "
+                "column in a MAPPING.toml: [columns] entry = \"…\"")
+        if not table.rows:
+            raise JudgePanelError(f"{table.path}: the file has a header row but no entries")
+        route = self.router()
+        plan = ImportPlan(table, self.mapping)
+        role_columns = {i for role in ("entry", "award", "title", "nominee", "organisation",
+                                       "email") for i in self.columns(role)}
+        ignored = {self.index[h] for h in self.mapping.ignore if h in self.index}
+        sections = {a.id: [(s, self.index[h]) for s, h in self.mapping.section_columns(a).items()
+                           if h in self.index] for a in self.awards}
+        every_answer = {i for found in sections.values() for _, i in found}
+        limits = {a.id: {s.id: s.word_limit for s in a.sections} for a in self.awards}
+        email_columns = self.columns("email")
+        entry_header = table.headers[entry_columns[0]]
+        first_seen: dict[str, tuple[int, list[Any]]] = {}
+        headers = table.headers
+        for number, cells in table.rows:
+            entry_id = self.joined(cells, entry_columns)
+            if not entry_id:
+                raise JudgePanelError(f"{table.where(number, entry_header)}: no entry id")
+            if entry_id in first_seen:
+                before, before_cells = first_seen[entry_id]
+                if before_cells == cells:
+                    plan.warnings.append(f"{table.row_word} {number} repeats {table.row_word} "
+                                         f"{before} exactly ({entry_id}); skipped")
+                    continue
+                raise JudgePanelError(
+                    f"{table.path}: entry id '{entry_id}' is in both {table.row_word} {before} "
+                    f"and {table.row_word} {number} (column '{entry_header}'), with different "
+                    "contents; each entry needs its own id")
+            first_seen[entry_id] = (number, cells)
+            award = route(number, cells)
+            mine = sections[award.id]
+            own = {i for _, i in mine}
+            fields: dict[str, Any] = {}
+            for i, header in enumerate(headers):
+                if i in role_columns or i in own or i in ignored:
+                    continue
+                text = self.clean(cells[i])
+                if i in every_answer and not text:
+                    continue  # another award's question, blank for this entry
+                fields[header] = text
+            if email_columns:
+                fields["email"] = self.joined(cells, email_columns)
+            answers = {section: self.clean(cells[i]) for section, i in mine}
+            for section, text in answers.items():
+                limit = limits[award.id].get(section)
+                if limit and text:
+                    words = count_words(text)
+                    if words > limit:
+                        plan.warnings.append(f"{entry_id} {section}: {words} words, over the "
+                                             f"{limit}-word limit")
+            if table.originals is not None:
+                source = table.originals[number - 1]
+            else:
+                source = dict(zip(headers, cells, strict=True))
+            plan.records.append(EntryRecord(
+                id=entry_id, award=award.id, title=self.joined(cells, self.columns("title")),
+                nominee=self.joined(cells, self.columns("nominee")),
+                organisation=self.joined(cells, self.columns("organisation")),
+                answers=answers, fields=fields, source=source, source_file=table.path.name,
+                source_row=number))
+            plan.by_award[award.id] = plan.by_award.get(award.id, 0) + 1
+        self.check_moves(store, plan)
+        missing = {a.id: [s.id for s in a.sections if s.id not in dict(sections[a.id])]
+                   for a in self.awards if a.id in plan.by_award}
+        for award_id, section_ids in missing.items():
+            if section_ids:
+                plan.warnings.insert(0, (
+                    f"{award_id}: no column found for {', '.join(section_ids)}; those answers "
+                    "are left as they were, empty for new entries (name the columns in a "
+                    "MAPPING.toml [sections])"))
+        if any(missing.values()):
+            self.keep_unmapped_answers(store, plan, missing)
+        return plan
+
+    def keep_unmapped_answers(self, store: Store, plan: ImportPlan,
+                              missing: dict[str, list[str]]) -> None:
+        """A section the file has no column for keeps the answer the panel already holds."""
+        old: dict[tuple[str, str, str], str] = {}
+        for row in store.rows("SELECT a.entry, e.award, a.section, a.text FROM answers a "
+                              "JOIN entries e ON e.id = a.entry"):
+            old[(row["entry"], row["award"], row["section"])] = row["text"]
+        for record in plan.records:
+            for section in missing.get(record.award, []):
+                text = old.get((record.id, record.award, section))
+                if text is not None:
+                    record.answers[section] = text
+
+    def router(self) -> Callable[[int, list[Any]], Award]:
+        """A function giving each row its award, after refusing unknown categories."""
+        table = self.table
+        if self.forced is not None:
+            forced = self.forced
+            return lambda number, cells: forced
+        award_columns = self.columns("award")
+        if not award_columns:
+            if len(self.awards) == 1:
+                only = self.awards[0]
+                return lambda number, cells: only
+            known = ", ".join(a.id for a in self.awards)
+            raise JudgePanelError(
+                f"{table.path}: no category column to say which award each row is for; use "
+                f"--award AWARD_ID to put every row in one award (this panel has: {known})")
+        found: dict[int, Award] = {}
+        unknown: dict[str, list[int]] = {}
+        cache: dict[str, Award | None] = {}
+        for number, cells in table.rows:
+            value = self.joined(cells, award_columns)
+            if value not in cache:
+                cache[value] = match_award(value, self.awards, self.mapping.awards)
+            award = cache[value]
+            if award is None:
+                unknown.setdefault(value or "(blank)", []).append(number)
+            else:
+                found[number] = award
+        if unknown:
+            column = table.headers[award_columns[0]]
+            listed = "; ".join(f"'{value}' ({table.row_word}{'s' if len(rows) > 1 else ''} "
+                               f"{_numbers(rows)})" for value, rows in unknown.items())
+            known = ", ".join(f"{a.id} ('{a.name}')" for a in self.awards)
+            raise JudgePanelError(
+                f"{table.path}: column '{column}': categories that match no award in this "
+                f"panel: {listed}. The panel's awards: {known}. Use --award AWARD_ID to put "
+                "every row in one award, or map each category in a MAPPING.toml [awards]")
+        return lambda number, cells: found[number]
+
+    def check_moves(self, store: Store, plan: ImportPlan) -> None:
+        """An entry that has scores cannot move to another award: its scores would dangle."""
+        scored = {row["id"]: row["award"] for row in store.rows(
+            "SELECT e.id, e.award FROM entries e WHERE EXISTS "
+            "(SELECT 1 FROM scores s WHERE s.entry = e.id)")}
+        for record in plan.records:
+            old = scored.get(record.id)
+            if old is not None and old != record.award:
+                raise JudgePanelError(
+                    f"{self.table.where(record.source_row or 0)}: entry '{record.id}' is in "
+                    f"award '{old}' and already has scores; it cannot move to '{record.award}'")
+
+
+def _numbers(rows: list[int]) -> str:
+    shown = ", ".join(str(n) for n in rows[:10])
+    return shown + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")

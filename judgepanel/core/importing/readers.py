@@ -1,0 +1,303 @@
+"""Reading an export file into headers and rows: CSV, XLSX or JSON, checked for what it is.
+
+Every reader returns a `Table` whose rows carry the number a user sees: in a spreadsheet the
+header is row 1 and the first entry row 2; in JSON the first entry is entry 1. Problems are
+`JudgePanelError`s that name the file (and the row, column, line where there is one).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from judgepanel.core.errors import JudgePanelError, RefusedFile
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and other Office binaries
+DELIMITERS = (",", ";", "\t")
+csv.field_size_limit(64 * 1024 * 1024)  # answers of 10,000 characters and more are normal
+
+
+@dataclass
+class Table:
+    """An export as read: unique column headers and the rows, each with its number."""
+
+    path: Path
+    kind: str  # "csv", "xlsx" or "json"
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    encoding: str = ""
+    originals: list[dict[str, Any]] | None = None  # JSON objects, kept as they were
+
+    @property
+    def row_word(self) -> str:
+        return "entry" if self.kind == "json" else "row"
+
+    def where(self, number: int, column: str | None = None) -> str:
+        """'file, row 7, column "Entry ID"': where a problem is, as the user sees it."""
+        place = f"{self.path}, {self.row_word} {number}"
+        return f"{place}, column '{column}'" if column else place
+
+
+def read_table(path: Path) -> Table:
+    """Read any supported export, choosing the reader by extension and checking the bytes."""
+    path = Path(path)
+    if not path.exists():
+        raise JudgePanelError(f"{path}: no such file")
+    if path.is_dir():
+        raise JudgePanelError(f"{path}: is a folder; give the export file inside it")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if path.stat().st_size == 0:
+        raise JudgePanelError(f"{path}: the file is empty")
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise RefusedFile(f"{path}: old Excel (.xls) files cannot be read; open it in Excel "
+                          "or LibreOffice and save it as .xlsx or CSV")
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path, head)
+    if suffix == ".json":
+        return read_json(path, head)
+    if suffix in (".csv", ".txt", ".tsv", ""):
+        return read_csv(path, head)
+    raise JudgePanelError(f"{path}: cannot import a '{suffix}' file; use CSV, XLSX or JSON")
+
+
+def _not_text(path: Path, head: bytes, expected: str) -> None:
+    """Refuse a binary file that carries a text extension, saying what it really is."""
+    if head.startswith(ZIP_MAGIC):
+        raise RefusedFile(f"{path}: this is not {expected}; it looks like an Excel workbook "
+                          "(.xlsx) or another zip file. Rename it to .xlsx if it is a workbook")
+    if head.startswith(OLE_MAGIC):
+        raise RefusedFile(f"{path}: this is not {expected}; it looks like an old Excel "
+                          "(.xls) file. Save it as .xlsx or CSV")
+
+
+# ----- CSV ------------------------------------------------------------------------------------
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """The text and the encoding: BOM first, then UTF-8, then Windows-1252 from old Excel."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]  # Excel's "Unicode text" export
+    else:
+        encodings = ["utf-8", "cp1252"]
+    for encoding in encodings:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            problem = exc
+    if b"\x00" in data[:4096]:
+        raise RefusedFile(f"{path}: this is not a CSV text file (it holds binary data)")
+    raise JudgePanelError(f"{path}: cannot read the text ({problem}); save it as UTF-8 CSV")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon (European Excel) or tab: the one the header line uses most."""
+    header = text[:text.find("\n")] if "\n" in text else text
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(path: Path, head: bytes) -> Table:
+    _not_text(path, head, "a CSV file")
+    data = path.read_bytes()
+    text, encoding = decode(path, data)
+    if "\x00" in text[:4096]:
+        raise RefusedFile(f"{path}: this is not a CSV text file (it holds binary data)")
+    if not text.strip():
+        raise JudgePanelError(f"{path}: the file is empty")
+    stripped = text.lstrip()
+    if stripped[:1] in "[{" and path.suffix.lower() == ".csv":
+        raise RefusedFile(f"{path}: this is not CSV; it looks like JSON. Rename it to .json")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
+                        strict=False)
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        raise JudgePanelError(f"{path}: row {reader.line_num}: not valid CSV ({exc})") from exc
+    return _table(path, "csv", records, encoding)
+
+
+def _table(path: Path, kind: str, records: list[list[Any]], encoding: str = "") -> Table:
+    """Headers from the first non-blank row; rows numbered as a spreadsheet shows them."""
+    start = 0
+    while start < len(records) and not any(_filled(c) for c in records[start]):
+        start += 1
+    if start == len(records):
+        raise JudgePanelError(f"{path}: the file is empty (no header row)")
+    headers = unique_headers([_cell_text(c) for c in records[start]])
+    rows: list[tuple[int, list[Any]]] = []
+    width = len(headers)
+    for number, record in enumerate(records[start + 1:], start=start + 2):
+        if not any(_filled(c) for c in record):
+            continue
+        if len(record) > width:
+            extra = record[width:]
+            if any(_filled(c) for c in extra):
+                column = _column_letter(width + 1)
+                raise JudgePanelError(
+                    f"{path}: row {number}, column {column}: a value beyond the last "
+                    f"header ('{headers[-1]}'); is a delimiter or quote out of place?")
+            record = record[:width]
+        elif len(record) < width:
+            record = list(record) + [""] * (width - len(record))
+        rows.append((number, list(record)))
+    return Table(path, kind, headers, rows, encoding)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def unique_headers(names: list[str]) -> list[str]:
+    """Blank headers become 'Column C'; a repeated one gets ' (2)', ' (3)' (Submittable)."""
+    seen: dict[str, int] = {}
+    result = []
+    for index, name in enumerate(names, start=1):
+        name = " ".join(name.split()) or f"Column {_column_letter(index)}"
+        if name in seen:
+            seen[name] += 1
+            candidate = f"{name} ({seen[name]})"
+            while candidate in seen:
+                seen[name] += 1
+                candidate = f"{name} ({seen[name]})"
+            seen[candidate] = 1
+            name = candidate
+        else:
+            seen[name] = 1
+        result.append(name)
+    return result
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# ----- XLSX -----------------------------------------------------------------------------------
+
+
+def read_xlsx(path: Path, head: bytes) -> Table:
+    """The first worksheet of a workbook, values as Excel shows them (not formulas)."""
+    if not head.startswith(ZIP_MAGIC):
+        looks = "CSV or other text" if _looks_like_text(path) else "something else"
+        raise RefusedFile(f"{path}: this is not an Excel workbook (.xlsx); it looks like "
+                          f"{looks}. Rename it to .csv if it is a CSV export")
+    import openpyxl  # imported here: reading CSV should not pay for it
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, EOFError, OSError, KeyError) as exc:
+        raise RefusedFile(f"{path}: the workbook is truncated or damaged ({exc}); "
+                          "export it again") from exc
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise RefusedFile(f"{path}: cannot read this workbook ({exc})") from exc
+    try:
+        if not workbook.worksheets:
+            raise JudgePanelError(f"{path}: the workbook has no worksheets")
+        sheet = workbook.worksheets[0]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # some writers record a wrong size
+        records = [[_xlsx_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except JudgePanelError:
+        raise
+    except Exception as exc:
+        raise RefusedFile(f"{path}: the workbook is truncated or damaged ({exc}); "
+                          "export it again") from exc
+    finally:
+        workbook.close()
+    return _table(path, "xlsx", records)
+
+
+def _looks_like_text(path: Path) -> bool:
+    with path.open("rb") as handle:
+        sample = handle.read(2048)
+    try:
+        sample.decode("utf-8")
+        return b"\x00" not in sample
+    except UnicodeDecodeError:
+        return False
+
+
+def _xlsx_value(value: Any) -> Any:
+    """A cell as the text a user saw: 101 not 101.0, dates as ISO dates."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+# ----- JSON -----------------------------------------------------------------------------------
+
+
+def read_json(path: Path, head: bytes) -> Table:
+    """A list of objects, or an object with an "entries" list (as several platforms' APIs)."""
+    _not_text(path, head, "a JSON file")
+    text, encoding = decode(path, path.read_bytes())
+    if not text.strip():
+        raise JudgePanelError(f"{path}: the file is empty")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JudgePanelError(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON "
+                              f"({exc.msg})") from exc
+    entries = document
+    if isinstance(document, dict):
+        for key in ("entries", "data", "results", "submissions", "applications"):
+            if isinstance(document.get(key), list):
+                entries = document[key]
+                break
+        else:
+            raise JudgePanelError(f"{path}: expected a list of entries, or an object with an "
+                                  "\"entries\" list")
+    if not isinstance(entries, list):
+        raise JudgePanelError(f"{path}: expected a list of entries")
+    if not entries:
+        raise JudgePanelError(f"{path}: the file holds no entries")
+    headers: dict[str, None] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise JudgePanelError(f"{path}: entry {number}: expected an object with named "
+                                  f"fields, not {type(entry).__name__}")
+        headers.update(dict.fromkeys(str(key) for key in entry))
+    names = list(headers)
+    rows = [(number, [_json_value(entry.get(name)) for name in names])
+            for number, entry in enumerate(entries, start=1)]
+    return Table(path, "json", names, rows, encoding, originals=entries)
+
+
+def _json_value(value: Any) -> Any:
+    """Lists of text joined with '; '; numbers as text; anything nested kept as JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return "; ".join(str(v) for v in value)
+    return json.dumps(value, ensure_ascii=False)

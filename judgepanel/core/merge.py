@@ -1,0 +1,404 @@
+"""Returned packs in: check every record, then merge the judges' work into the panel.
+
+A merge run is all-or-nothing: every file is checked and merged inside one panel transaction,
+and any refusal (another panel's pack, a record altered outside JudgePanel, a truncated or
+foreign file, an unknown judge, entry or section, a score off the scale or for an entry the
+judge is in conflict with) rolls the whole run back. Merging is idempotent, and a later
+return from the same judge supersedes an earlier one value by value: each record carries the
+time it was last changed, and an older record never overwrites a newer one.
+
+Decision: a score (or review) for an entry the judge is in conflict with in the panel refuses
+the file rather than being skipped, so the coordinator sees it; either way it never counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from judgepanel.core.awards import Scale, panel_awards
+from judgepanel.core.errors import JudgePanelError, RefusedFile
+from judgepanel.core.scoring import conflict_signature, review_signature
+from judgepanel.core.store import PACK, PANEL, SCHEMA_VERSION, Store, check_sqlite_file
+
+Progress = Callable[[int, int, str], None]
+ScoreKey = tuple[int, str, str]  # judge, entry, section
+
+# The canonical JSON of scoring.sign, with the encoder built once: verifying 100,000
+# signatures is most of a merge's work. tests/core/test_merge.py proves the two agree.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def score_verifier(key: str, panel_id: str, judge: int) -> Callable[..., str]:
+    """A fast `score_signature` for one judge: (entry, section, value, comment, at) -> hex."""
+    secret = bytes.fromhex(key)
+    encode = _CANONICAL.encode
+
+    def signature(entry: str, section: str, value: float | None, comment: str,
+                  updated_at: str) -> str:
+        payload = encode(["score", panel_id, judge, entry, section,
+                          None if value is None else float(value), comment, updated_at])
+        return hmac.digest(secret, payload.encode("utf-8"), "sha256").hex()
+
+    return signature
+
+
+@dataclass
+class MergeResult:
+    """One returned pack: what merging it did (or would do), or why it was refused."""
+
+    file: Path
+    judge: str = ""
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    conflicts: int = 0  # conflicts of interest the judge declared that are new to the panel
+    reviews: int = 0  # overall comments / complete marks new or changed
+    refused: str = ""  # the reason, when the file was refused; empty when it merged
+    sha256: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+    def line(self) -> str:
+        """One line for the CLI and the merge summary."""
+        if self.refused:
+            return f"{self.file.name}: refused: {self.refused}"
+        extra = f", {self.conflicts} conflict(s) declared" if self.conflicts else ""
+        return (f"{self.file.name} ({self.judge}): {self.new} new, {self.changed} changed, "
+                f"{self.unchanged} unchanged score(s){extra}")
+
+
+class _Refused(Exception):
+    """A reason to refuse one file; turned into a JudgePanelError naming the file."""
+
+
+@dataclass
+class _Pack:
+    """The rows read from a returned pack, before any check against the panel."""
+
+    path: Path
+    sha256: str
+    meta: dict[str, str]
+    judges: list[tuple[Any, ...]]
+    scores: list[tuple[Any, ...]]
+    reviews: list[tuple[Any, ...]]
+    conflicts: list[tuple[Any, ...]]
+
+
+@dataclass
+class _PanelView:
+    """What the checks need from the panel, read once per run and kept current as it goes."""
+
+    panel: Store
+    panel_id: str
+    entries: dict[str, str]  # entry -> award
+    scales: dict[tuple[str, str], Scale]  # (award, section) -> scale
+    judges: dict[int, tuple[str, str]]  # id -> (name, pack key)
+    conflicts: set[tuple[int, str]]
+    scores: dict[ScoreKey, tuple[Any, ...]] = field(default_factory=dict)
+    reviews: dict[tuple[int, str], tuple[Any, ...]] = field(default_factory=dict)
+    loaded: set[int] = field(default_factory=set)  # judges whose records are in memory
+
+    @classmethod
+    def read(cls, panel: Store) -> _PanelView:
+        if panel.kind != PANEL:
+            raise JudgePanelError(f"{panel.path}: returned packs merge into a panel, not a pack")
+        scales = {(a.id, s.id): a.scale_of(s) for a in panel_awards(panel) for s in a.sections}
+        conn = panel.db.conn
+        return cls(
+            panel=panel, panel_id=panel.panel_id,
+            entries=dict(conn.execute("SELECT id, award FROM entries").fetchall()),
+            scales=scales,
+            judges={r[0]: (r[1], r[2]) for r in conn.execute(
+                "SELECT id, name, pack_key FROM judges")},
+            conflicts={(r[0], r[1]) for r in conn.execute("SELECT judge, entry FROM conflicts")})
+
+    def load_judge(self, judge: int) -> None:
+        """The judge's records already in the panel, to compare returned ones against."""
+        if judge in self.loaded:
+            return
+        conn = self.panel.db.conn
+        for row in conn.execute("SELECT entry, section, value, comment, updated_at FROM scores "
+                                "WHERE judge = ?", [judge]):
+            self.scores[(judge, row[0], row[1])] = row[2:]
+        for row in conn.execute("SELECT entry, comment, tags, complete, updated_at "
+                                "FROM reviews WHERE judge = ?", [judge]):
+            self.reviews[(judge, row[0])] = row[1:]
+        self.loaded.add(judge)
+
+
+@dataclass
+class _Plan:
+    """What merging one pack will write, worked out before anything is written."""
+
+    result: MergeResult
+    judge: int
+    new_scores: list[tuple[Any, ...]] = field(default_factory=list)
+    changed_scores: list[tuple[Any, ...]] = field(default_factory=list)
+    reviews: list[tuple[Any, ...]] = field(default_factory=list)
+    conflicts: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+# ----- the public operations ------------------------------------------------------------------
+
+
+def merge_packs(panel: Store, paths: Iterable[Path | str], who: str = "",
+                progress: Progress | None = None) -> list[MergeResult]:
+    """Merge returned packs in one transaction; any refusal raises and changes nothing."""
+    files = [Path(p) for p in paths]
+    view = _PanelView.read(panel)
+    results: list[MergeResult] = []
+    with panel.transaction():
+        for done, path in enumerate(files):
+            if progress:
+                progress(done, len(files), path.name)
+            try:
+                plan = _plan(view, _read_pack(path))
+            except _Refused as exc:
+                raise JudgePanelError(f"{path}: refused: {exc}; nothing was merged") from None
+            _write(view, plan, who)
+            results.append(plan.result)
+    if progress:
+        progress(len(files), len(files), "")
+    return results
+
+
+def merge_each(panel: Store, paths: Iterable[Path | str], who: str = "",
+               progress: Progress | None = None) -> list[MergeResult]:
+    """Merge file by file, each all-or-nothing; a refusal is recorded in its result instead."""
+    files = [Path(p) for p in paths]
+    view = _PanelView.read(panel)
+    results: list[MergeResult] = []
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files), path.name)
+        try:
+            plan = _plan(view, _read_pack(path))
+        except _Refused as exc:
+            results.append(MergeResult(path, refused=str(exc)))
+            continue
+        with panel.transaction():
+            _write(view, plan, who)
+        results.append(plan.result)
+    if progress:
+        progress(len(files), len(files), "")
+    return results
+
+
+def check_pack(panel: Store, path: Path | str) -> MergeResult:
+    """What merging one pack would do, or why it would be refused; changes nothing."""
+    path = Path(path)
+    try:
+        return _plan(_PanelView.read(panel), _read_pack(path)).result
+    except _Refused as exc:
+        return MergeResult(path, refused=str(exc))
+
+
+# ----- reading a returned pack ----------------------------------------------------------------
+
+
+def _read_pack(path: Path) -> _Pack:
+    """Every record of a pack file, read without changing the file."""
+    try:
+        check_sqlite_file(path)
+    except RefusedFile as exc:
+        raise _Refused(str(exc).removeprefix(f"{path}: ")) from None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise _Refused(f"cannot be opened ({exc})") from None
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        _check_identity(meta)
+        return _Pack(
+            path=path, sha256=digest, meta=meta,
+            judges=conn.execute("SELECT id, name, pack_key FROM judges").fetchall(),
+            scores=conn.execute("SELECT judge, entry, section, value, comment, updated_at, "
+                                "signature FROM scores").fetchall(),
+            reviews=conn.execute("SELECT judge, entry, comment, tags, complete, updated_at, "
+                                 "signature FROM reviews").fetchall(),
+            conflicts=conn.execute("SELECT judge, entry, reason, declared_by, created_at, "
+                                   "signature FROM conflicts").fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise _Refused(f"not a JudgePanel pack, or damaged ({exc})") from None
+    finally:
+        conn.close()
+
+
+def _check_identity(meta: dict[str, str]) -> None:
+    kind = meta.get("kind")
+    if kind == PANEL:
+        raise _Refused("this is a panel (.judgepanel), not a judge pack (.judgepack)")
+    if kind != PACK:
+        raise _Refused("not a JudgePanel judge pack")
+    if int(meta.get("schema_version", "0")) > SCHEMA_VERSION:
+        raise _Refused("made by a newer JudgePanel; please update JudgePanel")
+    if "judge_id" not in meta:
+        raise _Refused("this pack names no judge")
+
+
+# ----- checking against the panel -------------------------------------------------------------
+
+
+def _plan(view: _PanelView, pack: _Pack) -> _Plan:
+    """Check every record of the pack against the panel and decide what to write."""
+    meta = pack.meta
+    if meta.get("panel_id") != view.panel_id:
+        raise _Refused(f"this pack comes from another panel "
+                       f"('{meta.get('panel_title') or meta.get('title', '')}'), not this one")
+    judge = int(meta["judge_id"])
+    name = meta.get("judge_name", "")
+    if judge not in view.judges:
+        raise _Refused(f"its judge ({name}) is not a judge of this panel")
+    panel_name, key = view.judges[judge]
+    pack_keys = {row[0]: row[2] for row in pack.judges}
+    if not hmac.compare_digest(str(pack_keys.get(judge, "")), key):
+        raise _Refused(f"its judge's key differs from {panel_name}'s key in this panel (a pack "
+                       "made for an earlier judge of that name?); issue a new pack")
+    view.load_judge(judge)
+    plan = _Plan(MergeResult(pack.path, judge=panel_name, sha256=pack.sha256), judge)
+    arriving = _check_conflicts(view, pack, judge, key, plan)
+    _check_scores(view, pack, judge, key, arriving, plan)
+    _check_reviews(view, pack, judge, key, arriving, plan)
+    return plan
+
+
+def _entry_award(view: _PanelView, entry: str) -> str:
+    award = view.entries.get(entry)
+    if award is None:
+        raise _Refused(f"entry '{entry}' is not in this panel")
+    return award
+
+
+def _check_conflicts(view: _PanelView, pack: _Pack, judge: int, key: str,
+                     plan: _Plan) -> set[tuple[int, str]]:
+    arriving: set[tuple[int, str]] = set()
+    for owner, entry, reason, declared_by, created_at, signature in pack.conflicts:
+        if declared_by != "judge":
+            continue  # only a judge's own, signed declarations travel back
+        if owner != judge:
+            raise _Refused(f"it holds a conflict of interest of another judge (entry '{entry}')")
+        _entry_award(view, entry)
+        expected = conflict_signature(key, view.panel_id, judge, entry, reason, created_at)
+        if not hmac.compare_digest(expected, str(signature)):
+            raise _Refused(f"entry '{entry}': the conflict of interest was altered outside "
+                           "JudgePanel (its signature does not match)")
+        if (judge, entry) not in view.conflicts:
+            plan.conflicts.append((judge, entry, reason, "judge", created_at, signature))
+            arriving.add((judge, entry))
+    plan.result.conflicts = len(plan.conflicts)
+    return arriving
+
+
+def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
+                  arriving: set[tuple[int, str]], plan: _Plan) -> None:
+    result, existing = plan.result, view.scores
+    signed = score_verifier(key, view.panel_id, judge)
+    allowed: dict[tuple[Scale, Any], bool] = {}
+    for row in pack.scores:
+        owner, entry, section, value, comment, updated_at, signature = row
+        if owner != judge:
+            raise _Refused(f"it holds a score by another judge (entry '{entry}')")
+        award = _entry_award(view, entry)
+        scale = view.scales.get((award, section))
+        if scale is None:
+            raise _Refused(f"entry '{entry}': award '{award}' has no section '{section}' "
+                           "in this panel")
+        if value is not None:
+            ok = allowed.get((scale, value))
+            if ok is None:
+                ok = allowed[(scale, value)] = _on_scale(scale, value)
+            if not ok:
+                raise _Refused(f"entry '{entry}', section {section}: {value!r} is not a score "
+                               f"on this section's scale ({scale.describe()})")
+        expected = signed(entry, section, value, comment, updated_at)
+        if expected != signature:
+            raise _Refused(f"entry '{entry}', section {section}: the score was altered outside "
+                           "JudgePanel (its signature does not match)")
+        if (judge, entry) in view.conflicts or (judge, entry) in arriving:
+            raise _Refused(
+                f"entry '{entry}': {view.judges[judge][0]} has a conflict of interest with "
+                "this entry, so their scores for it cannot be accepted; ask them to declare "
+                "the conflict in their pack, or remove the conflict in the panel")
+        before = existing.get((judge, entry, section))
+        if before is None:
+            plan.new_scores.append(row)
+            result.new += 1
+        elif before[2] < updated_at and (before[0] != value or before[1] != comment):
+            plan.changed_scores.append((value, comment, updated_at, signature, judge, entry,
+                                        section))
+            result.changed += 1
+        else:
+            result.unchanged += 1  # the same, or older than what the panel has
+
+
+def _on_scale(scale: Scale, value: Any) -> bool:
+    """A number on the scale and its step (a value edited to text is refused too)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return scale.allows(value)
+
+
+def _check_reviews(view: _PanelView, pack: _Pack, judge: int, key: str,
+                   arriving: set[tuple[int, str]], plan: _Plan) -> None:
+    for row in pack.reviews:
+        owner, entry, comment, tags, complete, updated_at, signature = row
+        if owner != judge:
+            raise _Refused(f"it holds a review by another judge (entry '{entry}')")
+        _entry_award(view, entry)
+        expected = review_signature(key, view.panel_id, judge, entry, comment, tags, complete,
+                                    updated_at)
+        if not hmac.compare_digest(expected, str(signature)):
+            raise _Refused(f"entry '{entry}': the overall review was altered outside "
+                           "JudgePanel (its signature does not match)")
+        if (judge, entry) in view.conflicts or (judge, entry) in arriving:
+            raise _Refused(f"entry '{entry}': {view.judges[judge][0]} has a conflict of "
+                           "interest with this entry, so their review of it cannot be accepted")
+        before = view.reviews.get((judge, entry))
+        if before is None or (before[3] < updated_at and before[:3] != (comment, tags,
+                                                                         complete)):
+            plan.reviews.append(row)
+    plan.result.reviews = len(plan.reviews)
+
+
+# ----- writing --------------------------------------------------------------------------------
+
+
+def _write(view: _PanelView, plan: _Plan, who: str) -> None:
+    """Write one checked pack into the panel (inside the caller's transaction)."""
+    conn = view.panel.db.conn
+    judge = plan.judge
+    for row in plan.conflicts:
+        conn.execute("INSERT INTO conflicts(judge, entry, reason, declared_by, created_at, "
+                     "signature) VALUES (?,?,?,?,?,?)", row)
+        conn.execute("DELETE FROM assignments WHERE judge = ? AND entry = ?", [judge, row[1]])
+        view.conflicts.add((judge, row[1]))
+    conn.executemany("INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
+                     "signature) VALUES (?,?,?,?,?,?,?)", plan.new_scores)
+    conn.executemany("UPDATE scores SET value = ?, comment = ?, updated_at = ?, signature = ? "
+                     "WHERE judge = ? AND entry = ? AND section = ?", plan.changed_scores)
+    conn.executemany(
+        "INSERT INTO reviews(judge, entry, comment, tags, complete, updated_at, signature) "
+        "VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
+        "comment=excluded.comment, tags=excluded.tags, complete=excluded.complete, "
+        "updated_at=excluded.updated_at, signature=excluded.signature", plan.reviews)
+    for row in plan.new_scores:
+        view.scores[(judge, row[1], row[2])] = row[3:6]
+    for value, comment, updated_at, _sig, _judge, entry, section in plan.changed_scores:
+        view.scores[(judge, entry, section)] = (value, comment, updated_at)
+    for row in plan.reviews:
+        view.reviews[(judge, row[1])] = row[2:6]
+    result = plan.result
+    view.panel.audit("pack merged", {
+        "file": result.file.name, "sha256": result.sha256, "judge": result.judge,
+        "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
+        "conflicts": result.conflicts, "reviews": result.reviews}, who)

@@ -1,0 +1,221 @@
+"""Moderation: placements, moderated scores, recorded tie-break votes, and the audit record.
+
+Raw scores are never changed here. A placement decision replaces the earlier one for that
+entry in the `decisions` table, but the audit log keeps both; a moderated score is a new row
+in `overrides` (old computed value, new value, reason, who, when). The audit log is
+append-only (triggers) and hash-chained, so an edit to history is detectable
+(`check_history`, `verify_panel`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+from typing import Any
+
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.store import Store, now
+
+PLACEMENTS = ("winner", "highly-commended", "finalist", "none")
+PLACEMENT_LABELS = {"winner": "Winner", "highly-commended": "Highly Commended",
+                    "finalist": "Finalist", "none": "No placement"}
+SETTING_KEYS = ("method", "incomplete", "places", "champion_k", "bias_ridge",
+                "flag_thresholds", "tie_break")
+THRESHOLD_KEYS = ("range", "rwg", "outlier_mad", "outlier_min", "extreme")
+
+
+def _entry_award(store: Store, entry_id: str) -> str:
+    row = store.db.execute("SELECT award FROM entries WHERE id = ?", [entry_id]).fetchone()
+    if row is None:
+        raise JudgePanelError(f"{store.path}: no entry '{entry_id}' in this panel")
+    return str(row[0])
+
+
+def _reason(reason: str) -> str:
+    if not reason or not reason.strip():
+        raise JudgePanelError("please give a reason: every moderation decision needs one")
+    return reason.strip()
+
+
+def decide(store: Store, entry_id: str, placement: str, reason: str, who: str = "") -> None:
+    """Record an entry's placement with a reason; replaces an earlier decision, audit keeps all."""
+    if placement not in PLACEMENTS:
+        raise JudgePanelError(f"placement must be one of {', '.join(PLACEMENTS)}, "
+                              f"not '{placement}'")
+    award = _entry_award(store, entry_id)
+    why = _reason(reason)
+    with store.transaction():
+        before = store.rows("SELECT placement, reason FROM decisions WHERE entry = ?",
+                            [entry_id])
+        stamp = now()
+        store.db.execute(
+            "INSERT INTO decisions(entry, placement, reason, decided_by, decided_at) "
+            "VALUES (?,?,?,?,?) ON CONFLICT(entry) DO UPDATE SET placement=excluded.placement,"
+            " reason=excluded.reason, decided_by=excluded.decided_by, "
+            "decided_at=excluded.decided_at",
+            [entry_id, placement, why, who, stamp])
+        store.audit("placement decided",
+                    {"entry": entry_id, "award": award, "placement": placement, "reason": why,
+                     "previous": before[0]["placement"] if before else None}, who)
+
+
+def override_score(store: Store, entry_id: str, new_value: float, reason: str,
+                   who: str = "") -> None:
+    """Record a moderated score (0–100) replacing the computed one; raw scores stay as they are."""
+    from judgepanel.core.ranking import rank_award
+
+    award = _entry_award(store, entry_id)
+    try:
+        value = float(new_value)
+    except (TypeError, ValueError):
+        raise JudgePanelError(f"entry '{entry_id}': score: '{new_value}' is not a number") \
+            from None
+    if math.isnan(value) or not 0.0 <= value <= 100.0:
+        raise JudgePanelError(f"entry '{entry_id}': score: {new_value} is not on the 0–100 "
+                              "total scale")
+    why = _reason(reason)
+    ranking = rank_award(store, award)
+    old = next((r.computed_score for r in ranking.entries if r.entry == entry_id), None)
+    with store.transaction():
+        stamp = now()
+        cursor = store.db.execute(
+            "INSERT INTO overrides(entry, old_value, new_value, reason, decided_by, decided_at) "
+            "VALUES (?,?,?,?,?,?)", [entry_id, old, value, why, who, stamp])
+        store.audit("score overridden",
+                    {"override": cursor.lastrowid, "entry": entry_id, "award": award,
+                     "method": ranking.method, "old_value": old, "new_value": value,
+                     "reason": why}, who)
+
+
+def record_tie_break(store: Store, award_id: str, ordered_entries: list[str], reason: str,
+                     who: str = "") -> None:
+    """Record the panel's vote ordering tied entries, best first (used by `panel` tie-breaks)."""
+    order = [str(e) for e in ordered_entries]
+    if len(order) < 2 or len(set(order)) != len(order):
+        raise JudgePanelError("a tie-break needs two or more different entries, best first")
+    for entry in order:
+        if _entry_award(store, entry) != award_id:
+            raise JudgePanelError(f"entry '{entry}' is not in award '{award_id}'")
+    why = _reason(reason)
+    with store.transaction():
+        store.audit("tie break", {"award": award_id, "order": order, "reason": why}, who)
+
+
+def tie_break_records(store: Store, award_id: str) -> list[list[str]]:
+    """The award's recorded panel tie-break orders, newest first."""
+    orders = []
+    for row in store.rows("SELECT detail FROM audit WHERE action = 'tie break' "
+                          "ORDER BY id DESC"):
+        detail = json.loads(row["detail"])
+        if detail.get("award") == award_id:
+            orders.append([str(e) for e in detail.get("order", [])])
+    return orders
+
+
+def set_award_settings(store: Store, award_id: str, who: str = "", **changes: Any) -> None:
+    """Change an award's results settings (method, tie_break, thresholds …), audited."""
+    from judgepanel.core.totals import INCOMPLETE_CHOICES, METHOD_NAMES
+
+    row = store.db.execute("SELECT settings FROM awards WHERE id = ?", [award_id]).fetchone()
+    if row is None:
+        raise JudgePanelError(f"{store.path}: no award '{award_id}' in this panel")
+    settings = json.loads(row[0] or "{}")
+    for key, value in changes.items():
+        if key not in SETTING_KEYS:
+            raise JudgePanelError(f"award '{award_id}': unknown setting '{key}' "
+                                  f"(settings: {', '.join(SETTING_KEYS)})")
+        if key == "method" and value not in METHOD_NAMES:
+            raise JudgePanelError(f"award '{award_id}': method: '{value}' is not one of "
+                                  f"{', '.join(METHOD_NAMES)}")
+        if key == "incomplete" and value not in INCOMPLETE_CHOICES:
+            raise JudgePanelError(f"award '{award_id}': incomplete: '{value}' is not one of "
+                                  f"{', '.join(INCOMPLETE_CHOICES)}")
+        if key in ("places", "champion_k") and (not isinstance(value, int) or value < 1):
+            raise JudgePanelError(f"award '{award_id}': {key}: must be a whole number above 0")
+        if key == "tie_break" and (not isinstance(value, list)
+                                   or not all(isinstance(v, str) for v in value)):
+            raise JudgePanelError(f"award '{award_id}': tie_break: must be a list of names")
+        if key == "flag_thresholds":
+            if not isinstance(value, dict) or set(value) - set(THRESHOLD_KEYS):
+                raise JudgePanelError(f"award '{award_id}': flag_thresholds: use only "
+                                      f"{', '.join(THRESHOLD_KEYS)}")
+            value = {**settings.get("flag_thresholds", {}),
+                     **{k: float(v) for k, v in value.items()}}
+        settings[key] = value
+    with store.transaction():
+        store.db.execute("UPDATE awards SET settings = ? WHERE id = ?",
+                         [json.dumps(settings, ensure_ascii=False), award_id])
+        store.audit("award settings changed", {"award": award_id, "changes": changes}, who)
+
+
+def current_overrides(store: Store) -> dict[str, dict[str, Any]]:
+    """The latest moderated score of each entry that has one."""
+    latest: dict[str, dict[str, Any]] = {}
+    for row in store.rows("SELECT * FROM overrides ORDER BY id"):
+        latest[row["entry"]] = row
+    return latest
+
+
+def placements(store: Store) -> dict[str, str]:
+    """Entry → its current placement."""
+    return {r["entry"]: r["placement"] for r in store.rows("SELECT entry, placement FROM "
+                                                            "decisions")}
+
+
+def decisions(store: Store) -> list[dict[str, Any]]:
+    """Every current placement decision: entry, award, placement, reason, decided_by, decided_at."""
+    return store.rows("SELECT d.entry, e.award, d.placement, d.reason, d.decided_by, "
+                      "d.decided_at FROM decisions d JOIN entries e ON e.id = d.entry "
+                      "ORDER BY e.award, d.decided_at")
+
+
+def overrides(store: Store) -> list[dict[str, Any]]:
+    """Every moderated score ever recorded, oldest first (the latest per entry applies)."""
+    return store.rows("SELECT o.id, o.entry, e.award, o.old_value, o.new_value, o.reason, "
+                      "o.decided_by, o.decided_at FROM overrides o JOIN entries e "
+                      "ON e.id = o.entry ORDER BY o.id")
+
+
+def audit_log(store: Store) -> list[dict[str, Any]]:
+    """The audit log, oldest first, with each record's detail decoded."""
+    log = []
+    for row in store.rows("SELECT id, at, who, action, detail, prev_hash, hash FROM audit "
+                          "ORDER BY id"):
+        with contextlib.suppress(json.JSONDecodeError):
+            row["detail"] = json.loads(row["detail"])
+        log.append(row)
+    return log
+
+
+def check_history(store: Store) -> list[str]:
+    """Where the audit chain is broken; empty when history is intact."""
+    return store.audit_problems()
+
+
+def verify_panel(store: Store) -> list[str]:
+    """Problems to warn about loudly when a panel opens: a broken audit chain, or a placement
+    or moderated score that does not match its audit record (edited outside JudgePanel)."""
+    problems = check_history(store)
+    decided: dict[str, dict[str, Any]] = {}
+    overridden: dict[int, dict[str, Any]] = {}
+    for record in audit_log(store):
+        detail = record["detail"] if isinstance(record["detail"], dict) else {}
+        if record["action"] == "placement decided":
+            decided[str(detail.get("entry"))] = detail
+        elif record["action"] == "score overridden" and detail.get("override") is not None:
+            overridden[int(detail["override"])] = detail
+    for row in store.rows("SELECT entry, placement, reason FROM decisions"):
+        logged = decided.get(row["entry"])
+        if not logged or logged.get("placement") != row["placement"] \
+                or logged.get("reason") != row["reason"]:
+            problems.append(f"decision for entry {row['entry']}: does not match the audit log "
+                            "(changed outside JudgePanel)")
+    for row in store.rows("SELECT id, entry, new_value, reason FROM overrides"):
+        logged = overridden.get(int(row["id"]))
+        if not logged or logged.get("entry") != row["entry"] \
+                or logged.get("new_value") != row["new_value"] \
+                or logged.get("reason") != row["reason"]:
+            problems.append(f"moderated score {row['id']} for entry {row['entry']}: does not "
+                            "match the audit log (changed outside JudgePanel)")
+    return problems

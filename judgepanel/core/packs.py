@@ -1,0 +1,185 @@
+"""Judge packs out: one SQLite file per judge holding only what that judge may see.
+
+Blind judging: a pack is built fresh, row by row, from the panel into a new file, so no other
+judge's score, comment, name or e-mail can linger in it (not even in free pages, as it would in
+a copy of the panel with rows deleted). It holds the panel's identity, the awards of its
+entries, the judge's own row (with the key their records are signed with), their assigned
+entries that are not in conflict, and their own earlier scores, reviews and declared
+conflicts, so a re-issued pack carries their work. Returned packs are merged by `merge.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import Judge
+from judgepanel.core.store import PACK, Store, now
+
+PACK_SUFFIX = ".judgepack"
+Progress = Callable[[int, int, str], None]
+
+# The entries a judge's pack holds: assigned to them and not in conflict (param: judge id).
+_IN_PACK = ("SELECT a.entry FROM assignments a WHERE a.judge = ? AND NOT EXISTS (SELECT 1 "
+            "FROM conflicts c WHERE c.judge = a.judge AND c.entry = a.entry)")
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+
+
+@dataclass(frozen=True)
+class PackSummary:
+    """What went into one pack, for the CLI line and the "Create packs" dialog."""
+
+    path: Path
+    judge: str
+    judge_id: int
+    entries: int
+    scores: int
+    conflicts: int
+
+
+def pack_file_name(judge_name: str) -> str:
+    """`<Judge Name>.judgepack`, made safe on Windows (no reserved names or characters)."""
+    name = _UNSAFE.sub("_", judge_name).strip().rstrip(". ")
+    if not name:
+        name = "judge"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"{name}_"
+    return name[:120] + PACK_SUFFIX
+
+
+def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
+              overwrite: bool = False) -> PackSummary:
+    """Write `judge`'s pack to `path`; refuses an existing file unless `overwrite`.
+
+    The pack is written to a temporary file beside `path` and moved into place at the end,
+    so a failure never leaves a half-written pack (or destroys the old one).
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise JudgePanelError(f"{path}: already exists; choose another name or overwrite it")
+    if not path.parent.is_dir():
+        raise JudgePanelError(f"{path.parent}: no such folder")
+    key_row = panel.db.execute("SELECT id FROM judges WHERE id = ?", [judge.id]).fetchone()
+    if key_row is None:
+        raise JudgePanelError(f"{panel.path}: {judge.name} is not a judge of this panel")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        summary = _build(panel, judge, partial, path)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
+    with panel.transaction():
+        panel.audit("pack made", {"judge": judge.name, "file": path.name,
+                                  "entries": summary.entries, "scores": summary.scores}, who)
+    return summary
+
+
+def _build(panel: Store, judge: Judge, partial: Path, final: Path) -> PackSummary:
+    """Copy the allowed rows into a new pack file (only ever rows selected for this judge)."""
+    source = panel.db.conn
+    entry_ids = [r[0] for r in source.execute(f"{_IN_PACK} ORDER BY a.entry", [judge.id])]
+    pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id)
+    try:
+        # A conflict the judge declared refers to an entry the pack does not hold.
+        pack.db.execute("PRAGMA foreign_keys = OFF")
+        target = pack.db.conn
+        with pack.transaction():
+            pack.set_meta("judge_id", str(judge.id))
+            pack.set_meta("judge_name", judge.name)
+            pack.set_meta("panel_title", panel.title)
+            pack.set_meta("packed_at", now())
+            _copy(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
+            awards = [r[0] for r in source.execute(
+                f"SELECT id FROM awards WHERE id IN (SELECT award FROM entries WHERE id IN "
+                f"({_IN_PACK})) ORDER BY position, id", [judge.id])]
+            for award in awards:
+                _copy(source, target, "SELECT * FROM awards WHERE id = ?", [award], "awards")
+                _copy(source, target, "SELECT * FROM sections WHERE award = ?", [award],
+                      "sections")
+            for entry in entry_ids:
+                # The original export row (`source`) may carry the entry platform's reviewer
+                # columns, so it stays in the panel.
+                _copy(source, target,
+                      "SELECT id, award, title, nominee, organisation, fields, '{}' AS source, "
+                      "source_file, source_row, imported_at, updated_at FROM entries "
+                      "WHERE id = ?", [entry], "entries")
+                _copy(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
+                      "answers")
+                _copy(source, target,
+                      "SELECT * FROM assignments WHERE judge = ? AND entry = ?",
+                      [judge.id, entry], "assignments")
+                _copy(source, target, "SELECT * FROM scores WHERE judge = ? AND entry = ?",
+                      [judge.id, entry], "scores")
+                _copy(source, target, "SELECT * FROM reviews WHERE judge = ? AND entry = ?",
+                      [judge.id, entry], "reviews")
+            _copy(source, target, "SELECT * FROM conflicts WHERE judge = ? AND "
+                  "declared_by = 'judge'", [judge.id], "conflicts")
+            pack.audit("pack made", {"judge": judge.name, "panel": panel.title,
+                                     "entries": len(entry_ids)})
+            counts = {table: target.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                      for table in ("entries", "scores", "conflicts")}
+    finally:
+        pack.close()
+    return PackSummary(final, judge.name, judge.id, counts["entries"], counts["scores"],
+                       counts["conflicts"])
+
+
+def _copy(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,
+          params: list[object], table: str) -> None:
+    """Insert the rows `sql` selects from the panel into the same table of the pack."""
+    cursor = source.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    rows = cursor.fetchall()
+    if rows:
+        marks = ",".join("?" * len(names))
+        target.executemany(
+            f"INSERT INTO {table}({', '.join(names)}) VALUES ({marks})", rows)
+
+
+def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
+               progress: Progress | None = None, who: str = "",
+               overwrite: bool = False) -> list[PackSummary]:
+    """One pack per judge in `folder`, named after the judge; checks every name first."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise JudgePanelError(f"{folder}: no such folder")
+    targets: list[tuple[Judge, Path]] = []
+    used: set[str] = set()
+    for judge in judges:
+        name = pack_file_name(judge.name)
+        stem, number = name[: -len(PACK_SUFFIX)], 2
+        while name.casefold() in used:
+            name, number = f"{stem} ({number}){PACK_SUFFIX}", number + 1
+        used.add(name.casefold())
+        target = folder / name
+        if target.exists() and not overwrite:
+            raise JudgePanelError(f"{target}: already exists; nothing was written "
+                                  "(choose another folder or overwrite)")
+        targets.append((judge, target))
+    made: list[PackSummary] = []
+    for done, (judge, target) in enumerate(targets):
+        if progress:
+            progress(done, len(targets), judge.name)
+        made.append(make_pack(panel, judge, target, who=who, overwrite=overwrite))
+    if progress:
+        progress(len(targets), len(targets), "")
+    return made
+
+
+def open_pack(path: Path | str) -> Store:
+    """Open a judge's pack; a panel or any other file is refused with a clear message."""
+    store = Store.open(path, PACK)
+    if store.meta("judge_id") is None:
+        store.close()
+        raise JudgePanelError(f"{path}: this pack names no judge; ask for a new pack")
+    return store

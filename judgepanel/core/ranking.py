@@ -1,0 +1,405 @@
+"""Rankings the chair can defend: six aggregation methods, declared tie-breaks, sensitivity.
+
+Every method works on the judges' 0–100 totals (totals.py) and gives a score on the same
+0–100 scale, compared unrounded:
+
+- ``mean``, ``median``: of the judges' totals.
+- ``trimmed``: the mean after dropping the single highest and lowest total when an entry has
+  four or more judges; the plain mean below that (nothing would be left to trim fairly).
+- ``zscore``: each judge's totals standardised over the entries that judge scored, averaged
+  per entry and put back on the 0–100 scale with the panel's overall mean and SD. Unstable
+  when judges score fewer than about ten entries, and wrong when one judge's batch is
+  genuinely stronger: a column to look at, not a default.
+- ``bias`` (default): the additive model y = μ + q_entry + b_judge + ε (stats.bias_model);
+  the score is μ + q. Removes a harsh or lenient judge's pull in an incomplete design and
+  equals the mean ordering in a complete one.
+- ``borda``: within each judge, an entry earns 100 × (entries that judge scored lower, plus
+  half the ties) / (entries they scored − 1); the points are averaged over its judges. A judge
+  who scored a single entry gives no points; an entry with no such points scores 50.
+
+Ties are broken only by the award's declared order (``tie_break`` setting): another method's
+score, ``section:ID`` (the judges' mean on that section), or ``panel`` (a recorded panel vote,
+moderation.record_tie_break). What that order cannot separate shares a rank and is flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from judgepanel.core.awards import Award, panel_award
+from judgepanel.core.flags import entry_flags
+from judgepanel.core.moderation import current_overrides, placements, tie_break_records
+from judgepanel.core.stats import bias_model
+from judgepanel.core.store import Store
+from judgepanel.core.totals import (
+    METHOD_NAMES,
+    JudgeTotal,
+    award_settings,
+    commented_pairs,
+    judge_totals,
+)
+
+METHODS = METHOD_NAMES
+TOLERANCE = 1e-9
+METHOD_LABELS = {
+    "mean": "mean of the judges' totals",
+    "median": "median of the judges' totals",
+    "trimmed": "trimmed mean (highest and lowest dropped with 4 or more judges)",
+    "zscore": "mean of per-judge standardised totals (z-scores)",
+    "bias": "judge-bias-corrected score (additive model, ridge least squares)",
+    "borda": "Borda points from each judge's own ordering",
+}
+
+
+@dataclass
+class RankedEntry:
+    """One line of the ranking; `score` is the moderated score when an override exists."""
+
+    rank: int | None
+    entry: str
+    title: str
+    nominee: str
+    organisation: str
+    score: float | None
+    mean: float | None
+    median: float | None
+    sd: float | None
+    judges: int
+    flags: list[str]
+    placement: str | None
+    computed_score: float | None
+    override: float | None
+
+
+@dataclass
+class Ranking:
+    """An award's ranking under one method, with what the chair needs to explain it."""
+
+    award: str
+    method: str
+    entries: list[RankedEntry]
+    tie_break: list[str]
+    connected: bool
+    notes: list[str]
+    judge_bias: dict[str, float] = field(default_factory=dict)
+    flag_records: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """The `rank --json` shape of INTERFACE.md (plus the explanation keys)."""
+        return {
+            "award": self.award,
+            "method": self.method,
+            "tie_break": list(self.tie_break),
+            "connected": self.connected,
+            "notes": list(self.notes),
+            "entries": [
+                {"rank": e.rank, "entry": e.entry, "title": e.title, "nominee": e.nominee,
+                 "organisation": e.organisation, "score": e.score, "mean": e.mean,
+                 "median": e.median, "sd": e.sd, "judges": e.judges, "flags": list(e.flags),
+                 "placement": e.placement, "computed_score": e.computed_score,
+                 "override": e.override}
+                for e in self.entries
+            ],
+        }
+
+
+@dataclass
+class Analysis:
+    """Everything read from the panel once, so several methods cost one database read."""
+
+    award: Award
+    settings: dict[str, Any]
+    entries: list[dict[str, Any]]
+    totals: list[JudgeTotal]
+    counted: dict[str, list[JudgeTotal]]
+    method_scores: dict[str, dict[str, float]]
+    standard_errors: dict[str, float]
+    connected: bool
+    judge_bias: dict[str, float]
+    notes: list[str]
+    commented: set[tuple[str, int]]
+    overrides: dict[str, dict[str, Any]]
+    placements: dict[str, str]
+    panel_orders: list[list[str]]
+
+
+def analyse_award(store: Store, award_id: str) -> Analysis:
+    """Read an award's scores once and compute every method's scores."""
+    award = panel_award(store, award_id)
+    settings = award_settings(award)
+    entries = store.rows("SELECT id, title, nominee, organisation FROM entries WHERE award = ? "
+                         "ORDER BY source_file, source_row, id", [award_id])
+    totals = judge_totals(store, award_id)
+    counted: dict[str, list[JudgeTotal]] = {}
+    for total in totals:
+        if total.total is not None:
+            counted.setdefault(total.entry, []).append(total)
+    notes: list[str] = []
+    left_out = [t for t in totals if t.total is None]
+    if left_out:
+        notes.append(f"{len(left_out)} judge total(s) left out because sections are missing "
+                     "(never counted as zero): "
+                     + "; ".join(f"{t.entry} by {t.judge}" for t in left_out[:10])
+                     + (" …" if len(left_out) > 10 else ""))
+    renormalised = [t for t in totals if t.total is not None and not t.complete]
+    if renormalised:
+        notes.append(f"{len(renormalised)} judge total(s) renormalised over the sections "
+                     "that were scored (award setting)")
+    ignored = store.db.execute(
+        "SELECT COUNT(*) FROM scores s JOIN entries e ON e.id = s.entry AND e.award = ? "
+        "JOIN conflicts c ON c.judge = s.judge AND c.entry = s.entry", [award_id]).fetchone()[0]
+    if ignored:
+        notes.append(f"{ignored} section score(s) from judges with a declared conflict "
+                     "are ignored")
+    scores, errors, connected, bias, model_notes = _method_scores(counted, settings)
+    notes += model_notes
+    return Analysis(
+        award=award, settings=settings, entries=entries, totals=totals, counted=counted,
+        method_scores=scores, standard_errors=errors, connected=connected, judge_bias=bias,
+        notes=notes, commented=commented_pairs(store, award_id),
+        overrides={k: v for k, v in current_overrides(store).items()
+                   if k in {e["id"] for e in entries}},
+        placements=placements(store), panel_orders=tie_break_records(store, award_id))
+
+
+def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any]
+                   ) -> tuple[dict[str, dict[str, float]], dict[str, float], bool,
+                              dict[str, float], list[str]]:
+    """All six methods' scores, standard errors for the cut-off, and the bias model's verdict."""
+    names = sorted(counted)
+    judges = sorted({t.judge for totals in counted.values() for t in totals})
+    where_judge = {judge: i for i, judge in enumerate(judges)}
+    entry_index, judge_index, values = [], [], []
+    for i, name in enumerate(names):
+        for total in counted[name]:
+            entry_index.append(i)
+            judge_index.append(where_judge[total.judge])
+            values.append(float(total.total or 0.0))
+    e = np.array(entry_index, dtype=np.int64)
+    j = np.array(judge_index, dtype=np.int64)
+    y = np.array(values, dtype=float)
+    scores: dict[str, dict[str, float]] = {m: {} for m in METHODS}
+    for name in names:
+        row = sorted(float(t.total or 0.0) for t in counted[name])
+        scores["mean"][name] = statistics.fmean(row)
+        scores["median"][name] = statistics.median(row)
+        scores["trimmed"][name] = statistics.fmean(row[1:-1] if len(row) >= 4 else row)
+    notes: list[str] = []
+    if not names:
+        return scores, {}, True, {}, notes
+    # z-scores: each judge standardised over their own entries.
+    overall_mean, overall_sd = float(y.mean()), float(y.std(ddof=1)) if y.size > 1 else 0.0
+    z = np.zeros_like(y)
+    per_judge = np.bincount(j, minlength=len(judges))
+    for judge_no in range(len(judges)):
+        mine = j == judge_no
+        spread = y[mine].std(ddof=1) if per_judge[judge_no] > 1 else 0.0
+        if spread > 0:
+            z[mine] = (y[mine] - y[mine].mean()) / spread
+    z_mean = np.bincount(e, weights=z, minlength=len(names)) / np.bincount(e, minlength=len(names))
+    for i, name in enumerate(names):
+        scores["zscore"][name] = overall_mean + overall_sd * float(z_mean[i])
+    if per_judge.min() < 10:
+        notes.append(f"z-scores are unstable here: a judge scored only {per_judge.min()} "
+                     "entries (about ten or more are needed)")
+    # Borda: points by each judge's own order.
+    points = np.full(y.size, np.nan)
+    for judge_no in range(len(judges)):
+        mine = np.flatnonzero(j == judge_no)
+        if mine.size < 2:
+            continue
+        theirs = y[mine]
+        lower = (theirs[None, :] < theirs[:, None] - TOLERANCE).sum(axis=1)
+        same = (np.abs(theirs[None, :] - theirs[:, None]) <= TOLERANCE).sum(axis=1) - 1
+        points[mine] = 100.0 * (lower + 0.5 * same) / (mine.size - 1)
+    has = ~np.isnan(points)
+    count = np.bincount(e[has], minlength=len(names))
+    total = np.bincount(e[has], weights=points[has], minlength=len(names))
+    for i, name in enumerate(names):
+        scores["borda"][name] = float(total[i] / count[i]) if count[i] else 50.0
+    # The additive bias model.
+    fit = bias_model(e, j, y, len(names), len(judges), ridge=float(settings["bias_ridge"]))
+    for i, name in enumerate(names):
+        scores["bias"][name] = float(fit.scores[i])
+    bias = {judge: float(fit.bias[i]) for i, judge in enumerate(judges)}
+    if fit.connected:
+        notes.append("the judge–entry design is connected: every judge's leniency can be "
+                     "compared with every other's")
+    else:
+        groups: dict[int, list[str]] = {}
+        for i, judge in enumerate(judges):
+            groups.setdefault(int(fit.components[i]), []).append(judge)
+        listing = "; ".join(", ".join(g) for g in groups.values())
+        notes.append(f"the judge–entry design is NOT connected: {len(groups)} groups of judges "
+                     f"share no entry ({listing}). The bias model centres each group's judges "
+                     "on zero separately, so scores across groups assume each group is as "
+                     "lenient as the others on average")
+    # Standard errors for the near-cutoff flag: residual SD of the model, or pooled SD.
+    counts = np.bincount(e, minlength=len(names))
+    spread = fit.residual_sd
+    if math.isnan(spread):
+        pooled = [(len(counted[n]) - 1, statistics.variance([t.total or 0.0 for t in counted[n]]))
+                  for n in names if len(counted[n]) > 1]
+        freedom = sum(df for df, _ in pooled)
+        spread = math.sqrt(sum(df * v for df, v in pooled) / freedom) if freedom else math.nan
+    errors = {name: spread / math.sqrt(counts[i]) for i, name in enumerate(names)}
+    return scores, errors, fit.connected, bias, notes
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def _groups(ordered: list[tuple[str, float]]) -> list[list[str]]:
+    """Consecutive entries whose values are equal (unrounded, within a tiny tolerance)."""
+    found: list[list[str]] = []
+    previous: float | None = None
+    for entry, value in ordered:
+        if previous is not None and _same(previous, value):
+            found[-1].append(entry)
+        else:
+            found.append([entry])
+        previous = value
+    return found
+
+
+def _criterion_values(analysis: Analysis, criterion: str, group: list[str]
+                      ) -> dict[str, float] | None:
+    """Each tied entry's value under one tie-break criterion; None when it cannot decide."""
+    if criterion in METHODS:
+        values = analysis.method_scores[criterion]
+        return {entry: values[entry] for entry in group}
+    if criterion.startswith("section:"):
+        section_id = criterion.removeprefix("section:")
+        try:
+            section = analysis.award.section(section_id)
+        except KeyError:
+            return None
+        scale = analysis.award.scale_of(section)
+        found = {}
+        for entry in group:
+            marks = [t.sections[section_id] for t in analysis.counted.get(entry, [])
+                     if section_id in t.sections]
+            if not marks:
+                return None
+            found[entry] = 100.0 * (statistics.fmean(marks) - scale.min) / (scale.max - scale.min)
+        return found
+    if criterion == "panel":
+        for order in analysis.panel_orders:
+            if set(group) <= set(order):
+                return {entry: float(-order.index(entry)) for entry in group}
+    return None
+
+
+def _break_ties(analysis: Analysis, group: list[str], criteria: list[str],
+                notes: list[str]) -> list[list[str]]:
+    """Split a tied group by the declared criteria, in order; what stays together ties."""
+    if len(group) < 2 or not criteria:
+        return [group]
+    criterion, rest = criteria[0], criteria[1:]
+    values = _criterion_values(analysis, criterion, group)
+    if values is None:
+        return _break_ties(analysis, group, rest, notes)
+    parts = _groups(sorted(values.items(), key=lambda pair: (-pair[1], pair[0])))
+    if len(parts) > 1:
+        notes.append(f"tie between {', '.join(sorted(group))} broken by {criterion}")
+    result: list[list[str]] = []
+    for part in parts:
+        result += _break_ties(analysis, part, rest, notes)
+    return result
+
+
+def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -> Ranking:
+    """Order an analysed award under one method, apply moderated scores, ties and flags."""
+    if method not in METHODS:
+        from judgepanel.core.errors import JudgePanelError
+
+        raise JudgePanelError(f"unknown ranking method '{method}' (use one of "
+                              f"{', '.join(METHODS)})")
+    computed = analysis.method_scores[method]
+    final = dict(computed)
+    if use_overrides:
+        for entry, record in analysis.overrides.items():
+            final[entry] = float(record["new_value"])
+    notes = [f"method: {METHOD_LABELS[method]}", *analysis.notes]
+    tie_break = list(analysis.settings["tie_break"])
+    ordered = sorted(((e, s) for e, s in final.items() if e in computed),
+                     key=lambda pair: (-pair[1], pair[0]))
+    ranks: dict[str, int | None] = {}
+    tied: set[str] = set()
+    position = 1
+    for group in _groups(ordered):
+        for part in _break_ties(analysis, group, tie_break, notes):
+            for entry in part:
+                ranks[entry] = position
+            if len(part) > 1:
+                tied.update(part)
+            position += len(part)
+    records = entry_flags(analysis.award, analysis.settings, analysis.counted,
+                          analysis.commented, ranks,
+                          sorted(((e, final[e]) for e in ranks), key=lambda p: ranks[p[0]] or 0),
+                          analysis.standard_errors)
+    for entry in sorted(tied):
+        others = ", ".join(sorted(e for e in tied if ranks[e] == ranks[entry] and e != entry))
+        records.append({"entry": entry, "judge": None, "flag": "tie",
+                        "detail": f"shares rank {ranks[entry]} with {others}: the tie-break "
+                                  f"order ({', '.join(tie_break)}) cannot separate them"})
+    names: dict[str, list[str]] = {}
+    for record in records:
+        if record["flag"] not in names.setdefault(record["entry"], []):
+            names[record["entry"]].append(record["flag"])
+    incomplete = {t.entry for t in analysis.totals if not t.complete}
+    rows = []
+    for info in analysis.entries:
+        entry = info["id"]
+        totals = [float(t.total or 0.0) for t in analysis.counted.get(entry, [])]
+        flags = names.get(entry, []) + (["incomplete"] if entry in incomplete else [])
+        override = analysis.overrides.get(entry) if use_overrides else None
+        rows.append(RankedEntry(
+            rank=ranks.get(entry), entry=entry, title=info["title"], nominee=info["nominee"],
+            organisation=info["organisation"], score=final.get(entry) if entry in computed
+            else None, mean=statistics.fmean(totals) if totals else None,
+            median=statistics.median(totals) if totals else None,
+            sd=statistics.stdev(totals) if len(totals) > 1 else None, judges=len(totals),
+            flags=flags, placement=analysis.placements.get(entry),
+            computed_score=computed.get(entry),
+            override=float(override["new_value"]) if override else None))
+    rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.entry))
+    return Ranking(award=analysis.award.id, method=method, entries=rows, tie_break=tie_break,
+                   connected=analysis.connected, notes=notes,
+                   judge_bias=dict(analysis.judge_bias), flag_records=records)
+
+
+def rank_award(store: Store, award_id: str, method: str | None = None) -> Ranking:
+    """The award's ranking under `method` (default: the award's own, normally `bias`)."""
+    analysis = analyse_award(store, award_id)
+    return rank_analysis(analysis, method or analysis.settings["method"])
+
+
+def sensitivity(store: Store, award_id: str,
+                methods: tuple[str, ...] = METHODS) -> dict[str, dict[str, int | None]]:
+    """Entry × method → computed rank (no moderated overrides): does the method matter?"""
+    analysis = analyse_award(store, award_id)
+    table: dict[str, dict[str, int | None]] = {e["id"]: {} for e in analysis.entries}
+    for method in methods:
+        for row in rank_analysis(analysis, method, use_overrides=False).entries:
+            table[row.entry][method] = row.rank
+    return table
+
+
+def top_places_change(store: Store, award_id: str, places: int | None = None,
+                      methods: tuple[str, ...] = METHODS) -> bool:
+    """True when any method puts different entries (or a different order) in the top places."""
+    analysis = analyse_award(store, award_id)
+    k = int(places or analysis.settings["places"])
+    tops = set()
+    for method in methods:
+        ranking = rank_analysis(analysis, method, use_overrides=False)
+        tops.add(tuple((r.entry, r.rank) for r in ranking.entries
+                       if r.rank is not None and r.rank <= k))
+    return len(tops) > 1

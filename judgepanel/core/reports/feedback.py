@@ -1,0 +1,175 @@
+"""Feedback for entrants: one PDF per entry, the judges' words without the judges' names.
+
+Anonymity is kept in three ways: comments carry no author, they are sorted by their text
+within each section (so their order does not follow the judges'), and any judge's name or
+e-mail address that a judge wrote into a comment is replaced. Nothing about a judge goes into
+the PDF's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.reports import charts
+from judgepanel.core.reports.layout import NumberedCanvas, Target, para, safe_filename, target_for
+from judgepanel.core.reports.model import AwardResult, EntryResult, JudgeInfo, ReportData
+from judgepanel.core.reports.ranked import number
+from judgepanel.core.reports.styles import MUTED, RULE, SANS, stylesheet, table_style_commands
+
+Progress = Callable[[int, int], None]
+REDACTED = "[a judge]"
+
+
+def redactor(judges: list[JudgeInfo], keep: str = "") -> Callable[[str], str]:
+    """A function that removes judges' names and e-mail addresses from a comment.
+
+    Full names and e-mail addresses always go; a single first name or surname goes too,
+    unless it also appears in `keep` (the entry's own nominee, title and organisation).
+    """
+    phrases: set[str] = set()
+    for judge in judges:
+        if judge.email:
+            phrases.add(judge.email)
+        if judge.name:
+            phrases.add(judge.name)
+            for part in judge.name.split():
+                if len(part.strip(".,")) >= 3 and part not in keep:
+                    phrases.add(part.strip(".,"))
+    if not phrases:
+        return lambda comment: comment
+    ordered = sorted(phrases, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    return lambda comment: pattern.sub(REDACTED, comment)
+
+
+class FeedbackReport:
+    """Render one entry's feedback PDF from prepared `ReportData`."""
+
+    pagesize = A4
+    left_margin = 20 * mm
+    right_margin = 20 * mm
+    top_margin = 22 * mm
+    bottom_margin = 20 * mm
+
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.styles = stylesheet()
+
+    @property
+    def frame_width(self) -> float:
+        return self.pagesize[0] - self.left_margin - self.right_margin
+
+    def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(MUTED)
+        top = height - 12 * mm
+        canvas.drawString(self.left_margin, top, self.data.programme[:90])
+        canvas.drawRightString(width - self.right_margin, top, "Feedback for the entrant")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.left_margin, top - 3, width - self.right_margin, top - 3)
+        canvas.restoreState()
+
+    def render(self, award: AwardResult, entry: EntryResult, target: Target) -> None:
+        """Write one entry's feedback to a path or a binary buffer."""
+        doc = BaseDocTemplate(
+            target_for(target), pagesize=self.pagesize, leftMargin=self.left_margin,
+            rightMargin=self.right_margin, topMargin=self.top_margin,
+            bottomMargin=self.bottom_margin, title=f"Feedback: {entry.entry}",
+            author=self.data.programme, subject=award.name, creator="JudgePanel",
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
+        footer = "The judges' comments are anonymised."
+        doc.build(self.story(award, entry), canvasmaker=partial(NumberedCanvas, footer=footer))
+
+    def story(self, award: AwardResult, entry: EntryResult) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [para(award.name, s["Muted"]),
+                                 Paragraph("Feedback on your entry", s["Title"])]
+        story.append(para(f"{entry.entry}: {entry.title}" if entry.title else entry.entry,
+                          s["Subtitle"]))
+        who = ", ".join(x for x in (entry.nominee, entry.organisation) if x)
+        if who:
+            story.append(para(who, s["Body"]))
+        story.append(Spacer(1, 4 * mm))
+        story.append(Paragraph(
+            "Thank you for entering. Below are the judges' average scores for your entry in "
+            "each section, beside the average for every entry in this award, and what the "
+            "judges wrote. Comments are shown without the judges' names.", s["Body"]))
+        story.append(Paragraph("Your scores", s["Heading2"]))
+        rows = [[f"{section.id} {section.title}", number(entry.section_means.get(section.id)),
+                 number(award.section_means.get(section.id)),
+                 f"{section.scale_min:g}–{section.scale_max:g}"] for section in award.sections]
+        body = [[Paragraph(h, s["CellHead"]) for h in
+                 ("Section", "Your entry", "Award average", "Scale")]]
+        body += [[para(row[0], s["Cell"]), *row[1:]] for row in rows]
+        widths = [self.frame_width - 170, 55, 65, 50]
+        table = Table(body, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle([*table_style_commands(), ("ALIGN", (1, 1), (-1, -1), "CENTER")]))
+        story.append(table)
+        story.append(Paragraph(f"Averages of {entry.judges} judges' scores on each section's "
+                               "own scale.", s["Muted"]))
+        if award.sections:
+            chart = charts.section_profile(award.sections, [("Your entry", entry.section_means)],
+                                           award.section_means, width=self.frame_width)
+            story.append(KeepTogether([Spacer(1, 4 * mm), chart]))
+        story += self.comments(award, entry)
+        return story
+
+    def comments(self, award: AwardResult, entry: EntryResult) -> list[Flowable]:
+        s = self.styles
+        keep = " ".join((entry.nominee, entry.title, entry.organisation))
+        clean = redactor(self.data.judges, keep)
+        story: list[Flowable] = [Paragraph("What the judges said", s["Heading2"])]
+        titles = {section.id: f"{section.id} {section.title}" for section in award.sections}
+        written = [c for c in entry.comments if c.text.strip()]
+        if not written:
+            story.append(Paragraph("The judges left no written comments on this entry.",
+                                   s["Body"]))
+        for section_id in [*titles, ""]:
+            texts = sorted(clean(c.text.strip()) for c in written if c.section == section_id)
+            if not texts:
+                continue
+            story.append(para(titles.get(section_id, "Overall comments"), s["Label"]))
+            story += [para(f"“{t}”", s["Quote"]) for t in texts]
+        return story
+
+
+def feedback_filename(entry: EntryResult) -> str:
+    """`E-101 feedback.pdf`, made safe for Windows."""
+    return f"{safe_filename(entry.entry)} feedback.pdf"
+
+
+def write_feedback(data: ReportData, folder: Path | str,
+                   progress: Progress | None = None) -> list[Path]:
+    """One feedback PDF per entry with scores, into `folder` (made if missing)."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise JudgePanelError(f"{folder}: is a file; give a folder for the feedback")
+    if not folder.parent.exists():
+        raise JudgePanelError(f"{folder.parent}: no such folder")
+    folder.mkdir(exist_ok=True)
+    renderer = FeedbackReport(data)
+    jobs = [(award, entry) for award in data.awards for entry in award.entries
+            if entry.judges or entry.comments]
+    written: list[Path] = []
+    for done, (award, entry) in enumerate(jobs, start=1):
+        path = folder / feedback_filename(entry)
+        renderer.render(award, entry, path)
+        written.append(path)
+        if progress:
+            progress(done, len(jobs))
+    return written

@@ -1,0 +1,165 @@
+"""Read a panel into `ReportData`: the one place the outputs touch the panel.
+
+The ranking, the statistics and the counted scores come from the results core (ranking.py,
+stats.py, totals.py), so a printed report always agrees with `rank` and `stats`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from statistics import fmean
+from typing import Any
+
+from judgepanel.core.awards import Award, panel_award, panel_awards
+from judgepanel.core.judges import list_judges
+from judgepanel.core.reports.model import (METHOD_WORDS, AwardResult, Comment, ConflictNote,
+                                           DecisionNote, EntryResult, JudgeInfo, OverrideNote,
+                                           ReportData, SectionInfo)
+from judgepanel.core.store import Store
+
+
+def report_data(store: Store, award_ids: list[str] | None = None,
+                day: date | None = None) -> ReportData:
+    """Everything the outputs print for the given awards (default: every award in the panel)."""
+    awards = ([panel_award(store, award_id) for award_id in award_ids] if award_ids
+              else panel_awards(store))
+    judges = [JudgeInfo(j.name, j.email, j.role) for j in list_judges(store)]
+    return ReportData(programme=store.title or "Awards", judges=judges,
+                      awards=[award_result(store, award) for award in awards],
+                      day=day or date.today())
+
+
+def tie_break_words(criterion: str, award: Award) -> str:
+    """A declared tie-break criterion ('bias', 'section:Q5', 'panel') in plain words."""
+    if criterion == "panel":
+        return "a recorded panel vote"
+    if criterion.startswith("section:"):
+        section_id = criterion.split(":", 1)[1]
+        try:
+            title = award.section(section_id).title
+        except KeyError:
+            title = ""
+        return f"the judges' mean on {section_id} {title}".rstrip()
+    return "the " + METHOD_WORDS.get(criterion, criterion)
+
+
+def award_result(store: Store, award: Award) -> AwardResult:
+    """One award's ranking, statistics, section averages, comments and records."""
+    from judgepanel.core.ranking import rank_award
+    from judgepanel.core.stats import panel_stats
+    from judgepanel.core.totals import counted_scores, judge_totals
+
+    ranking = rank_award(store, award.id)
+    stats = panel_stats(store, award.id)
+    scores = counted_scores(store, award.id)
+    per_entry: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    comments: dict[str, list[Comment]] = defaultdict(list)
+    for row in scores:
+        per_entry[row["entry"]][row["section"]].append(float(row["value"]))
+        if str(row["comment"] or "").strip():
+            comments[row["entry"]].append(Comment(row["judge"], row["section"], row["comment"]))
+    for row in overall_comments(store, award.id):
+        comments[row["entry"]].append(Comment(row["judge"], "", row["comment"]))
+    section_ids = [s.id for s in award.sections]
+    entry_means = {entry: {s: fmean(v) if (v := by_section.get(s)) else None
+                           for s in section_ids}
+                   for entry, by_section in per_entry.items()}
+    award_means: dict[str, float | None] = {}
+    for section_id in section_ids:
+        found = [m[section_id] for m in entry_means.values() if m[section_id] is not None]
+        award_means[section_id] = fmean(found) if found else None
+    entries = [EntryResult(
+        rank=r.rank, entry=r.entry, title=r.title, nominee=r.nominee,
+        organisation=r.organisation, score=r.score, mean=r.mean, median=r.median, sd=r.sd,
+        judges=r.judges, flags=list(r.flags), placement=r.placement,
+        computed_score=r.computed_score, override=r.override,
+        section_means=entry_means.get(r.entry, {}), comments=comments.get(r.entry, []),
+    ) for r in ranking.entries]
+    totals: dict[str, list[float]] = defaultdict(list)
+    for total in judge_totals(store, award.id):
+        if total.total is not None:
+            totals[total.judge].append(total.total)
+    return AwardResult(
+        award=award.id, name=award.name, organiser=award.organiser, method=ranking.method,
+        sections=[SectionInfo(s.id, s.title, award.scale_of(s).min, award.scale_of(s).max,
+                              s.weight) for s in award.sections],
+        entries=entries, tie_break=[tie_break_words(c, award) for c in ranking.tie_break],
+        connected=ranking.connected, notes=[n for n in ranking.notes
+                                            if not n.startswith("method:")],
+        section_means=award_means, judge_totals=dict(totals), stats=stats,
+        reliability=reliability_lines(stats), **records(store, award.id))
+
+
+def overall_comments(store: Store, award_id: str) -> list[dict[str, Any]]:
+    """Judges' overall comments on the award's entries; a conflicted judge's never count."""
+    return store.rows(
+        "SELECT r.entry, j.name AS judge, r.comment FROM reviews r "
+        "JOIN entries e ON e.id = r.entry AND e.award = ? JOIN judges j ON j.id = r.judge "
+        "WHERE trim(r.comment) != '' AND NOT EXISTS (SELECT 1 FROM conflicts c "
+        "WHERE c.judge = r.judge AND c.entry = r.entry) ORDER BY r.entry, r.judge", [award_id])
+
+
+def records(store: Store, award_id: str) -> dict[str, Any]:
+    """The award's declared conflicts, decisions and every override, oldest first."""
+    conflicts = [ConflictNote(r["judge"], r["entry"], r["reason"], r["declared_by"])
+                 for r in store.rows(
+                     "SELECT j.name AS judge, c.entry, c.reason, c.declared_by FROM conflicts c "
+                     "JOIN judges j ON j.id = c.judge JOIN entries e ON e.id = c.entry "
+                     "WHERE e.award = ? ORDER BY c.entry, j.name", [award_id])]
+    decisions = [DecisionNote(r["entry"], r["placement"], r["reason"], r["decided_by"],
+                              r["decided_at"])
+                 for r in store.rows(
+                     "SELECT d.* FROM decisions d JOIN entries e ON e.id = d.entry "
+                     "WHERE e.award = ? ORDER BY d.decided_at", [award_id])]
+    overrides = [OverrideNote(r["entry"], r["old_value"], r["new_value"], r["reason"],
+                              r["decided_by"], r["decided_at"])
+                 for r in store.rows(
+                     "SELECT o.* FROM overrides o JOIN entries e ON e.id = o.entry "
+                     "WHERE e.award = ? ORDER BY o.id", [award_id])]
+    return {"conflicts": conflicts, "decisions": decisions, "overrides": overrides}
+
+
+def reliability_lines(stats: dict[str, Any]) -> list[str]:
+    """The panel's agreement figures as sentences a board member can read."""
+    from judgepanel.core.stats import plain_reading
+
+    lines: list[str] = []
+    alpha = stats.get("alpha_interval")
+    if alpha is None:
+        lines.append("Krippendorff's α could not be computed: "
+                     f"{plain_reading(None)}.")
+    else:
+        lines.append(f"Krippendorff's α (interval) is {alpha:.2f}: {plain_reading(alpha)} "
+                     "(1 is perfect agreement; 0.8 or more is good, below 0.667 is poor).")
+    icc = stats.get("icc")
+    if icc:
+        lines.append(f"On the entries every judge scored, ICC(2,1) is {icc['ICC2']:.2f} for a "
+                     f"single judge's total and ICC(2,k) {icc['ICC2k']:.2f} for the panel's "
+                     "average: the share of the spread in scores that reflects real "
+                     "differences between entries.")
+    w = stats.get("kendall_w")
+    if w is not None:
+        lines.append(f"Kendall's W is {w:.2f}: how closely the judges' orderings match "
+                     "(1 would be identical orderings).")
+    if stats.get("connected") is False:
+        lines.append("Some judges share no entries with others, so their groups' scores can "
+                     "be compared only through the raw means; read close places with care.")
+    bias = stats.get("judge_bias") or {}
+    leaning = sorted(((name, value) for name, value in bias.items() if abs(value) >= 2.0),
+                     key=lambda pair: -abs(pair[1]))
+    if leaning:
+        parts = [f"{name} {abs(value):.1f} points {'above' if value > 0 else 'below'}"
+                 for name, value in leaning[:4]]
+        lines.append("Judges who scored noticeably higher or lower than the panel "
+                     f"(on a 0–100 scale): {'; '.join(parts)}. The bias-corrected score "
+                     "allows for this.")
+    flags = stats.get("flags") or []
+    if flags:
+        counts: dict[str, int] = defaultdict(int)
+        for flag in flags:
+            counts[flag["flag"]] += 1
+        listed = ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+        lines.append(f"{len(flags)} disagreement flags were raised ({listed}); each is "
+                     "shown against its entry in the table.")
+    return lines

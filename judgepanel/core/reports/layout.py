@@ -1,0 +1,82 @@
+"""Pieces every platypus document shares: escaped paragraphs, "Page x of y", output targets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from judgepanel.core.reports.styles import MUTED, SANS
+
+Target = str | Path | IO[bytes]
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                    *(f"LPT{i}" for i in range(1, 10))}
+
+
+def text(value: object) -> str:
+    """User text made safe for a Paragraph: `<b>` prints as `<b>`, line breaks are kept."""
+    return escape(str(value)).replace("\n", "<br/>")
+
+
+def para(value: object, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of user text, escaped (never pass user text to Paragraph any other way)."""
+    return Paragraph(text(value), style)
+
+
+def target_for(target: Target) -> str | IO[bytes]:
+    """reportlab takes a file name or a binary buffer; check a file's folder exists first."""
+    if isinstance(target, str | Path):
+        path = Path(target)
+        if not path.parent.exists():
+            from judgepanel.core.errors import JudgePanelError
+
+            raise JudgePanelError(f"{path.parent}: no such folder")
+        return str(path)
+    return target
+
+
+def safe_filename(name: str) -> str:
+    """A file name Windows, macOS and Linux all accept, e.g. for `E-101 feedback.pdf`."""
+    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", name)
+    cleaned = " ".join(cleaned.split()).strip(" .")
+    if not cleaned:
+        cleaned = "untitled"
+    if cleaned.split(".")[0].upper() in WINDOWS_RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned[:150]
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that holds each page until the end, then stamps "Page x of y" on it."""
+
+    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._footer = footer
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._stamp(number, total)
+            super().showPage()
+        super().save()
+
+    def _stamp(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        self.saveState()
+        self.setFont(SANS, 7.5)
+        self.setFillColor(MUTED)
+        self.drawRightString(width - 18 * 2.8346, 10 * 2.8346, f"Page {number} of {total}")
+        if self._footer:
+            self.drawString(18 * 2.8346, 10 * 2.8346, self._footer)
+        self.restoreState()

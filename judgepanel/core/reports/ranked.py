@@ -1,0 +1,329 @@
+"""The ranked report the chair signs and the board accepts (reportlab platypus).
+
+A renderer class in the manner of pretix's invoice renderer: page geometry as attributes, a
+named stylesheet, page templates with `onPage` callbacks, the story built apart from the
+rendering, and output to a path or a binary buffer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
+                                NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer,
+                                Table, TableStyle)
+
+from judgepanel.core.reports import charts
+from judgepanel.core.reports.layout import NumberedCanvas, Target, para, target_for, text
+from judgepanel.core.reports.model import (METHOD_WORDS, AwardResult, EntryResult, ReportData,
+                                           long_date, placement_label)
+from judgepanel.core.reports.styles import MUTED, RULE, SANS, stylesheet, table_style_commands
+
+Progress = Callable[[int, int], None]
+
+
+def number(value: float | None, places: int = 1) -> str:
+    """A score for print: one decimal, or an en dash when there is none."""
+    return "–" if value is None else f"{value:.{places}f}"
+
+
+def rank_label(entry: EntryResult) -> str:
+    """'3', '=3' for a tie the tie-break order could not separate, '–' for no scores."""
+    if entry.rank is None:
+        return "–"
+    return f"={entry.rank}" if "tie" in entry.flags else str(entry.rank)
+
+
+class RankedReport:
+    """Render a `ReportData` as the ranked report PDF."""
+
+    pagesize = A4
+    left_margin = 18 * mm
+    right_margin = 18 * mm
+    top_margin = 22 * mm
+    bottom_margin = 20 * mm
+    # rank, entry, nominee, organisation, score, mean, SD, judges, flags, placement
+    column_widths = (28, 93, 72, 72, 34, 32, 26, 36, 42, 58)
+
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.styles = stylesheet()
+
+    @property
+    def frame_width(self) -> float:
+        return self.pagesize[0] - self.left_margin - self.right_margin
+
+    # ----- page furniture ----------------------------------------------------------------
+
+    def _on_body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(MUTED)
+        top = height - 12 * mm
+        canvas.drawString(self.left_margin, top, self.data.programme[:90])
+        canvas.drawRightString(width - self.right_margin, top,
+                               f"Ranked report · {long_date(self.data.day)}")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.left_margin, top - 3, width - self.right_margin, top - 3)
+        canvas.restoreState()
+
+    def _document(self, target: Target) -> BaseDocTemplate:
+        doc = BaseDocTemplate(
+            target_for(target), pagesize=self.pagesize, leftMargin=self.left_margin,
+            rightMargin=self.right_margin, topMargin=self.top_margin,
+            bottomMargin=self.bottom_margin, title=f"{self.data.programme}: ranked report",
+            author="JudgePanel", subject="Ranked report", creator="JudgePanel",
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc.addPageTemplates([
+            PageTemplate(id="cover", frames=[frame]),
+            PageTemplate(id="body", frames=[frame], onPage=self._on_body_page),
+        ])
+        return doc
+
+    def render(self, target: Target, progress: Progress | None = None) -> None:
+        """Write the PDF to a path or a binary buffer."""
+        story = self.story(progress)
+        doc = self._document(target)
+        footer = "Confidential to the judging panel"
+        doc.build(story, canvasmaker=partial(NumberedCanvas, footer=footer))
+
+    # ----- the story ---------------------------------------------------------------------
+
+    def story(self, progress: Progress | None = None) -> list[Flowable]:
+        """The report's flowables, cover first, one part per award, the chair's sign-off last."""
+        story = self.cover()
+        total = len(self.data.awards)
+        for done, award in enumerate(self.data.awards):
+            story += self.award_part(award)
+            if progress:
+                progress(done + 1, total)
+        story += self.sign_off()
+        return story
+
+    def cover(self) -> list[Flowable]:
+        s = self.styles
+        data = self.data
+        names = [a.name for a in data.awards] or ["(no awards)"]
+        judges = [f"{j.name} (chair)" if j.role == "chair" else j.name for j in data.judges]
+        methods = sorted({a.method for a in data.awards})
+        facts = [
+            ("Award" if len(names) == 1 else "Awards", "\n".join(names)),
+            ("Date", long_date(data.day)),
+            ("Panel", ", ".join(judges) or "No judges recorded"),
+            ("Ranking method", "; ".join(METHOD_WORDS.get(m, m) for m in methods) or "–"),
+            ("Entries", str(sum(len(a.entries) for a in data.awards))),
+        ]
+        table = Table([[para(k, s["Label"]), para(v, s["Body"])] for k, v in facts],
+                      colWidths=(38 * mm, self.frame_width - 38 * mm))
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 6),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return [
+            Spacer(1, 40 * mm), para(data.programme, s["Title"]),
+            Paragraph("Ranked report of the judging panel", s["Subtitle"]),
+            Spacer(1, 10 * mm), table, Spacer(1, 12 * mm),
+            Paragraph("This report sets out the panel's ranking for each award, how far the "
+                      "judges agreed, the declared conflicts of interest, and the decisions "
+                      "and moderated scores with their reasons. It ends with the chair's "
+                      "sign-off.", s["Muted"]),
+            NextPageTemplate("body"),
+        ]
+
+    def award_part(self, award: AwardResult) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [PageBreak(), para(award.name, s["Heading1"])]
+        if award.organiser:
+            story.append(para(award.organiser, s["Muted"]))
+        scored = sum(1 for e in award.entries if e.rank is not None)
+        story.append(para(
+            f"{len(award.entries)} entries, {scored} of them scored. Ranked by the "
+            f"{METHOD_WORDS.get(award.method, award.method)}.", s["Body"]))
+        if award.tie_break:
+            order = "; then ".join(award.tie_break)
+            story.append(para(f"Tie-break order, declared before judging: {order}. Entries "
+                              "it cannot separate share a rank, shown as “=”.", s["Body"]))
+        else:
+            story.append(Paragraph("No tie-break order was declared: entries with equal "
+                                   "scores share a rank, shown as “=”.", s["Body"]))
+        for note in award.notes:
+            story.append(para(note, s["Muted"]))
+        story += [Spacer(1, 4 * mm), self.ranked_table(award)]
+        if any(e.override is not None for e in award.entries):
+            story.append(Paragraph("† moderated score: see “Overrides” below.", s["Muted"]))
+        story += self.reliability(award)
+        story += self.charts(award)
+        story += self.records(award)
+        for entry in award.placed:
+            story += self.entry_page(award, entry)
+        return story
+
+    def ranked_table(self, award: AwardResult) -> Table:
+        s = self.styles
+        heads = ["Rank", "Entry", "Nominee", "Organisation", "Score", "Mean", "SD", "Judges",
+                 "Flags", "Placement"]
+        rows: list[list[object]] = [[Paragraph(h, s["CellHead"]) for h in heads]]
+        cell = s["Cell"]
+        for e in award.entries:
+            entry_cell = Paragraph(f"<b>{text(e.entry)}</b><br/>{text(e.title)}"
+                                   if e.title else f"<b>{text(e.entry)}</b>", cell)
+            score = number(e.score) + ("†" if e.override is not None else "")
+            rows.append([rank_label(e), entry_cell, para(e.nominee, cell),
+                         para(e.organisation, cell), score, number(e.mean), number(e.sd),
+                         str(e.judges), para(", ".join(e.flags), cell),
+                         Paragraph(placement_label(e.placement), s["CellBold"])])
+        table = Table(rows, colWidths=self.column_widths, repeatRows=1)
+        commands = table_style_commands()
+        commands += [("ALIGN", (4, 1), (7, -1), "RIGHT"),
+                     ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def reliability(self, award: AwardResult) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [CondPageBreak(40 * mm),
+                                 Paragraph("How far the judges agree", s["Heading2"])]
+        lines = award.reliability or ["Not enough scores yet to measure agreement."]
+        story += [para(f"• {line}", s["Body"]) for line in lines]
+        return story
+
+    def charts(self, award: AwardResult) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = []
+        finalists = award.placed or [e for e in award.entries if e.rank is not None][:3]
+        if finalists and award.sections:
+            title = ("Section profile of the placed entries" if award.placed
+                     else "Section profile of the top three entries")
+            series = [(f"{e.entry} {e.nominee or e.title}", e.section_means)
+                      for e in finalists[:6]]
+            chart = charts.section_profile(award.sections, series, award.section_means,
+                                           width=self.frame_width)
+            story.append(KeepTogether([Paragraph(title, s["Heading2"]), chart]))
+        if award.judge_totals:
+            chart = charts.judge_distributions(award.judge_totals, width=self.frame_width)
+            story.append(KeepTogether([
+                Paragraph("The judges' totals", s["Heading2"]),
+                Paragraph("Each dot is one judge's total for one entry; the red bar is that "
+                          "judge's mean and the dashed line the panel's.", s["Muted"]),
+                chart]))
+        return story
+
+    def _record_table(self, heads: list[str], rows: list[list[str]],
+                      widths: list[float]) -> Table:
+        s = self.styles
+        body = [[Paragraph(h, s["CellHead"]) for h in heads]]
+        body += [[para(value, s["Cell"]) for value in row] for row in rows]
+        scale = self.frame_width / sum(widths)
+        table = Table(body, colWidths=[w * scale for w in widths], repeatRows=1)
+        table.setStyle(TableStyle(table_style_commands()))
+        return table
+
+    def records(self, award: AwardResult) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [CondPageBreak(50 * mm),
+                                 Paragraph("Declared conflicts of interest", s["Heading2"])]
+        if award.conflicts:
+            story.append(self._record_table(
+                ["Judge", "Entry", "Reason", "Declared by"],
+                [[c.judge, c.entry, c.reason, c.declared_by] for c in award.conflicts],
+                [90, 60, 230, 70]))
+            story.append(Paragraph("A conflicted judge's scores for that entry do not count.",
+                                   s["Muted"]))
+        else:
+            story.append(Paragraph("None declared.", s["Body"]))
+        story.append(Paragraph("Decisions", s["Heading2"]))
+        if award.decisions:
+            story.append(self._record_table(
+                ["Entry", "Placement", "Reason", "Decided by", "Date"],
+                [[d.entry, placement_label(d.placement), d.reason, d.decided_by,
+                  _day(d.decided_at)] for d in award.decisions],
+                [55, 70, 200, 70, 60]))
+        else:
+            story.append(Paragraph("No decisions recorded yet.", s["Body"]))
+        story.append(Paragraph("Overrides", s["Heading2"]))
+        if award.overrides:
+            story.append(self._record_table(
+                ["Entry", "Computed", "Moderated", "Reason", "Decided by", "Date"],
+                [[o.entry, number(o.old_value), number(o.new_value), o.reason, o.decided_by,
+                  _day(o.decided_at)] for o in award.overrides],
+                [55, 50, 55, 180, 70, 60]))
+        else:
+            story.append(Paragraph("No scores were overridden: every score is as computed.",
+                                   s["Body"]))
+        return story
+
+    def entry_page(self, award: AwardResult, entry: EntryResult) -> list[Flowable]:
+        s = self.styles
+        heading = f"{placement_label(entry.placement)}: {entry.entry}"
+        story: list[Flowable] = [PageBreak(), para(heading, s["Heading1"])]
+        if entry.title:
+            story.append(para(entry.title, s["Subtitle"]))
+        who = ", ".join(x for x in (entry.nominee, entry.organisation) if x)
+        if who:
+            story.append(para(who, s["Body"]))
+        story.append(para(
+            f"Rank {rank_label(entry)} of {len(award.entries)} · score {number(entry.score)}"
+            f" · mean {number(entry.mean)} · SD {number(entry.sd)} · {entry.judges} judges",
+            s["Muted"]))
+        story.append(Paragraph("Section averages", s["Heading2"]))
+        rows = [[f"{section.id} {section.title}", number(entry.section_means.get(section.id)),
+                 number(award.section_means.get(section.id)),
+                 f"{section.scale_min:g}–{section.scale_max:g}"] for section in award.sections]
+        story.append(self._record_table(["Section", "This entry", "Award average", "Scale"],
+                                        rows, [300, 60, 70, 50]))
+        story.append(Paragraph("The panel's comments", s["Heading2"]))
+        titles = {section.id: f"{section.id} {section.title}" for section in award.sections}
+        if not entry.comments:
+            story.append(Paragraph("No comments were written.", s["Body"]))
+        for section_id in [*titles, ""]:
+            comments = [c for c in entry.comments if c.section == section_id and c.text.strip()]
+            if not comments:
+                continue
+            story.append(para(titles.get(section_id, "Overall"), s["Label"]))
+            for comment in comments:
+                story.append(Paragraph(f"“{text(comment.text.strip())}” "
+                                       f"<font color='#5f6b7a'>— {text(comment.judge)}</font>",
+                                       s["Quote"]))
+        return story
+
+    def sign_off(self) -> list[Flowable]:
+        s = self.styles
+        chair = self.data.chair
+        line = "_" * 38
+        rows = [[Paragraph("Chair of the panel", s["Label"]),
+                 para(chair or line, s["Body"])],
+                [Paragraph("Signature", s["Label"]), Paragraph(line, s["Body"])],
+                [Paragraph("Date", s["Label"]), Paragraph(line, s["Body"])]]
+        table = Table(rows, colWidths=(45 * mm, 90 * mm), hAlign="LEFT")
+        table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 10),
+                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        block = [Paragraph("Sign-off", s["Heading1"]),
+                 Paragraph("I confirm that this report records the panel's ranking, its "
+                           "decisions and every moderated score, with their reasons, and that "
+                           "declared conflicts of interest were respected.", s["Body"]),
+                 Spacer(1, 6 * mm), table]
+        return [CondPageBreak(90 * mm), Spacer(1, 8 * mm), KeepTogether(block)]
+
+
+def _day(stamp: str) -> str:
+    """An ISO timestamp from the panel as '22 November 2026'."""
+    from datetime import date
+
+    try:
+        return long_date(date.fromisoformat(stamp[:10]))
+    except ValueError:
+        return stamp
+
+
+def write_report(data: ReportData, target: Target, progress: Progress | None = None) -> None:
+    """Render the ranked report for `data` to a path or binary buffer."""
+    RankedReport(data).render(target, progress)
+

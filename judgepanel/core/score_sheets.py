@@ -1,0 +1,283 @@
+"""Scores in and out of spreadsheets: paper score sheets keyed in, and exports for Excel.
+
+`import_scores` reads CSV or XLSX with the columns entry, judge, section, score[, comment] and
+writes every row through `Judging`, the same checks and signatures as the scoring window, in
+one transaction. On a panel an unknown judge is added (and reported); on a pack every row
+must be the pack's own judge's. `export_scores` writes the same columns first, extras after,
+with any text a spreadsheet would run as a formula neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import add_judge, find_judge
+from judgepanel.core.scoring import Judging
+from judgepanel.core.store import PACK, Store
+
+COLUMNS = ("entry", "judge", "section", "score", "comment")
+EXTRA_COLUMNS = ("award", "entry_title", "updated_at")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+@dataclass
+class ScoreImportResult:
+    """What a score sheet did to the panel or pack."""
+
+    file: Path
+    rows: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    blank: int = 0  # rows with neither a score nor a comment, skipped
+    judges_added: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"{self.file.name}: {self.rows} row(s): {self.new} new, {self.changed} changed, "
+               f"{self.unchanged} unchanged score(s)"]
+        if self.blank:
+            out.append(f"{self.blank} blank row(s) skipped")
+        out += [f"added judge {name}" for name in self.judges_added]
+        return out
+
+
+# ----- formula neutralising -------------------------------------------------------------------
+
+
+def is_formula_like(text: str) -> bool:
+    """Text a spreadsheet would execute: =, @, tab or CR first, or +/- not starting a number."""
+    if not text:
+        return False
+    if text[0] in "=@\t\r":
+        return True
+    return text[0] in "+-" and not _NUMBER.match(text.strip())
+
+
+def neutralise(text: str) -> str:
+    """The CSV form of a cell: an apostrophe before text a spreadsheet would execute."""
+    return "'" + text if is_formula_like(text) else text
+
+
+def restore(text: str) -> str:
+    """Undo `neutralise`: an apostrophe followed by formula-like text is the text itself."""
+    if text.startswith("'") and is_formula_like(text[1:]):
+        return text[1:]
+    return text
+
+
+# ----- reading --------------------------------------------------------------------------------
+
+
+def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(row number as a spreadsheet shows it, {column: text}) for every non-empty row."""
+    if not path.exists():
+        raise JudgePanelError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        table = _xlsx_table(path)
+    elif suffix in (".csv", ".txt"):
+        table = _csv_table(path)
+    else:
+        raise JudgePanelError(f"{path}: score sheets are .csv or .xlsx files")
+    if not table:
+        raise JudgePanelError(f"{path}: the file is empty")
+    header = [h.strip().lstrip("\ufeff").casefold() for h in table[0]]
+    missing = [c for c in COLUMNS[:4] if c not in header]
+    if missing:
+        raise JudgePanelError(f"{path}: row 1: missing column(s) {', '.join(missing)} "
+                              f"(a score sheet has columns {', '.join(COLUMNS)})")
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        padded = list(cells) + [""] * (len(header) - len(cells))
+        rows.append((number, {name: restore(padded[i]) for i, name in enumerate(header)
+                              if name in COLUMNS}))
+    return rows
+
+
+def _csv_table(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise JudgePanelError(f"{path}: not a readable CSV file ({exc})") from exc
+
+
+def _xlsx_table(path: Path) -> list[list[str]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise JudgePanelError(f"{path}: not a readable .xlsx file ({exc})") from exc
+    try:
+        sheet = book.worksheets[0]
+        return [["" if v is None else _cell_text(v) for v in row]
+                for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# ----- import ---------------------------------------------------------------------------------
+
+
+def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportResult:
+    """Read a score sheet into a panel or pack, all or nothing; errors name the row."""
+    path = Path(path)
+    rows = _read_rows(path)
+    result = ScoreImportResult(path)
+    is_pack = store.kind == PACK
+    pack_judge = Judging.for_pack(store) if is_pack else None
+    pack_judge_name = (store.meta("judge_name") or "") if is_pack else ""
+    seen: dict[tuple[int, str, str], int] = {}
+    judgings: dict[int, Judging] = {}
+    with store.transaction():
+        for number, row in rows:
+            where = f"{path}: row {number}"
+            entry, name, section = (row.get(c, "").strip() for c in ("entry", "judge",
+                                                                    "section"))
+            for column, value in (("entry", entry), ("judge", name), ("section", section)):
+                if not value:
+                    raise JudgePanelError(f"{where}, column {column}: empty")
+            value = _score(row.get("score", ""), where)
+            comment = row.get("comment")
+            if value is None and not (comment or "").strip():
+                result.blank += 1
+                continue
+            if is_pack:
+                assert pack_judge is not None
+                if " ".join(name.split()).casefold() != pack_judge_name.casefold():
+                    raise JudgePanelError(f"{where}, column judge: '{name}' is not this pack's "
+                                          f"judge ({pack_judge_name})")
+                judging = pack_judge
+            else:
+                judging = _panel_judging(store, name, judgings, result, who)
+            if not store.db.execute("SELECT 1 FROM entries WHERE id = ?", [entry]).fetchone():
+                place = "this pack" if is_pack else "this panel"
+                raise JudgePanelError(f"{where}, column entry: no entry '{entry}' in {place}")
+            key = (judging.judge, entry, section)
+            if key in seen:
+                raise JudgePanelError(f"{where}: the same entry, judge and section as row "
+                                      f"{seen[key]}")
+            seen[key] = number
+            before = store.db.execute(
+                "SELECT value, comment FROM scores WHERE judge=? AND entry=? AND section=?",
+                list(key)).fetchone()
+            try:
+                judging.set_score(entry, section, value, comment)
+            except JudgePanelError as exc:
+                raise JudgePanelError(f"{where}: {exc}") from None
+            after = store.db.execute(
+                "SELECT value, comment FROM scores WHERE judge=? AND entry=? AND section=?",
+                list(key)).fetchone()
+            result.rows += 1
+            if before is None:
+                result.new += 1
+            elif tuple(before) != tuple(after):
+                result.changed += 1
+            else:
+                result.unchanged += 1
+        store.audit("scores imported", {"file": path.name, "rows": result.rows,
+                                        "new": result.new, "changed": result.changed,
+                                        "unchanged": result.unchanged,
+                                        "judges_added": result.judges_added}, who)
+    return result
+
+
+def _score(text: str, where: str) -> float | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return float(text.replace(",", ".") if text.count(",") == 1 and "." not in text
+                     else text)
+    except ValueError:
+        raise JudgePanelError(f"{where}, column score: '{text}' is not a number") from None
+
+
+def _panel_judging(store: Store, name: str, cache: dict[int, Judging],
+                   result: ScoreImportResult, who: str) -> Judging:
+    """The named judge's signing identity in a panel, adding a judge the panel lacks."""
+    judge = find_judge(store, name, required=False)
+    if judge is None:
+        judge = add_judge(store, name, who=who)
+        result.judges_added.append(judge.name)
+    if judge.id not in cache:
+        cache[judge.id] = Judging.for_judge(store, judge.id)
+    return cache[judge.id]
+
+
+# ----- export ---------------------------------------------------------------------------------
+
+
+def export_scores(store: Store, path: Path | str) -> int:
+    """Write every score that counts to CSV or XLSX (by extension); returns the rows written.
+
+    A conflicted judge's scores are left out: they never count.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise JudgePanelError(f"{path}: scores are exported to a .csv or .xlsx file")
+    if not path.parent.is_dir():
+        raise JudgePanelError(f"{path.parent}: no such folder")
+    rows = store.rows(
+        "SELECT s.entry, j.name AS judge, s.section, s.value, s.comment, e.award, "
+        "e.title AS entry_title, s.updated_at FROM scores s JOIN judges j ON j.id = s.judge "
+        "JOIN entries e ON e.id = s.entry LEFT JOIN sections x ON x.award = e.award "
+        "AND x.id = s.section WHERE NOT EXISTS (SELECT 1 FROM conflicts c "
+        "WHERE c.judge = s.judge AND c.entry = s.entry) "
+        "ORDER BY e.award, s.entry, j.name, x.position, s.section")
+    header = list(COLUMNS + EXTRA_COLUMNS)
+    table = [[r["entry"], r["judge"], r["section"], _number(r["value"]), r["comment"],
+              r["award"], r["entry_title"], r["updated_at"]] for r in rows]
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            for line in table:
+                writer.writerow([neutralise(v) if isinstance(v, str) else
+                                 ("" if v is None else v) for v in line])
+    else:
+        _write_xlsx(path, header, table)
+    return len(table)
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _write_xlsx(path: Path, header: list[str], table: list[list[Any]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Scores"
+    sheet.append(header)
+    for line in table:
+        sheet.append(line)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.data_type != "s":
+                cell.data_type = "s"  # plain text, never a formula
+    sheet.freeze_panes = "A2"
+    book.save(path)

@@ -1,0 +1,134 @@
+"""One entry's detail: every judge's section scores and comments side by side, conflicts shown.
+
+This is what the chair reads aloud when the panel argues about an entry, so it shows the raw
+section scores and each judge's words, never a summary of them.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from judgepanel.core.awards import Award, panel_award
+from judgepanel.core.conflicts import list_conflicts
+from judgepanel.core.entries import get_entry
+from judgepanel.core.judges import list_judges
+from judgepanel.core.scoring import Judging
+from judgepanel.core.store import Store
+
+
+@dataclass
+class JudgeColumn:
+    judge: str
+    conflict: str | None = None  # the reason, when the judge is in conflict
+    scores: dict[str, tuple[float | None, str]] = field(default_factory=dict)
+    overall: str = ""
+
+
+@dataclass
+class EntryView:
+    entry: str
+    title: str
+    nominee: str
+    organisation: str
+    award: Award
+    judges: list[JudgeColumn]
+
+
+def entry_view(store: Store, entry_id: str) -> EntryView:
+    """Collect what each judge gave this entry, through the same core the judge's window uses."""
+    entry = get_entry(store, entry_id)
+    award = panel_award(store, entry["award"])
+    conflicts = {c.judge_id: c.reason for c in list_conflicts(store) if c.entry == entry_id}
+    columns = []
+    for judge in list_judges(store):
+        if judge.id in conflicts:
+            columns.append(JudgeColumn(judge.name, conflicts[judge.id] or "no reason given"))
+            continue
+        judging = Judging.for_judge(store, judge.id)
+        scores = judging.scores(entry_id)
+        review = judging.review(entry_id)
+        if not scores and not review["comment"]:
+            continue
+        columns.append(JudgeColumn(
+            judge.name, None,
+            {section: (row["value"], row["comment"] or "") for section, row in scores.items()},
+            review["comment"] or ""))
+    return EntryView(entry_id, entry["title"], entry["nominee"], entry["organisation"], award,
+                     columns)
+
+
+def _score(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+def detail_html(view: EntryView) -> str:
+    """The side-by-side table as HTML; every piece of user text is escaped."""
+    esc = html.escape
+    if not view.judges:
+        return "<p>No judge has scored this entry yet.</p>"
+    head = "".join(f"<th>{esc(c.judge)}</th>" for c in view.judges)
+    rows = []
+    for section in view.award.sections:
+        scale = view.award.scale_of(section)
+        cells = []
+        for column in view.judges:
+            if column.conflict is not None:
+                cells.append("<td><i>conflict</i></td>")
+                continue
+            value, comment = column.scores.get(section.id, (None, ""))
+            text = f"<b>{_score(value)}</b>"
+            if comment:
+                text += f"<br>{esc(comment)}"
+            cells.append(f"<td>{text}</td>")
+        label = (f"<b>{esc(section.id)}</b> {esc(section.title)}"
+                 f"<br><small>{scale.describe()}</small>")
+        rows.append(f"<tr><td>{label}</td>{''.join(cells)}</tr>")
+    overall = []
+    for column in view.judges:
+        if column.conflict is not None:
+            overall.append(f"<td><i>conflict of interest: {esc(column.conflict)}</i></td>")
+        else:
+            overall.append(f"<td>{esc(column.overall)}</td>")
+    rows.append(f"<tr><td><b>Overall comment</b></td>{''.join(overall)}</tr>")
+    return ("<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
+            f"<tr><th>Section</th>{head}</tr>{''.join(rows)}</table>")
+
+
+class EntryDetail(QWidget):
+    """The detail pane beside the results table."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.entry: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel("Select an entry to see every judge's scores and comments.")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Entry detail")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.browser, 1)
+
+    def show_entry(self, entry_id: str | None) -> None:
+        self.entry = entry_id
+        if entry_id is None:
+            self.heading.setText("Select an entry to see every judge's scores and comments.")
+            self.browser.clear()
+            return
+        view = entry_view(self.store, entry_id)
+        who = " · ".join(p for p in (view.nominee, view.organisation) if p)
+        self.heading.setText(f"{view.entry}: {view.title}" + (f"\n{who}" if who else ""))
+        self.browser.setHtml(detail_html(view))
+
+    def text(self) -> str:
+        """What the pane says, as plain text (for tests and screen readers)."""
+        return self.heading.text() + "\n" + self.browser.toPlainText()

@@ -1,0 +1,131 @@
+"""The entry as the judge reads it: each answer under its question, the guidance beside it.
+
+Rendered as rich text in a read-only browser. Colours come from the widget's palette at render
+time (and again when the palette changes), so a dark palette keeps the text readable. Each
+section heading is a link: clicking it selects that section in the scoring panel.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from judgepanel.core.awards import Award, Section
+
+SECTION_SCHEME = "section"
+
+
+def word_count_text(words: int, limit: int | None) -> tuple[str, bool]:
+    """'412 of 500 words', or the overrun spelled out in words; and whether it is over."""
+    if limit is None:
+        return f"{words} words", False
+    if words > limit:
+        return f"{words} words: {words - limit} over the {limit}-word limit", True
+    return f"{words} of {limit} words", False
+
+
+class EntryView(QTextBrowser):
+    """Read-only view of one entry, with anchors per section."""
+
+    section_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Entry text")
+        self.setAccessibleDescription("The entry's answers, each under its question, with the "
+                                      "judging guidance beside it")
+        self.anchorClicked.connect(self._clicked)
+        self._entry: dict[str, Any] | None = None
+        self._award: Award | None = None
+        self.zoom_percent = 100
+        self._base_point_size = self.font().pointSizeF()
+
+    # ----- showing an entry --------------------------------------------------------------
+
+    def show_entry(self, entry: dict[str, Any] | None, award: Award | None) -> None:
+        self._entry, self._award = entry, award
+        self._render()
+        self.verticalScrollBar().setValue(0)
+
+    def clear_entry(self) -> None:
+        self.show_entry(None, None)
+
+    def scroll_to_section(self, section_id: str) -> None:
+        self.scrollToAnchor(f"section-{section_id}")
+
+    def set_zoom(self, percent: int) -> None:
+        """Reading zoom: the text grows and re-wraps; nothing scrolls sideways."""
+        self.zoom_percent = percent
+        font = self.font()
+        font.setPointSizeF(self._base_point_size * percent / 100)
+        self.document().setDefaultFont(font)
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == SECTION_SCHEME:
+            self.section_clicked.emit(url.path())
+
+    # ----- the rich text -----------------------------------------------------------------
+
+    def _render(self) -> None:
+        entry, award = self._entry, self._award
+        if entry is None or award is None:
+            self.setHtml(f"<p style='color:{self._colour(QPalette.ColorRole.PlaceholderText)}'>"
+                         "Choose an entry from the list to read it.</p>")
+            return
+        parts = [self._header(entry, award)]
+        for section in award.sections:
+            parts.append(self._section(entry, award, section))
+        self.setHtml("".join(parts))
+
+    def _colour(self, role: QPalette.ColorRole) -> str:
+        return self.palette().color(role).name()
+
+    def _header(self, entry: dict[str, Any], award: Award) -> str:
+        muted = self._colour(QPalette.ColorRole.PlaceholderText)
+        who = ", ".join(html.escape(p) for p in (entry["nominee"], entry["organisation"]) if p)
+        return (f"<h1 style='margin-bottom:2px'>{html.escape(entry['title'] or '(untitled)')}"
+                f"</h1><p style='margin-top:0'>{who}</p>"
+                f"<p style='color:{muted}'>{html.escape(entry['entry'])} · "
+                f"{html.escape(award.name)}</p>")
+
+    def _section(self, entry: dict[str, Any], award: Award, section: Section) -> str:
+        text = entry["answers"].get(section.id, "")
+        words = entry["words"].get(section.id, 0)
+        count, over = word_count_text(words, section.word_limit)
+        muted = self._colour(QPalette.ColorRole.PlaceholderText)
+        link = self._colour(QPalette.ColorRole.Link)
+        side = self._colour(QPalette.ColorRole.AlternateBase)
+        text_colour = self._colour(QPalette.ColorRole.Text)
+        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+        if not paragraphs:
+            paragraphs = f"<p style='color:{muted}'><i>No answer given.</i></p>"
+        bullets = "".join(f"<li>{html.escape(g)}</li>" for g in section.guidance)
+        guidance = (f"<p><b>Guidance</b></p><ul style='margin-left:12px; "
+                    f"-qt-list-indent:0'>{bullets}</ul>" if bullets
+                    else f"<p style='color:{muted}'>No guidance for this section.</p>")
+        count_html = (f"<b>{html.escape(count)}</b>" if over else html.escape(count))
+        scale = award.scale_of(section).describe()
+        return (
+            f"<a name='section-{html.escape(section.id)}'></a>"
+            f"<h2 style='margin-top:18px; margin-bottom:4px'><a style='color:{link}; "
+            f"text-decoration:none' href='{SECTION_SCHEME}:{html.escape(section.id)}'>"
+            f"{html.escape(section.id)} · {html.escape(section.title)}</a></h2>"
+            f"<p style='margin-top:0'><b>{html.escape(section.question)}</b></p>"
+            f"<p style='color:{muted}; margin-top:0'>{count_html} · scored {scale}</p>"
+            "<table width='100%' cellspacing='0' cellpadding='8'><tr>"
+            f"<td width='64%' valign='top' style='color:{text_colour}'>{paragraphs}</td>"
+            f"<td width='36%' valign='top' bgcolor='{side}' style='color:{text_colour}'>"
+            f"{guidance}</td></tr></table>"
+        )

@@ -1,0 +1,50 @@
+"""The judge's two dialogs: declare a conflict of interest, and return the scores."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from judgepanel.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
+from judgepanel.gui.forms.ui_return_dialog import Ui_ReturnDialog
+
+
+class ConflictDialog(QDialog):
+    """Asks for the reason; OK stays disabled until one is given."""
+
+    def __init__(self, entry_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ConflictDialog()
+        self.ui.setupUi(self)
+        self.ui.intro.setText(f"Declare a conflict of interest for <b>{entry_label}</b>.")
+        self.ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Declare conflict")
+        self.ok.setEnabled(False)
+        self.ui.reasonEdit.textChanged.connect(
+            lambda: self.ok.setEnabled(bool(self.reason())))
+        self.ui.reasonEdit.setFocus()
+
+    def reason(self) -> str:
+        return self.ui.reasonEdit.toPlainText().strip()
+
+
+class ReturnDialog(QDialog):
+    """The summary a judge sees before saving the copy they send back."""
+
+    def __init__(self, complete: int, total: int, incomplete: list[str], conflicts: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ReturnDialog()
+        self.ui.setupUi(self)
+        save = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Choose where to save…")
+        lines = [f"<b>{complete} of {total} entries complete.</b>"]
+        if incomplete:
+            lines.append(f"{len(incomplete)} not yet complete: you can still return your "
+                         "scores and send the pack again later.")
+        else:
+            lines.append("Every entry is complete. Thank you.")
+        if conflicts:
+            lines.append(f"{conflicts} with a conflict of interest declared.")
+        self.ui.summary.setText("<br>".join(lines))
+        self.ui.details.setPlainText("\n".join(incomplete) or "None: every entry is complete.")
+        save.setFocus()

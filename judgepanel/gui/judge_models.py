@@ -1,0 +1,240 @@
+"""Qt models over the pack's rows: the judge's entry list, its filter, and the evidence tags.
+
+The list model holds plain `EntryRow`s read once at open; the window tells it when a status
+changes. Search runs over an in-memory SQLite FTS5 index built at open, so the pack's own
+schema is never altered.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from judgepanel.gui.icons import status_icon
+
+Index = QModelIndex | QPersistentModelIndex
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One entry as the judge's list shows it."""
+
+    id: str
+    title: str
+    nominee: str
+    organisation: str
+    award: str
+    status: str
+    scored: int
+    sections: int
+
+    @property
+    def status_text(self) -> str:
+        if self.status == "in progress":
+            return f"in progress ({self.scored} of {self.sections} scored)"
+        if self.status == "conflict":
+            return "conflict declared"
+        return self.status
+
+
+class EntryListModel(QAbstractTableModel):
+    """The judge's entries: reference, title and status (in words, with a shaped icon)."""
+
+    COLUMNS = ("Entry", "Title", "Status")
+
+    def __init__(self, rows: list[EntryRow], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = list(rows)
+        self._where = {row.id: number for number, row in enumerate(self._rows)}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMNS)):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.id, row.title or "(untitled)", row.status_text)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.id}: {row.title}\n{row.nominee}, {row.organisation}\n{row.status_text}"
+        if role == Qt.ItemDataRole.DecorationRole and column == 2:
+            return status_icon(row.status)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.id}, {row.title}, {row.status_text}"
+        if role == ENTRY_ID_ROLE:
+            return row.id
+        if role == STATUS_ROLE:
+            return row.status
+        return None
+
+    # ----- what the window uses ----------------------------------------------------------
+
+    def entry(self, entry_id: str) -> EntryRow:
+        return self._rows[self._where[entry_id]]
+
+    def entry_ids(self) -> list[str]:
+        return [row.id for row in self._rows]
+
+    def row_of(self, entry_id: str) -> int:
+        return self._where[entry_id]
+
+    def set_status(self, entry_id: str, status: str, scored: int) -> None:
+        """A status changed in the pack: update the row and tell the views."""
+        number = self._where[entry_id]
+        old = self._rows[number]
+        if old.status == status and old.scored == scored:
+            return
+        self._rows[number] = replace(old, status=status, scored=scored)
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.COLUMNS) - 1))
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(("not started", "in progress", "complete", "conflict"), 0)
+        for row in self._rows:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        return counts
+
+
+class EntryFilterModel(QSortFilterProxyModel):
+    """Entries matching the status filter and the search; conflicts kept apart or alone."""
+
+    def __init__(self, conflicts: bool = False, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.conflicts = conflicts
+        self.status: str | None = None
+        self.matches: set[str] | None = None
+
+    def set_status(self, status: str | None) -> None:
+        self.beginFilterChange()
+        self.status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_matches(self, matches: set[str] | None) -> None:
+        self.beginFilterChange()
+        self.matches = matches
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        status = index.data(STATUS_ROLE)
+        if (status == "conflict") != self.conflicts:
+            return False
+        if self.status and status != self.status:
+            return False
+        return self.matches is None or index.data(ENTRY_ID_ROLE) in self.matches
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One behaviour of the Systems Leadership framework a judge may tag as evidenced."""
+
+    id: str
+    text: str
+    domain: str
+
+
+class TagListModel(QAbstractListModel):
+    """The framework's behaviours, checkable; the checked ids are the entry's evidence tags."""
+
+    def __init__(self, tags: list[Tag], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tags = list(tags)
+        self._checked: set[str] = set()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._tags)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._tags):
+            return None
+        tag = self._tags[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{tag.domain}: {tag.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{tag.domain}\n{tag.text}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return (Qt.CheckState.Checked if tag.id in self._checked
+                    else Qt.CheckState.Unchecked)
+        if role == TAG_ID_ROLE:
+            return tag.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        tag = self._tags[index.row()]
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        if checked == (tag.id in self._checked):
+            return False
+        if checked:
+            self._checked.add(tag.id)
+        else:
+            self._checked.discard(tag.id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def checked(self) -> list[str]:
+        return [tag.id for tag in self._tags if tag.id in self._checked]
+
+    def set_checked(self, ids: list[str]) -> None:
+        self._checked = set(ids)
+        if self._tags:
+            self.dataChanged.emit(self.index(0), self.index(len(self._tags) - 1),
+                                  [Qt.ItemDataRole.CheckStateRole])
+
+
+class EntrySearch:
+    """Full-text search over the entries' text, in memory: the pack file is not changed."""
+
+    def __init__(self, documents: dict[str, str]) -> None:
+        self.conn = sqlite3.connect(":memory:")
+        self.conn.execute("CREATE VIRTUAL TABLE entry_text USING fts5(entry UNINDEXED, body, "
+                          "tokenize = 'unicode61 remove_diacritics 2')")
+        with self.conn:
+            self.conn.executemany("INSERT INTO entry_text(entry, body) VALUES (?, ?)",
+                                  documents.items())
+
+    def find(self, text: str) -> set[str] | None:
+        """Entries containing every word typed (each as a prefix); None when nothing typed."""
+        words = re.findall(r"\w+", text)
+        if not words:
+            return None
+        query = " ".join(f'"{word}"*' for word in words)
+        rows = self.conn.execute("SELECT entry FROM entry_text WHERE entry_text MATCH ?",
+                                 [query]).fetchall()
+        return {row[0] for row in rows}
+
+    def close(self) -> None:
+        self.conn.close()

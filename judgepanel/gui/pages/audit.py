@@ -1,0 +1,99 @@
+"""The Audit log page: every change to the panel, oldest first, as the hash chain holds it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel.core.store import Store
+from judgepanel.gui.pages.common import PageHeading, banner, plural
+from judgepanel.gui.panel_models import AuditModel, format_time
+
+
+def describe_detail(detail: str) -> str:
+    """The record's JSON detail as "key: value; key: value" for reading."""
+    try:
+        values: Any = json.loads(detail)
+    except ValueError:
+        return detail
+    if not isinstance(values, dict):
+        return str(values)
+    parts = []
+    for key, value in values.items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        parts.append(f"{key.replace('_', ' ')}: {shown}")
+    return "; ".join(parts)
+
+
+class AuditPage(QWidget):
+    """Read-only: the log can be read and searched, never edited."""
+
+    title = "Audit log"
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.problems: list[str] = []
+        self.heading = PageHeading(self.title)
+        self.warning = banner("")
+        self.warning.hide()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the log (who, action, detail)…")
+        self.search.setClearButtonEnabled(True)
+        self.model = AuditModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.warning)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the log and check its chain."""
+        rows = self.store.rows("SELECT * FROM audit ORDER BY id")
+        self.model.set_rows([{"when": format_time(r["at"]), "who": r["who"] or "—",
+                              "action": r["action"], "detail": describe_detail(r["detail"])}
+                             for r in rows])
+        self.problems = self.store.audit_problems()
+        if self.problems:
+            self.warning.setText(
+                "The audit history of this panel was altered outside JudgePanel: "
+                + "; ".join(self.problems[:5]) + (" …" if len(self.problems) > 5 else ""))
+        self.warning.setVisible(bool(self.problems))
+        self.heading.set_status(self.summary())
+
+    def summary(self) -> str:
+        count = self.model.rowCount()
+        if self.problems:
+            return f"{plural(count, 'record')}; history ALTERED ({len(self.problems)} problems)"
+        return f"{plural(count, 'record')}; history intact"

@@ -1,0 +1,258 @@
+"""The Awards page: each award's sections readable as a judge will see them, and new awards."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel.core.awards import Award, builtin_awards, load_award, panel_awards, save_award
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.store import Store
+from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
+from judgepanel.gui.panel_models import SectionsModel, format_number
+
+
+class SectionEditor(QStyledItemDelegate):
+    """Spin boxes that fit a weight (0.1–100) and a word limit (0 for none, up to 20,000)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        key = SectionsModel.columns[index.column()][0]
+        if key == "weight":
+            editor: QWidget = QDoubleSpinBox(parent)
+            editor.setRange(0.1, 100)
+            editor.setDecimals(2)
+            editor.setSingleStep(0.5)
+            return editor
+        if key == "word_limit":
+            spin = QSpinBox(parent)
+            spin.setRange(0, 20000)
+            spin.setSingleStep(50)
+            spin.setSpecialValueText("none")
+            return spin
+        return super().createEditor(parent, option, index)
+
+
+class AwardsPage(QWidget):
+    """Awards and their sections: question, guidance, scale, weight, word limit."""
+
+    title = "Awards"
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.awards: list[Award] = []
+        self.heading = PageHeading(self.title)
+        self.award_list = QListWidget()
+        self.award_list.setMinimumWidth(220)
+        self.add_builtin = QPushButton("Add built-in award")
+        self.builtin_menu = QMenu(self)
+        self.add_builtin.setMenu(self.builtin_menu)
+        self.add_file = QPushButton("Add award from file…")
+        self.add_file.setToolTip("An award definition in the TOML format (AWARD.toml)")
+        self.add_file.clicked.connect(self.add_from_file)
+        self.award_title = QLabel()
+        self.award_title.setWordWrap(True)
+        self.model = SectionsModel(self)
+        self.model.on_edit = self._edit_section
+        self.sections = QTableView()
+        self.sections.setModel(self.model)
+        self.sections.setItemDelegate(SectionEditor(self.sections))
+        self.sections.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sections.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sections.verticalHeader().hide()
+        self.sections.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                      | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.sections.setToolTip("Double-click a weight or word limit to change it")
+        self.sections.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.section_text = QTextBrowser()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.award_list)
+        left_layout.addWidget(self.add_builtin)
+        left_layout.addWidget(self.add_file)
+        right = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.award_title)
+        top_layout.addWidget(self.sections)
+        right.addWidget(top)
+        right.addWidget(self.section_text)
+        right.setSizes([260, 400])
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        row = QHBoxLayout()
+        row.addWidget(split)
+        layout.addLayout(row)
+        self.award_list.currentRowChanged.connect(self._show_award)
+        self.sections.selectionModel().currentRowChanged.connect(
+            lambda current, _: self._show_section(current.row()))
+        self.refresh()
+
+    # ----- reading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the awards, keeping the one being looked at."""
+        keep = self.current_award().id if self.current_award() else None
+        self.awards = panel_awards(self.store)
+        counts = {r["award"]: r["n"] for r in self.store.rows(
+            "SELECT award, COUNT(*) AS n FROM entries GROUP BY award")}
+        self.award_list.blockSignals(True)
+        self.award_list.clear()
+        for award in self.awards:
+            item = QListWidgetItem(f"{award.name}\n{plural(len(award.sections), 'section')}, "
+                                   f"{plural(counts.get(award.id, 0), 'entry', 'entries')}")
+            item.setToolTip(award.description or award.name)
+            self.award_list.addItem(item)
+        self.award_list.blockSignals(False)
+        ids = [a.id for a in self.awards]
+        self.award_list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
+        self._show_award(self.award_list.currentRow())
+        self.builtin_menu.clear()
+        for award in builtin_awards():
+            action = self.builtin_menu.addAction(award.name)
+            action.setEnabled(award.id not in ids)
+            action.triggered.connect(lambda _=False, a=award: self.add_award(a))
+        self.heading.set_status(self.summary(), "" if not self.awards else
+                                "import the entries (Entries page).")
+
+    def summary(self) -> str:
+        if not self.awards:
+            return "No awards yet: add one"
+        sections = sum(len(a.sections) for a in self.awards)
+        return f"{plural(len(self.awards), 'award')}, {plural(sections, 'section')}"
+
+    def current_award(self) -> Award | None:
+        row = self.award_list.currentRow()
+        return self.awards[row] if 0 <= row < len(self.awards) else None
+
+    def _show_award(self, row: int) -> None:
+        award = self.awards[row] if 0 <= row < len(self.awards) else None
+        if award is None:
+            self.award_title.setText("")
+            self.model.set_rows([])
+            self.section_text.clear()
+            return
+        organiser = f" · {html.escape(award.organiser)}" if award.organiser else ""
+        self.award_title.setText(
+            f"<b>{html.escape(award.name)}</b>{organiser}<br>Scored {award.scale.describe()} "
+            f"per section unless a section says otherwise. "
+            f"{html.escape(award.description)}")
+        self.model.set_rows([{"id": s.id, "title": s.title,
+                              "scale": award.scale_of(s).describe(), "weight": s.weight,
+                              "word_limit": s.word_limit} for s in award.sections])
+        self.sections.resizeColumnToContents(0)
+        self.sections.selectRow(0)
+        self._show_section(0)
+
+    def _show_section(self, row: int) -> None:
+        award = self.current_award()
+        if award is None or not 0 <= row < len(award.sections):
+            self.section_text.clear()
+            return
+        section = award.sections[row]
+        guidance = "".join(f"<li>{html.escape(g)}</li>" for g in section.guidance)
+        limit = (f"Word limit {section.word_limit}" if section.word_limit
+                 else "No word limit")
+        self.section_text.setHtml(
+            f"<h3>{html.escape(section.id)}. {html.escape(section.title)}</h3>"
+            f"<p>{html.escape(section.question)}</p>"
+            + (f"<p><b>Guidance</b></p><ul>{guidance}</ul>" if guidance else "")
+            + f"<p style='color:#555'>Scale {award.scale_of(section).describe()} · weight "
+              f"{format_number(section.weight)} · {limit}</p>")
+
+    # ----- changing ---------------------------------------------------------------------
+
+    def add_award(self, award: Award) -> bool:
+        """Add an award to the panel; one already there (same id) is refused."""
+        if any(a.id == award.id for a in self.awards):
+            show_error(self, "Add award", JudgePanelError(
+                f"the panel already has an award '{award.id}'"))
+            return False
+        try:
+            with self.store.transaction():
+                save_award(self.store, award)
+                self.store.audit("award added", {"award": award.id, "name": award.name}, WHO)
+        except JudgePanelError as exc:
+            show_error(self, "Add award", exc)
+            return False
+        self.refresh()
+        self.award_list.setCurrentRow(len(self.awards) - 1)
+        self.changed.emit()
+        return True
+
+    def add_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Add award from file", "",
+                                              "Award definitions (*.toml)")
+        if name:
+            self.add_award_file(Path(name))
+
+    def add_award_file(self, path: Path) -> bool:
+        try:
+            award = load_award(path)
+        except JudgePanelError as exc:
+            show_error(self, "Add award", exc)
+            return False
+        return self.add_award(award)
+
+    def _edit_section(self, row: int, key: str, value: Any) -> bool:
+        award = self.current_award()
+        if award is None:
+            return False
+        section = award.sections[row]
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return False
+        if key == "weight":
+            if number <= 0:
+                show_error(self, "Change weight", JudgePanelError(
+                    f"{award.id} {section.id}: a weight must be above 0"))
+                return False
+            new = replace(section, weight=number)
+        else:
+            new = replace(section, word_limit=int(number) if number > 0 else None)
+        sections = tuple(new if s.id == section.id else s for s in award.sections)
+        updated = replace(award, sections=sections)
+        with self.store.transaction():
+            save_award(self.store, updated)
+            self.store.audit("section changed", {
+                "award": award.id, "section": section.id,
+                key.replace("_", " "): new.weight if key == "weight" else new.word_limit}, WHO)
+        self.awards[self.award_list.currentRow()] = updated
+        self._show_section(row)
+        self.changed.emit()
+        return True

@@ -1,0 +1,196 @@
+"""The Entries page: every nomination imported, with a filter, and each entry read in full."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel.core.awards import Award, panel_awards
+from judgepanel.core.entries import list_entries
+from judgepanel.core.store import Store
+from judgepanel.gui.pages.common import PageHeading, plural
+from judgepanel.gui.panel_models import EntriesModel
+
+
+def words_over(entry: dict[str, Any], award: Award | None) -> list[tuple[str, int, int]]:
+    """(section, words, limit) for every answer longer than its section allows."""
+    if award is None:
+        return []
+    over = []
+    for section in award.sections:
+        words = entry["words"].get(section.id, 0)
+        if section.word_limit and words > section.word_limit:
+            over.append((section.id, words, section.word_limit))
+    return over
+
+
+class EntriesPage(QWidget):
+    """The imported entries; Import… brings in an export from the entry platform."""
+
+    title = "Entries"
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.awards: dict[str, Award] = {}
+        self.entries: list[dict[str, Any]] = []
+        self.heading = PageHeading(self.title)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by id, title, nominee or organisation…")
+        self.search.setClearButtonEnabled(True)
+        self.award = QComboBox()
+        self.award.setMinimumContentsLength(24)
+        self.import_button = QPushButton("Import…")
+        self.import_button.setToolTip("Import entries from a CSV, Excel or JSON export")
+        self.import_button.clicked.connect(self.open_import)
+        self.model = EntriesModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(lambda _: self._update_heading())
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(False)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.show_entry(current))
+        self.award.currentIndexChanged.connect(lambda _: self._fill())
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.award, 1)
+        bar.addWidget(self.import_button)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([700, 460])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read entries and awards, keeping the filter and the award chosen."""
+        self.awards = {a.id: a for a in panel_awards(self.store)}
+        self.entries = list_entries(self.store)
+        keep = self.award.currentData()
+        self.award.blockSignals(True)
+        self.award.clear()
+        self.award.addItem("All awards", None)
+        for award in self.awards.values():
+            self.award.addItem(award.name, award.id)
+        found = self.award.findData(keep)
+        self.award.setCurrentIndex(max(found, 0))
+        self.award.blockSignals(False)
+        self._fill()
+
+    def _fill(self) -> None:
+        chosen = self.award.currentData()
+        rows = []
+        for entry in self.entries:
+            if chosen and entry["award"] != chosen:
+                continue
+            award = self.awards.get(entry["award"])
+            over = words_over(entry, award)
+            rows.append({**entry, "award_name": award.name if award else entry["award"],
+                         "over": ", ".join(f"{s} (+{w - limit})" for s, w, limit in over)})
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        for column, widest in ((2, 320), (4, 260)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        if rows:
+            self.table.selectRow(0)
+        else:
+            self.detail.setHtml("<p>No entries yet. Use <b>Import…</b> to bring in the export "
+                                "from your entry platform (CSV, Excel or JSON).</p>")
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        shown = self.proxy.rowCount()
+        done = self.summary()
+        if self.search.text() or self.award.currentData():
+            done += f" (showing {shown})"
+        self.heading.set_status(done, "add judges and assign them (Judges & assignment)."
+                                if self.entries else "import the entries.")
+
+    def summary(self) -> str:
+        if not self.entries:
+            return "No entries yet: import them"
+        awards = len({e["award"] for e in self.entries})
+        over = sum(1 for e in self.entries if words_over(e, self.awards.get(e["award"])))
+        text = (f"{plural(len(self.entries), 'entry', 'entries')} in "
+                f"{plural(awards, 'award')}")
+        return text + (f"; {over} over a word limit" if over else "")
+
+    def show_entry(self, index: Any) -> None:
+        """The entry as a judge will read it: each answer under its question."""
+        if not index.isValid():
+            self.detail.clear()
+            return
+        entry = self.model.row(self.proxy.mapToSource(index).row())
+        award = self.awards.get(entry["award"])
+        parts = [f"<h2>{html.escape(entry['entry'])}: {html.escape(entry['title'])}</h2>",
+                 f"<p><b>Nominee:</b> {html.escape(entry['nominee'] or '—')}<br>"
+                 f"<b>Organisation:</b> {html.escape(entry['organisation'] or '—')}<br>"
+                 f"<b>Award:</b> {html.escape(award.name if award else entry['award'])}</p>"]
+        for section in award.sections if award else ():
+            text = entry["answers"].get(section.id, "")
+            words = entry["words"].get(section.id, 0)
+            limit = section.word_limit
+            count = f"{words} words" + (f" of {limit}" if limit else "")
+            if limit and words > limit:
+                count = f"<span style='color:#b3261e'><b>{count}: {words - limit} over the " \
+                        "limit</b></span>"
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+            parts.append(f"<h3>{html.escape(section.id)}. {html.escape(section.title)}</h3>"
+                         f"<p><i>{html.escape(section.question)}</i></p>"
+                         f"{body or '<p><i>(no answer)</i></p>'}"
+                         f"<p style='color:#555'>{count}</p>")
+        extra = {k: v for k, v in entry["fields"].items() if v not in ("", None, [])}
+        if extra:
+            rows = "".join(f"<tr><td><b>{html.escape(str(k))}</b></td>"
+                           f"<td>{html.escape(str(v))}</td></tr>" for k, v in extra.items())
+            parts.append(f"<h3>Other fields</h3><table cellspacing=4>{rows}</table>")
+        self.detail.setHtml("".join(parts))
+
+    def open_import(self) -> None:
+        from judgepanel.gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.store.path, self)
+        dialog.imported.connect(self._imported)
+        dialog.exec()
+
+    def _imported(self) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,445 @@
+"""The Judges & assignment page: who judges, and which entries each judge is given.
+
+The matrix shows one award at a time, entries down and judges across; a click or Space on a
+cell assigns or unassigns, a conflict of interest is marked ⚠ with its reason, and each judge's
+heading carries their workload in the award.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel.core.assignment import assign, assignments, auto_assign, unassign
+from judgepanel.core.awards import panel_awards
+from judgepanel.core.conflicts import list_conflicts, record_conflict, remove_conflict
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import ROLES, Judge, add_judge, edit_judge, list_judges, remove_judge
+from judgepanel.core.store import Store
+from judgepanel.gui.forms.ui_auto_assign_dialog import Ui_AutoAssignDialog
+from judgepanel.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
+from judgepanel.gui.forms.ui_judge_dialog import Ui_JudgeDialog
+from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
+from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class JudgeDialog(QDialog):
+    """Add or edit one judge: name, e-mail, role."""
+
+    def __init__(self, parent: QWidget | None = None, judge: Judge | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_JudgeDialog()
+        self.ui.setupUi(self)
+        self.ui.role.addItems(list(ROLES))
+        self.setWindowTitle("Edit judge" if judge else "Add judge")
+        if judge:
+            self.ui.name.setText(judge.name)
+            self.ui.email.setText(judge.email)
+            self.ui.role.setCurrentText(judge.role)
+
+
+class AutoAssignDialog(QDialog):
+    """How many judges per entry, and an optional seed for a reproducible draw."""
+
+    def __init__(self, award_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_AutoAssignDialog()
+        self.ui.setupUi(self)
+        self.ui.award.setText(award_name)
+
+    def seed(self) -> int | None:
+        value = self.ui.seed.value()
+        return None if value < 0 else value
+
+
+class ConflictDialog(QDialog):
+    """Which judge, which entry, and why."""
+
+    def __init__(self, judges: list[Judge], entries: list[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ConflictDialog()
+        self.ui.setupUi(self)
+        for judge in judges:
+            self.ui.judge.addItem(judge.name, judge.id)
+        for entry, title in entries:
+            self.ui.entry.addItem(f"{entry}  {title}", entry)
+
+
+class MatrixView(QTableView):
+    """The assignment matrix: a click or Space on a judge's cell asks for a toggle."""
+
+    toggle_requested = Signal(QModelIndex)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            self.toggle_requested.emit(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            self.toggle_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class JudgesPage(QWidget):
+    """Judges (add, edit, remove) above the assignment matrix of the chosen award."""
+
+    title = "Judges & assignment"
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.judges: list[Judge] = []
+        self.heading = PageHeading(self.title)
+        self.judges_model = JudgesModel(self)
+        self.judges_table = QTableView()
+        self.judges_table.setModel(self.judges_model)
+        self.judges_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.judges_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.judges_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.judges_table.verticalHeader().hide()
+        self.judges_table.horizontalHeader().setStretchLastSection(True)
+        self.judges_table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.add_button = QPushButton("Add judge…")
+        self.edit_button = QPushButton("Edit…")
+        self.remove_button = QPushButton("Remove")
+        self.add_button.clicked.connect(self.add_dialog)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        self.award = QComboBox()
+        self.award.setMinimumContentsLength(30)
+        self.auto_button = QPushButton("Auto-assign…")
+        self.auto_button.setToolTip("Give every entry of this award N judges, balancing "
+                                    "workloads and keeping what is already assigned")
+        self.conflict_button = QPushButton("Record conflict…")
+        self.unconflict_button = QPushButton("Remove conflict")
+        self.unconflict_button.setToolTip("Withdraw the conflict in the selected cell "
+                                          "(recorded in error)")
+        self.auto_button.clicked.connect(self.auto_assign_dialog)
+        self.conflict_button.clicked.connect(self.conflict_dialog)
+        self.unconflict_button.clicked.connect(self.remove_selected_conflict)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.matrix_model = AssignmentModel(self)
+        self.matrix = MatrixView()
+        self.matrix.setModel(self.matrix_model)
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.matrix.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.matrix.toggle_requested.connect(self.toggle)
+        self.matrix.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        top_layout.addWidget(self.judges_table)
+        top_layout.addLayout(buttons)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Assignment for"))
+        bar.addWidget(self.award)
+        bar.addStretch()
+        for button in (self.auto_button, self.conflict_button, self.unconflict_button):
+            bar.addWidget(button)
+        bottom_layout.addLayout(bar)
+        bottom_layout.addWidget(self.notice)
+        bottom_layout.addWidget(self.matrix)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(1, 1)
+        split.setSizes([190, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(split)
+        self.award.currentIndexChanged.connect(lambda _: self.refresh_matrix())
+        self.refresh()
+
+    # ----- reading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read judges, awards and the matrix."""
+        self.judges = list_judges(self.store)
+        assigned = {r["judge"]: r["n"] for r in self.store.rows(
+            "SELECT judge, COUNT(*) AS n FROM assignments GROUP BY judge")}
+        conflicts = {r["judge"]: r["n"] for r in self.store.rows(
+            "SELECT judge, COUNT(*) AS n FROM conflicts GROUP BY judge")}
+        self.judges_model.set_rows([{"id": j.id, "name": j.name, "email": j.email,
+                                     "role": j.role, "assigned": assigned.get(j.id, 0),
+                                     "conflicts": conflicts.get(j.id, 0)}
+                                    for j in self.judges])
+        self.judges_table.resizeColumnsToContents()
+        keep = self.award.currentData()
+        self.award.blockSignals(True)
+        self.award.clear()
+        for award in panel_awards(self.store):
+            self.award.addItem(award.name, award.id)
+        found = self.award.findData(keep)
+        self.award.setCurrentIndex(found if found >= 0 else 0)
+        self.award.blockSignals(False)
+        self.refresh_matrix()
+
+    def read_matrix(self, award_id: str) -> Matrix:
+        """The award's entries, every judge, and what joins them."""
+        entries = [(r["id"], r["title"]) for r in self.store.rows(
+            "SELECT id, title FROM entries WHERE award = ? "
+            "ORDER BY source_file, source_row, id", [award_id])]
+        ids = {entry for entry, _ in entries}
+        matrix = Matrix(entries, [(j.id, j.name) for j in self.judges])
+        for judge, entry in assignments(self.store, award_id):
+            matrix.cells[(entry, judge)] = MatrixCell(assigned=True)
+        for conflict in list_conflicts(self.store):
+            if conflict.entry in ids:
+                cell = matrix.cells.setdefault((conflict.entry, conflict.judge_id), MatrixCell())
+                cell.conflict = conflict.reason
+        for row in self.store.rows("SELECT DISTINCT judge, entry FROM scores"):
+            if (row["entry"], row["judge"]) in matrix.cells:
+                matrix.cells[(row["entry"], row["judge"])].scored = True
+        return matrix
+
+    def refresh_matrix(self) -> None:
+        current = self.matrix.currentIndex()
+        where = (current.row(), current.column()) if current.isValid() else None
+        award_id = self.award.currentData()
+        self.matrix_model.set_matrix(self.read_matrix(award_id) if award_id else Matrix())
+        self.matrix.resizeColumnsToContents()
+        if where and where[0] < self.matrix_model.rowCount() \
+                and where[1] < self.matrix_model.columnCount():
+            self.matrix.setCurrentIndex(self.matrix_model.index(*where))
+        self._update_buttons()
+        self.heading.set_status(self.summary(), self.next_step())
+
+    def coverage(self) -> tuple[int, int, int]:
+        """(entries with the full number of judges, all entries, that number) over awards.
+
+        The number is, per award, the most judges any of its entries has: what auto-assign
+        was asked for, or what the coordinator is building up by hand.
+        """
+        full = total = target_any = 0
+        for award_row in self.store.rows("SELECT id FROM awards"):
+            counts = [r["n"] for r in self.store.rows(
+                "SELECT (SELECT COUNT(*) FROM assignments a WHERE a.entry = e.id) AS n "
+                "FROM entries e WHERE e.award = ?", [award_row["id"]])]
+            if not counts:
+                continue
+            target = max(counts)
+            target_any = max(target_any, target)
+            total += len(counts)
+            full += sum(1 for n in counts if target and n >= target)
+        return full, total, target_any
+
+    def summary(self) -> str:
+        judges = len(self.judges)
+        full, total, target = self.coverage()
+        if not judges:
+            return "No judges yet"
+        if not target:
+            return f"{plural(judges, 'judge')}; no entries assigned yet"
+        return (f"{plural(judges, 'judge')}; {full} of {plural(total, 'entry', 'entries')} "
+                f"have {plural(target, 'judge')}")
+
+    def next_step(self) -> str:
+        full, total, target = self.coverage()
+        if not self.judges:
+            return "add the judges."
+        if not total:
+            return "import the entries (Entries page)."
+        if not target or full < total:
+            return "Auto-assign… each award, or click cells to assign by hand."
+        return "create the judges' packs (Packs page)."
+
+    def selected_judge(self) -> Judge | None:
+        rows = self.judges_table.selectionModel().selectedRows()
+        return self.judges[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        has_award = self.award.currentData() is not None
+        self.auto_button.setEnabled(has_award and bool(self.judges))
+        self.conflict_button.setEnabled(bool(self.judges))
+        position = self.matrix_model.position(self.matrix.currentIndex())
+        cell = self.matrix_model.matrix.cell(*position) if position else None
+        self.unconflict_button.setEnabled(bool(cell and cell.conflict is not None))
+
+    def _judge(self, judge_id: int) -> Judge:
+        return next(j for j in self.judges if j.id == judge_id)
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    # ----- judges -----------------------------------------------------------------------
+
+    def add_dialog(self) -> None:
+        dialog = JudgeDialog(self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.add(dialog.ui.name.text(), dialog.ui.email.text(),
+                        dialog.ui.role.currentText()):
+                return
+
+    def add(self, name: str, email: str = "", role: str = "judge") -> bool:
+        try:
+            add_judge(self.store, name, email, role, who=WHO)
+        except JudgePanelError as exc:
+            show_error(self, "Add judge", exc)
+            return False
+        self._changed()
+        return True
+
+    def edit_selected(self) -> None:
+        judge = self.selected_judge()
+        if judge is None:
+            return
+        dialog = JudgeDialog(self, judge)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                edit_judge(self.store, judge, dialog.ui.name.text(), dialog.ui.email.text(),
+                           dialog.ui.role.currentText(), who=WHO)
+            except JudgePanelError as exc:
+                show_error(self, "Edit judge", exc)
+                continue
+            self._changed()
+            return
+
+    def remove_selected(self) -> None:
+        judge = self.selected_judge()
+        if judge is None:
+            return
+        answer = QMessageBox.question(
+            self, "Remove judge", f"Remove {judge.name} and their assignments from the panel?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove(judge)
+
+    def remove(self, judge: Judge) -> bool:
+        try:
+            remove_judge(self.store, judge, who=WHO)
+        except JudgePanelError as exc:
+            show_error(self, "Remove judge", exc)
+            return False
+        self._changed()
+        return True
+
+    # ----- assignment -------------------------------------------------------------------
+
+    def toggle(self, index: Index) -> None:
+        """Assign or unassign one cell; a refusal is said under the buttons, not in a box."""
+        position = self.matrix_model.position(index)
+        if position is None:
+            return
+        entry, judge_id = position
+        judge = self._judge(judge_id)
+        cell = self.matrix_model.matrix.cell(entry, judge_id)
+        try:
+            if cell.conflict is not None:
+                raise JudgePanelError(
+                    f"{judge.name} has a conflict of interest with {entry} "
+                    f"({cell.conflict or 'no reason given'}); remove the conflict first "
+                    "if it was recorded in error")
+            if cell.assigned:
+                unassign(self.store, judge, entry, who=WHO)
+                self.notice.setText(f"{entry} taken from {judge.name}.")
+            else:
+                assign(self.store, judge, entry, who=WHO)
+                self.notice.setText(f"{entry} assigned to {judge.name}.")
+        except JudgePanelError as exc:
+            self.notice.setText(f"<span style='color:#b3261e'>Not changed: {exc}</span>")
+            return
+        self._changed()
+
+    def auto_assign_dialog(self) -> None:
+        award_id = self.award.currentData()
+        if award_id is None:
+            return
+        dialog = AutoAssignDialog(self.award.currentText(), self)
+        full, total, target = self.coverage()
+        dialog.ui.perEntry.setValue(max(target, 3) if target else min(3, len(self.judges)))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.auto_assign(dialog.ui.perEntry.value(), dialog.seed())
+
+    def auto_assign(self, per_entry: int, seed: int | None = None) -> bool:
+        award_id = self.award.currentData()
+        try:
+            result = auto_assign(self.store, award_id, per_entry, seed=seed, who=WHO)
+        except JudgePanelError as exc:
+            show_error(self, "Auto-assign", exc)
+            return False
+        loads = sorted(result.workload.values())
+        self.notice.setText(
+            f"{plural(len(result.added), 'assignment')} added, {result.kept} kept; each "
+            f"judge now has {loads[0]}–{loads[-1]} entries in this award."
+            if loads else "Nothing to assign.")
+        self._changed()
+        return True
+
+    def conflict_dialog(self) -> None:
+        entries = [(r["id"], r["title"]) for r in self.store.rows(
+            "SELECT id, title FROM entries ORDER BY award, source_file, source_row, id")]
+        dialog = ConflictDialog(self.judges, entries, self)
+        position = self.matrix_model.position(self.matrix.currentIndex())
+        if position:
+            dialog.ui.entry.setCurrentIndex(dialog.ui.entry.findData(position[0]))
+            dialog.ui.judge.setCurrentIndex(dialog.ui.judge.findData(position[1]))
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.record_conflict(dialog.ui.judge.currentData(), dialog.ui.entry.currentData(),
+                                    dialog.ui.reason.text()):
+                return
+
+    def record_conflict(self, judge_id: int, entry: str, reason: str) -> bool:
+        if not reason.strip():
+            show_error(self, "Record conflict", JudgePanelError(
+                "please give a reason for the conflict of interest"))
+            return False
+        judge = self._judge(judge_id)
+        try:
+            record_conflict(self.store, judge, entry, reason, who=WHO)
+        except JudgePanelError as exc:
+            show_error(self, "Record conflict", exc)
+            return False
+        self.notice.setText(f"Conflict recorded: {judge.name} will not judge {entry}.")
+        self._changed()
+        return True
+
+    def remove_selected_conflict(self) -> None:
+        position = self.matrix_model.position(self.matrix.currentIndex())
+        if position is None:
+            return
+        entry, judge_id = position
+        judge = self._judge(judge_id)
+        try:
+            remove_conflict(self.store, judge, entry, who=WHO)
+        except JudgePanelError as exc:
+            show_error(self, "Remove conflict", exc)
+            return
+        self.notice.setText(f"Conflict removed: {judge.name} may be assigned {entry} again.")
+        self._changed()

@@ -1,0 +1,309 @@
+"""The Packs page: judges' packs out, returned packs merged back, and each judge's progress.
+
+Making and merging packs runs off the GUI thread (`run_task`) with its own connection to the
+panel file; the page re-reads the panel when the work is done.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import Judge, list_judges
+from judgepanel.core.merge import MergeResult, merge_each
+from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
+from judgepanel.core.store import PANEL, Store
+from judgepanel.gui.forms.ui_create_packs_dialog import Ui_CreatePacksDialog
+from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
+from judgepanel.gui.panel_models import MergeSummaryModel, ProgressModel, format_time
+from judgepanel.gui.tasks import Cancelled, Progress, Task, run_task
+
+
+class CreatePacksDialog(QDialog):
+    """Which judges get a pack, and the folder the packs go into."""
+
+    def __init__(self, judges: list[tuple[Judge, int]], folder: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CreatePacksDialog()
+        self.ui.setupUi(self)
+        for judge, entries in judges:
+            item = QListWidgetItem(f"{judge.name}  ({plural(entries, 'entry', 'entries')})")
+            item.setData(Qt.ItemDataRole.UserRole, judge.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if entries else Qt.CheckState.Unchecked)
+            self.ui.judges.addItem(item)
+        self.ui.folder.setText(folder)
+        self.ui.browse.clicked.connect(self._browse)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the packs",
+                                                  self.ui.folder.text())
+        if chosen:
+            self.ui.folder.setText(chosen)
+
+    def chosen_judges(self) -> list[int]:
+        items = (self.ui.judges.item(i) for i in range(self.ui.judges.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items
+                if item.checkState() == Qt.CheckState.Checked]
+
+
+def _relay(progress: Progress) -> Any:
+    """The core's progress callback, which also stops the work when Cancel is pressed."""
+    def report(done: int, total: int, text: str) -> None:
+        progress.check()
+        progress.report(done, total, text)
+    return report
+
+
+def returned_packs(store: Store) -> dict[str, str]:
+    """Judge name -> when their last pack was merged, from the audit log."""
+    merged: dict[str, str] = {}
+    for row in store.rows("SELECT at, detail FROM audit WHERE action = 'pack merged' "
+                          "ORDER BY id"):
+        try:
+            merged[json.loads(row["detail"]).get("judge", "")] = row["at"]
+        except ValueError:
+            continue
+    return merged
+
+
+class PacksPage(QWidget):
+    """Create packs…, Merge returned packs… (or drop the files here), and the progress table."""
+
+    title = "Packs"
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.task: Task | None = None
+        self.last_made: list[PackSummary] = []
+        self.last_merge: list[MergeResult] = []
+        self.folder = str(Path(store.path).parent) if store.path else ""
+        self.setAcceptDrops(True)
+        self.heading = PageHeading(self.title)
+        self.create_button = QPushButton("Create packs…")
+        self.create_button.setToolTip("One .judgepack file per judge, holding only their "
+                                      "own entries")
+        self.merge_button = QPushButton("Merge returned packs…")
+        self.merge_button.setToolTip("Choose one or more returned .judgepack files (or drop "
+                                     "them on this page)")
+        self.create_button.clicked.connect(self.create_dialog)
+        self.merge_button.clicked.connect(self.merge_dialog)
+        self.drop_hint = QLabel("Drop returned .judgepack files anywhere on this page to "
+                                "merge them.")
+        self.drop_hint.setStyleSheet("QLabel { color: #555; border: 2px dashed #aaa; "
+                                     "padding: 10px; border-radius: 4px; }")
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.progress_model = ProgressModel(self)
+        self.progress_table = self._table(self.progress_model)
+        self.merge_model = MergeSummaryModel(self)
+        self.merge_table = self._table(self.merge_model)
+        self.merge_table.horizontalHeader().setSectionResizeMode(
+            5, QHeaderView.ResizeMode.Stretch)
+        self.merge_table.setWordWrap(True)
+        self.merge_box = QGroupBox("Last merge")
+        box_layout = QVBoxLayout(self.merge_box)
+        box_layout.addWidget(self.merge_table)
+        self.merge_box.hide()
+        progress_box = QGroupBox("Progress by judge")
+        progress_layout = QVBoxLayout(progress_box)
+        progress_layout.addWidget(self.progress_table)
+        bar = QHBoxLayout()
+        bar.addWidget(self.create_button)
+        bar.addWidget(self.merge_button)
+        bar.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(bar)
+        layout.addWidget(self.drop_hint)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.merge_box, 1)
+        layout.addWidget(progress_box, 2)
+        self.refresh()
+
+    def _table(self, model: Any) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAlternatingRowColors(True)
+        return table
+
+    # ----- reading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read each judge's progress from the panel."""
+        merged = returned_packs(self.store)
+        counts = {name: {r["judge"]: r["n"] for r in self.store.rows(sql)} for name, sql in (
+            ("assigned", "SELECT judge, COUNT(*) AS n FROM assignments GROUP BY judge"),
+            ("scored", "SELECT judge, COUNT(DISTINCT entry) AS n FROM scores "
+                       "WHERE value IS NOT NULL GROUP BY judge"),
+            ("complete", "SELECT judge, COUNT(*) AS n FROM reviews WHERE complete = 1 "
+                         "GROUP BY judge"))}
+        rows = []
+        for judge in list_judges(self.store):
+            rows.append({"judge": judge.name, "id": judge.id,
+                         **{k: v.get(judge.id, 0) for k, v in counts.items()},
+                         "returned": format_time(merged.get(judge.name)) or "not yet"})
+        self.progress_model.set_rows(rows)
+        self.progress_table.resizeColumnsToContents()
+        self.create_button.setEnabled(any(r["assigned"] for r in rows))
+        if not self.create_button.isEnabled():
+            self.create_button.setToolTip("Assign entries to judges first")
+        self.heading.set_status(self.summary(), self.next_step())
+
+    def _numbers(self) -> tuple[int, int, int, int]:
+        """(judges with entries, of them returned, entries assigned, of them complete)."""
+        rows = [self.progress_model.row(i) for i in range(self.progress_model.rowCount())]
+        given = [r for r in rows if r["assigned"]]
+        returned = sum(1 for r in given if r["returned"] != "not yet")
+        return (len(given), returned, sum(r["assigned"] for r in given),
+                sum(min(r["complete"], r["assigned"]) for r in given))
+
+    def summary(self) -> str:
+        given, returned, assigned, complete = self._numbers()
+        if not given:
+            return "No packs yet: assign entries first"
+        return (f"{returned} of {plural(given, 'pack')} returned; {complete} of "
+                f"{assigned} assignments complete")
+
+    def next_step(self) -> str:
+        given, returned, _, _ = self._numbers()
+        if not given:
+            return "assign entries to judges (Judges & assignment)."
+        if returned < given:
+            return "send each judge their pack; merge the packs as they come back."
+        return "look at the ranking (Results)."
+
+    # ----- creating packs ---------------------------------------------------------------
+
+    def create_dialog(self) -> None:
+        assigned = {r["judge"]: r["n"] for r in self.store.rows(
+            "SELECT judge, COUNT(*) AS n FROM assignments GROUP BY judge")}
+        judges = [(j, assigned.get(j.id, 0)) for j in list_judges(self.store)]
+        dialog = CreatePacksDialog(judges, self.folder, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.create_packs(dialog.chosen_judges(), Path(dialog.ui.folder.text()),
+                              dialog.ui.overwrite.isChecked())
+
+    def create_packs(self, judge_ids: list[int], folder: Path,
+                     overwrite: bool = False) -> Task | None:
+        """Write the chosen judges' packs into `folder` in the background."""
+        if not judge_ids:
+            show_error(self, "Create packs", JudgePanelError("choose at least one judge"))
+            return None
+        self.folder = str(folder)
+        path = self.store.path
+
+        def work(progress: Progress) -> list[PackSummary]:
+            with Store.open(path, PANEL) as panel:
+                judges = [j for j in list_judges(panel) if j.id in judge_ids]
+                return make_packs(panel, judges, folder, _relay(progress), who=WHO,
+                                  overwrite=overwrite)
+
+        self.task = run_task(self, work, self._packs_made, self._failed("Create packs"),
+                             title="Creating judges' packs…")
+        return self.task
+
+    def _packs_made(self, made: list[PackSummary]) -> None:
+        self.last_made = made
+        lines = "".join(f"<li>{p.path.name}: {plural(p.entries, 'entry', 'entries')}</li>"
+                        for p in made)
+        self.outcome.setText(f"<b>{plural(len(made), 'pack')} written to "
+                             f"{self.folder}</b><ul>{lines}</ul>")
+        self.refresh()
+        self.changed.emit()
+
+    def _failed(self, what: str) -> Any:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Cancelled):
+                self.outcome.setText(f"{what}: cancelled.")
+            else:
+                show_error(self, what, exc)
+            self.refresh()
+            self.changed.emit()
+        return failed
+
+    # ----- merging returned packs -------------------------------------------------------
+
+    def merge_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Merge returned packs", self.folder,
+                                                f"Judge packs (*{PACK_SUFFIX});;All files (*)")
+        if names:
+            self.merge([Path(n) for n in names])
+
+    def merge(self, paths: list[Path]) -> Task | None:
+        """Merge each file on its own (a refused file changes nothing), then show the summary."""
+        if not paths:
+            return None
+        path = self.store.path
+
+        def work(progress: Progress) -> list[MergeResult]:
+            with Store.open(path, PANEL) as panel:
+                return merge_each(panel, paths, who=WHO, progress=_relay(progress))
+
+        self.task = run_task(self, work, self._merged, self._failed("Merge returned packs"),
+                             title="Merging returned packs…")
+        return self.task
+
+    def _merged(self, results: list[MergeResult]) -> None:
+        self.last_merge = results
+        self.merge_model.set_rows([{
+            "file": r.file.name, "judge": r.judge or "—",
+            "new": "" if r.refused else r.new, "changed": "" if r.refused else r.changed,
+            "unchanged": "" if r.refused else r.unchanged, "refused": bool(r.refused),
+            "outcome": f"Refused: {r.refused}" if r.refused else (
+                "Merged" + (f"; {plural(r.conflicts, 'conflict')} declared"
+                            if r.conflicts else ""))} for r in results])
+        self.merge_table.resizeColumnsToContents()
+        self.merge_table.resizeRowsToContents()
+        self.merge_box.show()
+        merged = [r for r in results if r.ok]
+        refused = len(results) - len(merged)
+        text = (f"{plural(len(merged), 'pack')} merged: {sum(r.new for r in merged)} new, "
+                f"{sum(r.changed for r in merged)} changed, "
+                f"{sum(r.unchanged for r in merged)} unchanged scores.")
+        if refused:
+            text += (f" <span style='color:#b3261e'><b>{plural(refused, 'file')} refused"
+                     "</b> (nothing from them was merged).</span>")
+        self.outcome.setText(text)
+        self.refresh()
+        self.changed.emit()
+
+    # ----- drag and drop ----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile()
+                                              for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.merge(paths)

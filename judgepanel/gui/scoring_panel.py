@@ -1,0 +1,369 @@
+"""The scoring panel: per section a score on the award's scale and a comment; the overall
+comment, evidence tags, and the buttons to mark complete or declare a conflict.
+
+Widgets here only report what the judge did (signals); the window turns that into undoable
+commands and writes. Setting values from the pack never re-emits those signals.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel.core.awards import Award, Scale
+from judgepanel.gui.judge_models import Tag, TagListModel
+from judgepanel.gui.undo import OVERALL
+
+TWO_DIGIT_MS = 800
+
+
+class ScoreBox(QDoubleSpinBox):
+    """A score on one scale. Digit keys set it (two quick digits make 10); Delete clears it.
+
+    "No score" is the value one step below the scale's minimum, shown as "–".
+    """
+
+    chosen = Signal(object, bool)  # the new value (None: no score), typed as a quick 2nd digit
+
+    def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self.setDecimals(0 if float(scale.step).is_integer() else 2)
+        self.setSingleStep(scale.step)
+        self.setRange(scale.min - scale.step, scale.max)
+        self.setSpecialValueText("–")
+        self.setKeyboardTracking(False)
+        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("10.00") + 48)
+        self._last_digit: tuple[float, int] | None = None
+        self.valueChanged.connect(self._changed)
+        self._quick = False
+
+    def score(self) -> float | None:
+        return None if self.value() < self.scale.min else self.value()
+
+    def set_score(self, value: float | None) -> None:
+        """Show a value from the pack without reporting it as the judge's action."""
+        self.blockSignals(True)
+        self.setValue(self.minimum() if value is None else value)
+        self.blockSignals(False)
+
+    def type_digit(self, digit: int) -> bool:
+        """What a digit key does: set the score, or extend a quick first digit (1, 0 → 10)."""
+        moment = time.monotonic()
+        if self._last_digit and moment - self._last_digit[0] < TWO_DIGIT_MS / 1000:
+            combined = self._last_digit[1] * 10 + digit
+            if self.scale.allows(combined):
+                self._last_digit = None
+                self._quick = True
+                self.setValue(combined)
+                self._quick = False
+                return True
+        self._last_digit = (moment, digit)
+        if not self.scale.allows(digit):
+            return False
+        if self.score() == digit:
+            return True
+        self.setValue(digit)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        text = event.text()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if len(text) == 1 and text.isdigit() and not modifiers:
+            self.type_digit(int(text))
+            self.selectAll()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
+            self.setValue(self.minimum())
+            return
+        super().keyPressEvent(event)
+
+    def _changed(self, _value: float) -> None:
+        self.chosen.emit(self.score(), self._quick)
+
+
+class CommentBox(QPlainTextEdit):
+    """A comment box: Tab moves on, Esc goes back to the score, Ctrl+Z is the panel's undo."""
+
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # undo is the window's QUndoStack, merged per field
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()  # let the window's Undo/Redo shortcut have it
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def set_text_quietly(self, text: str) -> None:
+        if self.toPlainText() == text:
+            return
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.moveCursor(self.textCursor().MoveOperation.End)
+        self.blockSignals(False)
+
+
+class SectionCard(QFrame):
+    """One section: its title, the score box and the comment box."""
+
+    def __init__(self, award: Award, section_index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        section = award.sections[section_index]
+        self.section_id = section.id
+        self.setObjectName("sectionCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        scale = award.scale_of(section)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.title = QLabel(f"<b>{section.id}</b> · {section.title}")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        row = QHBoxLayout()
+        label = QLabel(f"&Score ({scale.describe()}):")
+        self.score = ScoreBox(scale)
+        self.score.setAccessibleName(f"Score for {section.id}, {section.title}")
+        self.score.setAccessibleDescription(f"{scale.describe()}; type a digit to score, "
+                                            "Delete to clear")
+        label.setBuddy(self.score)
+        row.addWidget(label)
+        row.addWidget(self.score)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.comment = CommentBox()
+        self.comment.setPlaceholderText(f"Comment on {section.id} (F2)")
+        self.comment.setAccessibleName(f"Comment on {section.id}, {section.title}")
+        self.comment.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.comment.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        layout.addWidget(self.comment)
+
+    def set_current(self, current: bool) -> None:
+        if self.property("current") == current:
+            return
+        self.setProperty("current", current)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class ScoringPanel(QWidget):
+    """Scores and comments for the entry on show; built once per award."""
+
+    score_changed = Signal(str, object, bool)  # section, value or None, quick second digit
+    comment_changed = Signal(str, str)  # field (section id, or OVERALL), text
+    tags_changed = Signal(list)
+    section_focused = Signal(str)
+    complete_requested = Signal()
+    conflict_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Scoring panel")
+        self.setStyleSheet("QFrame#sectionCard[current=\"true\"] "
+                           "{ border: 2px solid palette(highlight); border-radius: 4px; }")
+        self.award: Award | None = None
+        self.cards: dict[str, SectionCard] = {}
+        self.current_section: str | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Entry being scored")
+        outer.addWidget(self.heading)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName("Sections to score")
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 6, 0)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        overall_label = QLabel("&Overall comment (Shift+F2):")
+        self.overall = CommentBox()
+        self.overall.setAccessibleName("Overall comment on this entry")
+        self.overall.setPlaceholderText("What stood out, and what the panel should know")
+        self.overall.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.overall.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        overall_label.setBuddy(self.overall)
+        self.overall.textChanged.connect(
+            lambda: self.comment_changed.emit(OVERALL, self.overall.toPlainText()))
+        outer.addWidget(overall_label)
+        outer.addWidget(self.overall)
+        self._build_tags(outer)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Scoring message")
+        outer.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.complete_button = QPushButton("Mark &complete (Ctrl+Enter)")
+        self.complete_button.setAccessibleName("Mark this entry complete")
+        self.complete_button.clicked.connect(self.complete_requested)
+        self.conflict_button = QPushButton("Declare a con&flict…")
+        self.conflict_button.setAccessibleName("Declare a conflict of interest")
+        self.conflict_button.clicked.connect(self.conflict_requested)
+        buttons.addWidget(self.complete_button)
+        buttons.addWidget(self.conflict_button)
+        outer.addLayout(buttons)
+
+    def _build_tags(self, outer: QVBoxLayout) -> None:
+        self.tags_box = QWidget()
+        layout = QVBoxLayout(self.tags_box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        label = QLabel("&Evidence of the Systems Leadership framework:")
+        self.tag_filter = QLineEdit()
+        self.tag_filter.setPlaceholderText("Filter the behaviours")
+        self.tag_filter.setAccessibleName("Filter the framework behaviours")
+        self.tag_filter.setClearButtonEnabled(True)
+        self.tag_model = TagListModel([])
+        self.tag_proxy = QSortFilterProxyModel(self)
+        self.tag_proxy.setSourceModel(self.tag_model)
+        self.tag_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tag_filter.textChanged.connect(self.tag_proxy.setFilterFixedString)
+        self.tag_view = QListView()
+        self.tag_view.setModel(self.tag_proxy)
+        self.tag_view.setAccessibleName("Framework behaviours evidenced by this entry")
+        self.tag_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.tag_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        label.setBuddy(self.tag_filter)
+        layout.addWidget(label)
+        layout.addWidget(self.tag_filter)
+        layout.addWidget(self.tag_view)
+        self.tag_model.dataChanged.connect(
+            lambda *_: self.tags_changed.emit(self.tag_model.checked()))
+        self.tags_box.setVisible(False)
+        outer.addWidget(self.tags_box)
+
+    def set_tags_available(self, tags: list[Tag]) -> None:
+        """Offer the framework's behaviours; with none, the tag box stays hidden."""
+        self.tag_model.beginResetModel()
+        self.tag_model._tags = list(tags)
+        self.tag_model.endResetModel()
+        self.tags_box.setVisible(bool(tags))
+
+    # ----- building for an award ---------------------------------------------------------
+
+    def set_award(self, award: Award) -> None:
+        """Build a card per section (only when the award changes: switching stays fast)."""
+        if self.award is not None and self.award == award:
+            return
+        for card in self.cards.values():
+            card.setParent(None)
+            card.deleteLater()
+        while self.body_layout.count():
+            self.body_layout.takeAt(0)
+        self.award = award
+        self.cards = {}
+        for number, section in enumerate(award.sections):
+            card = SectionCard(award, number, self.body)
+            sid = section.id
+            card.score.chosen.connect(
+                lambda value, quick, sid=sid: self.score_changed.emit(sid, value, quick))
+            card.comment.textChanged.connect(
+                lambda sid=sid, box=card.comment: self.comment_changed.emit(
+                    sid, box.toPlainText()))
+            card.comment.escaped.connect(card.score.setFocus)
+            for widget in (card.score, card.comment):
+                widget.installEventFilter(self)
+            self.cards[sid] = card
+            self.body_layout.addWidget(card)
+        self.body_layout.addStretch(1)
+        self.current_section = award.sections[0].id if award.sections else None
+        self._mark_current()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn:
+            for sid, card in self.cards.items():
+                if watched in (card.score, card.comment) and sid != self.current_section:
+                    self.current_section = sid
+                    self._mark_current()
+                    self.scroll.ensureWidgetVisible(card)
+                    self.section_focused.emit(sid)
+        return super().eventFilter(watched, event)
+
+    def _mark_current(self) -> None:
+        for sid, card in self.cards.items():
+            card.set_current(sid == self.current_section)
+
+    # ----- showing values ----------------------------------------------------------------
+
+    def show_entry(self, heading: str, scores: dict[str, dict], overall: str,
+                   tags: list[str]) -> None:
+        self.heading.setText(heading)
+        for sid, card in self.cards.items():
+            row = scores.get(sid, {})
+            card.score.set_score(row.get("value"))
+            card.comment.set_text_quietly(row.get("comment", ""))
+        self.overall.set_text_quietly(overall)
+        self.tag_model.blockSignals(True)
+        self.tag_model.set_checked(tags)
+        self.tag_model.blockSignals(False)
+        self.tag_view.viewport().update()
+        self.message.clear()
+
+    def set_score(self, section: str, value: float | None) -> None:
+        self.cards[section].score.set_score(value)
+
+    def set_comment(self, field: str, text: str) -> None:
+        box = self.overall if field == OVERALL else self.cards[field].comment
+        box.set_text_quietly(text)
+
+    def comment_text(self, field: str) -> str:
+        box = self.overall if field == OVERALL else self.cards[field].comment
+        return box.toPlainText()
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    # ----- moving around -----------------------------------------------------------------
+
+    def focus_section(self, section: str, comment: bool = False) -> None:
+        card = self.cards.get(section)
+        if card is None:
+            return
+        self.current_section = section
+        self._mark_current()
+        self.scroll.ensureWidgetVisible(card)
+        (card.comment if comment else card.score).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def step_section(self, step: int) -> str | None:
+        """Move to the next (1) or previous (-1) section; returns the section now current."""
+        ids = list(self.cards)
+        if not ids:
+            return None
+        here = ids.index(self.current_section) if self.current_section in ids else 0
+        target = ids[max(0, min(len(ids) - 1, here + step))]
+        self.focus_section(target)
+        return target
+
+    def focus_overall(self) -> None:
+        self.overall.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(self.overall)
