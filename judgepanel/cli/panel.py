@@ -77,21 +77,14 @@ def import_(panel: Path, files: tuple[Path, ...], award_id: str | None, preset: 
     Give several FILES for an export split into parts (Award Force splits large exports);
     they are imported in order, and if any is refused none is imported.
     """
-    from judgepanel.core.importing import import_file
+    from judgepanel.core.importing import import_files
 
-    lines: list[str] = []
     with open_panel(panel) as store:
-        if dry_run:
-            for file in files:
-                lines += import_file(store, file, award=award_id, preset=preset,
-                                     mapping=mapping, dry_run=True).report_lines()
-        else:
-            with store.transaction():
-                for file in files:
-                    lines += import_file(store, file, award=award_id, preset=preset,
-                                         mapping=mapping).report_lines()
-    for line in lines:
-        click.echo(line)
+        results = import_files(store, list(files), award=award_id, preset=preset,
+                               mapping=mapping, dry_run=dry_run)
+    for result in results:
+        for line in result.report_lines():
+            click.echo(line)
 
 
 @cli.command()

@@ -23,6 +23,7 @@ from judgepanel.core.moderation import (
     record_tie_break,
     set_award_settings,
     verify_panel,
+    withdraw_override,
 )
 from judgepanel.core.panel import open_panel
 from judgepanel.core.ranking import METHOD_LABELS, METHODS, Ranking, rank_award, sensitivity
@@ -70,6 +71,8 @@ def _print_ranking(ranking: Ranking) -> None:
                    f"{_number(row.score):>6}{mark}{_number(row.mean):>6} "
                    f"{_number(row.median):>6} {_number(row.sd):>5} {row.judges:>6}  "
                    f"{placement:<16} {', '.join(row.flags):<24} {row.title}")
+    if not ranking.entries:
+        click.echo("(no entries in this award yet)")
     if overridden:
         click.echo("* moderated score; the computed score is in --json as computed_score")
     for note in ranking.notes[1:]:
@@ -173,16 +176,25 @@ def decide_command(panel: Path, entry_id: str, placement: str, reason: str,
 @cli.command(name="override")
 @click.argument("panel", type=PANEL_FILE)
 @click.option("--entry", "entry_id", required=True, help="The entry's id.")
-@click.option("--score", "new_value", type=float, required=True,
+@click.option("--score", "new_value", type=float, default=None,
               help="The moderated score on the 0–100 total scale.")
+@click.option("--withdraw", is_flag=True,
+              help="Withdraw the entry's moderated score instead (the record stays).")
 @click.option("--reason", required=True, help="Why: recorded with the old and new values.")
 @click.option("--by", "who", default=None, help="Who decided (default: your login name).")
-def override_command(panel: Path, entry_id: str, new_value: float, reason: str,
-                     who: str | None) -> None:
+def override_command(panel: Path, entry_id: str, new_value: float | None, withdraw: bool,
+                     reason: str, who: str | None) -> None:
     """Replace an entry's computed score with a moderated one; raw scores are kept."""
+    if withdraw == (new_value is not None):
+        raise click.UsageError("give either --score X or --withdraw")
     with open_panel(panel) as store:
-        override_score(store, entry_id, new_value, reason, who if who is not None else _who())
-    click.echo(f"{entry_id}: moderated score {new_value:g} recorded")
+        if withdraw:
+            withdraw_override(store, entry_id, reason, who if who is not None else _who())
+        else:
+            override_score(store, entry_id, float(new_value or 0.0), reason,
+                           who if who is not None else _who())
+    click.echo(f"{entry_id}: moderated score withdrawn" if withdraw
+               else f"{entry_id}: moderated score {new_value:g} recorded")
 
 
 @cli.command(name="tiebreak")

@@ -14,8 +14,12 @@ WORD = re.compile(r"\S+")
 
 
 def count_words(text: str) -> int:
-    """Words as a reader counts them: runs of non-space characters."""
-    return len(WORD.findall(text))
+    """Words as a reader counts them: runs of non-space characters.
+
+    `str.split()` splits on exactly the characters `WORD`'s `\\S` excludes (checked over every
+    code point) and is several times faster on 300-word answers, which matters on import.
+    """
+    return len(text.split())
 
 
 @dataclass

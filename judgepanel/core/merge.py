@@ -30,21 +30,23 @@ from judgepanel.core.store import PACK, PANEL, SCHEMA_VERSION, Store, check_sqli
 Progress = Callable[[int, int, str], None]
 ScoreKey = tuple[int, str, str]  # judge, entry, section
 
-# The canonical JSON of scoring.sign, with the encoder built once: verifying 100,000
-# signatures is most of a merge's work. tests/core/test_merge.py proves the two agree.
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+# The canonical JSON of scoring.sign, written out directly: verifying 100,000 signatures is
+# most of a merge's work. tests/core/test_merge.py proves the two agree.
+_TEXT = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def score_verifier(key: str, panel_id: str, judge: int) -> Callable[..., str]:
     """A fast `score_signature` for one judge: (entry, section, value, comment, at) -> hex."""
     secret = bytes.fromhex(key)
-    encode = _CANONICAL.encode
+    head = f'["score",{_TEXT(panel_id)},{int(judge)},'
+    digest = hmac.digest
 
     def signature(entry: str, section: str, value: float | None, comment: str,
                   updated_at: str) -> str:
-        payload = encode(["score", panel_id, judge, entry, section,
-                          None if value is None else float(value), comment, updated_at])
-        return hmac.digest(secret, payload.encode("utf-8"), "sha256").hex()
+        number = "null" if value is None else float.__repr__(float(value))
+        payload = (f"{head}{_TEXT(entry)},{_TEXT(section)},{number},{_TEXT(comment)},"
+                   f"{_TEXT(updated_at)}]")
+        return digest(secret, payload.encode("utf-8"), "sha256").hex()
 
     return signature
 
@@ -303,7 +305,7 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
                   arriving: set[tuple[int, str]], plan: _Plan) -> None:
     result, existing = plan.result, view.scores
     signed = score_verifier(key, view.panel_id, judge)
-    allowed: dict[tuple[Scale, Any], bool] = {}
+    allowed: dict[tuple[str, str, Any], bool] = {}
     for row in pack.scores:
         owner, entry, section, value, comment, updated_at, signature = row
         if owner != judge:
@@ -314,9 +316,9 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
             raise _Refused(f"entry '{entry}': award '{award}' has no section '{section}' "
                            "in this panel")
         if value is not None:
-            ok = allowed.get((scale, value))
+            ok = allowed.get((award, section, value))
             if ok is None:
-                ok = allowed[(scale, value)] = _on_scale(scale, value)
+                ok = allowed[(award, section, value)] = _on_scale(scale, value)
             if not ok:
                 raise _Refused(f"entry '{entry}', section {section}: {value!r} is not a score "
                                f"on this section's scale ({scale.describe()})")

@@ -77,6 +77,9 @@ def override_score(store: Store, entry_id: str, new_value: float, reason: str,
     why = _reason(reason)
     ranking = rank_award(store, award)
     old = next((r.computed_score for r in ranking.entries if r.entry == entry_id), None)
+    if old is None:
+        raise JudgePanelError(f"entry '{entry_id}': no counted scores yet, so there is no "
+                              "computed score to moderate")
     with store.transaction():
         stamp = now()
         cursor = store.db.execute(
@@ -86,6 +89,19 @@ def override_score(store: Store, entry_id: str, new_value: float, reason: str,
                     {"override": cursor.lastrowid, "entry": entry_id, "award": award,
                      "method": ranking.method, "old_value": old, "new_value": value,
                      "reason": why}, who)
+
+
+def withdraw_override(store: Store, entry_id: str, reason: str, who: str = "") -> None:
+    """Withdraw an entry's moderated score (a mis-click, a changed mind): the computed score
+    applies again; the override and its withdrawal both stay on the record."""
+    award = _entry_award(store, entry_id)
+    current = current_overrides(store).get(entry_id)
+    if current is None:
+        raise JudgePanelError(f"entry '{entry_id}': has no moderated score to withdraw")
+    why = _reason(reason)
+    with store.transaction():
+        store.audit("override withdrawn", {"override": current["id"], "entry": entry_id,
+                                           "award": award, "reason": why}, who)
 
 
 def record_tie_break(store: Store, award_id: str, ordered_entries: list[str], reason: str,
@@ -133,6 +149,8 @@ def set_award_settings(store: Store, award_id: str, who: str = "", **changes: An
                                   f"{', '.join(INCOMPLETE_CHOICES)}")
         if key in ("places", "champion_k") and (not isinstance(value, int) or value < 1):
             raise JudgePanelError(f"award '{award_id}': {key}: must be a whole number above 0")
+        if key == "bias_ridge" and (not isinstance(value, int | float) or value < 0):
+            raise JudgePanelError(f"award '{award_id}': bias_ridge: must be a number, 0 or more")
         if key == "tie_break" and (not isinstance(value, list)
                                    or not all(isinstance(v, str) for v in value)):
             raise JudgePanelError(f"award '{award_id}': tie_break: must be a list of names")
@@ -150,11 +168,13 @@ def set_award_settings(store: Store, award_id: str, who: str = "", **changes: An
 
 
 def current_overrides(store: Store) -> dict[str, dict[str, Any]]:
-    """The latest moderated score of each entry that has one."""
+    """The latest moderated score of each entry that has one (unless it was withdrawn)."""
+    withdrawn = {json.loads(row[0]).get("override") for row in store.db.execute(
+        "SELECT detail FROM audit WHERE action = 'override withdrawn'").fetchall()}
     latest: dict[str, dict[str, Any]] = {}
     for row in store.rows("SELECT * FROM overrides ORDER BY id"):
         latest[row["entry"]] = row
-    return latest
+    return {entry: row for entry, row in latest.items() if row["id"] not in withdrawn}
 
 
 def placements(store: Store) -> dict[str, str]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.judges import Judge
 from judgepanel.core.store import PACK, Store, now
 
@@ -178,7 +178,13 @@ def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
 
 def open_pack(path: Path | str) -> Store:
     """Open a judge's pack; a panel or any other file is refused with a clear message."""
-    store = Store.open(path, PACK)
+    # Open as whatever the file is (so a panel keeps its journal mode), then check its kind.
+    store = Store.open(path)
+    if store.kind != PACK:
+        kind = store.kind
+        store.close()
+        what = "a panel (.judgepanel)" if kind == "panel" else "not a JudgePanel pack"
+        raise RefusedFile(f"{path}: this is {what}, not a judge pack (.judgepack)")
     if store.meta("judge_id") is None:
         store.close()
         raise JudgePanelError(f"{path}: this pack names no judge; ask for a new pack")

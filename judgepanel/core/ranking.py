@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from judgepanel.core.awards import Award, panel_award
-from judgepanel.core.flags import entry_flags
+from judgepanel.core.flags import panel_flags, ranking_flags, sample_variance, totals_by_judge
 from judgepanel.core.moderation import current_overrides, placements, tie_break_records
 from judgepanel.core.stats import bias_model
 from judgepanel.core.store import Store
@@ -74,6 +74,7 @@ class RankedEntry:
     placement: str | None
     computed_score: float | None
     override: float | None
+    computed_rank: int | None = None  # the rank before moderated scores (equal when none)
 
 
 @dataclass
@@ -102,7 +103,7 @@ class Ranking:
                  "organisation": e.organisation, "score": e.score, "mean": e.mean,
                  "median": e.median, "sd": e.sd, "judges": e.judges, "flags": list(e.flags),
                  "placement": e.placement, "computed_score": e.computed_score,
-                 "override": e.override}
+                 "override": e.override, "computed_rank": e.computed_rank}
                 for e in self.entries
             ],
         }
@@ -126,6 +127,10 @@ class Analysis:
     overrides: dict[str, dict[str, Any]]
     placements: dict[str, str]
     panel_orders: list[list[str]]
+    summary: dict[str, tuple[float, float, float | None]] = field(default_factory=dict)
+    judge_flags: list[dict[str, Any]] = field(default_factory=list)
+    by_judge: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    method_notes: dict[str, list[str]] = field(default_factory=dict)
 
 
 def analyse_award(store: Store, award_id: str) -> Analysis:
@@ -157,19 +162,27 @@ def analyse_award(store: Store, award_id: str) -> Analysis:
         notes.append(f"{ignored} section score(s) from judges with a declared conflict "
                      "are ignored")
     scores, errors, connected, bias, model_notes = _method_scores(counted, settings)
-    notes += model_notes
+    notes += model_notes.pop("", [])
+    summary = {}
+    for entry, found in counted.items():
+        values = sorted(float(t.total or 0.0) for t in found)
+        sd = math.sqrt(sample_variance(values)) if len(values) > 1 else None
+        summary[entry] = (sum(values) / len(values), statistics.median(values), sd)
+    commented = commented_pairs(store, award_id)
+    ids = {e["id"] for e in entries}
     return Analysis(
         award=award, settings=settings, entries=entries, totals=totals, counted=counted,
         method_scores=scores, standard_errors=errors, connected=connected, judge_bias=bias,
-        notes=notes, commented=commented_pairs(store, award_id),
-        overrides={k: v for k, v in current_overrides(store).items()
-                   if k in {e["id"] for e in entries}},
-        placements=placements(store), panel_orders=tie_break_records(store, award_id))
+        notes=notes, commented=commented,
+        overrides={k: v for k, v in current_overrides(store).items() if k in ids},
+        placements=placements(store), panel_orders=tie_break_records(store, award_id),
+        summary=summary, judge_flags=panel_flags(award, settings, counted, commented),
+        by_judge=totals_by_judge(counted), method_notes=model_notes)
 
 
 def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any]
                    ) -> tuple[dict[str, dict[str, float]], dict[str, float], bool,
-                              dict[str, float], list[str]]:
+                              dict[str, float], dict[str, list[str]]]:
     """All six methods' scores, standard errors for the cut-off, and the bias model's verdict."""
     names = sorted(counted)
     judges = sorted({t.judge for totals in counted.values() for t in totals})
@@ -190,8 +203,9 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
         scores["median"][name] = statistics.median(row)
         scores["trimmed"][name] = statistics.fmean(row[1:-1] if len(row) >= 4 else row)
     notes: list[str] = []
+    by_method: dict[str, list[str]] = {"": notes}
     if not names:
-        return scores, {}, True, {}, notes
+        return scores, {}, True, {}, by_method
     # z-scores: each judge standardised over their own entries.
     overall_mean, overall_sd = float(y.mean()), float(y.std(ddof=1)) if y.size > 1 else 0.0
     z = np.zeros_like(y)
@@ -205,8 +219,8 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
     for i, name in enumerate(names):
         scores["zscore"][name] = overall_mean + overall_sd * float(z_mean[i])
     if per_judge.min() < 10:
-        notes.append(f"z-scores are unstable here: a judge scored only {per_judge.min()} "
-                     "entries (about ten or more are needed)")
+        by_method["zscore"] = [f"z-scores are unstable here: a judge scored only "
+                               f"{per_judge.min()} entries (about ten or more are needed)"]
     # Borda: points by each judge's own order.
     points = np.full(y.size, np.nan)
     for judge_no in range(len(judges)):
@@ -243,12 +257,12 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
     counts = np.bincount(e, minlength=len(names))
     spread = fit.residual_sd
     if math.isnan(spread):
-        pooled = [(len(counted[n]) - 1, statistics.variance([t.total or 0.0 for t in counted[n]]))
+        pooled = [(len(counted[n]) - 1, sample_variance([t.total or 0.0 for t in counted[n]]))
                   for n in names if len(counted[n]) > 1]
         freedom = sum(df for df, _ in pooled)
         spread = math.sqrt(sum(df * v for df, v in pooled) / freedom) if freedom else math.nan
     errors = {name: spread / math.sqrt(counts[i]) for i, name in enumerate(names)}
-    return scores, errors, fit.connected, bias, notes
+    return scores, errors, fit.connected, bias, by_method
 
 
 def _same(a: float, b: float) -> bool:
@@ -326,7 +340,8 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
     if use_overrides:
         for entry, record in analysis.overrides.items():
             final[entry] = float(record["new_value"])
-    notes = [f"method: {METHOD_LABELS[method]}", *analysis.notes]
+    notes = [f"method: {METHOD_LABELS[method]}", *analysis.notes,
+             *analysis.method_notes.get(method, [])]
     tie_break = list(analysis.settings["tie_break"])
     ordered = sorted(((e, s) for e, s in final.items() if e in computed),
                      key=lambda pair: (-pair[1], pair[0]))
@@ -340,10 +355,10 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
             if len(part) > 1:
                 tied.update(part)
             position += len(part)
-    records = entry_flags(analysis.award, analysis.settings, analysis.counted,
-                          analysis.commented, ranks,
-                          sorted(((e, final[e]) for e in ranks), key=lambda p: ranks[p[0]] or 0),
-                          analysis.standard_errors)
+    records = list(analysis.judge_flags) + ranking_flags(
+        analysis.settings, analysis.counted, ranks,
+        sorted(((e, final[e]) for e in ranks), key=lambda p: ranks[p[0]] or 0),
+        analysis.standard_errors, analysis.by_judge)
     for entry in sorted(tied):
         others = ", ".join(sorted(e for e in tied if ranks[e] == ranks[entry] and e != entry))
         records.append({"entry": entry, "judge": None, "flag": "tie",
@@ -357,19 +372,22 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
     rows = []
     for info in analysis.entries:
         entry = info["id"]
-        totals = [float(t.total or 0.0) for t in analysis.counted.get(entry, [])]
+        mean, median, sd = analysis.summary.get(entry, (None, None, None))
         flags = names.get(entry, []) + (["incomplete"] if entry in incomplete else [])
         override = analysis.overrides.get(entry) if use_overrides else None
         rows.append(RankedEntry(
             rank=ranks.get(entry), entry=entry, title=info["title"], nominee=info["nominee"],
             organisation=info["organisation"], score=final.get(entry) if entry in computed
-            else None, mean=statistics.fmean(totals) if totals else None,
-            median=statistics.median(totals) if totals else None,
-            sd=statistics.stdev(totals) if len(totals) > 1 else None, judges=len(totals),
+            else None, mean=mean, median=median, sd=sd,
+            judges=len(analysis.counted.get(entry, [])),
             flags=flags, placement=analysis.placements.get(entry),
             computed_score=computed.get(entry),
             override=float(override["new_value"]) if override else None))
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.entry))
+    before = ({r.entry: r.rank for r in rank_analysis(analysis, method, False).entries}
+              if use_overrides and analysis.overrides else ranks)
+    for row in rows:
+        row.computed_rank = before.get(row.entry)
     return Ranking(award=analysis.award.id, method=method, entries=rows, tie_break=tie_break,
                    connected=analysis.connected, notes=notes,
                    judge_bias=dict(analysis.judge_bias), flag_records=records)

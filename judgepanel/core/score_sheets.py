@@ -23,6 +23,8 @@ from judgepanel.core.store import PACK, Store
 
 COLUMNS = ("entry", "judge", "section", "score", "comment")
 EXTRA_COLUMNS = ("award", "entry_title", "updated_at")
+ALIASES = {"entry id": "entry", "entry_id": "entry", "judge name": "judge",
+           "section id": "section", "value": "score"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -88,6 +90,7 @@ def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     if not table:
         raise JudgePanelError(f"{path}: the file is empty")
     header = [h.strip().lstrip("\ufeff").casefold() for h in table[0]]
+    header = [ALIASES.get(h, h) for h in header]
     missing = [c for c in COLUMNS[:4] if c not in header]
     if missing:
         raise JudgePanelError(f"{path}: row 1: missing column(s) {', '.join(missing)} "

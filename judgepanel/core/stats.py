@@ -10,13 +10,16 @@ not score an entry) so that each can be checked against its published worked exa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from judgepanel.core.store import Store
+
+if TYPE_CHECKING:
+    from judgepanel.core.ranking import Analysis
 
 # Krippendorff (2004, 2011): rely on data with α ≥ .800; .667 is the lowest limit for
 # tentative conclusions.
@@ -146,7 +149,7 @@ class BiasFit:
 
 
 def bias_model(entry_index: np.ndarray, judge_index: np.ndarray, values: np.ndarray,
-               n_entries: int, n_judges: int, ridge: float = 1.0) -> BiasFit:
+               n_entries: int, n_judges: int, ridge: float = 0.5) -> BiasFit:
     """Fit y = μ + q_entry + b_judge + ε by least squares, ridge λ on b and Σ b = 0.
 
     The entry effects are profiled out exactly (a_i = mean over its judges of y − b), which
@@ -210,11 +213,17 @@ def totals_matrix(rows: list[tuple[str, str, float]]) -> tuple[np.ndarray, list[
     return matrix, entries, judges
 
 
-def panel_stats(store: Store, award_id: str) -> dict[str, Any]:
-    """The `stats --json` shape of INTERFACE.md for one award."""
+def panel_stats(store: Store, award_id: str, analysis: Analysis | None = None
+                ) -> dict[str, Any]:
+    """The `stats --json` shape of INTERFACE.md for one award.
+
+    Pass the `ranking.analyse_award` result when you already have it (the chair's screen
+    does) to avoid reading the panel twice.
+    """
     from judgepanel.core.ranking import analyse_award, rank_analysis
 
-    analysis = analyse_award(store, award_id)
+    if analysis is None or analysis.award.id != award_id:
+        analysis = analyse_award(store, award_id)
     ranking = rank_analysis(analysis, analysis.settings["method"])
     rows = [(t.entry, t.judge, t.total) for t in analysis.totals if t.total is not None]
     matrix, _, judges = totals_matrix(rows)

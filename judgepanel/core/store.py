@@ -232,17 +232,19 @@ class Store:
         """Open an existing file, refusing anything that is not a JudgePanel file of `kind`."""
         path = Path(path)
         check_sqlite_file(path)
-        try:
-            conn = _connect(path, kind or _peek_kind(path))
-            store = cls(conn, path)
-            version = store.schema_version()
-        except sqlite3.DatabaseError as exc:
-            raise RefusedFile(f"{path}: not a JudgePanel file ({exc})") from exc
-        actual = store.meta("kind")
+        # Check the kind read-only first: connecting sets the journal mode for the kind, which
+        # would otherwise turn a pack refused as a panel into a WAL file (changing it).
+        actual = _peek_kind(path)
         if kind and actual != kind:
             what = {PANEL: "a panel (.judgepanel)", PACK: "a judge pack (.judgepack)"}
             raise RefusedFile(f"{path}: this is {what.get(actual, 'another file')}, "
                               f"not {what.get(kind, kind)}")
+        try:
+            conn = _connect(path, actual)
+            store = cls(conn, path)
+            version = store.schema_version()
+        except sqlite3.DatabaseError as exc:
+            raise RefusedFile(f"{path}: not a JudgePanel file ({exc})") from exc
         if version > SCHEMA_VERSION:
             store.close()
             raise RefusedFile(

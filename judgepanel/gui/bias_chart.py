@@ -14,6 +14,13 @@ ROW_HEIGHT = 24
 MARGIN = 8
 
 
+def signed(value: float) -> str:
+    """'+4.2', '−3.1' (a true minus sign), and never '−0.0'."""
+    if abs(value) < 0.05:
+        return "0.0"
+    return f"{value:+.1f}".replace("-", "−")
+
+
 class BiasChart(QWidget):
     """Each judge's estimated bias on the 0–100 total scale, as horizontal bars about zero."""
 
@@ -27,7 +34,8 @@ class BiasChart(QWidget):
         """Show these judges, most lenient first, so the extremes sit at the ends."""
         self._bias = sorted(((name, float(value)) for name, value in bias.items()),
                             key=lambda pair: -pair[1])
-        self.setToolTip("\n".join(f"{name}: {value:+.1f} points" for name, value in self._bias))
+        self.setToolTip("\n".join(f"{name}: {signed(value)} points"
+                                  for name, value in self._bias))
         self.updateGeometry()
         self.update()
 
@@ -75,7 +83,7 @@ class BiasChart(QWidget):
             bar = QRectF(centre if value >= 0 else centre - length, top + 4, length,
                          ROW_HEIGHT - 8)
             painter.fillRect(bar, lenient if value >= 0 else harsh)
-            label = f"{value:+.1f}"
+            label = signed(value)
             if value >= 0:
                 where = QRectF(bar.right() + 4, top, value_width, ROW_HEIGHT)
                 align = Qt.AlignmentFlag.AlignLeft

@@ -45,7 +45,7 @@ class EntryRow:
     @property
     def status_text(self) -> str:
         if self.status == "in progress":
-            return f"in progress ({self.scored} of {self.sections} scored)"
+            return f"in progress ({self.scored} of {self.sections})"
         if self.status == "conflict":
             return "conflict declared"
         return self.status

@@ -116,8 +116,9 @@ class AuditModel(RowsModel):
 class ProgressModel(RowsModel):
     """Per judge: what they were given and how far their returned pack has got."""
 
-    columns = (("judge", "Judge"), ("assigned", "Entries assigned"), ("scored", "Scored"),
-               ("complete", "Complete"), ("returned", "Last pack merged"))
+    columns = (("judge", "Judge"), ("assigned", "Entries assigned"),
+               ("scored", "Entries scored"), ("complete", "Marked complete"),
+               ("returned", "Last pack merged"))
 
     def background(self, row: dict[str, Any], key: str) -> QBrush | None:
         if key == "complete" and row.get("assigned") and row["complete"] >= row["assigned"]:

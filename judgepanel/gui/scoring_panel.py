@@ -32,6 +32,20 @@ from judgepanel.gui.judge_models import Tag, TagListModel
 from judgepanel.gui.undo import OVERALL
 
 TWO_DIGIT_MS = 800
+# Keys the window's menus own even while a score or comment box has the focus.
+WINDOW_KEYS = {QKeySequence(k).toString() for k in (
+    "Ctrl+Return", "Ctrl+Enter", "Ctrl+Up", "Ctrl+Down", "Alt+Up", "Alt+Down")}
+
+
+def window_owns(event: QEvent) -> bool:
+    """True for a shortcut override the focused box must leave to the window's actions."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo) or \
+            event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return QKeySequence(event.key() | modifiers.value).toString() in WINDOW_KEYS
 
 
 class ScoreBox(QDoubleSpinBox):
@@ -84,6 +98,12 @@ class ScoreBox(QDoubleSpinBox):
         self.setValue(digit)
         return True
 
+    def event(self, event: QEvent) -> bool:
+        if window_owns(event):
+            event.ignore()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         text = event.text()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -111,10 +131,8 @@ class CommentBox(QPlainTextEdit):
         self.setUndoRedoEnabled(False)  # undo is the window's QUndoStack, merged per field
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)):
-            event.ignore()  # let the window's Undo/Redo shortcut have it
+        if window_owns(event):
+            event.ignore()  # let the window's shortcut (undo, next entry, complete) have it
             return True
         return super().event(event)
 
@@ -216,9 +234,12 @@ class ScoringPanel(QWidget):
         overall_label.setBuddy(self.overall)
         self.overall.textChanged.connect(
             lambda: self.comment_changed.emit(OVERALL, self.overall.toPlainText()))
-        outer.addWidget(overall_label)
-        outer.addWidget(self.overall)
-        self._build_tags(outer)
+        self.tail = QWidget()
+        tail_layout = QVBoxLayout(self.tail)
+        tail_layout.setContentsMargins(0, 8, 0, 0)
+        tail_layout.addWidget(overall_label)
+        tail_layout.addWidget(self.overall)
+        self._build_tags(tail_layout)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Scoring message")
@@ -251,8 +272,10 @@ class ScoringPanel(QWidget):
         self.tag_view = QListView()
         self.tag_view.setModel(self.tag_proxy)
         self.tag_view.setAccessibleName("Framework behaviours evidenced by this entry")
-        self.tag_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
-        self.tag_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.tag_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.tag_view.setWordWrap(True)
+        self.tag_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tag_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         label.setBuddy(self.tag_filter)
         layout.addWidget(label)
         layout.addWidget(self.tag_filter)
@@ -279,7 +302,7 @@ class ScoringPanel(QWidget):
             card.setParent(None)
             card.deleteLater()
         while self.body_layout.count():
-            self.body_layout.takeAt(0)
+            self.body_layout.takeAt(0)  # the tail widget is re-added below
         self.award = award
         self.cards = {}
         for number, section in enumerate(award.sections):
@@ -295,6 +318,7 @@ class ScoringPanel(QWidget):
                 widget.installEventFilter(self)
             self.cards[sid] = card
             self.body_layout.addWidget(card)
+        self.body_layout.addWidget(self.tail)
         self.body_layout.addStretch(1)
         self.current_section = award.sections[0].id if award.sections else None
         self._mark_current()
@@ -349,10 +373,13 @@ class ScoringPanel(QWidget):
         card = self.cards.get(section)
         if card is None:
             return
+        changed = section != self.current_section
         self.current_section = section
         self._mark_current()
         self.scroll.ensureWidgetVisible(card)
         (card.comment if comment else card.score).setFocus(Qt.FocusReason.OtherFocusReason)
+        if changed:
+            self.section_focused.emit(section)
 
     def step_section(self, step: int) -> str | None:
         """Move to the next (1) or previous (-1) section; returns the section now current."""

@@ -11,6 +11,7 @@ from judgepanel.core.importing.importer import (
     ImportResult,
     compare_with_panel,
     import_file,
+    import_files,
     plan_import,
     preview,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "guess_mapping",
     "html_to_text",
     "import_file",
+    "import_files",
     "load_mapping",
     "match_award",
     "plan_import",

@@ -68,7 +68,11 @@ class ImportResult:
 def import_file(store: Store, path: Path, award: str | None = None, preset: str = "generic",
                 mapping: Path | Mapping | None = None, dry_run: bool = False,
                 who: str = "") -> ImportResult:
-    """Import one export into a panel, all or nothing; with dry_run, only report."""
+    """Import one export into a panel, all or nothing; with dry_run, only report.
+
+    `mapping` is a MAPPING.toml (laid over the guess from the headers: write only the lines
+    you need) or a `Mapping` object, used exactly as it is (the import dialog's).
+    """
     path = Path(path)
     plan = plan_import(store, path, award=award, preset=preset, mapping=mapping)
     if dry_run:
@@ -81,6 +85,16 @@ def import_file(store: Store, path: Path, award: str | None = None, preset: str 
                 "unchanged": counts.unchanged, "awards": plan.by_award}, who)
     return ImportResult(path, dry_run, counts.added, counts.updated, counts.unchanged,
                         plan.by_award, plan.warnings, plan.records)
+
+
+def import_files(store: Store, paths: list[Path], award: str | None = None,
+                 preset: str = "generic", mapping: Path | Mapping | None = None,
+                 dry_run: bool = False, who: str = "") -> list[ImportResult]:
+    """Several files (an export split into parts) in order, all or nothing together."""
+    if dry_run:
+        return [import_file(store, path, award, preset, mapping, True, who) for path in paths]
+    with store.transaction():
+        return [import_file(store, path, award, preset, mapping, False, who) for path in paths]
 
 
 def preview(store: Store, path: Path, mapping: Path | Mapping | None = None,
@@ -124,11 +138,16 @@ def plan_import(store: Store, path: Path, award: str | None = None, preset: str 
     explicit, where = _explicit_mapping(mapping)
     _check_preset(preset)
     table = read_table(path)
-    chosen = explicit.preset if explicit and preset == "generic" else preset
-    final = guess_mapping(table.headers, awards, chosen)
-    if explicit:
+    if explicit is None:
+        final = guess_mapping(table.headers, awards, preset)
+    else:
+        _check_mapping_targets(explicit, awards, where)
         _check_mapping_columns(explicit, table, where)
-        final = final.overlaid(explicit)
+        if isinstance(mapping, Mapping):
+            final = explicit  # the dialog's mapping: already the guess, as the user edited it
+        else:
+            chosen = explicit.preset if preset == "generic" else preset
+            final = guess_mapping(table.headers, awards, chosen).overlaid(explicit)
     return _Planner(table, final, awards, forced).plan(store)
 
 
@@ -157,6 +176,31 @@ def _explicit_mapping(mapping: Path | Mapping | None) -> tuple[Mapping | None, s
     return load_mapping(Path(mapping)), str(mapping)
 
 
+def _check_mapping_targets(mapping: Mapping, awards: list[Award], where: str) -> None:
+    """Award and section ids in a mapping must exist in this panel."""
+    by_id = {a.id: a for a in awards}
+    known = ", ".join(by_id)
+    for category, award_id in mapping.awards.items():
+        if award_id not in by_id:
+            raise JudgePanelError(f"{where}: awards.\"{category}\": no award '{award_id}' in "
+                                  f"this panel (it has: {known})")
+    every_section = {s.id for a in awards for s in a.sections}
+    for section_id in mapping.sections:
+        if section_id not in every_section:
+            raise JudgePanelError(f"{where}: sections.{section_id}: no award in this panel "
+                                  "has a section with that id")
+    for award_id, lines in mapping.award_sections.items():
+        if award_id not in by_id:
+            raise JudgePanelError(f"{where}: sections.{award_id}: no award '{award_id}' in "
+                                  f"this panel (it has: {known})")
+        own = [s.id for s in by_id[award_id].sections]
+        for section_id in lines:
+            if section_id not in own:
+                raise JudgePanelError(
+                    f"{where}: sections.{award_id}.{section_id}: award '{award_id}' has no "
+                    f"section '{section_id}' (sections: {', '.join(own)})")
+
+
 def _check_mapping_columns(mapping: Mapping, table: Table, where: str) -> None:
     """Every column a user's mapping names must be in the export, or it is a typo."""
     present = set(table.headers)
@@ -179,6 +223,15 @@ class _Planner:
         self.forced = forced
         self.index = {header: i for i, header in enumerate(table.headers)}
         self.multiselect = get_preset(mapping.preset).multiselect
+        self.role_columns = {i for role in ("entry", "award", "title", "nominee",
+                                            "organisation", "email")
+                             for i in self.columns(role)}
+        self.ignored = {self.index[h] for h in mapping.ignore if h in self.index}
+        self.sections = {a.id: [(s, self.index[h])
+                                for s, h in mapping.section_columns(a).items()
+                                if h in self.index] for a in awards}
+        self.every_answer = {i for found in self.sections.values() for _, i in found}
+        self.limits = {a.id: {s.id: s.word_limit for s in a.sections} for a in awards}
 
     def columns(self, role: str) -> list[int]:
         return [self.index[h] for h in self.mapping.column(role) if h in self.index]
@@ -205,17 +258,8 @@ class _Planner:
             raise JudgePanelError(f"{table.path}: the file has a header row but no entries")
         route = self.router()
         plan = ImportPlan(table, self.mapping)
-        role_columns = {i for role in ("entry", "award", "title", "nominee", "organisation",
-                                       "email") for i in self.columns(role)}
-        ignored = {self.index[h] for h in self.mapping.ignore if h in self.index}
-        sections = {a.id: [(s, self.index[h]) for s, h in self.mapping.section_columns(a).items()
-                           if h in self.index] for a in self.awards}
-        every_answer = {i for found in sections.values() for _, i in found}
-        limits = {a.id: {s.id: s.word_limit for s in a.sections} for a in self.awards}
-        email_columns = self.columns("email")
         entry_header = table.headers[entry_columns[0]]
         first_seen: dict[str, tuple[int, list[Any]]] = {}
-        headers = table.headers
         for number, cells in table.rows:
             entry_id = self.joined(cells, entry_columns)
             if not entry_id:
@@ -232,39 +276,10 @@ class _Planner:
                     "contents; each entry needs its own id")
             first_seen[entry_id] = (number, cells)
             award = route(number, cells)
-            mine = sections[award.id]
-            own = {i for _, i in mine}
-            fields: dict[str, Any] = {}
-            for i, header in enumerate(headers):
-                if i in role_columns or i in own or i in ignored:
-                    continue
-                text = self.clean(cells[i])
-                if i in every_answer and not text:
-                    continue  # another award's question, blank for this entry
-                fields[header] = text
-            if email_columns:
-                fields["email"] = self.joined(cells, email_columns)
-            answers = {section: self.clean(cells[i]) for section, i in mine}
-            for section, text in answers.items():
-                limit = limits[award.id].get(section)
-                if limit and text:
-                    words = count_words(text)
-                    if words > limit:
-                        plan.warnings.append(f"{entry_id} {section}: {words} words, over the "
-                                             f"{limit}-word limit")
-            if table.originals is not None:
-                source = table.originals[number - 1]
-            else:
-                source = dict(zip(headers, cells, strict=True))
-            plan.records.append(EntryRecord(
-                id=entry_id, award=award.id, title=self.joined(cells, self.columns("title")),
-                nominee=self.joined(cells, self.columns("nominee")),
-                organisation=self.joined(cells, self.columns("organisation")),
-                answers=answers, fields=fields, source=source, source_file=table.path.name,
-                source_row=number))
+            plan.records.append(self.record(entry_id, award, number, cells, plan.warnings))
             plan.by_award[award.id] = plan.by_award.get(award.id, 0) + 1
         self.check_moves(store, plan)
-        missing = {a.id: [s.id for s in a.sections if s.id not in dict(sections[a.id])]
+        missing = {a.id: [s.id for s in a.sections if s.id not in dict(self.sections[a.id])]
                    for a in self.awards if a.id in plan.by_award}
         for award_id, section_ids in missing.items():
             if section_ids:
@@ -275,6 +290,41 @@ class _Planner:
         if any(missing.values()):
             self.keep_unmapped_answers(store, plan, missing)
         return plan
+
+    def record(self, entry_id: str, award: Award, number: int, cells: list[Any],
+               warnings: list[str]) -> EntryRecord:
+        """One row as an entry: roles, the award's answers, every other column a field."""
+        mine = self.sections[award.id]
+        own = {i for _, i in mine}
+        fields: dict[str, Any] = {}
+        for i, header in enumerate(self.table.headers):
+            if i in self.role_columns or i in own or i in self.ignored:
+                continue
+            text = self.clean(cells[i])
+            if i in self.every_answer and not text:
+                continue  # another award's question, blank for this entry
+            fields[header] = text
+        email_columns = self.columns("email")
+        if email_columns:
+            fields["email"] = self.joined(cells, email_columns)
+        answers = {section: self.clean(cells[i]) for section, i in mine}
+        for section, text in answers.items():
+            limit = self.limits[award.id].get(section)
+            if limit and text:
+                words = count_words(text)
+                if words > limit:
+                    warnings.append(f"{entry_id} {section}: {words} words, over the "
+                                    f"{limit}-word limit")
+        if self.table.originals is not None:
+            source = self.table.originals[number - 1]
+        else:
+            source = dict(zip(self.table.headers, cells, strict=True))
+        return EntryRecord(
+            id=entry_id, award=award.id, title=self.joined(cells, self.columns("title")),
+            nominee=self.joined(cells, self.columns("nominee")),
+            organisation=self.joined(cells, self.columns("organisation")),
+            answers=answers, fields=fields, source=source, source_file=self.table.path.name,
+            source_row=number)
 
     def keep_unmapped_answers(self, store: Store, plan: ImportPlan,
                               missing: dict[str, list[str]]) -> None:

@@ -4,6 +4,7 @@ MAPPING.toml (the GUI's import dialog saves the same format)::
 
     preset = "generic"          # optional: generic, awardforce, submittable, openwater, evalato
     ignore = ["Internal notes"] # optional: columns not kept as entry fields (still in the source)
+    fields = ["Name"]           # optional: columns kept as entry fields, never guessed as more
 
     [columns]                   # any of these; a list joins several columns with a space
     entry = "Ref No"            # the entry id (required somewhere: here or guessed)
@@ -22,7 +23,9 @@ MAPPING.toml (the GUI's import dialog saves the same format)::
     [awards]                    # category value in the export = award id in the panel
     "Best System Leader" = "leading-systems-transformation"
 
-Anything the file leaves out is guessed from the column headers (see `guess_mapping`).
+Anything the file leaves out is guessed from the column headers (see `guess_mapping`); a
+column the file names anywhere is never guessed as anything else. A `Mapping` object passed to
+the importer (the dialog's, built from `guess_mapping` and edited) is used exactly as it is.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ class Mapping:
     award_sections: dict[str, dict[str, str]] = field(default_factory=dict)  # per award
     awards: dict[str, str] = field(default_factory=dict)  # category value -> award id
     ignore: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)  # kept as fields, never guessed as more
 
     def column(self, role: str) -> list[str]:
         return list(self.columns.get(role, []))
@@ -67,21 +71,33 @@ class Mapping:
         return found
 
     def overlaid(self, explicit: Mapping) -> Mapping:
-        """This mapping with every line the user wrote in `explicit` taking precedence."""
-        award_sections = {a: dict(s) for a, s in self.award_sections.items()}
+        """This (guessed) mapping with every line the user wrote in `explicit` taking precedence.
+
+        A column `explicit` names anywhere (a role, a section, ignore, fields) keeps only the
+        use the user gave it: the guess's other uses of it are dropped.
+        """
+        used = {h for _, h in explicit.headers_used()} | set(explicit.fields)
+        named = used | set(explicit.ignore)
+        columns = {role: [h for h in headers if h not in named]
+                   for role, headers in self.columns.items()}
+        columns = {role: headers for role, headers in columns.items() if headers}
+        sections = {s: h for s, h in self.sections.items() if h not in named}
+        award_sections = {a: {s: h for s, h in lines.items() if h not in named}
+                          for a, lines in self.award_sections.items()}
+        for lines in award_sections.values():  # a general line beats a guessed per-award one
+            for section_id in explicit.sections:
+                lines.pop(section_id, None)
         for award_id, lines in explicit.award_sections.items():
             award_sections.setdefault(award_id, {}).update(lines)
-        if explicit.sections:  # a general line beats a guessed per-award one
-            for lines in award_sections.values():
-                for section_id in explicit.sections:
-                    lines.pop(section_id, None)
         return Mapping(
             preset=explicit.preset if explicit.preset != "generic" else self.preset,
-            columns={**self.columns, **explicit.columns},
-            sections={**self.sections, **explicit.sections},
+            columns={**columns, **explicit.columns},
+            sections={**sections, **explicit.sections},
             award_sections=award_sections,
             awards={**self.awards, **explicit.awards},
-            ignore=list(dict.fromkeys(self.ignore + explicit.ignore)),
+            ignore=list(dict.fromkeys([h for h in self.ignore if h not in used]
+                                      + explicit.ignore)),
+            fields=list(explicit.fields),
         )
 
     def headers_used(self) -> list[tuple[str, str]]:
@@ -114,9 +130,9 @@ def mapping_from_dict(raw: dict[str, Any], where: str) -> Mapping:
     def fail(key: str, problem: str) -> JudgePanelError:
         return JudgePanelError(f"{where}: {key}: {problem}")
 
-    unknown = set(raw) - {"preset", "ignore", "columns", "sections", "awards"}
+    unknown = set(raw) - {"preset", "ignore", "fields", "columns", "sections", "awards"}
     if unknown:
-        raise fail(sorted(unknown)[0], "unknown key (expected preset, ignore, columns, "
+        raise fail(sorted(unknown)[0], "unknown key (expected preset, ignore, fields, columns, "
                    "sections, awards)")
     preset = raw.get("preset", "generic")
     if preset not in PRESETS:
@@ -126,6 +142,10 @@ def mapping_from_dict(raw: dict[str, Any], where: str) -> Mapping:
     if not isinstance(ignore, list) or not all(isinstance(i, str) for i in ignore):
         raise fail("ignore", "must be a list of column headers")
     mapping.ignore = list(ignore)
+    kept = raw.get("fields", [])
+    if not isinstance(kept, list) or not all(isinstance(i, str) for i in kept):
+        raise fail("fields", "must be a list of column headers")
+    mapping.fields = list(kept)
     for role, value in _table(raw, "columns", fail).items():
         if role not in COLUMN_ROLES:
             raise fail(f"columns.{role}", f"unknown role (roles: {', '.join(COLUMN_ROLES)})")
@@ -172,6 +192,8 @@ def save_mapping(mapping: Mapping, path: Path) -> None:
              "docs/import-mapping.md).", f"preset = {quote(mapping.preset)}"]
     if mapping.ignore:
         lines.append("ignore = [" + ", ".join(quote(h) for h in mapping.ignore) + "]")
+    if mapping.fields:
+        lines.append("fields = [" + ", ".join(quote(h) for h in mapping.fields) + "]")
     lines += ["", "[columns]"]
     for role in COLUMN_ROLES:
         headers = mapping.columns.get(role)

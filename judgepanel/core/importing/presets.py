@@ -43,7 +43,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
     "entry": ("Entry ID", "ID", "Entry", "Entry No", "Entry Number", "Entry Ref",
               "Entry Reference", "Application Code", "Application ID", "Reference",
               "Reference Number", "Ref", "Ref No", "Submission ID", "Entry Slug",
-              "Nomination ID", "Code"),
+              "Nomination ID"),
     "award": ("Category", "Award", "Award Category", "Category Name", "Category Slug",
               "Award ID", "Award Name", "Category ID"),
     "title": ("Title", "Entry Title", "Entry Name", "Project Title", "Project Name",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -21,6 +22,8 @@ from judgepanel.core.errors import JudgePanelError, RefusedFile
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and other Office binaries
 DELIMITERS = (",", ";", "\t")
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")  # a multi-byte UTF-8 character
+EXCEL_SEPARATOR = re.compile(r"sep=(.)\r?\n")
 csv.field_size_limit(64 * 1024 * 1024)  # answers of 10,000 characters and more are normal
 
 
@@ -83,26 +86,49 @@ def _not_text(path: Path, head: bytes, expected: str) -> None:
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """The text and the encoding: BOM first, then UTF-8, then Windows-1252 from old Excel."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ["utf-16"]  # Excel's "Unicode text" export
-    else:
-        encodings = ["utf-8", "cp1252"]
-    for encoding in encodings:
+    """The text and the encoding: BOM first, then UTF-8, then Windows-1252 from old Excel.
+
+    A file that is mostly UTF-8 with a few lines pasted from an old Excel (both kinds of
+    accent in one file) is decoded line by line, so neither kind turns into "Ã©".
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(encoding), encoding
+            return data.decode("utf-16"), "utf-16"  # Excel's "Unicode text" export
         except UnicodeDecodeError as exc:
-            problem = exc
-    if b"\x00" in data[:4096]:
+            raise JudgePanelError(f"{path}: cannot read the UTF-16 text ({exc})") from exc
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in body[:4096]:
         raise RefusedFile(f"{path}: this is not a CSV text file (it holds binary data)")
-    raise JudgePanelError(f"{path}: cannot read the text ({problem}); save it as UTF-8 CSV")
+    if bom or UTF8_SEQUENCE.search(body):
+        lines = [_decode_line(path, number, line)
+                 for number, line in enumerate(body.split(b"\n"), start=1)]
+        return "\n".join(lines), "utf-8 and windows-1252"
+    return _decode_line(path, 0, body), "cp1252"
+
+
+def _decode_line(path: Path, number: int, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = number or data[:exc.start].count(b"\n") + 1
+        raise JudgePanelError(
+            f"{path}: line {line}: byte 0x{data[exc.start]:02X} is neither UTF-8 nor "
+            "Windows-1252 text; save the file as CSV UTF-8") from exc
 
 
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon (European Excel) or tab: the one the header line uses most."""
     header = text[:text.find("\n")] if "\n" in text else text
+    header = re.sub(r'"[^"]*"', "", header)  # a quoted header may hold any delimiter
     counts = {d: header.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -119,13 +145,38 @@ def read_csv(path: Path, head: bytes) -> Table:
     stripped = text.lstrip()
     if stripped[:1] in "[{" and path.suffix.lower() == ".csv":
         raise RefusedFile(f"{path}: this is not CSV; it looks like JSON. Rename it to .json")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
-                        strict=False)
+    if re.match(r"<(!doctype html|html|\?xml)", stripped[:20], re.IGNORECASE):
+        raise RefusedFile(f"{path}: this is a web page or XML, not CSV; the download may have "
+                          "failed (were you signed out?). Export it again")
+    delimiter = sniff_delimiter(text)
+    hint = EXCEL_SEPARATOR.match(text)
+    if hint:  # Excel's "sep=;" first line: Excel hides it, so the header is still row 1
+        delimiter, text = hint.group(1), text[hint.end():]
+    return _table(path, "csv", parse_csv(path, text, delimiter), encoding)
+
+
+def parse_csv(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """Strict parsing first, to catch a quote never closed; then a lenient pass if needed.
+
+    A lenient parser would read everything after an unclosed quote as one cell and import
+    fewer entries without a word; that must be refused. Other quirks (`"Smith" Jr`) are
+    common in hand-edited files and read leniently.
+    """
+    records: list[list[str]] = []
     try:
-        records = list(reader)
+        records.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                  strict=True))
+        return records
     except csv.Error as exc:
-        raise JudgePanelError(f"{path}: row {reader.line_num}: not valid CSV ({exc})") from exc
-    return _table(path, "csv", records, encoding)
+        if "unexpected end of data" in str(exc):
+            raise JudgePanelError(
+                f"{path}: row {len(records) + 1}: a quoted cell is never closed (a closing "
+                "\" is missing), so the rest of the file would run into it") from exc
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                               strict=False))
+    except csv.Error as exc:
+        raise JudgePanelError(f"{path}: not valid CSV ({exc})") from exc
 
 
 def _table(path: Path, kind: str, records: list[list[Any]], encoding: str = "") -> Table:
@@ -263,6 +314,9 @@ def read_json(path: Path, head: bytes) -> Table:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.pos == len(text) - len(text.lstrip()) and "," in text.split("\n", 1)[0]:
+            raise RefusedFile(f"{path}: this is not JSON; it looks like CSV text. Rename it "
+                              "to .csv") from exc
         raise JudgePanelError(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON "
                               f"({exc.msg})") from exc
     entries = document

@@ -22,6 +22,13 @@ AVERAGE_COLOUR = colors.HexColor("#a7b0bb")
 LABEL_WIDTH = 150.0
 
 
+class ChartDrawing(Drawing):
+    """A Drawing whose starting font is ours, so no unembedded Helvetica enters the PDF."""
+
+    initialFontName = SANS
+    initialFontSize = 7.0
+
+
 def percent_of_scale(value: float | None, section: SectionInfo) -> float | None:
     """A section average as a percentage of its scale, so sections on other scales compare."""
     if value is None:
@@ -77,7 +84,7 @@ def _legend(drawing: Drawing, top: float, labels: list[str], colours: list[objec
 def section_profile(sections: list[SectionInfo],
                     series: list[tuple[str, dict[str, float | None]]],
                     average: dict[str, float | None] | None = None,
-                    width: float = 480.0, average_label: str = "Award average") -> Drawing:
+                    width: float = 480.0, average_label: str = "Award average") -> ChartDrawing:
     """Horizontal grouped bars: each series' section averages as a % of the section's scale."""
     register_fonts()
     bars = list(series)
@@ -91,7 +98,7 @@ def section_profile(sections: list[SectionInfo],
     labels = [label for label, _ in bars]
     legend_h = 11 * len(_legend_rows(labels, width))
     height = plot_h + 37 + legend_h
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)
     x0, x1 = LABEL_WIDTH, width - 10
     y_top = height - 9 - legend_h
     _legend(drawing, height - 11, labels, colours, width)
@@ -113,7 +120,7 @@ def section_profile(sections: list[SectionInfo],
     return drawing
 
 
-def judge_distributions(judge_totals: dict[str, list[float]], width: float = 480.0) -> Drawing:
+def judge_distributions(judge_totals: dict[str, list[float]], width: float = 480.0) -> ChartDrawing:
     """A strip plot: each judge's totals as dots on 0–100, their mean as a bar, the panel's
     mean as a dashed line, so a lenient or harsh judge shows at a glance."""
     register_fonts()
@@ -121,7 +128,7 @@ def judge_distributions(judge_totals: dict[str, list[float]], width: float = 480
     row_h = 16.0
     plot_h = row_h * max(len(judges), 1)
     height = plot_h + 34
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)
     x0, x1 = LABEL_WIDTH, width - 70
     y_top = height - 6
     _axis(drawing, x0, x1, y_top - plot_h, y_top, "judge's total for an entry (0–100)")

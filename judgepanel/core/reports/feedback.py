@@ -16,8 +16,17 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.reports import charts
@@ -89,6 +98,7 @@ class FeedbackReport:
             rightMargin=self.right_margin, topMargin=self.top_margin,
             bottomMargin=self.bottom_margin, title=f"Feedback: {entry.entry}",
             author=self.data.programme, subject=award.name, creator="JudgePanel",
+            initialFontName=SANS,
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])

@@ -13,10 +13,22 @@ from typing import Any
 
 from judgepanel.core.awards import Award, panel_award, panel_awards
 from judgepanel.core.judges import list_judges
-from judgepanel.core.reports.model import (METHOD_WORDS, AwardResult, Comment, ConflictNote,
-                                           DecisionNote, EntryResult, JudgeInfo, OverrideNote,
-                                           ReportData, SectionInfo)
+from judgepanel.core.reports.model import (
+    METHOD_WORDS,
+    AwardResult,
+    Comment,
+    ConflictNote,
+    DecisionNote,
+    EntryResult,
+    JudgeInfo,
+    OverrideNote,
+    ReportData,
+    SectionInfo,
+)
 from judgepanel.core.store import Store
+
+TIE_BREAK_WORDS = {"bias": "bias-corrected score", "mean": "mean", "median": "median",
+                   "trimmed": "trimmed mean", "zscore": "mean z-score", "borda": "Borda points"}
 
 
 def report_data(store: Store, award_ids: list[str] | None = None,
@@ -41,7 +53,7 @@ def tie_break_words(criterion: str, award: Award) -> str:
         except KeyError:
             title = ""
         return f"the judges' mean on {section_id} {title}".rstrip()
-    return "the " + METHOD_WORDS.get(criterion, criterion)
+    return "the " + TIE_BREAK_WORDS.get(criterion, METHOD_WORDS.get(criterion, criterion))
 
 
 def award_result(store: Store, award: Award) -> AwardResult:

@@ -42,7 +42,7 @@ def target_for(target: Target) -> str | IO[bytes]:
 
 def safe_filename(name: str) -> str:
     """A file name Windows, macOS and Linux all accept, e.g. for `E-101 feedback.pdf`."""
-    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", name)
+    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", name)
     cleaned = " ".join(cleaned.split()).strip(" .")
     if not cleaned:
         cleaned = "untitled"

@@ -13,14 +13,31 @@ from functools import partial
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
-                                NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from judgepanel.core.reports import charts
 from judgepanel.core.reports.layout import NumberedCanvas, Target, para, target_for, text
-from judgepanel.core.reports.model import (METHOD_WORDS, AwardResult, EntryResult, ReportData,
-                                           long_date, placement_label)
+from judgepanel.core.reports.model import (
+    METHOD_WORDS,
+    AwardResult,
+    EntryResult,
+    ReportData,
+    long_date,
+    placement_label,
+)
 from judgepanel.core.reports.styles import MUTED, RULE, SANS, stylesheet, table_style_commands
 
 Progress = Callable[[int, int], None]
@@ -29,6 +46,15 @@ Progress = Callable[[int, int], None]
 def number(value: float | None, places: int = 1) -> str:
     """A score for print: one decimal, or an en dash when there is none."""
     return "–" if value is None else f"{value:.{places}f}"
+
+
+def sentence(note: str) -> str:
+    """A note from the results core as a sentence: capital first, full stop last."""
+    note = note.strip()
+    if not note:
+        return note
+    note = note[0].upper() + note[1:]
+    return note if note.endswith((".", "!", "?")) else note + "."
 
 
 def rank_label(entry: EntryResult) -> str:
@@ -47,7 +73,7 @@ class RankedReport:
     top_margin = 22 * mm
     bottom_margin = 20 * mm
     # rank, entry, nominee, organisation, score, mean, SD, judges, flags, placement
-    column_widths = (28, 93, 72, 72, 34, 32, 26, 36, 42, 58)
+    column_widths = (28, 93, 72, 72, 30, 30, 26, 36, 50, 56)
 
     def __init__(self, data: ReportData) -> None:
         self.data = data
@@ -79,6 +105,7 @@ class RankedReport:
             rightMargin=self.right_margin, topMargin=self.top_margin,
             bottomMargin=self.bottom_margin, title=f"{self.data.programme}: ranked report",
             author="JudgePanel", subject="Ranked report", creator="JudgePanel",
+            initialFontName=SANS,
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([
@@ -122,7 +149,8 @@ class RankedReport:
         ]
         table = Table([[para(k, s["Label"]), para(v, s["Body"])] for k, v in facts],
                       colWidths=(38 * mm, self.frame_width - 38 * mm))
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                                    ("TOPPADDING", (0, 0), (-1, -1), 6),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -154,7 +182,7 @@ class RankedReport:
             story.append(Paragraph("No tie-break order was declared: entries with equal "
                                    "scores share a rank, shown as “=”.", s["Body"]))
         for note in award.notes:
-            story.append(para(note, s["Muted"]))
+            story.append(para(sentence(note), s["Muted"]))
         story += [Spacer(1, 4 * mm), self.ranked_table(award)]
         if any(e.override is not None for e in award.entries):
             story.append(Paragraph("† moderated score: see “Overrides” below.", s["Muted"]))
@@ -172,13 +200,14 @@ class RankedReport:
         rows: list[list[object]] = [[Paragraph(h, s["CellHead"]) for h in heads]]
         cell = s["Cell"]
         for e in award.entries:
-            entry_cell = Paragraph(f"<b>{text(e.entry)}</b><br/>{text(e.title)}"
-                                   if e.title else f"<b>{text(e.entry)}</b>", cell)
+            title = e.title if len(e.title) <= 60 else e.title[:58].rstrip() + "…"
+            entry_cell = Paragraph(f"<b>{text(e.entry)}</b><br/>{text(title)}"
+                                   if title else f"<b>{text(e.entry)}</b>", cell)
             score = number(e.score) + ("†" if e.override is not None else "")
             rows.append([rank_label(e), entry_cell, para(e.nominee, cell),
                          para(e.organisation, cell), score, number(e.mean), number(e.sd),
-                         str(e.judges), para(", ".join(e.flags), cell),
-                         Paragraph(placement_label(e.placement), s["CellBold"])])
+                         str(e.judges), para(", ".join(e.flags), s["CellSmall"]),
+                         Paragraph(placement_label(e.placement), s["CellSmall"])])
         table = Table(rows, colWidths=self.column_widths, repeatRows=1)
         commands = table_style_commands()
         commands += [("ALIGN", (4, 1), (7, -1), "RIGHT"),
@@ -189,11 +218,10 @@ class RankedReport:
 
     def reliability(self, award: AwardResult) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [CondPageBreak(40 * mm),
-                                 Paragraph("How far the judges agree", s["Heading2"])]
         lines = award.reliability or ["Not enough scores yet to measure agreement."]
-        story += [para(f"• {line}", s["Body"]) for line in lines]
-        return story
+        block: list[Flowable] = [Paragraph("How far the judges agree", s["Heading2"])]
+        block += [Paragraph(text(line), s["Bullet"], bulletText="•") for line in lines]
+        return [KeepTogether(block)]
 
     def charts(self, award: AwardResult) -> list[Flowable]:
         s = self.styles
@@ -245,7 +273,7 @@ class RankedReport:
                 ["Entry", "Placement", "Reason", "Decided by", "Date"],
                 [[d.entry, placement_label(d.placement), d.reason, d.decided_by,
                   _day(d.decided_at)] for d in award.decisions],
-                [55, 70, 200, 70, 60]))
+                [50, 65, 180, 95, 60]))
         else:
             story.append(Paragraph("No decisions recorded yet.", s["Body"]))
         story.append(Paragraph("Overrides", s["Heading2"]))
@@ -254,7 +282,7 @@ class RankedReport:
                 ["Entry", "Computed", "Moderated", "Reason", "Decided by", "Date"],
                 [[o.entry, number(o.old_value), number(o.new_value), o.reason, o.decided_by,
                   _day(o.decided_at)] for o in award.overrides],
-                [55, 50, 55, 180, 70, 60]))
+                [50, 50, 55, 160, 95, 60]))
         else:
             story.append(Paragraph("No scores were overridden: every score is as computed.",
                                    s["Body"]))
@@ -303,7 +331,8 @@ class RankedReport:
                 [Paragraph("Signature", s["Label"]), Paragraph(line, s["Body"])],
                 [Paragraph("Date", s["Label"]), Paragraph(line, s["Body"])]]
         table = Table(rows, colWidths=(45 * mm, 90 * mm), hAlign="LEFT")
-        table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 10),
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 10),
                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         block = [Paragraph("Sign-off", s["Heading1"]),
                  Paragraph("I confirm that this report records the panel's ranking, its "

@@ -53,15 +53,15 @@ def stylesheet() -> StyleSheet1:
     """The report's named paragraph styles (built once; treat them as read-only)."""
     register_fonts()
     sheet = StyleSheet1()
-    base = ParagraphStyle("Body", fontName=SANS, fontSize=9.5, leading=13, textColor=INK)
+    base = ParagraphStyle("Body", fontName=SANS, fontSize=9.5, leading=13, textColor=INK,
+                          bulletFontName=SANS)
     sheet.add(base)
     sheet.add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10.5))
     sheet.add(ParagraphStyle("Muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED))
     sheet.add(ParagraphStyle("Cell", parent=base, fontSize=8, leading=9.6))
     sheet.add(ParagraphStyle("CellRight", parent=base, fontSize=8, leading=9.6,
                              alignment=TA_RIGHT))
-    sheet.add(ParagraphStyle("CellBold", parent=base, fontName=SANS_BOLD, fontSize=7.5,
-                             leading=9.6))
+    sheet.add(ParagraphStyle("CellSmall", parent=base, fontSize=7.5, leading=9.2))
     sheet.add(ParagraphStyle("CellHead", parent=base, fontName=SANS_BOLD, fontSize=7.5,
                              leading=9, textColor=colors.white))
     sheet.add(ParagraphStyle("Title", parent=base, fontName=SERIF_BOLD, fontSize=26,
@@ -76,6 +76,8 @@ def stylesheet() -> StyleSheet1:
                              leading=10, textColor=MUTED, spaceBefore=6))
     sheet.add(ParagraphStyle("Quote", parent=base, leftIndent=10, borderPadding=0,
                              spaceAfter=4))
+    sheet.add(ParagraphStyle("Bullet", parent=base, leftIndent=12, bulletIndent=2,
+                             spaceAfter=3))
     sheet.add(ParagraphStyle("Centre", parent=base, alignment=TA_CENTER))
     sheet.add(ParagraphStyle("Left", parent=base, alignment=TA_LEFT))
     return sheet

@@ -85,6 +85,7 @@ class Ui_StartScreen(object):
         self.recentList.setObjectName(u"recentList")
         self.recentList.setAlternatingRowColors(True)
         self.recentList.setWordWrap(True)
+        self.recentList.setSpacing(6)
 
         self.recentColumn.addWidget(self.recentList)
 
@@ -95,9 +96,11 @@ class Ui_StartScreen(object):
 
         self.recentColumn.addWidget(self.errorLabel)
 
+        self.recentColumn.setStretch(1, 1)
 
         self.outer.addLayout(self.recentColumn)
 
+        self.outer.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.recentLabel.setBuddy(self.recentList)
 #endif // QT_CONFIG(shortcut)

@@ -31,7 +31,14 @@ def describe_detail(detail: str) -> str:
         return str(values)
     parts = []
     for key, value in values.items():
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        if isinstance(value, list):
+            shown = ", ".join(map(str, value))
+        elif isinstance(value, dict):
+            shown = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, bool):
+            shown = "yes" if value else "no"
+        else:
+            shown = value
         parts.append(f"{key.replace('_', ' ')}: {shown}")
     return "; ".join(parts)
 
@@ -75,7 +82,7 @@ class AuditPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         self.refresh()
 
     def refresh(self) -> None:

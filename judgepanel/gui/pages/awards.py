@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -69,7 +68,10 @@ class AwardsPage(QWidget):
         self.awards: list[Award] = []
         self.heading = PageHeading(self.title)
         self.award_list = QListWidget()
-        self.award_list.setMinimumWidth(220)
+        self.award_list.setMinimumWidth(260)
+        self.award_list.setWordWrap(True)
+        self.award_list.setSpacing(2)
+        self.award_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_builtin = QPushButton("Add built-in award")
         self.builtin_menu = QMenu(self)
         self.add_builtin.setMenu(self.builtin_menu)
@@ -111,12 +113,10 @@ class AwardsPage(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([260, 800])
+        split.setSizes([300, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        row = QHBoxLayout()
-        row.addWidget(split)
-        layout.addLayout(row)
+        layout.addWidget(split, 1)
         self.award_list.currentRowChanged.connect(self._show_award)
         self.sections.selectionModel().currentRowChanged.connect(
             lambda current, _: self._show_section(current.row()))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from judgepanel.core.errors import JudgePanelError
 
-WHO = "coordinator"
+WHO = "Coordinator"
 
 
 class PageHeading(QWidget):
@@ -28,6 +28,7 @@ class PageHeading(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_status(self, done: str, next_step: str = "") -> None:
         text = done if not next_step else f"{done}  <b>Next:</b> {next_step}"

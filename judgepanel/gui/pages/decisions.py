@@ -11,9 +11,22 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
@@ -22,8 +35,14 @@ from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_s
 from judgepanel.core.ranking import Ranking, rank_award
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import PageHeading, plural, show_error
-from judgepanel.gui.results_models import (ENTRY_ROLE, PLACEMENT_LABELS, SORT_ROLE, RecordModel,
-                                           StandingModel, number)
+from judgepanel.gui.results_models import (
+    ENTRY_ROLE,
+    PLACEMENT_LABELS,
+    SORT_ROLE,
+    RecordModel,
+    StandingModel,
+    number,
+)
 
 # Dark text on a pale tint: readable whatever the palette.
 ERROR_STYLE = ("QLabel { color: #5c0b0b; background: #fde7e9; border-left: 4px solid #b3261e;"

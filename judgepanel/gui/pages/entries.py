@@ -76,6 +76,7 @@ class EntriesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -93,11 +94,11 @@ class EntriesPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([700, 460])
+        split.setSizes([820, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(bar)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)
         self.refresh()
 
     def refresh(self) -> None:
@@ -127,7 +128,7 @@ class EntriesPage(QWidget):
                          "over": ", ".join(f"{s} (+{w - limit})" for s, w, limit in over)})
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        for column, widest in ((2, 320), (4, 260)):
+        for column, widest in ((1, 190), (2, 290), (3, 170), (4, 220)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         if rows:
             self.table.selectRow(0)
@@ -141,8 +142,19 @@ class EntriesPage(QWidget):
         done = self.summary()
         if self.search.text() or self.award.currentData():
             done += f" (showing {shown})"
-        self.heading.set_status(done, "add judges and assign them (Judges & assignment)."
-                                if self.entries else "import the entries.")
+        self.heading.set_status(done, self.next_step())
+
+    def next_step(self) -> str:
+        if not self.entries:
+            return "import the entries."
+        counts = self.store.rows("SELECT (SELECT COUNT(*) FROM judges) AS judges, "
+                                 "(SELECT COUNT(*) FROM assignments) AS assigned")[0]
+        if not counts["judges"]:
+            return "add the judges (Judges & assignment)."
+        if not counts["assigned"]:
+            return "assign the entries to judges (Judges & assignment)."
+        return "check the assignments, then create the judges' packs (Packs)."
+
 
     def summary(self) -> str:
         if not self.entries:
@@ -187,7 +199,7 @@ class EntriesPage(QWidget):
     def open_import(self) -> None:
         from judgepanel.gui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.store.path, self)
+        dialog = ImportDialog(self.store.path, self, store=self.store)
         dialog.imported.connect(self._imported)
         dialog.exec()
 

@@ -31,8 +31,8 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import ROLES, Judge, add_judge, edit_judge, list_judges, remove_judge
 from judgepanel.core.store import Store
 from judgepanel.gui.forms.ui_auto_assign_dialog import Ui_AutoAssignDialog
-from judgepanel.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
 from judgepanel.gui.forms.ui_judge_dialog import Ui_JudgeDialog
+from judgepanel.gui.forms.ui_record_conflict_dialog import Ui_RecordConflictDialog
 from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
 
@@ -68,13 +68,13 @@ class AutoAssignDialog(QDialog):
         return None if value < 0 else value
 
 
-class ConflictDialog(QDialog):
+class RecordConflictDialog(QDialog):
     """Which judge, which entry, and why."""
 
     def __init__(self, judges: list[Judge], entries: list[tuple[str, str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ui = Ui_ConflictDialog()
+        self.ui = Ui_RecordConflictDialog()
         self.ui.setupUi(self)
         for judge in judges:
             self.ui.judge.addItem(judge.name, judge.id)
@@ -118,6 +118,7 @@ class JudgesPage(QWidget):
         self.judges_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.judges_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.judges_table.verticalHeader().hide()
+        self.judges_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.judges_table.horizontalHeader().setStretchLastSection(True)
         self.judges_table.doubleClicked.connect(lambda _: self.edit_selected())
         self.add_button = QPushButton("Add judge…")
@@ -141,6 +142,7 @@ class JudgesPage(QWidget):
         self.unconflict_button.clicked.connect(self.remove_selected_conflict)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.notice.hide()
         self.matrix_model = AssignmentModel(self)
         self.matrix = MatrixView()
         self.matrix.setModel(self.matrix_model)
@@ -180,10 +182,10 @@ class JudgesPage(QWidget):
         split.addWidget(top)
         split.addWidget(bottom)
         split.setStretchFactor(1, 1)
-        split.setSizes([190, 600])
+        split.setSizes([220, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)
         self.award.currentIndexChanged.connect(lambda _: self.refresh_matrix())
         self.refresh()
 
@@ -292,6 +294,11 @@ class JudgesPage(QWidget):
         cell = self.matrix_model.matrix.cell(*position) if position else None
         self.unconflict_button.setEnabled(bool(cell and cell.conflict is not None))
 
+    def say(self, text: str) -> None:
+        """A line under the buttons about the last change (or why it was refused)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def _judge(self, judge_id: int) -> Judge:
         return next(j for j in self.judges if j.id == judge_id)
 
@@ -368,12 +375,12 @@ class JudgesPage(QWidget):
                     "if it was recorded in error")
             if cell.assigned:
                 unassign(self.store, judge, entry, who=WHO)
-                self.notice.setText(f"{entry} taken from {judge.name}.")
+                self.say(f"{entry} taken from {judge.name}.")
             else:
                 assign(self.store, judge, entry, who=WHO)
-                self.notice.setText(f"{entry} assigned to {judge.name}.")
+                self.say(f"{entry} assigned to {judge.name}.")
         except JudgePanelError as exc:
-            self.notice.setText(f"<span style='color:#b3261e'>Not changed: {exc}</span>")
+            self.say(f"<span style='color:#b3261e'>Not changed: {exc}</span>")
             return
         self._changed()
 
@@ -395,7 +402,7 @@ class JudgesPage(QWidget):
             show_error(self, "Auto-assign", exc)
             return False
         loads = sorted(result.workload.values())
-        self.notice.setText(
+        self.say(
             f"{plural(len(result.added), 'assignment')} added, {result.kept} kept; each "
             f"judge now has {loads[0]}–{loads[-1]} entries in this award."
             if loads else "Nothing to assign.")
@@ -405,7 +412,7 @@ class JudgesPage(QWidget):
     def conflict_dialog(self) -> None:
         entries = [(r["id"], r["title"]) for r in self.store.rows(
             "SELECT id, title FROM entries ORDER BY award, source_file, source_row, id")]
-        dialog = ConflictDialog(self.judges, entries, self)
+        dialog = RecordConflictDialog(self.judges, entries, self)
         position = self.matrix_model.position(self.matrix.currentIndex())
         if position:
             dialog.ui.entry.setCurrentIndex(dialog.ui.entry.findData(position[0]))
@@ -426,7 +433,7 @@ class JudgesPage(QWidget):
         except JudgePanelError as exc:
             show_error(self, "Record conflict", exc)
             return False
-        self.notice.setText(f"Conflict recorded: {judge.name} will not judge {entry}.")
+        self.say(f"Conflict recorded: {judge.name} will not judge {entry}.")
         self._changed()
         return True
 
@@ -441,5 +448,5 @@ class JudgesPage(QWidget):
         except JudgePanelError as exc:
             show_error(self, "Remove conflict", exc)
             return
-        self.notice.setText(f"Conflict removed: {judge.name} may be assigned {entry} again.")
+        self.say(f"Conflict removed: {judge.name} may be assigned {entry} again.")
         self._changed()

@@ -1,25 +1,464 @@
-"""The Outputs page (placeholder until it is built)."""
+"""The Outputs page: the ranked report, entrants' feedback, certificates and the results sheet.
+
+Each output is written off the GUI thread by the same core functions the command line uses
+(reports.gather.report_data, ranked.write_report, feedback.write_feedback,
+certificates.write_certificates, exports.write_results), on a Store of the worker's own,
+with progress; then the first pages are previewed, and can be printed or their folder opened.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel.core.awards import panel_awards
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.moderation import decisions
+from judgepanel.core.ranking import rank_award
+from judgepanel.core.reports.certificates import (
+    CertificateDesign,
+    default_design,
+    load_design,
+    write_certificates,
+)
+from judgepanel.core.reports.exports import write_results
+from judgepanel.core.reports.feedback import write_feedback
+from judgepanel.core.reports.gather import report_data
+from judgepanel.core.reports.ranked import write_report
 from judgepanel.core.store import Store
+from judgepanel.gui.certificate_design import DesignEditor
+from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.pdf_preview import (
+    PRINT_DPI,
+    PdfPreview,
+    ask_printer,
+    pdf_pages,
+    preview_images,
+    print_images,
+    render_pages,
+)
+from judgepanel.gui.results_models import PLACEMENT_LABELS
+from judgepanel.gui.tasks import Cancelled, Progress, run_task
+
+PDF_FILTER = "PDF files (*.pdf)"
+
+
+@dataclass
+class Written:
+    """What a finished output left behind, and the preview of its first file."""
+
+    what: str
+    files: list[Path]
+    folder: Path
+    preview: Path | None
+    images_folder: Path | None
+    images: list[Path]
+    pages: int | None
+
+
+def _relay(progress: Progress, text: str) -> Any:
+    """The core's progress(done, total) callback, feeding the dialog and honouring Cancel."""
+    def report(done: int, total: int) -> None:
+        progress.check()
+        progress.report(done, total, f"{text} ({done} of {total})")
+    return report
+
+
+def _finish(what: str, files: list[Path], folder: Path) -> Written:
+    preview = next((f for f in files if f.suffix.lower() == ".pdf"), None)
+    images_folder, images = preview_images(preview) if preview else (None, [])
+    return Written(what, files, folder, preview, images_folder, images,
+                   pdf_pages(preview) if preview else None)
 
 
 class OutputsPage(QWidget):
-    """Placeholder: replaced by the real page."""
+    """Buttons for each output, its options, and a preview of what was written."""
 
     title = "Outputs"
+    generated = Signal(object)  # a Written, once an output is on disk
+    failed = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.design: CertificateDesign = default_design()
+        self.design_file: Path | None = None
+        self.last: Written | None = None
+        self.busy = False
+        self._task: Any = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Outputs: coming soon"))
+        self.heading = PageHeading("Outputs")
+        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        self.award_combo = QComboBox()
+        self.award_combo.setAccessibleName("Award")
+        award_label = QLabel("&Award:")
+        award_label.setBuddy(self.award_combo)
+        top.addWidget(award_label)
+        top.addWidget(self.award_combo, 1)
+        top.addStretch(1)
+        layout.addLayout(top)
+        splitter = QSplitter()
+        splitter.addWidget(self._build_controls())
+        splitter.addWidget(self._build_preview())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+        self.award_combo.currentIndexChanged.connect(lambda _: self._update_buttons())
+        self._load_awards()
+
+    # ----- building ----------------------------------------------------------------------
+
+    def _build_controls(self) -> QWidget:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        report = QGroupBox("Ranked report")
+        box = QVBoxLayout(report)
+        box.addWidget(self._note("The ranking, reliability, decisions and sign-off block, "
+                                 "for the chair to sign."))
+        self.report_button = QPushButton("&Ranked report…")
+        self.report_button.clicked.connect(self.make_report)
+        box.addWidget(self.report_button)
+        column.addWidget(report)
+
+        feedback = QGroupBox("Feedback for entrants")
+        box = QVBoxLayout(feedback)
+        box.addWidget(self._note("One PDF per entry: its section scores against the award's "
+                                 "average and the judges' comments, with no judge named."))
+        self.feedback_button = QPushButton("&Feedback for entrants…")
+        self.feedback_button.clicked.connect(self.make_feedback)
+        box.addWidget(self.feedback_button)
+        column.addWidget(feedback)
+
+        certificates = QGroupBox("Certificates")
+        form = QFormLayout(certificates)
+        self.placement_combo = QComboBox()
+        self.placement_combo.addItem("Every placed entry", None)
+        for placement in ("winner", "highly-commended", "finalist"):
+            self.placement_combo.addItem(PLACEMENT_LABELS[placement], placement)
+        form.addRow("Placements:", self.placement_combo)
+        self.one_pdf = QRadioButton("One PDF for the printer")
+        self.separate = QRadioButton("One file per certificate")
+        self.one_pdf.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.one_pdf)
+        group.addButton(self.separate)
+        files = QVBoxLayout()
+        files.addWidget(self.one_pdf)
+        files.addWidget(self.separate)
+        form.addRow("Files:", files)
+        self.design_label = QLabel("Built-in design")
+        self.design_label.setWordWrap(True)
+        design_buttons = QHBoxLayout()
+        self.design_button = QPushButton("Design &file…")
+        self.design_button.clicked.connect(self.choose_design)
+        self.edit_design_button = QPushButton("&Edit design…")
+        self.edit_design_button.clicked.connect(self.edit_design)
+        self.builtin_button = QPushButton("Built-in")
+        self.builtin_button.setToolTip("Go back to JudgePanel's own certificate design")
+        self.builtin_button.clicked.connect(self.use_builtin_design)
+        for button in (self.design_button, self.edit_design_button, self.builtin_button):
+            design_buttons.addWidget(button)
+        form.addRow("Design:", self.design_label)
+        form.addRow("", design_buttons)
+        self.certificates_button = QPushButton("&Certificates…")
+        self.certificates_button.clicked.connect(self.make_certificates)
+        form.addRow(self.certificates_button)
+        column.addWidget(certificates)
+
+        export = QGroupBox("Results spreadsheet")
+        box = QVBoxLayout(export)
+        box.addWidget(self._note("The chosen award's ranking as CSV or Excel; text a "
+                                 "spreadsheet would run as a formula is made harmless."))
+        self.export_button = QPushButton("E&xport results (CSV/XLSX)…")
+        self.export_button.clicked.connect(self.export_results)
+        box.addWidget(self.export_button)
+        column.addWidget(export)
+        column.addStretch(1)
+        return panel
+
+    def _build_preview(self) -> QWidget:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel("Nothing written yet in this session.")
+        self.status.setWordWrap(True)
+        column.addWidget(self.status)
+        self.preview = PdfPreview()
+        column.addWidget(self.preview, 1)
+        row = QHBoxLayout()
+        self.print_button = QPushButton("&Print…")
+        self.print_button.clicked.connect(self.print_last)
+        self.open_folder_button = QPushButton("&Open folder")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.open_folder_button)
+        column.addLayout(row)
+        self.print_button.setEnabled(False)
+        self.open_folder_button.setEnabled(False)
+        return panel
+
+    def _note(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        return label
+
+    # ----- state -------------------------------------------------------------------------
+
+    def _load_awards(self) -> None:
+        current = self.award_combo.currentData()
+        self.award_combo.blockSignals(True)
+        self.award_combo.clear()
+        self.award_combo.addItem("All awards", None)
+        for award in panel_awards(self.store):
+            self.award_combo.addItem(award.name, award.id)
+        self.award_combo.setCurrentIndex(max(self.award_combo.findData(current), 0))
+        self.award_combo.blockSignals(False)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = not self.busy
+        for button in (self.report_button, self.feedback_button, self.certificates_button):
+            button.setEnabled(idle)
+        one_award = self.award_combo.currentData() is not None
+        self.export_button.setEnabled(idle and one_award)
+        self.export_button.setToolTip("" if one_award else
+                                      "Choose one award above to export its results")
+        has_pdf = self.last is not None and self.last.preview is not None
+        self.print_button.setEnabled(idle and has_pdf)
+        self.open_folder_button.setEnabled(idle and self.last is not None)
 
     def refresh(self) -> None:
-        """Re-read the panel after a change elsewhere."""
+        """Re-read the awards (the outputs themselves are written only when asked)."""
+        self._load_awards()
+        self._show_status()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        placed = sum(1 for d in decisions(self.store) if d["placement"] != "none")
+        if placed:
+            self.heading.set_status(f"{plural(placed, 'entry', 'entries')} placed.",
+                                    "write the ranked report for the chair to sign, then the "
+                                    "certificates.")
+        else:
+            self.heading.set_status("No entry is placed yet.",
+                                    "record placements on the Decisions page; the ranked "
+                                    "report can be written at any time.")
 
     def summary(self) -> str:
-        return ""
+        if self.last is not None:
+            return f"{self.last.what}: {plural(len(self.last.files), 'file')} written"
+        return "Nothing written yet"
+
+    def _award_ids(self) -> list[str] | None:
+        award = self.award_combo.currentData()
+        return [award] if award else None
+
+    def _default_path(self, name: str) -> str:
+        folder = self.store.path.parent if self.store.path else Path.home()
+        return str(folder / name)
+
+    # ----- the outputs -------------------------------------------------------------------
+
+    def make_report(self) -> None:
+        """Ask where, then write the ranked report off the GUI thread."""
+        target, _ = QFileDialog.getSaveFileName(self, "Save the ranked report",
+                                                self._default_path("Ranked report.pdf"),
+                                                PDF_FILTER)
+        if not target:
+            return
+        path = Path(target).with_suffix(".pdf")
+        awards = self._award_ids()
+
+        def work(store: Store, progress: Progress) -> Written:
+            data = report_data(store, awards)
+            write_report(data, path, _relay(progress, "Laying out the report"))
+            return _finish("Ranked report", [path], path.parent)
+
+        self._run("Writing the ranked report", work)
+
+    def make_feedback(self) -> None:
+        """Ask for a folder, then write one feedback PDF per entry into it."""
+        target = QFileDialog.getExistingDirectory(self, "Choose a folder for the feedback",
+                                                  self._default_path(""))
+        if not target:
+            return
+        folder = Path(target)
+        awards = self._award_ids()
+
+        def work(store: Store, progress: Progress) -> Written:
+            data = report_data(store, awards)
+            files = write_feedback(data, folder, _relay(progress, "Writing feedback"))
+            return _finish("Feedback for entrants", files, folder)
+
+        self._run("Writing feedback for entrants", work)
+
+    def make_certificates(self) -> None:
+        """Ask where, then write the certificates with the chosen placements and design."""
+        separate = self.separate.isChecked()
+        if separate:
+            target = QFileDialog.getExistingDirectory(
+                self, "Choose a folder for the certificates", self._default_path(""))
+        else:
+            target, _ = QFileDialog.getSaveFileName(self, "Save the certificates",
+                                                    self._default_path("Certificates.pdf"),
+                                                    PDF_FILTER)
+        if not target:
+            return
+        path = Path(target) if separate else Path(target).with_suffix(".pdf")
+        awards, design = self._award_ids(), self.design
+        placement = self.placement_combo.currentData()
+
+        def work(store: Store, progress: Progress) -> Written:
+            data = report_data(store, awards)
+            files = write_certificates(data, path, design, placement, separate,
+                                       _relay(progress, "Drawing certificates"))
+            return _finish("Certificates", files, path if separate else path.parent)
+
+        self._run("Drawing the certificates", work)
+
+    def export_results(self) -> None:
+        """Write the chosen award's ranking to CSV or XLSX (by the name's ending)."""
+        award = self.award_combo.currentData()
+        if award is None:
+            return
+        target, chosen = QFileDialog.getSaveFileName(
+            self, "Export the results", self._default_path(f"{award} results.xlsx"),
+            "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)")
+        if not target:
+            return
+        path = Path(target)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+
+        def work(store: Store, progress: Progress) -> Written:
+            progress.report(0, 0, "Ranking and writing the results")
+            written = write_results(rank_award(store, award), path)
+            return Written("Results spreadsheet", [written], written.parent, None, None, [],
+                           None)
+
+        self._run("Exporting the results", work)
+
+    def _run(self, title: str, work: Any) -> None:
+        """Run an output on the thread pool with its own Store; show the result when done."""
+        if self.store.path is None:
+            raise JudgePanelError("the panel must be saved to a file before writing outputs")
+        path = self.store.path
+
+        def job(progress: Progress) -> Written:
+            with Store.open(path) as own:
+                return work(own, progress)
+
+        self.busy = True
+        self._update_buttons()
+        self.status.setText(f"{title}…")
+        self._task = run_task(self, job, self._done, self._failed, title=title)
+
+    def _done(self, written: Written) -> None:
+        self.busy = False
+        self.last = written
+        count = plural(len(written.files), "file")
+        where = written.files[0] if len(written.files) == 1 else written.folder
+        self.status.setText(f"{written.what}: {count} written to {where}.")
+        if written.preview is not None:
+            self.preview.show_pdf(written.preview, written.images_folder, written.images,
+                                  written.pages)
+        else:
+            self.preview.show_message(f"{written.what} written to {where}.")
+        self._update_buttons()
+        self.generated.emit(written)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self._update_buttons()
+        if isinstance(exc, Cancelled):
+            self.status.setText("Stopped before it was finished; nothing more was written.")
+            return
+        self.status.setText(f"Not written: {exc}")
+        self.failed.emit(str(exc))
+        show_error(self, "Outputs", exc)
+
+    # ----- design, printing, the folder --------------------------------------------------
+
+    def choose_design(self) -> None:
+        target, _ = QFileDialog.getOpenFileName(self, "Choose a certificate design",
+                                                self._default_path(""),
+                                                "Certificate designs (*.toml)")
+        if not target:
+            return
+        try:
+            self.design = load_design(target)
+        except JudgePanelError as exc:
+            show_error(self, "Certificate design", exc)
+            return
+        self.design_file = Path(target)
+        self.design_label.setText(f"From {self.design_file.name}")
+
+    def edit_design(self) -> None:
+        editor = DesignEditor(self.design, self)
+        if editor.exec() == DesignEditor.DialogCode.Accepted:
+            self.design = editor.design()
+            base = self.design_file.name if self.design_file else "the built-in design"
+            self.design_label.setText(f"Edited, based on {base}")
+
+    def use_builtin_design(self) -> None:
+        self.design = default_design()
+        self.design_file = None
+        self.design_label.setText("Built-in design")
+
+    def print_last(self) -> None:
+        """Print the last PDF through the system's dialog, page by page as images."""
+        if self.last is None or self.last.preview is None:
+            return
+        printer = ask_printer(self)
+        if printer is None:
+            return
+        pdf = self.last.preview
+
+        def job(progress: Progress) -> list[Path]:
+            progress.report(0, 0, "Preparing the pages for the printer")
+            folder = Path(tempfile.mkdtemp(prefix="judgepanel-print-"))
+            return render_pages(pdf, folder, PRINT_DPI, last=None)
+
+        def done(images: list[Path]) -> None:
+            if not images:
+                self.status.setText("Printing needs poppler's pdftoppm; open the PDF from its "
+                                    "folder and print it from there.")
+                return
+            try:
+                print_images(printer, images)
+            finally:
+                shutil.rmtree(images[0].parent, ignore_errors=True)
+            self.status.setText(f"Sent {plural(len(images), 'page')} to the printer.")
+
+        self._task = run_task(self, job, done, lambda exc: show_error(self, "Print", exc),
+                              title="Printing")
+
+    def open_folder(self) -> None:
+        if self.last is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last.folder)))

@@ -7,6 +7,7 @@ panel file; the page re-reads the panel when the work is done.
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,20 @@ def _relay(progress: Progress) -> Any:
     return report
 
 
+def pack_judge_name(path: Path) -> str:
+    """The judge a pack file says it belongs to, read without trusting or changing it."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT j.name FROM judges j JOIN meta m ON m.key = 'judge_id' "
+                               "AND CAST(m.value AS INTEGER) = j.id").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return ""
+    return str(row[0]) if row else ""
+
+
 def returned_packs(store: Store) -> dict[str, str]:
     """Judge name -> when their last pack was merged, from the audit log."""
     merged: dict[str, str] = {}
@@ -124,6 +139,8 @@ class PacksPage(QWidget):
         self.merge_table.horizontalHeader().setSectionResizeMode(
             5, QHeaderView.ResizeMode.Stretch)
         self.merge_table.setWordWrap(True)
+        self.merge_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.merge_box = QGroupBox("Last merge")
         box_layout = QVBoxLayout(self.merge_box)
         box_layout.addWidget(self.merge_table)
@@ -172,9 +189,11 @@ class PacksPage(QWidget):
                          "returned": format_time(merged.get(judge.name)) or "not yet"})
         self.progress_model.set_rows(rows)
         self.progress_table.resizeColumnsToContents()
-        self.create_button.setEnabled(any(r["assigned"] for r in rows))
-        if not self.create_button.isEnabled():
-            self.create_button.setToolTip("Assign entries to judges first")
+        ready = any(r["assigned"] for r in rows)
+        self.create_button.setEnabled(ready)
+        self.create_button.setToolTip(
+            "One .judgepack file per judge, holding only their own entries" if ready
+            else "Assign entries to judges first (Judges & assignment)")
         self.heading.set_status(self.summary(), self.next_step())
 
     def _numbers(self) -> tuple[int, int, int, int]:
@@ -265,7 +284,11 @@ class PacksPage(QWidget):
 
         def work(progress: Progress) -> list[MergeResult]:
             with Store.open(path, PANEL) as panel:
-                return merge_each(panel, paths, who=WHO, progress=_relay(progress))
+                results = merge_each(panel, paths, who=WHO, progress=_relay(progress))
+            for result in results:
+                if result.refused and not result.judge:
+                    result.judge = pack_judge_name(result.file)
+            return results
 
         self.task = run_task(self, work, self._merged, self._failed("Merge returned packs"),
                              title="Merging returned packs…")
@@ -281,7 +304,6 @@ class PacksPage(QWidget):
                 "Merged" + (f"; {plural(r.conflicts, 'conflict')} declared"
                             if r.conflicts else ""))} for r in results])
         self.merge_table.resizeColumnsToContents()
-        self.merge_table.resizeRowsToContents()
         self.merge_box.show()
         merged = [r for r in results if r.ok]
         refused = len(results) - len(merged)

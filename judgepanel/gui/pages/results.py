@@ -13,9 +13,20 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QScrollArea, QSplitter, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.ranking import METHODS, Analysis, Ranking, analyse_award, rank_analysis
@@ -24,8 +35,13 @@ from judgepanel.core.store import Store
 from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
 from judgepanel.gui.pages.common import PageHeading, plural, show_error
-from judgepanel.gui.results_models import (ENTRY_ROLE, SORT_ROLE, ResultsModel, SensitivityModel,
-                                           method_label)
+from judgepanel.gui.results_models import (
+    ENTRY_ROLE,
+    SORT_ROLE,
+    ResultsModel,
+    SensitivityModel,
+    method_label,
+)
 from judgepanel.gui.score_matrix import MatrixData, ScoreMatrix, matrix_data
 from judgepanel.gui.tasks import run_task
 

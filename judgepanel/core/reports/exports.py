@@ -1,0 +1,147 @@
+"""Results to CSV and XLSX, with text a spreadsheet would run as a formula made harmless.
+
+In CSV such text gets an apostrophe in front (`=HYPERLINK(…)` is written `'=HYPERLINK(…)`),
+which spreadsheets show as plain text; `restore` takes it off again when JudgePanel reads
+the file back. In XLSX every text cell is written as a string cell, never a formula, so the
+text is kept exactly as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from judgepanel.core.errors import JudgePanelError
+
+RISKY_START = ("=", "+", "@", "\t", "\r")
+NUMBER = re.compile(r"^-\s*(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+RESULT_COLUMNS = ("rank", "entry", "title", "nominee", "organisation", "score", "mean",
+                  "median", "sd", "judges", "flags", "placement")
+
+
+def _risky(text: str) -> bool:
+    """True when a spreadsheet would treat `text` as a formula rather than as text."""
+    if text.startswith(RISKY_START):
+        return True
+    return text.startswith("-") and len(text) > 1 and not NUMBER.match(text)
+
+
+def _needs_prefix(text: str) -> bool:
+    # Text that already starts with apostrophes before risky text gets one more, so that
+    # `restore` can always tell our apostrophe from one the user typed.
+    return _risky(text.lstrip("'"))
+
+
+def neutralise(text: str) -> str:
+    """Text safe for a CSV cell: an apostrophe before anything a spreadsheet would execute."""
+    return "'" + text if _needs_prefix(text) else text
+
+
+def restore(text: str) -> str:
+    """Undo `neutralise`: `restore(neutralise(t)) == t` for every string t."""
+    if text.startswith("'") and _needs_prefix(text[1:]):
+        return text[1:]
+    return text
+
+
+class RankedRow(Protocol):
+    rank: int | None
+    entry: str
+    title: str
+    nominee: str
+    organisation: str
+    score: float | None
+    mean: float | None
+    median: float | None
+    sd: float | None
+    judges: int
+    flags: list[str]
+    placement: str | None
+
+
+class RankingLike(Protocol):
+    """A `ranking.Ranking` or a report's `AwardResult`: anything with ranked entries."""
+
+    entries: Sequence[Any]
+
+
+def results_rows(ranking: RankingLike) -> list[list[Any]]:
+    """The `rank` table as rows of cells (numbers unrounded, flags joined by commas)."""
+    rows: list[list[Any]] = []
+    for entry in ranking.entries:
+        rows.append([entry.rank, entry.entry, entry.title, entry.nominee, entry.organisation,
+                     entry.score, entry.mean, entry.median, entry.sd, entry.judges,
+                     ", ".join(entry.flags), entry.placement or ""])
+    return rows
+
+
+def write_results(ranking: RankingLike, path: Path | str) -> Path:
+    """Write an award's ranking to .csv or .xlsx (chosen by the file's suffix)."""
+    path = Path(path)
+    write_table(path, list(RESULT_COLUMNS), results_rows(ranking), sheet="Results")
+    return path
+
+
+def write_table(path: Path | str, header: Sequence[str], rows: Iterable[Sequence[Any]],
+                sheet: str = "Sheet1") -> None:
+    """Write a table to CSV (UTF-8 with BOM, for Excel) or XLSX, neutralising formulas."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.parent.exists():
+        raise JudgePanelError(f"{path.parent}: no such folder")
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([neutralise(str(h)) for h in header])
+            for row in rows:
+                writer.writerow([_csv_cell(value) for value in row])
+    elif suffix == ".xlsx":
+        _write_xlsx(path, header, rows, sheet)
+    else:
+        raise JudgePanelError(f"{path}: choose a file ending .csv or .xlsx")
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    return neutralise(str(value))
+
+
+def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]],
+                sheet: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    page = book.create_sheet(sheet[:31])
+
+    def cell(value: Any, bold: bool = False) -> WriteOnlyCell:
+        if isinstance(value, bool) or not isinstance(value, int | float | type(None)):
+            found = WriteOnlyCell(page, value=_xlsx_text(str(value)))
+            found.data_type = "s"  # a string cell: never read as a formula
+        else:
+            found = WriteOnlyCell(page, value=value)
+        if bold:
+            found.font = Font(bold=True)
+        return found
+
+    page.append([cell(h, bold=True) for h in header])
+    for row in rows:
+        page.append([cell(value) for value in row])
+    book.save(path)
+
+
+ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xlsx_text(text: str) -> str:
+    """XLSX cannot hold control characters; drop them rather than fail the whole export."""
+    return ILLEGAL_XML.sub("", text)

@@ -1,0 +1,102 @@
+"""The application shell: the QApplication, the start screen, and a window per file.
+
+`run_app(argv)` is what `judgepanel` and `judgepanel open FILE` call. A `.judgepack` opens
+in the judge's window; a `.judgepanel` in the coordinator's and chair's window.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+from judgepanel import __version__
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.gui.icons import app_icon
+from judgepanel.gui.settings import APPLICATION, ORGANISATION, Settings
+from judgepanel.gui.start_screen import StartScreen
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The one QApplication, named, with the icon and a fixed British locale."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "judgepanel", *argv])
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setOrganizationDomain("judgepanel.org.uk")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return app
+
+
+class Shell:
+    """The open windows and the start screen; opens each file in the window it needs."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.windows: list[QWidget] = []
+        self.start_window: QMainWindow | None = None
+        self.start_screen: StartScreen | None = None
+
+    def show_start(self) -> StartScreen:
+        if self.start_window is None:
+            self.start_window = QMainWindow()
+            self.start_window.setWindowTitle("JudgePanel")
+            self.start_window.setWindowIcon(app_icon())
+            self.start_screen = StartScreen(self.settings, self.open_file)
+            self.start_window.setCentralWidget(self.start_screen)
+            self.start_window.resize(900, 560)
+        assert self.start_screen is not None
+        self.start_screen.refresh_recent()
+        self.start_window.show()
+        return self.start_screen
+
+    def open_file(self, path: Path) -> bool:
+        """Open `path` in its window; on a problem say so (on the start screen if shown)."""
+        try:
+            window = self.window_for(Path(path))
+        except (JudgePanelError, OSError) as exc:
+            self.problem(str(exc))
+            return False
+        self.settings.add_recent(Path(path))
+        self.windows.append(window)
+        window.show()
+        if self.start_window is not None:
+            self.start_window.hide()
+        return True
+
+    def window_for(self, path: Path) -> QWidget:
+        if path.suffix.lower() == ".judgepack":
+            from judgepanel.gui.judge_window import JudgeWindow
+            return JudgeWindow(path, self.settings)
+        if path.suffix.lower() == ".judgepanel":
+            try:
+                from judgepanel.gui.panel_window import PanelWindow
+            except ImportError as exc:
+                raise JudgePanelError(f"{path}: the panel window is not available in this "
+                                      f"version ({exc})") from exc
+            return PanelWindow(path, self.settings)
+        raise JudgePanelError(f"{path}: not a JudgePanel file; open a .judgepack (a judge's "
+                              "pack) or a .judgepanel (a panel)")
+
+    def problem(self, message: str) -> None:
+        if self.start_screen is not None and self.start_window is not None \
+                and self.start_window.isVisible():
+            self.start_screen.show_problem(message)
+        else:
+            QMessageBox.warning(None, "JudgePanel", message)
+
+
+def run_app(argv: list[str]) -> int:
+    """Start the application: open the file given, or show the start screen."""
+    app = make_application(argv)
+    shell = Shell()
+    files = [a for a in argv if not a.startswith("-")]
+    if not files or not shell.open_file(Path(files[0])):
+        shell.show_start()
+    return app.exec()

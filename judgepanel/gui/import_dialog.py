@@ -1,0 +1,377 @@
+"""The Import… dialog: an export file, the column mapping shown for checking, a preview, import.
+
+The mapping starts as the core's guess (`guess_mapping`) and every column can be corrected
+before anything is written; Dry run and Import run off the GUI thread with their own
+connection to the panel. The same mapping can be saved as a MAPPING.toml for next year.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from judgepanel.core.awards import Award, panel_awards
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.importing import (
+    PRESETS,
+    ImportResult,
+    Mapping,
+    Table,
+    guess_mapping,
+    import_file,
+    load_mapping,
+    preview,
+    read_table,
+    save_mapping,
+)
+from judgepanel.core.store import PANEL, Store
+from judgepanel.gui.forms.ui_import_dialog import Ui_ImportDialog
+from judgepanel.gui.pages.common import WHO, show_error
+from judgepanel.gui.tasks import Progress, Task, run_task
+
+PRESET_NAMES = {"generic": "Any other (generic)", "awardforce": "Award Force / Good Grants",
+                "submittable": "Submittable", "openwater": "OpenWater", "evalato": "Evalato"}
+ROLE_NAMES = (("entry", "Entry id"), ("award", "Award (category)"), ("title", "Title"),
+              ("nominee", "Nominee"), ("organisation", "Organisation"), ("email", "E-mail"))
+FIELD = ("field",)
+IGNORE = ("ignore",)
+PREVIEW_ROWS = 20
+Use = tuple[str, ...]
+
+
+def column_uses(mapping: Mapping, header: str) -> Use:
+    """What a mapping makes of one column, as one of the dialog's choices."""
+    for role, headers in mapping.columns.items():
+        if header in headers:
+            return ("column", role)
+    for section_id, column in mapping.sections.items():
+        if column == header:
+            return ("section", section_id)
+    found = [(award_id, section_id) for award_id, lines in mapping.award_sections.items()
+             for section_id, column in lines.items() if column == header]
+    if len({section_id for _, section_id in found}) == 1 and len(found) > 1:
+        return ("section", found[0][1])
+    if found:
+        return ("award_section", *found[0])
+    if header in mapping.ignore:
+        return IGNORE
+    return FIELD
+
+
+def build_mapping(uses: list[tuple[str, Use]], base: Mapping, preset: str) -> Mapping:
+    """The mapping the dialog's choices describe; category → award lines come from `base`."""
+    mapping = Mapping(preset=preset, awards=dict(base.awards))
+    for header, use in uses:
+        if use[0] == "column":
+            mapping.columns.setdefault(use[1], []).append(header)
+        elif use[0] == "section":
+            mapping.sections[use[1]] = header
+        elif use[0] == "award_section":
+            mapping.award_sections.setdefault(use[1], {})[use[2]] = header
+        elif use == IGNORE:
+            mapping.ignore.append(header)
+    return mapping
+
+
+class ImportDialog(QDialog):
+    """Choose the export, check the mapping and the preview, dry-run, import."""
+
+    imported = Signal(object)  # the ImportResult, once entries were written
+
+    def __init__(self, panel_path: Path | None, parent: QWidget | None = None,
+                 store: Store | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)
+        self.panel_path = Path(panel_path) if panel_path else None
+        self._own_store = store is None
+        self.store = store or Store.open(self.panel_path, PANEL)
+        self.awards: list[Award] = panel_awards(self.store)
+        self.table: Table | None = None
+        self.base = Mapping()
+        self.result: ImportResult | None = None
+        self.task: Task | None = None
+        for name in PRESETS:
+            self.ui.preset.addItem(PRESET_NAMES.get(name, name), name)
+        self.ui.award.addItem("Each row's category column", None)
+        for award in self.awards:
+            self.ui.award.addItem(award.name, award.id)
+        self.ui.award.setToolTip("Import every row into one award instead of routing rows "
+                                 "by their category column")
+        grid = self.ui.mapping
+        grid.setColumnCount(3)
+        grid.setHorizontalHeaderLabels(["Column in the export", "Used as", "First row"])
+        grid.verticalHeader().hide()
+        grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        grid.horizontalHeader().setStretchLastSection(True)
+        grid.setColumnWidth(0, 260)
+        grid.setColumnWidth(1, 330)
+        self.ui.preview.verticalHeader().hide()
+        self.ui.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ui.preview.horizontalHeader().setStretchLastSection(True)
+        self.ui.splitter.setSizes([330, 220, 110])
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.ui.browse.clicked.connect(self.browse)
+        self.ui.file.editingFinished.connect(lambda: self.set_file(Path(self.ui.file.text()))
+                                             if self.ui.file.text().strip() else None)
+        self.ui.preset.currentIndexChanged.connect(lambda _: self.reguess())
+        self.ui.award.currentIndexChanged.connect(lambda _: self._preview_timer.start())
+        self.ui.dryRun.clicked.connect(lambda: self.run_import(dry_run=True))
+        self.ui.importButton.clicked.connect(lambda: self.run_import(dry_run=False))
+        self.ui.saveMapping.clicked.connect(self.save_mapping_dialog)
+        self.ui.loadMapping.clicked.connect(self.load_mapping_dialog)
+        self._update_buttons()
+
+    # ----- the file and the mapping -----------------------------------------------------
+
+    def browse(self) -> None:
+        start = str(self.panel_path.parent) if self.panel_path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose the export", start,
+            "Exports (*.csv *.xlsx *.json);;All files (*)")
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path) -> bool:
+        """Read the export's columns and show the guessed mapping; False if it cannot be read."""
+        self.ui.file.setText(str(path))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.table = read_table(path)
+        except JudgePanelError as exc:
+            self.table = None
+            self._fill_mapping()
+            self._say(f"error: {exc}", error=True)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.reguess()
+        return True
+
+    def preset(self) -> str:
+        return str(self.ui.preset.currentData())
+
+    def reguess(self, explicit: Mapping | None = None) -> None:
+        """Start again from the core's guess for this preset (plus a loaded mapping)."""
+        if self.table is None:
+            return
+        guess = guess_mapping(self.table.headers, self.awards, self.preset())
+        self.base = guess.overlaid(explicit) if explicit else guess
+        self._fill_mapping()
+        self.update_preview()
+
+    def _choices(self) -> list[tuple[str, Use]]:
+        choices: list[tuple[str, Use]] = [("Kept as an entry field", FIELD),
+                                          ("Ignored", IGNORE)]
+        choices += [(name, ("column", role)) for role, name in ROLE_NAMES]
+        ids = list(dict.fromkeys(s.id for a in self.awards for s in a.sections))
+        choices += [(f"Answer to {i} (every award)", ("section", i)) for i in ids]
+        for award in self.awards:
+            for section in award.sections:
+                choices.append((f"Answer: {award.name} · {section.id} {section.title}",
+                                ("award_section", award.id, section.id)))
+        return choices
+
+    def _fill_mapping(self) -> None:
+        grid = self.ui.mapping
+        grid.clearContents()
+        headers = self.table.headers if self.table else []
+        grid.setRowCount(len(headers))
+        first = self.table.rows[0][1] if self.table and self.table.rows else []
+        choices = self._choices()
+        for row, header in enumerate(headers):
+            grid.setItem(row, 0, QTableWidgetItem(header))
+            combo = QComboBox()
+            for text, use in choices:
+                combo.addItem(text, use)
+            use = column_uses(self.base, header)
+            found = next((i for i, (_, u) in enumerate(choices) if u == use), 0)
+            combo.setCurrentIndex(found)
+            combo.currentIndexChanged.connect(lambda _: self._mapping_edited())
+            grid.setCellWidget(row, 1, combo)
+            value = first[row] if row < len(first) else ""
+            text = " ".join(str(value if value is not None else "").split())
+            sample = QTableWidgetItem(text[:120] + ("…" if len(text) > 120 else ""))
+            sample.setToolTip(str(value)[:2000])
+            grid.setItem(row, 2, sample)
+        self._update_buttons()
+
+    def _mapping_edited(self) -> None:
+        self.result = None
+        self._preview_timer.start()
+
+    def uses(self) -> list[tuple[str, Use]]:
+        grid = self.ui.mapping
+        found = []
+        for row in range(grid.rowCount()):
+            combo = grid.cellWidget(row, 1)
+            found.append((grid.item(row, 0).text(), tuple(combo.currentData())))
+        return found
+
+    def set_use(self, header: str, use: Use) -> None:
+        """Choose what one column is (the tests and keyboard users go through this too)."""
+        grid = self.ui.mapping
+        for row in range(grid.rowCount()):
+            if grid.item(row, 0).text() == header:
+                combo = grid.cellWidget(row, 1)
+                for number in range(combo.count()):
+                    if tuple(combo.itemData(number)) == tuple(use):
+                        combo.setCurrentIndex(number)
+                        return
+                raise KeyError(use)
+        raise KeyError(header)
+
+    def mapping(self) -> Mapping:
+        return build_mapping(self.uses(), self.base, self.preset())
+
+    def award(self) -> str | None:
+        return self.ui.award.currentData()
+
+    # ----- preview and import -----------------------------------------------------------
+
+    def update_preview(self) -> None:
+        """Plan the import with the current mapping and show the first entries it makes."""
+        grid = self.ui.preview
+        grid.clear()
+        if self.table is None:
+            grid.setRowCount(0)
+            grid.setColumnCount(0)
+            return
+        try:
+            plan = preview(self.store, self.table.path, mapping=self.mapping(),
+                           award=self.award(), preset=self.preset())
+        except JudgePanelError as exc:
+            grid.setRowCount(0)
+            grid.setColumnCount(0)
+            self._say(f"error: {exc}", error=True)
+            return
+        names = {a.id: a for a in self.awards}
+        headings = ["Entry", "Award", "Title", "Nominee", "Organisation", "Answers"]
+        grid.setColumnCount(len(headings))
+        grid.setHorizontalHeaderLabels(headings)
+        shown = plan.records[:PREVIEW_ROWS]
+        grid.setRowCount(len(shown))
+        for row, record in enumerate(shown):
+            award = names.get(record.award)
+            total = len(award.sections) if award else 0
+            answered = sum(1 for text in record.answers.values() if text.strip())
+            cells = [record.id, award.name if award else record.award, record.title,
+                     record.nominee, record.organisation,
+                     f"{answered} of {total} answered"]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 5 and answered < total:
+                    item.setBackground(QColor("#fdecc8"))
+                grid.setItem(row, column, item)
+        grid.resizeColumnsToContents()
+        for column in range(grid.columnCount()):
+            grid.setColumnWidth(column, min(grid.columnWidth(column), 280))
+        more = len(plan.records) - len(shown)
+        counts = ", ".join(f"{names[a].name if a in names else a}: {n}"
+                           for a, n in plan.by_award.items())
+        lines = [f"{len(plan.records)} entries read from {self.table.path.name} ({counts})"
+                 + (f"; the first {len(shown)} are shown" if more > 0 else "")]
+        lines += [f"warning: {w}" for w in plan.warnings]
+        self._say("\n".join(lines))
+
+    def run_import(self, dry_run: bool) -> Task | None:
+        """Dry run or import, in the background with the dialog's choices."""
+        if self.table is None or self.panel_path is None:
+            return None
+        panel_path, file = self.panel_path, self.table.path
+        mapping, award, preset = self.mapping(), self.award(), self.preset()
+
+        def work(progress: Progress) -> ImportResult:
+            progress.report(0, 0, f"Reading {file.name}…")
+            with Store.open(panel_path, PANEL) as panel:
+                return import_file(panel, file, award=award, preset=preset, mapping=mapping,
+                                   dry_run=dry_run, who=WHO)
+
+        self._set_busy(True)
+        self.task = run_task(self, work, self._done, self._failed,
+                             title="Checking the export…" if dry_run else "Importing entries…")
+        return self.task
+
+    def _done(self, result: ImportResult) -> None:
+        self._set_busy(False)
+        self.result = result
+        self._say("\n".join(result.report_lines()))
+        if not result.dry_run:
+            self.imported.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, JudgePanelError):
+            self._say(f"error: {exc}\nNothing was imported; the panel is unchanged.",
+                      error=True)
+        else:
+            show_error(self, "Import", exc)
+
+    # ----- mapping files ----------------------------------------------------------------
+
+    def save_mapping_dialog(self) -> None:
+        start = str(self.table.path.with_name("MAPPING.toml")) if self.table else "MAPPING.toml"
+        name, _ = QFileDialog.getSaveFileName(self, "Save mapping", start,
+                                              "Mappings (*.toml)")
+        if name:
+            self.save_mapping_to(Path(name))
+
+    def save_mapping_to(self, path: Path) -> None:
+        save_mapping(self.mapping(), path)
+        self._say(f"Mapping saved to {path}")
+
+    def load_mapping_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Load mapping", "", "Mappings (*.toml)")
+        if name:
+            self.load_mapping_from(Path(name))
+
+    def load_mapping_from(self, path: Path) -> bool:
+        try:
+            loaded = load_mapping(path)
+        except JudgePanelError as exc:
+            show_error(self, "Load mapping", exc)
+            return False
+        self.ui.preset.blockSignals(True)
+        self.ui.preset.setCurrentIndex(max(self.ui.preset.findData(loaded.preset), 0))
+        self.ui.preset.blockSignals(False)
+        self.reguess(explicit=loaded)
+        return True
+
+    # ----- small helpers ----------------------------------------------------------------
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.ui.report.setPlainText(text)
+        self.ui.report.setStyleSheet("QPlainTextEdit { color: #b3261e; }" if error else "")
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.ui.dryRun, self.ui.importButton, self.ui.browse):
+            button.setEnabled(not busy)
+
+    def _update_buttons(self) -> None:
+        ready = self.table is not None
+        for button in (self.ui.dryRun, self.ui.importButton, self.ui.saveMapping):
+            button.setEnabled(ready)
+
+    def done(self, result: int) -> None:
+        """Closing waits for a running import, then lets go of the panel connection."""
+        if self.task is not None and not self.task.done:
+            return
+        if self._own_store:
+            self.store.close()
+            self._own_store = False
+        super().done(result)

@@ -1,0 +1,453 @@
+"""The judge's window: the entry list, the entry with its guidance, and the scoring panel.
+
+Every change the judge makes is an undoable command; the command calls back here
+(`apply_score`, `apply_comment`, `apply_complete`), which shows the entry concerned, updates
+the widget and hands the write to the `PackWriter`. Menus carry every shortcut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QWidget
+
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.packs import open_pack
+from judgepanel.core.scoring import Judging
+from judgepanel.gui import judge_session as session
+from judgepanel.gui.autosave import BACKUP_EVERY_MS, PackWriter, backup_pack, copy_pack
+from judgepanel.gui.forms.ui_judge_window import Ui_JudgeWindow
+from judgepanel.gui.help_overlay import HelpOverlay
+from judgepanel.gui.icons import app_icon
+from judgepanel.gui.judge_dialogs import ConflictDialog, ReturnDialog
+from judgepanel.gui.judge_models import ENTRY_ID_ROLE, EntryFilterModel, EntryListModel
+from judgepanel.gui.settings import ZOOM_STEPS, Settings
+from judgepanel.gui.tasks import run_task
+from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
+
+WINDOW = "judge"
+STATUS_FILTERS = (("Entries to score: all", None), ("Not started", "not started"),
+                  ("In progress", "in progress"), ("Complete", "complete"))
+
+
+class JudgeWindow(QMainWindow):
+    """Scoring one judge's pack."""
+
+    def __init__(self, path: Path, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.settings = settings or Settings()
+        self.store = open_pack(self.path)
+        self.judging = Judging.for_pack(self.store)
+        self.ui = Ui_JudgeWindow()
+        self.ui.setupUi(self)
+        self.setWindowIcon(app_icon())
+        judge = self.store.meta("judge_name", "") or ""
+        title = self.store.meta("panel_title", "") or self.store.title
+        self.setWindowTitle(f"{judge} · {title} · JudgePanel")
+        self.setAccessibleName("JudgePanel scoring window")
+        self.entries = session.load_entries(self.judging)
+        self.awards = session.load_awards(self.judging)
+        self.search = session.build_search(self.entries)
+        self.model = EntryListModel([session.entry_row(self.judging, e, self.awards[e["award"]])
+                                     for e in self.entries.values()], self)
+        self.current: str | None = None
+        self.known_scores: dict[tuple[str, str], float | None] = {}
+        self.known_comments: dict[tuple[str, str], str] = {}
+        self.undo_stack = QUndoStack(self)
+        self.writer = PackWriter(self.judging, self)
+        self.writer.saved.connect(self._saved)
+        self.writer.failed.connect(self._problem)
+        self.closed = False
+        self._setup_lists()
+        self._setup_panes()
+        self._setup_status_bar()
+        self._setup_actions()
+        self.help = HelpOverlay(self.ui.centralwidget, self.shortcut_actions())
+        self._restore_layout()
+        self.set_zoom(self.settings.zoom)
+        self.backup_timer = QTimer(self, interval=BACKUP_EVERY_MS)
+        self.backup_timer.timeout.connect(self.backup_in_background)
+        self.backup_timer.start()
+        self.update_progress()
+        first = self.list_proxy.index(0, 0)
+        if first.isValid():
+            self.ui.entryList.setCurrentIndex(first)
+            self.ui.scoringPanel.focus_section(self.ui.scoringPanel.current_section or "")
+        else:
+            self.ui.entryView.clear_entry()
+
+    # ----- building ----------------------------------------------------------------------
+
+    def _setup_lists(self) -> None:
+        self.list_proxy = EntryFilterModel(conflicts=False, parent=self)
+        self.list_proxy.setSourceModel(self.model)
+        self.conflict_proxy = EntryFilterModel(conflicts=True, parent=self)
+        self.conflict_proxy.setSourceModel(self.model)
+        for view, proxy in ((self.ui.entryList, self.list_proxy),
+                            (self.ui.conflictList, self.conflict_proxy)):
+            view.setModel(proxy)
+            view.verticalHeader().hide()
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+            view.installEventFilter(self)
+        self.ui.entryList.selectionModel().currentRowChanged.connect(self._list_moved)
+        self.ui.conflictList.selectionModel().currentRowChanged.connect(self._list_moved)
+        for text, status in STATUS_FILTERS:
+            self.ui.statusFilter.addItem(text, status)
+        self.ui.statusFilter.currentIndexChanged.connect(
+            lambda i: self.list_proxy.set_status(self.ui.statusFilter.itemData(i)))
+        self.ui.searchBox.textChanged.connect(self._search)
+        self.conflict_proxy.rowsInserted.connect(self._show_conflicts)
+        self.conflict_proxy.rowsRemoved.connect(self._show_conflicts)
+        self.conflict_proxy.modelReset.connect(self._show_conflicts)
+        self._show_conflicts()
+
+    def _setup_panes(self) -> None:
+        panel = self.ui.scoringPanel
+        panel.set_tags_available(session.framework_tags())
+        panel.score_changed.connect(self._score_typed)
+        panel.comment_changed.connect(self._comment_typed)
+        panel.tags_changed.connect(self._tags_changed)
+        panel.section_focused.connect(self.ui.entryView.scroll_to_section)
+        panel.complete_requested.connect(self.mark_complete)
+        panel.conflict_requested.connect(self.declare_conflict)
+        self.ui.entryView.section_clicked.connect(panel.focus_section)
+        self.ui.entryView.installEventFilter(self)
+        self.ui.splitter.setStretchFactor(0, 2)
+        self.ui.splitter.setStretchFactor(1, 5)
+        self.ui.splitter.setStretchFactor(2, 3)
+        self.ui.splitter.setSizes([360, 620, 460])
+
+    def _setup_status_bar(self) -> None:
+        self.saved_label = QLabel("No changes yet")
+        self.saved_label.setAccessibleName("When your work was last saved")
+        self.ui.statusbar.addPermanentWidget(QLabel(self.path.name))
+        self.ui.statusbar.addPermanentWidget(self.saved_label)
+
+    def _setup_actions(self) -> None:
+        from judgepanel.gui.judge_actions import build_menus
+
+        self.actions_by_name = build_menus(self)
+
+    def shortcut_actions(self) -> list[QAction]:
+        return list(self.actions_by_name.values())
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry(WINDOW)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.splitter_state(WINDOW, "panes")
+        if state is not None:
+            self.ui.splitter.restoreState(state)
+
+    # ----- choosing an entry -------------------------------------------------------------
+
+    def _list_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_entry(current.data(ENTRY_ID_ROLE))
+
+    def show_entry(self, entry_id: str) -> None:
+        """Show one entry in the reading pane and the scoring panel."""
+        if entry_id == self.current:
+            return
+        self.writer.flush()
+        self.current = entry_id
+        entry = self.entries[entry_id]
+        award = self.awards[entry["award"]]
+        self.ui.entryView.show_entry(entry, award)
+        panel = self.ui.scoringPanel
+        panel.set_award(award)
+        scores = self.judging.scores(entry_id)
+        review = self.judging.review(entry_id)
+        for section in award.sections:
+            row = scores.get(section.id, {})
+            self.known_scores[(entry_id, section.id)] = row.get("value")
+            self.known_comments[(entry_id, section.id)] = row.get("comment", "")
+        self.known_comments[(entry_id, OVERALL)] = review["comment"]
+        panel.show_entry(f"<b>{entry_id}</b> · {entry['title']}", scores, review["comment"],
+                         review["tags"])
+        conflict = self.model.entry(entry_id).status == "conflict"
+        panel.setEnabled(not conflict)
+        if conflict:
+            panel.set_message("You declared a conflict of interest: "
+                              f"{session.conflict_reason(self.judging, entry_id)}")
+        self._select_in_list(entry_id)
+
+    def _select_in_list(self, entry_id: str) -> None:
+        for view, proxy in ((self.ui.entryList, self.list_proxy),
+                            (self.ui.conflictList, self.conflict_proxy)):
+            index = proxy.mapFromSource(self.model.index(self.model.row_of(entry_id), 0))
+            if index.isValid() and view.currentIndex().row() != index.row():
+                view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+
+    def step_entry(self, step: int) -> None:
+        """The next (1) or previous (-1) entry in the scoring list as filtered."""
+        rows = self.list_proxy.rowCount()
+        if not rows:
+            return
+        here = self.ui.entryList.currentIndex()
+        row = here.row() + step if here.isValid() else 0
+        row = max(0, min(rows - 1, row))
+        self.ui.entryList.setCurrentIndex(self.list_proxy.index(row, 0))
+        award = self.ui.scoringPanel.award
+        if award is not None and award.sections:
+            self.ui.scoringPanel.focus_section(award.sections[0].id)
+
+    def _search(self, text: str) -> None:
+        matches = self.search.find(text)
+        self.list_proxy.set_matches(matches)
+        self.conflict_proxy.set_matches(matches)
+
+    def _show_conflicts(self, *_: object) -> None:
+        shown = self.conflict_proxy.rowCount() > 0
+        self.ui.conflictList.setVisible(shown)
+        self.ui.conflictsLabel.setVisible(shown)
+
+    # ----- what the judge types becomes commands ------------------------------------------
+
+    def _score_typed(self, section: str, value: float | None, quick: bool) -> None:
+        if self.current is None:
+            return
+        before = self.known_scores.get((self.current, section))
+        if before == value:
+            return
+        command = SetScoreCommand(self, self.current, section, before, value)
+        command.quick = quick
+        self.undo_stack.push(command)
+
+    def _comment_typed(self, field: str, text: str) -> None:
+        if self.current is None:
+            return
+        before = self.known_comments.get((self.current, field), "")
+        if before != text:
+            self.undo_stack.push(SetCommentCommand(self, self.current, field, before, text))
+
+    def _tags_changed(self, tags: list[str]) -> None:
+        if self.current is not None:
+            self.writer.set_review(self.current, tags=tags)
+
+    def type_digit(self, digit: int) -> None:
+        """A digit typed while reading scores the current section."""
+        panel = self.ui.scoringPanel
+        if self.current is None or not panel.isEnabled() or not panel.current_section:
+            return
+        panel.cards[panel.current_section].score.type_digit(digit)
+
+    # ----- applying commands (called by undo.py) ------------------------------------------
+
+    def _bring_up(self, entry: str, section: str | None) -> None:
+        if entry != self.current:
+            self.show_entry(entry)
+        if section and section != self.ui.scoringPanel.current_section:
+            self.ui.scoringPanel.focus_section(section)
+
+    def apply_score(self, entry: str, section: str, value: float | None) -> None:
+        self._bring_up(entry, section)
+        self.known_scores[(entry, section)] = value
+        self.ui.scoringPanel.set_score(section, value)
+        if self._write(lambda: self.writer.set_score(entry, section, value)):
+            self.refresh_status(entry)
+
+    def apply_comment(self, entry: str, field: str, text: str) -> None:
+        self._bring_up(entry, field or None)
+        self.known_comments[(entry, field)] = text
+        self.ui.scoringPanel.set_comment(field, text)
+        self.writer.set_comment(entry, field, text)
+
+    def apply_complete(self, entry: str, complete: bool) -> bool:
+        self._bring_up(entry, None)
+        done = self._write(lambda: self.writer.set_review(entry, complete=complete))
+        self.refresh_status(entry)
+        return done
+
+    def _write(self, work: object) -> bool:
+        try:
+            work()  # type: ignore[operator]
+        except JudgePanelError as exc:
+            self._problem(str(exc))
+            return False
+        return True
+
+    # ----- complete, conflict, return ----------------------------------------------------
+
+    def mark_complete(self) -> None:
+        entry = self.current
+        if entry is None or self.model.entry(entry).status == "conflict":
+            return
+        self.writer.flush()
+        award = self.awards[self.entries[entry]["award"]]
+        missing = self.judging.missing_sections(entry)
+        panel = self.ui.scoringPanel
+        if missing:
+            names = ", ".join(f"{s} ({award.section(s).title})" for s in missing)
+            panel.set_message(f"Not yet complete: no score yet for {names}.")
+            panel.focus_section(missing[0])
+            return
+        if self.judging.review(entry)["complete"]:
+            panel.set_message("This entry is already marked complete.")
+            return
+        self.undo_stack.push(MarkCompleteCommand(self, entry, True))
+        panel.set_message("Marked complete. Ctrl+Down goes to the next entry.")
+
+    def declare_conflict(self) -> None:
+        if self.current is None or self.model.entry(self.current).status == "conflict":
+            return
+        entry = self.entries[self.current]
+        self.conflict_dialog = ConflictDialog(f"{entry['entry']}: {entry['title']}", self)
+        self.conflict_dialog.accepted.connect(
+            lambda entry_id=entry["entry"]: self.record_conflict(
+                entry_id, self.conflict_dialog.reason()))
+        self.conflict_dialog.open()
+
+    def record_conflict(self, entry: str, reason: str) -> None:
+        """The entry leaves the scoring list; its scores go; only the declaration remains."""
+        self.writer.flush()
+        if not self._write(lambda: self.judging.declare_conflict(entry, reason)):
+            return
+        self._saved_now()
+        self.undo_stack.clear()  # earlier commands refer to scores that no longer exist
+        for key in [k for k in self.known_scores if k[0] == entry]:
+            del self.known_scores[key]
+        row = self.ui.entryList.currentIndex().row()
+        self.refresh_status(entry)
+        self.current = None
+        rows = self.list_proxy.rowCount()
+        if rows:
+            self.ui.entryList.setCurrentIndex(self.list_proxy.index(min(row, rows - 1), 0))
+        self.statusBar().showMessage(f"Conflict of interest declared for {entry}.", 8000)
+
+    def return_summary(self) -> tuple[int, int, list[str], int]:
+        counts = self.model.counts()
+        total = len(self.entries) - counts["conflict"]
+        incomplete = []
+        for entry_id in self.model.entry_ids():
+            row = self.model.entry(entry_id)
+            if row.status in ("not started", "in progress"):
+                missing = self.judging.missing_sections(entry_id)
+                note = f"no score for {', '.join(missing)}" if missing else "not marked complete"
+                incomplete.append(f"{entry_id} {row.title}: {note}")
+        return counts["complete"], total, incomplete, counts["conflict"]
+
+    def return_scores(self) -> None:
+        """Show the summary, then ask where to save the copy to send back."""
+        self.writer.flush()
+        self.return_dialog = ReturnDialog(*self.return_summary(), parent=self)
+        self.return_dialog.accepted.connect(self._choose_return_file)
+        self.return_dialog.open()
+
+    def _choose_return_file(self) -> None:
+        judge = self.store.meta("judge_name", "judge") or "judge"
+        suggested = self.path.with_name(f"{judge} scores{self.path.suffix}")
+        dialog = QFileDialog(self, "Save your scores to send back", str(suggested),
+                             "Judge packs (*.judgepack)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("judgepack")
+        dialog.fileSelected.connect(lambda name: self.save_return_copy(Path(name)))
+        self.return_file_dialog = dialog
+        dialog.open()
+
+    def save_return_copy(self, target: Path) -> bool:
+        """A complete copy of the pack at `target`, through SQLite's backup API."""
+        if target.resolve() == self.path.resolve():
+            self._problem("Choose another name: this is the pack you are working in.")
+            return False
+        self.writer.flush()
+        try:
+            copy_pack(self.path, target)
+        except OSError as exc:
+            self._problem(f"{target}: could not save ({exc.strerror or exc})")
+            return False
+        self.statusBar().showMessage(f"Scores saved to {target}: send this file back.", 15000)
+        return True
+
+    # ----- status, progress, saving ------------------------------------------------------
+
+    def refresh_status(self, entry: str) -> None:
+        status, scored = session.entry_status(self.judging, entry)
+        self.model.set_status(entry, status, scored)
+        self.update_progress()
+
+    def update_progress(self) -> None:
+        counts = self.model.counts()
+        total = len(self.entries) - counts["conflict"]
+        self.ui.progressLabel.setText(f"<b>{counts['complete']} of {total} complete</b> · "
+                                      f"{counts['in progress']} in progress")
+        self.ui.progressBar.setRange(0, max(total, 1))
+        self.ui.progressBar.setValue(counts["complete"])
+
+    def _saved(self, at: str) -> None:
+        self.saved_label.setText(f"Saved at {at}")
+        if self.current is not None:
+            self.refresh_status(self.current)
+
+    def _saved_now(self) -> None:
+        from datetime import datetime
+        self.saved_label.setText(f"Saved at {datetime.now():%H:%M:%S}")
+
+    def _problem(self, message: str) -> None:
+        self.ui.scoringPanel.set_message(message)
+        self.statusBar().showMessage(message, 15000)
+
+    def backup_in_background(self) -> None:
+        path, folder = self.path, self.settings.backup_folder
+        run_task(self, lambda _progress: backup_pack(path, folder), lambda _result: None,
+                 lambda exc: self.statusBar().showMessage(f"Backup failed: {exc}", 8000),
+                 show_progress=False)
+
+    # ----- zoom, keys, closing -----------------------------------------------------------
+
+    def set_zoom(self, percent: int) -> None:
+        self.zoom = percent if percent in ZOOM_STEPS else 100
+        self.ui.entryView.set_zoom(self.zoom)
+        self.settings.zoom = self.zoom
+
+    def step_zoom(self, step: int) -> None:
+        here = ZOOM_STEPS.index(self.zoom)
+        self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, here + step))])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Digits typed in the list or while reading score the current section."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            text = event.text()
+            plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+            if plain and len(text) == 1 and text.isdigit():
+                self.type_digit(int(text))
+                return True
+            if text == "?":
+                self.help.toggle()
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.close_pack()
+        super().closeEvent(event)
+
+    def close_pack(self) -> None:
+        """Write what is pending, back up, remember the layout, close the file."""
+        if self.closed:
+            return
+        self.closed = True
+        self.backup_timer.stop()
+        self.writer.flush()
+        from judgepanel.gui.tasks import wait_for_tasks
+        wait_for_tasks()
+        with contextlib.suppress(OSError):  # an unwritable backup folder must not stop closing
+            backup_pack(self.path, self.settings.backup_folder)
+        self.settings.set_geometry(WINDOW, self.saveGeometry())
+        self.settings.set_splitter_state(WINDOW, "panes", self.ui.splitter.saveState())
+        self.settings.sync()
+        self.search.close()
+        self.store.close()
+
+
+def shortcut(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    return [QKeySequence(k) for k in keys]

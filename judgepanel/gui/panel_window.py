@@ -1,0 +1,378 @@
+"""The panel window: the coordinator's and chair's view of one `.judgepanel` file.
+
+A left navigation follows the workflow (Awards, Entries, Judges & assignment, Packs, Results,
+Decisions, Outputs, Audit log); each item shows its page's one-line summary of what is done.
+The window owns the panel's Store for the GUI thread and closes it, after waiting for any
+background work, when the window closes.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judgepanel import __version__
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.panel import open_panel
+from judgepanel.core.store import Store
+from judgepanel.gui.pages import page_classes
+from judgepanel.gui.pages.common import banner
+from judgepanel.gui.panel_models import format_time
+from judgepanel.gui.settings import Settings
+from judgepanel.gui.tasks import wait_for_tasks
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+WINDOW_KEY = "panel"
+_open_windows: list[QWidget] = []  # windows opened from File ▸ Open, kept alive while shown
+
+
+def history_problems(store: Store) -> list[str]:
+    """Everything that says the panel's history was altered outside JudgePanel."""
+    try:
+        from judgepanel.core.moderation import verify_panel
+    except ImportError:  # pragma: no cover - moderation arrives with the chair's issue
+        return store.audit_problems()
+    return verify_panel(store)
+
+
+class NavigationDelegate(QStyledItemDelegate):
+    """Each navigation item as the page's title with its summary beneath, in grey."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        title = option.text
+        summary = index.data(SUMMARY_ROLE) or ""
+        option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.highlightedText().color() if selected else palette.text().color()
+        area = option.rect.adjusted(10, 6, -8, -6)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        line = painter.fontMetrics().height()
+        painter.drawText(QRect(area.left(), area.top(), area.width(), line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        small = QFont(option.font)
+        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
+        painter.setFont(small)
+        if not selected:
+            painter.setPen(palette.placeholderText().color())
+        rest = QRect(area.left(), area.top() + line + 2, area.width(),
+                     area.height() - line - 2)
+        painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap, summary)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        line = option.fontMetrics.height()
+        return QSize(200, 12 + line + 2 + 2 * line)
+
+
+class PanelWindow(QMainWindow):
+    """One open panel: the navigation, the pages, the menus and the status bar."""
+
+    def __init__(self, path: Path, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.settings = settings or Settings()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the window says it louder, below
+            self.store = open_panel(self.path)
+        self.problems = history_problems(self.store)
+        self.pages: list[QWidget] = []
+        self._refresh_pending = False
+        self._closed = False
+        self._warned = False
+        self.setWindowTitle(f"{self.store.title or self.path.stem} — JudgePanel")
+        self.setMinimumSize(900, 600)
+
+        self.navigation = QListWidget()
+        self.navigation.setItemDelegate(NavigationDelegate(self.navigation))
+        self.navigation.setMinimumWidth(210)
+        self.navigation.setMaximumWidth(320)
+        self.navigation.setAccessibleName("Panel stages")
+        self.navigation.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.stack = QStackedWidget()
+        self.history_banner = banner(
+            "Warning: the audit history of this panel was altered outside JudgePanel. "
+            "Treat its scores and decisions with care; see the Audit log page.\n"
+            + "\n".join(self.problems[:4]))
+        self.history_banner.setVisible(bool(self.problems))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 6, 6, 0)
+        right_layout.addWidget(self.history_banner)
+        right_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1100])
+        self.setCentralWidget(self.splitter)
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        for page_class in page_classes():
+            self._add_page(page_class)
+        self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.setCurrentRow(0)
+        self._build_menus()
+        self.update_navigation()
+        self.update_status()
+        self._restore_layout()
+        self.settings.add_recent(self.path)
+        self.history_box = QMessageBox(
+            QMessageBox.Icon.Warning, "Audit history altered",
+            f"The audit history of {self.path.name} was altered outside JudgePanel.\n\n"
+            + "\n".join(self.problems[:8])
+            + "\n\nThe panel is open so that you can see what happened; check the Audit log "
+              "page before relying on its scores or decisions.",
+            QMessageBox.StandardButton.Ok, self)
+        self.history_box.setWindowModality(Qt.WindowModality.WindowModal)
+
+    # ----- pages and navigation ---------------------------------------------------------
+
+    def _add_page(self, page_class: type[QWidget]) -> None:
+        title = str(getattr(page_class, "title", page_class.__name__))
+        try:
+            page = page_class(self.store, self)  # type: ignore[call-arg]
+        except Exception as exc:  # one broken page must not stop the panel opening
+            page = QLabel(f"The {title} page could not be opened: {exc}")
+            page.setWordWrap(True)
+            page.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        self.navigation.addItem(item)
+        changed = getattr(page, "changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            changed.connect(lambda p=page: self.panel_changed(p))
+
+    def page(self, title: str) -> Any:
+        """The page with this title (tests and menu actions use it)."""
+        for page in self.pages:
+            if getattr(page, "title", None) == title:
+                return page
+        raise KeyError(title)
+
+    def go_to(self, title: str) -> Any:
+        page = self.page(title)
+        self.navigation.setCurrentRow(self.pages.index(page))
+        return page
+
+    def _show_page(self, row: int) -> None:
+        if self._refresh_pending:  # a change elsewhere: bring the pages up to date first
+            self._refresh_others(None)
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+
+    def _summary(self, page: QWidget) -> str:
+        try:
+            return str(page.summary()) if hasattr(page, "summary") else ""
+        except Exception as exc:  # a summary must never take the window down
+            return f"(could not read: {exc})"
+
+    def update_navigation(self) -> None:
+        for row, page in enumerate(self.pages):
+            item = self.navigation.item(row)
+            summary = self._summary(page)
+            item.setData(SUMMARY_ROLE, summary)
+            item.setToolTip(summary)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, summary)
+
+    def panel_changed(self, source: QWidget | None = None) -> None:
+        """A page changed the panel: the others re-read it (once, after the event settles)."""
+        self.update_status()
+        self.update_navigation()
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, lambda: self._refresh_others(source))
+
+    def _refresh_others(self, source: QWidget | None) -> None:
+        if not self._refresh_pending or self._closed:
+            return
+        self._refresh_pending = False
+        self.refresh_all(skip=source)
+
+    def refresh_all(self, skip: QWidget | None = None) -> None:
+        for page in self.pages:
+            if page is not skip and hasattr(page, "refresh"):
+                try:
+                    page.refresh()
+                except JudgePanelError as exc:
+                    self.statusBar().showMessage(str(exc), 10000)
+        self.update_navigation()
+        self.update_status()
+
+    # ----- status bar -------------------------------------------------------------------
+
+    def last_saved(self) -> datetime:
+        """When the panel file (or its write-ahead log) was last written."""
+        stamps = [p.stat().st_mtime for p in (self.path, Path(f"{self.path}-wal"))
+                  if p.exists()]
+        return datetime.fromtimestamp(max(stamps), UTC)
+
+    def update_status(self) -> None:
+        saved = format_time(self.last_saved().isoformat())
+        self.file_label.setText(f"{self.path.name} · last saved {saved}")
+        self.file_label.setToolTip(str(self.path))
+
+    # ----- menus ------------------------------------------------------------------------
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
+
+        panel = bar.addMenu("&Panel")
+        for text, page, method in (
+                ("Add award from &file…", "Awards", "add_from_file"),
+                ("&Import entries…", "Entries", "open_import"),
+                ("Add &judge…", "Judges & assignment", "add_dialog"),
+                ("&Auto-assign…", "Judges & assignment", "auto_assign_dialog"),
+                ("Record &conflict…", "Judges & assignment", "conflict_dialog"),
+                ("Create &packs…", "Packs", "create_dialog"),
+                ("&Merge returned packs…", "Packs", "merge_dialog")):
+            self._action(panel, text, lambda _=False, p=page, m=method: self._run(p, m))
+        panel.addSeparator()
+        self._action(panel, "&Reload from file", lambda: self.refresh_all(), "F5")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Check the &audit history", self.check_history)
+        self._action(help_menu, "&About JudgePanel", self.about)
+
+    def _run(self, title: str, method: str) -> None:
+        try:
+            page = self.go_to(title)
+        except KeyError:
+            return
+        action = getattr(page, method, None)
+        if action is not None:
+            action()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = [p for p in self.settings.recent_files if p != self.path.resolve()]
+        for path in files:
+            self._action(self.recent_menu, path.name,
+                         lambda _=False, p=path: self.open_file(p)).setToolTip(str(path))
+        if not files:
+            self.recent_menu.addAction("No other recent files").setEnabled(False)
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open", str(self.path.parent),
+            "JudgePanel files (*.judgepanel *.judgepack);;All files (*)")
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> QWidget | None:
+        """Open another panel (or a judge's pack) in a window of its own."""
+        try:
+            window: QWidget
+            if path.suffix.lower() == ".judgepack":
+                from judgepanel.gui.judge_window import JudgeWindow
+
+                window = JudgeWindow(path, self.settings)
+            else:
+                window = PanelWindow(path, self.settings)
+        except JudgePanelError as exc:
+            QMessageBox.warning(self, "Open", str(exc))
+            return None
+        except ImportError:
+            QMessageBox.warning(self, "Open", f"{path.name}: judge packs cannot be opened "
+                                "from this window yet; use Open on the start screen")
+            return None
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _open_windows.append(window)
+        window.destroyed.connect(lambda *_: _open_windows.remove(window)
+                                 if window in _open_windows else None)
+        window.show()
+        return window
+
+    def check_history(self) -> None:
+        self.problems = history_problems(self.store)
+        if self.problems:
+            QMessageBox.warning(self, "Audit history", "The audit history was altered:\n\n"
+                                + "\n".join(self.problems[:12]))
+        else:
+            records = self.store.rows("SELECT COUNT(*) AS n FROM audit")[0]["n"]
+            QMessageBox.information(self, "Audit history",
+                                    f"All {records} audit records are intact.")
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About JudgePanel",
+                          f"<b>JudgePanel {__version__}</b><p>Offline judging panels for "
+                          "awards: import entries, send judges their packs, merge the scores "
+                          "and decide the winners.</p>")
+
+    # ----- showing and closing ----------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.problems and not self._warned:
+            self._warned = True
+            QTimer.singleShot(0, self.history_box.open)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry(WINDOW_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        state = self.settings.splitter_state(WINDOW_KEY, "navigation")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        wait_for_tasks()
+        QApplication.processEvents()  # let finished tasks report back while the panel is open
+        self._closed = True
+        self.settings.set_geometry(WINDOW_KEY, self.saveGeometry())
+        self.settings.set_splitter_state(WINDOW_KEY, "navigation", self.splitter.saveState())
+        for page in self.pages:
+            closing = getattr(page, "panel_closing", None)
+            if callable(closing):
+                closing()
+        self.store.close()
+        super().closeEvent(event)

@@ -1,0 +1,158 @@
+"""A preview of a written PDF as page images, and printing it through the system's dialog.
+
+Our PySide6-Essentials install has no QtPdf, so pages are rendered with poppler's `pdftoppm`
+when it is installed; without it the preview says where the file is. Rendering runs in the
+worker that wrote the PDF, so the GUI thread only loads finished images.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+PREVIEW_DPI = 60
+PRINT_DPI = 200
+PREVIEW_PAGES = 6
+
+
+def can_render() -> bool:
+    """True when page images can be made (poppler's pdftoppm is on the PATH)."""
+    return shutil.which("pdftoppm") is not None
+
+
+def render_pages(pdf: Path, folder: Path, dpi: int = PREVIEW_DPI, first: int = 1,
+                 last: int | None = PREVIEW_PAGES) -> list[Path]:
+    """Page images of `pdf` as PNGs in `folder`, in page order; [] when pdftoppm is missing."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return []
+    command = [tool, "-png", "-r", str(dpi), "-f", str(first)]
+    if last is not None:
+        command += ["-l", str(last)]
+    command += [str(pdf), str(folder / "page")]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return sorted(folder.glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
+
+
+def pdf_pages(pdf: Path) -> int | None:
+    """The number of pages (poppler's pdfinfo), or None when it cannot be told."""
+    tool = shutil.which("pdfinfo")
+    if tool is None:
+        return None
+    result = subprocess.run([tool, str(pdf)], capture_output=True, text=True, timeout=60)
+    for line in result.stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split(":", 1)[1])
+    return None
+
+
+def preview_images(pdf: Path) -> tuple[Path | None, list[Path]]:
+    """Render the first pages into a new temporary folder, removed when the app quits."""
+    if not can_render():
+        return None, []
+    folder = Path(tempfile.mkdtemp(prefix="judgepanel-preview-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder, render_pages(pdf, folder)
+
+
+class PdfPreview(QScrollArea):
+    """The first pages of the last file written, one under another."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Preview")
+        self.pdf: Path | None = None
+        self._folder: Path | None = None
+        self._inner = QWidget()
+        self._pages = QVBoxLayout(self._inner)
+        self._pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self._inner)
+        self.show_message("Nothing generated yet. The first pages appear here once a file "
+                          "is written.")
+
+    def _clear(self) -> None:
+        while self._pages.count():
+            item = self._pages.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+
+    def show_message(self, text: str) -> None:
+        self._clear()
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._pages.addWidget(label)
+
+    def show_pdf(self, pdf: Path, folder: Path | None, images: list[Path],
+                 total_pages: int | None = None) -> None:
+        """Show rendered pages of `pdf`; takes ownership of `folder` and removes it later."""
+        self._clear()
+        self.pdf = pdf
+        self._folder = folder
+        caption = QLabel(str(pdf))
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._pages.addWidget(caption)
+        if not images:
+            self.show_message(f"Written to {pdf}. (A preview needs poppler's pdftoppm, which "
+                              "is not installed; open the file from its folder.)")
+            self.pdf = pdf
+            return
+        for image in images:
+            label = QLabel()
+            label.setPixmap(QPixmap(str(image)))
+            label.setFrameShape(QLabel.Shape.Box)
+            label.setAccessibleName(f"Page {image.stem.rsplit('-', 1)[-1]}")
+            self._pages.addWidget(label)
+        if total_pages and total_pages > len(images):
+            more = QLabel(f"… and {total_pages - len(images)} more pages in the file.")
+            self._pages.addWidget(more)
+
+    def page_count(self) -> int:
+        """How many page images are on show."""
+        return sum(1 for i in range(self._pages.count())
+                   if isinstance(w := self._pages.itemAt(i).widget(), QLabel)
+                   and w.pixmap() is not None and not w.pixmap().isNull())
+
+
+def print_images(printer: QPrinter, images: list[Path]) -> None:
+    """Paint page images onto the printer, each scaled to fit its page, in order."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        for number, path in enumerate(images):
+            if number:
+                printer.newPage()
+            image = QImage(str(path))
+            area = painter.viewport()
+            size = image.size()
+            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(area.x(), area.y(), size.width(), size.height())
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    """The system's print dialog; None when the user cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(PRINT_DPI)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer

@@ -1,0 +1,57 @@
+"""GUI fixtures: a sample pack, settings in a temporary folder, and the judge's window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from sample_pack import build_pack
+
+from judgepanel.gui.settings import Settings
+from judgepanel.gui.tasks import wait_for_tasks
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path: Path, qapp: object) -> Iterator[Path]:
+    """Every QSettings in a test is an INI file under tmp_path, never the user's own."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def settings(tmp_path: Path, temporary_settings: Path) -> Settings:
+    value = Settings(QSettings(str(temporary_settings / "judgepanel.ini"),
+                               QSettings.Format.IniFormat))
+    value.backup_folder = tmp_path / "backups"
+    return value
+
+
+@pytest.fixture
+def pack_path(tmp_path: Path) -> Path:
+    return build_pack(tmp_path)
+
+
+@pytest.fixture
+def open_judge_window(qtbot: object, settings: Settings) -> Iterator[Callable[..., object]]:
+    """Open the real judge window on a pack; closes every window it opened."""
+    from judgepanel.gui.judge_window import JudgeWindow
+
+    opened: list[JudgeWindow] = []
+
+    def open_window(path: Path) -> JudgeWindow:
+        window = JudgeWindow(path, settings)
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        window.resize(1360, 840)
+        window.show()
+        qtbot.waitExposed(window)  # type: ignore[attr-defined]
+        opened.append(window)
+        return window
+
+    yield open_window
+    for window in opened:
+        window.close()
+    wait_for_tasks()
