@@ -162,3 +162,35 @@ def judges(panel: Path, as_json: bool) -> None:
         return
     for j in found:
         click.echo(f"{j.name:<28} {j.email:<32} {j.role}")
+
+
+@cli.command()
+@click.option("--no-gui", is_flag=True,
+              help="Do not open the application; also write the ranked report and the "
+                   "certificates and print their paths.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="The folder for the demo panel (default: a demo folder in your user data).")
+def demo(no_gui: bool, out: Path | None) -> None:
+    """Build a ready demo panel (fictional entries, returned packs) and open it."""
+    from platformdirs import user_data_path
+
+    from judgepanel.core.demo import build_demo
+
+    folder = out or user_data_path("JudgePanel", appauthor=False) / "demo"
+    path = build_demo(folder)
+    if not no_gui:
+        from judgepanel.gui.app import run_app
+
+        sys.exit(run_app([str(path)]))
+    from judgepanel.core.reports.certificates import default_design, write_certificates
+    from judgepanel.core.reports.gather import report_data
+    from judgepanel.core.reports.ranked import write_report
+
+    with open_panel(path) as store:
+        data = report_data(store)
+    report_path = folder / "ranked-report.pdf"
+    certificates_path = folder / "certificates.pdf"
+    write_report(data, report_path)
+    write_certificates(data, certificates_path, default_design())
+    for written in (path, report_path, certificates_path):
+        click.echo(str(written))

@@ -9,7 +9,6 @@ through the same core functions the application and the command line use.
 from __future__ import annotations
 
 import random
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,14 +42,27 @@ class DemoJudge:
     email: str
     role: str
     leniency: float
+    noise: float
 
 
-def demo_judges() -> tuple[list[DemoJudge], dict[str, dict[str, list[str]]]]:
-    """The fictional judges and the comment bank (band -> section -> comments)."""
+@dataclass(frozen=True)
+class DemoScript:
+    """How the fictional judges behave: who they are, how good each entry is, what they say."""
+
+    judges: list[DemoJudge]
+    merit: dict[str, float]
+    comments: dict[str, dict[str, dict[str, list[str]]]]  # award -> section -> band -> notes
+    blank: list[str]
+
+
+def demo_script() -> DemoScript:
     raw = tomllib.loads(resource("demo", "judges.toml").read_text(encoding="utf-8"))
+    merit = tomllib.loads(resource("demo", "merit.toml").read_text(encoding="utf-8"))
     judges = [DemoJudge(j["name"], j.get("email", ""), j.get("role", "judge"),
-                        float(j.get("leniency", 0))) for j in raw["judges"]]
-    return judges, raw.get("comments", {})
+                        float(j.get("leniency", 0)), float(j.get("noise", 0.7)))
+              for j in raw["judges"]]
+    return DemoScript(judges, {k: float(v) for k, v in merit["merit"].items()},
+                      raw.get("comments", {}), list(raw.get("blank", [])))
 
 
 def build_demo(folder: Path | str, progress: Progress | None = None,
@@ -67,7 +79,8 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
                       *folder.glob(DEMO_FILE + "-*")]:
             stale.unlink(missing_ok=True)
     report = progress or (lambda done, total, text: None)
-    judges, comments = demo_judges()
+    script = demo_script()
+    judges = script.judges
 
     report(0, 6, "Creating the panel")
     with create_panel(path, DEMO_TITLE, builtin_awards(), who=COORDINATOR) as panel:
@@ -87,9 +100,9 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
         written = make_packs(panel, list_judges(panel), packs)
 
     report(4, 6, "Scoring in the packs")
-    leniency = {j.name: j.leniency for j in judges}
+    by_name = {j.name: j for j in judges}
     for number, summary in enumerate(written):
-        _score_pack(summary.path, leniency.get(summary.judge, 0.0), comments, number)
+        _score_pack(summary.path, by_name[summary.judge], script, number)
 
     report(5, 6, "Merging the returned packs and recording decisions")
     with open_panel(path) as panel:
@@ -117,17 +130,10 @@ def _first_conflict(panel: Store) -> None:
                         "Worked with the nominee's team in 2024", who=COORDINATOR)
 
 
-def _quality(text: str) -> float:
-    """A fictional entry's underlying quality: specific, measured answers score higher."""
-    words = len(text.split())
-    numbers = len(re.findall(r"\d", text))
-    return min(9.0, 2.5 + min(words, 450) / 110 + min(numbers, 30) / 10)
-
-
-def _score_pack(path: Path, leniency: float, comments: dict[str, dict[str, list[str]]],
-                number: int) -> None:
-    rng = random.Random(f"judgepanel-demo-{number}")
-    with open_pack(path) as pack:
+def _score_pack(path: Path, judge: DemoJudge, script: DemoScript, number: int) -> None:
+    """Score a pack the way this judge would: merit, their leniency, their own noise."""
+    rng = random.Random(f"judgepanel-demo-{judge.name}")
+    with open_pack(path) as pack, pack.transaction():
         judging = Judging.for_pack(pack)
         entries = pack.rows("SELECT e.id, e.award FROM entries e ORDER BY e.id")
         awards = {a.id: a for a in panel_awards(pack)}
@@ -138,13 +144,26 @@ def _score_pack(path: Path, leniency: float, comments: dict[str, dict[str, list[
             answers = {r["section"]: r["text"] for r in pack.rows(
                 "SELECT section, text FROM answers WHERE entry = ?", [entry["id"]])}
             award = awards[entry["award"]]
+            merit = script.merit.get(entry["id"], 5.0)
+            notes = script.comments.get(award.id, {})
             for section in award.sections:
                 scale = award.scale_of(section)
-                base = _quality(answers.get(section.id, "")) if answers.get(section.id) else 1
-                value = round(base + leniency + rng.gauss(0, 0.9))
-                value = max(scale.min, min(scale.max, value))
-                band = "high" if value >= 7 else "low" if value <= 3 else "middle"
-                bank = comments.get(band, {}).get(section.id, [])
-                comment = rng.choice(bank) if bank and rng.random() < 0.8 else ""
+                if not answers.get(section.id, "").strip():
+                    value = scale.min
+                    bank = script.blank
+                else:
+                    value = round(merit + judge.leniency + rng.gauss(0, judge.noise))
+                    value = max(scale.min, min(scale.max, value))
+                    band = "high" if value >= 7 else "low" if value <= 3 else "middle"
+                    bank = notes.get(section.id, {}).get(band, [])
+                comment = _pick(bank, f"{entry['id']}/{section.id}", number) \
+                    if bank and rng.random() < 0.75 else ""
                 judging.set_score(entry["id"], section.id, value, comment)
-            judging.set_review(entry["id"], comment="", complete=True)
+            judging.set_review(entry["id"], complete=True)
+
+
+def _pick(bank: list[str], topic: str, judge_number: int) -> str:
+    """Different judges reach for different notes on the same entry and section."""
+    order = list(bank)
+    random.Random(topic).shuffle(order)
+    return order[judge_number % len(order)]

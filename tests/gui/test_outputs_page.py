@@ -1,4 +1,4 @@
-"""The Outputs page writes the report, feedback, certificates and results sheet off the GUI thread."""
+"""The Outputs page writes the report, feedback, certificates and results off the GUI thread."""
 
 from __future__ import annotations
 
