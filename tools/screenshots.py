@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "gui"))
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -31,7 +31,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="judgepanel-shots-"))
+    scratch = Path(tempfile.mkdtemp(prefix="judgepanel-shots-")) / "Leadership Awards 2026"
+    scratch.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
 
     from sample_pack import build_pack
@@ -41,10 +42,10 @@ def main() -> int:
     from judgepanel.gui.settings import Settings
 
     app = make_application([])
-    pack = build_pack(scratch, entries=12)
+    pack = build_pack(scratch, entries=12, panel_name="NHS Leadership Awards 2026")
     settings = Settings()
     settings.backup_folder = scratch / "backups"
-    for name in ("Anna Kowalska.judgepack", "sample.judgepanel"):
+    for name in ("NHS Leadership Awards 2026.judgepanel", "Anna Kowalska.judgepack"):
         settings.add_recent(scratch / name)
 
     shell = Shell(settings)
@@ -58,6 +59,8 @@ def main() -> int:
     window = JudgeWindow(pack, settings)
     window.resize(1440, 860)
     window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window, 2000)
     settle(app, 300)
     panel = window.ui.scoringPanel
     # Score the first three entries completely and mark them complete.
@@ -68,7 +71,7 @@ def main() -> int:
         panel.focus_section(next(iter(panel.cards)), comment=True)
         QTest.keyClicks(panel.cards[next(iter(panel.cards))].comment,
                         "Clear evidence of partnership working across the system.")
-        QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        window.actions_by_name["complete"].trigger()
         settle(app)
         if number < 2:
             window.step_entry(1)

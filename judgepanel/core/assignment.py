@@ -104,33 +104,40 @@ def auto_assign(store: Store, award_id: str, per_entry: int, seed: int | None = 
 
 def _rebalance(added: list[tuple[int, str]], current: dict[str, set[int]],
                load: dict[int, int], conflicted: set[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Move new assignments from the busiest judges to the least busy where conflicts allow."""
-    added = list(added)
-    for _ in range(len(added) + 1):
-        if max(load.values()) - min(load.values()) <= 1:
-            break
-        moved = False
-        for high in sorted(load, key=lambda j: -load[j]):
-            for low in sorted(load, key=lambda j: load[j]):
-                if load[high] - load[low] <= 1:
-                    break
-                for index, (judge, entry) in enumerate(added):
-                    if judge == high and low not in current[entry] \
-                            and (low, entry) not in conflicted:
-                        current[entry].discard(high)
-                        current[entry].add(low)
-                        load[high] -= 1
-                        load[low] += 1
-                        added[index] = (low, entry)
-                        moved = True
-                        break
-                if moved:
-                    break
-            if moved:
+    """Move new assignments from the busiest judges to the least busy where conflicts allow.
+
+    Only assignments made in this run move; those already there are never disturbed.
+    """
+    new_for: dict[int, list[str]] = {}
+    for judge, entry in added:
+        new_for.setdefault(judge, []).append(entry)
+    while max(load.values()) - min(load.values()) > 1:
+        move = _find_move(new_for, current, load, conflicted)
+        if move is None:
+            break  # existing assignments or conflicts make an even spread impossible
+        high, low, entry = move
+        new_for[high].remove(entry)
+        new_for.setdefault(low, []).append(entry)
+        current[entry].discard(high)
+        current[entry].add(low)
+        load[high] -= 1
+        load[low] += 1
+    return [(judge, entry) for judge, entries in new_for.items() for entry in entries]
+
+
+def _find_move(new_for: dict[int, list[str]], current: dict[str, set[int]],
+               load: dict[int, int], conflicted: set[tuple[int, str]]
+               ) -> tuple[int, int, str] | None:
+    """(from judge, to judge, entry) narrowing the spread, or None when nothing can move."""
+    by_load = sorted(load, key=lambda j: load[j])
+    for high in reversed(by_load):
+        for low in by_load:
+            if load[high] - load[low] <= 1:
                 break
-        if not moved:
-            break
-    return added
+            for entry in new_for.get(high, []):
+                if low not in current[entry] and (low, entry) not in conflicted:
+                    return high, low, entry
+    return None
 
 
 def assign(store: Store, judge: Judge, entry: str, who: str = "") -> bool:

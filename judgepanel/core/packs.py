@@ -63,13 +63,17 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
     so a failure never leaves a half-written pack (or destroys the old one).
     """
     path = Path(path)
+    if panel.kind != "panel":
+        raise JudgePanelError(f"{panel.path}: packs are made from a panel, not from a pack")
     if path.exists() and not overwrite:
         raise JudgePanelError(f"{path}: already exists; choose another name or overwrite it")
     if not path.parent.is_dir():
         raise JudgePanelError(f"{path.parent}: no such folder")
-    key_row = panel.db.execute("SELECT id FROM judges WHERE id = ?", [judge.id]).fetchone()
-    if key_row is None:
+    row = panel.db.execute("SELECT id, name, email, role FROM judges WHERE id = ?",
+                           [judge.id]).fetchone()
+    if row is None:
         raise JudgePanelError(f"{panel.path}: {judge.name} is not a judge of this panel")
+    judge = Judge(*row)  # as the panel has it now, in case the caller's copy is stale
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -149,7 +153,11 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,
 def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
                progress: Progress | None = None, who: str = "",
                overwrite: bool = False) -> list[PackSummary]:
-    """One pack per judge in `folder`, named after the judge; checks every name first."""
+    """One pack per judge in `folder`, named after the judge; checks every name first.
+
+    `progress(done, total, judge_name)` is called before each pack and once at the end with
+    (total, total, "").
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise JudgePanelError(f"{folder}: no such folder")

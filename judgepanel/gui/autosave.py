@@ -9,15 +9,18 @@ the old or the new state, never a damaged file. Backups use SQLite's online back
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.scoring import Judging
 
 IDLE_MS = 400
 MAX_WAIT_MS = 700
+RETRY_MS = 2000
 BACKUP_EVERY_MS = 5 * 60 * 1000
 BACKUPS_KEPT = 5
 
@@ -45,7 +48,7 @@ class PackWriter(QObject):
     def set_comment(self, entry: str, field: str, text: str) -> None:
         """Remember a comment; it is written after a pause in typing, within a second."""
         self._comments[(entry, field)] = text
-        self._idle.start()
+        self._idle.start(IDLE_MS)
         if not self._deadline.isActive():
             self._deadline.start()
 
@@ -60,7 +63,7 @@ class PackWriter(QObject):
             return
         pending, self._comments = self._comments, {}
 
-        def write() -> None:
+        try:
             with self.judging.store.transaction():
                 for (entry, field), text in pending.items():
                     if field:
@@ -68,15 +71,22 @@ class PackWriter(QObject):
                         self.judging.set_score(entry, field, current, comment=text)
                     else:
                         self.judging.set_review(entry, comment=text)
-        self._write(write)
+        except (JudgePanelError, sqlite3.Error) as exc:
+            # Keep the text (newer typing wins) and try again shortly; say so meanwhile.
+            self._comments = {**pending, **self._comments}
+            self._idle.start(RETRY_MS)
+            self.failed.emit(f"Not saved yet ({exc}); trying again.")
+            return
+        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
 
     def set_review(self, entry: str, tags: list[str] | None = None,
                    complete: bool | None = None) -> None:
         self.flush()
         self._write(lambda: self.judging.set_review(entry, tags=tags, complete=complete))
 
-    def _write(self, work: object) -> None:
-        work()  # type: ignore[operator]
+    def _write(self, work: Callable[[], None]) -> None:
+        """Write now; a refusal (JudgePanelError) or a disk problem propagates to the caller."""
+        work()
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
 
 

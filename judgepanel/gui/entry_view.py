@@ -11,12 +11,13 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from judgepanel.core.awards import Award, Section
 
 SECTION_SCHEME = "section"
+CACHED_DOCUMENTS = 40
 
 
 def word_count_text(words: int, limit: int | None) -> tuple[str, bool]:
@@ -45,26 +46,63 @@ class EntryView(QTextBrowser):
         self._award: Award | None = None
         self.zoom_percent = 100
         self._base_point_size = self.font().pointSizeF()
+        # Laid-out documents by entry id: going back to an entry, or on to the one prepared
+        # in advance, costs no HTML parsing and no layout (entry-switch stays under a frame).
+        self._documents: dict[str, QTextDocument] = {}
 
     # ----- showing an entry --------------------------------------------------------------
 
     def show_entry(self, entry: dict[str, Any] | None, award: Award | None) -> None:
         self._entry, self._award = entry, award
-        self._render()
+        if entry is None or award is None:
+            self._render()
+        else:
+            self.setDocument(self.prepare(entry, award))
         self.verticalScrollBar().setValue(0)
+
+    def prepare(self, entry: dict[str, Any], award: Award) -> QTextDocument:
+        """The entry's document, built now if not already (call ahead for the next entry)."""
+        document = self._documents.get(entry["entry"])
+        if document is None:
+            if len(self._documents) >= CACHED_DOCUMENTS:
+                oldest = next(iter(self._documents))
+                if self._documents[oldest] is not self.document():
+                    self._documents.pop(oldest).deleteLater()
+            document = QTextDocument(self)
+            document.setDefaultFont(self._reading_font())
+            document.setDocumentMargin(self.document().documentMargin())
+            document.setHtml(self._html(entry, award))
+            document.setTextWidth(self.viewport().width())
+            self._documents[entry["entry"]] = document
+        return document
+
+    def forget_documents(self) -> None:
+        """Colours or zoom changed: every prepared document is rebuilt when next shown."""
+        current = self.document()
+        for document in self._documents.values():
+            if document is not current:
+                document.deleteLater()
+        self._documents.clear()
+
+    def _reading_font(self) -> Any:
+        font = self.font()
+        font.setPointSizeF(self._base_point_size * self.zoom_percent / 100)
+        return font
 
     def clear_entry(self) -> None:
         self.show_entry(None, None)
 
     def scroll_to_section(self, section_id: str) -> None:
-        self.scrollToAnchor(f"section-{section_id}")
+        """Bring a section's heading to the top; the first section shows the title too."""
+        award = self._award
+        if award is not None and award.sections and award.sections[0].id == section_id:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self.scrollToAnchor(f"section-{section_id}")
 
     def set_zoom(self, percent: int) -> None:
         """Reading zoom: the text grows and re-wraps; nothing scrolls sideways."""
         self.zoom_percent = percent
-        font = self.font()
-        font.setPointSizeF(self._base_point_size * percent / 100)
-        self.document().setDefaultFont(font)
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -79,15 +117,26 @@ class EntryView(QTextBrowser):
     # ----- the rich text -----------------------------------------------------------------
 
     def _render(self) -> None:
+        """Rebuild what is shown (after a palette or zoom change)."""
+        self.forget_documents()
         entry, award = self._entry, self._award
         if entry is None or award is None:
-            self.setHtml(f"<p style='color:{self._colour(QPalette.ColorRole.PlaceholderText)}'>"
-                         "Choose an entry from the list to read it.</p>")
+            document = QTextDocument(self)
+            document.setDefaultFont(self._reading_font())
+            document.setHtml(f"<p style='color:"
+                             f"{self._colour(QPalette.ColorRole.PlaceholderText)}'>"
+                             "Choose an entry from the list to read it.</p>")
+            self.setDocument(document)
             return
+        position = self.verticalScrollBar().value()
+        self.setDocument(self.prepare(entry, award))
+        self.verticalScrollBar().setValue(position)
+
+    def _html(self, entry: dict[str, Any], award: Award) -> str:
         parts = [self._header(entry, award)]
         for section in award.sections:
             parts.append(self._section(entry, award, section))
-        self.setHtml("".join(parts))
+        return "".join(parts)
 
     def _colour(self, role: QPalette.ColorRole) -> str:
         return self.palette().color(role).name()

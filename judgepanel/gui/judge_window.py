@@ -8,10 +8,12 @@ the widget and hands the write to the `PackWriter`. Menus carry every shortcut.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QWidget
 
 from judgepanel.core.errors import JudgePanelError
@@ -93,6 +95,7 @@ class JudgeWindow(QMainWindow):
             view.setModel(proxy)
             view.verticalHeader().hide()
             header = view.horizontalHeader()
+            header.setAccessibleName("Columns: entry, title, status")
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -179,6 +182,17 @@ class JudgeWindow(QMainWindow):
             panel.set_message("You declared a conflict of interest: "
                               f"{session.conflict_reason(self.judging, entry_id)}")
         self._select_in_list(entry_id)
+        QTimer.singleShot(0, self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        """Lay out the next entry in the list while the judge reads this one."""
+        if self.closed:
+            return
+        here = self.ui.entryList.currentIndex()
+        following = self.list_proxy.index(here.row() + 1, 0) if here.isValid() else None
+        if following is not None and following.isValid():
+            entry = self.entries[following.data(ENTRY_ID_ROLE)]
+            self.ui.entryView.prepare(entry, self.awards[entry["award"]])
 
     def _select_in_list(self, entry_id: str) -> None:
         for view, proxy in ((self.ui.entryList, self.list_proxy),
@@ -269,11 +283,11 @@ class JudgeWindow(QMainWindow):
         self.refresh_status(entry)
         return done
 
-    def _write(self, work: object) -> bool:
+    def _write(self, work: Callable[[], object]) -> bool:
         try:
-            work()  # type: ignore[operator]
-        except JudgePanelError as exc:
-            self._problem(str(exc))
+            work()
+        except (JudgePanelError, sqlite3.Error) as exc:
+            self._problem(f"Not saved: {exc}")
             return False
         return True
 
@@ -448,6 +462,3 @@ class JudgeWindow(QMainWindow):
         self.search.close()
         self.store.close()
 
-
-def shortcut(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    return [QKeySequence(k) for k in keys]

@@ -14,11 +14,11 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-PREVIEW_DPI = 60
+PREVIEW_DPI = 90
 PRINT_DPI = 200
 PREVIEW_PAGES = 6
 
@@ -102,10 +102,6 @@ class PdfPreview(QScrollArea):
         self._clear()
         self.pdf = pdf
         self._folder = folder
-        caption = QLabel(str(pdf))
-        caption.setTextFormat(Qt.TextFormat.PlainText)
-        caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._pages.addWidget(caption)
         if not images:
             self.show_message(f"Written to {pdf}. (A preview needs poppler's pdftoppm, which "
                               "is not installed; open the file from its folder.)")
@@ -113,13 +109,29 @@ class PdfPreview(QScrollArea):
             return
         for image in images:
             label = QLabel()
-            label.setPixmap(QPixmap(str(image)))
+            label.setProperty("page_image", QPixmap(str(image)))
             label.setFrameShape(QLabel.Shape.Box)
             label.setAccessibleName(f"Page {image.stem.rsplit('-', 1)[-1]}")
             self._pages.addWidget(label)
         if total_pages and total_pages > len(images):
             more = QLabel(f"… and {total_pages - len(images)} more pages in the file.")
             self._pages.addWidget(more)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Scale each page to the width of the pane, never larger than it was rendered."""
+        width = max(self.viewport().width() - 24, 120)
+        for i in range(self._pages.count()):
+            label = self._pages.itemAt(i).widget()
+            original = label.property("page_image") if label is not None else None
+            if isinstance(original, QPixmap) and not original.isNull():
+                shown = original if original.width() <= width else original.scaledToWidth(
+                    width, Qt.TransformationMode.SmoothTransformation)
+                label.setPixmap(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def page_count(self) -> int:
         """How many page images are on show."""

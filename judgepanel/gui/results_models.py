@@ -72,6 +72,13 @@ def when_text(stamp: str | None) -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
 
 
+def rank_text(ranked: Any) -> str:
+    """'3', '=3' when the tie-break order could not separate it, '' when unranked."""
+    if ranked.rank is None:
+        return ""
+    return f"={ranked.rank}" if "tie" in ranked.flags else str(ranked.rank)
+
+
 def number(value: float | None, places: int = 1) -> str:
     return "" if value is None else f"{value:.{places}f}"
 
@@ -144,7 +151,7 @@ class ResultsModel(_RowsModel):
 
     def _display(self, ranked: Any, column: int) -> str:
         if column == 0:
-            return "" if ranked.rank is None else str(ranked.rank)
+            return rank_text(ranked)
         if column == 1:
             return ranked.entry
         if column == 2:
@@ -212,7 +219,9 @@ class SensitivityModel(_RowsModel):
         if section == 0:
             return "Entry"
         if 1 <= section <= len(self.methods):
-            return method_label(self.methods[section - 1])
+            method = self.methods[section - 1]
+            mark = " (award's)" if method == self.default_method else ""
+            return method_label(method) + mark
         return None
 
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -277,8 +286,8 @@ class StandingModel(_RowsModel):
     Rows are `RankedEntry`s from the award's default ranking.
     """
 
-    headings = ("Computed rank", "Entry", "Title", "Computed score", "Moderated score",
-                "Panel placement")
+    headings = ("Computed rank", "Panel placement", "Entry", "Title", "Computed score",
+                "Moderated")
 
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -286,18 +295,18 @@ class StandingModel(_RowsModel):
         ranked = self._rows[index.row()]
         column = index.column()
         computed = ranked.computed_score if ranked.computed_score is not None else ranked.score
-        values = ("" if ranked.rank is None else str(ranked.rank), ranked.entry, ranked.title,
-                  number(computed), number(ranked.override),
-                  placement_label(ranked.placement) or "—")
+        values = (rank_text(ranked), placement_label(ranked.placement) or "—", ranked.entry,
+                  ranked.title, number(computed), number(ranked.override))
         if role == Qt.ItemDataRole.DisplayRole:
             return values[column]
         if role == ENTRY_ROLE:
             return ranked.entry
         if role == SORT_ROLE:
-            raw = (ranked.rank, ranked.entry, ranked.title, computed, ranked.override,
-                   values[5])
+            raw = (ranked.rank, values[1], ranked.entry, ranked.title, computed, ranked.override)
             return float("inf") if raw[column] is None else raw[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 4):
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return ranked.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

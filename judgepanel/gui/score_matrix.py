@@ -135,7 +135,8 @@ class MatrixModel(_RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             rank = "–" if row.rank is None else str(row.rank)
             mark = f" {FLAG_MARK}" if row.flags else ""
-            return f"{rank}. {row.entry}{mark}"
+            title = row.title if len(row.title) <= 30 else row.title[:29].rstrip() + "…"
+            return f"{rank}. {row.entry}{mark}  {title}".rstrip()
         if role == Qt.ItemDataRole.ToolTipRole:
             text = row.title or row.entry
             return f"{text}\n{describe_flags(row.flags)}" if row.flags else text
@@ -196,6 +197,8 @@ class ScoreMatrix(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setResizeContentsPrecision(100)  # quick on large awards
+        self.verticalHeader().setResizeContentsPrecision(100)
         self.horizontalHeader().setMinimumSectionSize(72)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
                                                   | Qt.AlignmentFlag.AlignVCenter)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
@@ -109,12 +109,15 @@ class ScoreBox(QDoubleSpinBox):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if len(text) == 1 and text.isdigit() and not modifiers:
             self.type_digit(int(text))
-            self.selectAll()
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
             self.setValue(self.minimum())
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.lineEdit().deselect()
+        super().focusOutEvent(event)
 
     def _changed(self, _value: float) -> None:
         self.chosen.emit(self.score(), self._quick)
@@ -206,7 +209,9 @@ class ScoringPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Scoring panel")
         self.setStyleSheet("QFrame#sectionCard[current=\"true\"] "
-                           "{ border: 2px solid palette(highlight); border-radius: 4px; }")
+                           "{ border: 2px solid palette(highlight); border-radius: 4px; }"
+                           "QLabel#scoringMessage { border-left: 4px solid palette(highlight);"
+                           " padding: 4px 8px; background: palette(alternate-base); }")
         self.award: Award | None = None
         self.cards: dict[str, SectionCard] = {}
         self.current_section: str | None = None
@@ -243,6 +248,8 @@ class ScoringPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Scoring message")
+        self.message.setObjectName("scoringMessage")
+        self.message.hide()
         outer.addWidget(self.message)
         buttons = QHBoxLayout()
         self.complete_button = QPushButton("Mark &complete (Ctrl+Enter)")
@@ -351,7 +358,7 @@ class ScoringPanel(QWidget):
         self.tag_model.set_checked(tags)
         self.tag_model.blockSignals(False)
         self.tag_view.viewport().update()
-        self.message.clear()
+        self.set_message("")
 
     def set_score(self, section: str, value: float | None) -> None:
         self.cards[section].score.set_score(value)
@@ -366,6 +373,7 @@ class ScoringPanel(QWidget):
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # ----- moving around -----------------------------------------------------------------
 

@@ -131,3 +131,15 @@ def test_renders_prepared_certificates_to_a_buffer() -> None:
     renderer = CertificateRenderer(default_design(), "Awards", "Chair Person")
     renderer.render([Certificate("E-1", "An award", "finalist", "Nominee <i>x</i>")], buffer)
     assert "Nominee <i>x</i>" in pdf_text(buffer.getvalue())[0]
+
+
+def test_an_edited_design_saves_and_loads_back(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from judgepanel.core.reports.certificates import Signature, save_design
+
+    edited = replace(default_design(), heading='Award of "Merit"', colours={
+        "primary": "#112233", "accent": "#445566", "text": "#000000"},
+        signatures=(Signature("Dr Ana Núñez", "Chief Executive"),))
+    path = save_design(edited, tmp_path / "edited.toml")
+    assert load_design(path) == edited

@@ -288,3 +288,21 @@ def test_scores_for_an_entry_in_conflict_in_the_panel_are_refused(
     with open_panel(panel_file) as store:
         record_conflict(store, judge(store, "Ben Carr"), "E-3", "Trustee of the charity")
     refused(panel_file, [path], "entry 'E-3': Ben Carr has a conflict of interest")
+
+
+def test_records_of_impossible_types_or_keys_are_refused_not_crashed_on(
+        panel_file: Path, tmp_path: Path) -> None:
+    path = pack_for(panel_file, "Ann Ward", tmp_path / "ann.judgepack")
+    score(path, {("E-1", "Q1"): (5, "")})
+    blob = tmp_path / "blob.judgepack"
+    shutil.copyfile(path, blob)
+    tamper(blob, "UPDATE scores SET updated_at = X'00ff'")
+    refused(panel_file, [blob], "a record JudgePanel could not have written")
+    key = tmp_path / "key.judgepack"
+    shutil.copyfile(path, key)
+    tamper(key, "UPDATE judges SET pack_key = 'clé'")
+    refused(panel_file, [key], "key differs")
+    meta = tmp_path / "meta.judgepack"
+    shutil.copyfile(path, meta)
+    tamper(meta, "UPDATE meta SET value = 'x' WHERE key = 'judge_id'")
+    refused(panel_file, [meta], "identity records are damaged")

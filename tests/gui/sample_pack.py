@@ -63,12 +63,12 @@ def answer(rng: random.Random, words: int) -> str:
 
 
 def build_pack(folder: Path, entries: int = 6, words: int = 420,
-               judge: str = "Dr Anna Kowalska") -> Path:
+               judge: str = "Dr Anna Kowalska", panel_name: str = "sample") -> Path:
     """A pack for `judge` holding `entries` entries of the first built-in award (and two of
     the second, when there are more than four), each section about `words` words long."""
     rng = random.Random(2026)
     awards = builtin_awards()
-    panel_path = folder / "sample.judgepanel"
+    panel_path = folder / f"{panel_name}.judgepanel"
     with create_panel(panel_path, "NHS Leadership Awards 2026", awards) as panel:
         records = []
         for number in range(entries):

@@ -51,10 +51,16 @@ def row_of(page: DecisionsPage, entry: str) -> int:
     return next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ENTRY_ROLE) == entry)
 
 
+def column(page: DecisionsPage, heading: str) -> int:
+    proxy = page.standing_proxy
+    return next(c for c in range(proxy.columnCount())
+                if proxy.headerData(c, Qt.Orientation.Horizontal) == heading)
+
+
 def test_computed_rank_and_panel_placement_sit_side_by_side(page: DecisionsPage):
     headings = [page.standing_proxy.headerData(c, Qt.Orientation.Horizontal)
                 for c in range(page.standing_proxy.columnCount())]
-    assert headings[0] == "Computed rank" and "Panel placement" in headings
+    assert headings[:2] == ["Computed rank", "Panel placement"]
     assert page.standing_proxy.index(row_of(page, "A"), 0).data() == "1"
     assert page.summary() == "0 of 6 entries placed"
 
@@ -81,8 +87,8 @@ def test_a_placement_with_a_reason_is_recorded_with_who_and_when(qtbot, page: De
     [recorded] = decisions(store)
     assert (recorded["entry"], recorded["placement"]) == ("A", "winner")
     assert recorded["decided_by"] == "Priya Shah"
-    placement_column = page.standing_proxy.columnCount() - 1
-    assert page.standing_proxy.index(row_of(page, "A"), placement_column).data() == "Winner"
+    placement = column(page, "Panel placement")
+    assert page.standing_proxy.index(row_of(page, "A"), placement).data() == "Winner"
     record = page.record_model
     assert record.index(0, 2).data() == "Winner"
     assert record.index(0, 3).data() == "Clearest evidence of system-wide impact"
@@ -109,7 +115,8 @@ def test_an_override_keeps_the_raw_scores(qtbot, page: DecisionsPage, store: Sto
     assert override["old_value"] == pytest.approx(computed)
     assert counted_scores(store, AWARD) == raw_before
     assert rank_award(store, AWARD).entries[0].entry == "B"
-    assert page.standing_proxy.index(row_of(page, "B"), 4).data() == "85.0"
+    assert page.standing_proxy.index(row_of(page, "B"), column(page, "Moderated")).data() \
+        == "85.0"
     assert "85.0" in page.old_value.text() and "moderated" in page.old_value.text()
     assert page.record_model.index(0, 2).data() == f"Score {computed:.1f} → 85.0"
 

@@ -22,6 +22,17 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None,
                                    reason="the preview renders pages with poppler's pdftoppm")
 
 
+@pytest.fixture(autouse=True)
+def no_real_dialogs(monkeypatch) -> None:
+    """A test that forgets to answer a file dialog gets 'cancelled', never a blocking dialog."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args, **kwargs: ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args, **kwargs: ("", "")))
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(bias_panel(tmp_path / "chair.judgepanel"))
@@ -91,7 +102,8 @@ def test_one_file_per_certificate_into_a_folder(qtbot, page: OutputsPage, tmp_pa
     folder = tmp_path / "certificates"
     folder.mkdir()
     folder_to(monkeypatch, folder)
-    qtbot.mouseClick(page.separate, Qt.MouseButton.LeftButton)
+    page.separate.click()
+    assert page.separate.isChecked()
     with qtbot.waitSignal(page.generated, timeout=60000):
         qtbot.mouseClick(page.certificates_button, Qt.MouseButton.LeftButton)
     assert len(list(folder.glob("*.pdf"))) == 3
@@ -126,16 +138,34 @@ def test_a_refused_output_says_why(qtbot, store: Store, tmp_path: Path, monkeypa
     decide(store, "A", "none", "Withdrawn", "Priya Shah")
     decide(store, "B", "none", "Withdrawn", "Priya Shah")
     decide(store, "C-4", "none", "Withdrawn", "Priya Shah")
-    shown_errors: list[str] = []
-    from judgepanel.gui.pages import outputs
-
-    monkeypatch.setattr(outputs, "show_error",
-                        lambda parent, what, exc: shown_errors.append(str(exc)))
     page = OutputsPage(store)
     qtbot.addWidget(page)
     save_to(monkeypatch, tmp_path / "none.pdf")
     with qtbot.waitSignal(page.failed, timeout=60000):
         qtbot.mouseClick(page.certificates_button, Qt.MouseButton.LeftButton)
     assert "no entries are placed" in page.status.text()
-    assert shown_errors and not (tmp_path / "none.pdf").exists()
+    assert not (tmp_path / "none.pdf").exists()
     assert page.certificates_button.isEnabled()
+
+
+def test_an_edited_design_is_used_for_the_certificates(qtbot, page: OutputsPage,
+                                                       tmp_path: Path, monkeypatch):
+    from pypdf import PdfReader
+
+    from judgepanel.gui.certificate_design import DesignEditor
+
+    editor = DesignEditor(page.design, page)
+    qtbot.addWidget(editor)
+    editor.heading.setText("")
+    qtbot.keyClicks(editor.heading, "Certificate of Excellence")
+    editor.signatures[1][0].setText("Dr Marek Nowak")
+    editor.colours["primary"].set_colour("#7a1f3d")
+    page.design = editor.design()
+    assert page.design.colours["primary"] == "#7a1f3d"
+    target = tmp_path / "excellence.pdf"
+    save_to(monkeypatch, target)
+    with qtbot.waitSignal(page.generated, timeout=60000):
+        qtbot.mouseClick(page.certificates_button, Qt.MouseButton.LeftButton)
+    text = PdfReader(target).pages[0].extract_text()
+    assert "CERTIFICATE OF EXCELLENCE" in text  # the design prints its heading in capitals
+    assert "Dr Marek Nowak" in text

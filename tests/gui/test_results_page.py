@@ -127,7 +127,10 @@ def test_sensitivity_says_the_top_places_change(page: ResultsPage):
     methods = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "A")
     assert model.index(row, methods.index("Mean")).data() == "2"
-    assert model.index(row, methods.index("Bias-corrected")).data() == "1"
+    assert methods[1] == "Bias-corrected (award's)"
+    assert model.index(row, 1).data() == "1"
+    assert "A under bias-corrected" in page.sensitivity_line.text()
+    assert "B under mean" in page.sensitivity_line.text()
 
 
 def test_a_large_award_is_analysed_off_the_gui_thread(qtbot, store: Store, monkeypatch):

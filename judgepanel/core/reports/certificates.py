@@ -135,6 +135,38 @@ def load_design(path: Path | str) -> CertificateDesign:
                              colours=colours, placements=placements, signatures=tuple(found))
 
 
+def _toml_text(value: str) -> str:
+    """A TOML basic string (JSON's escaping is valid TOML for these characters)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def design_to_toml(design: CertificateDesign) -> str:
+    """The design as a file `load_design` reads back, so an edited design can be kept."""
+    lines = [f"programme = {_toml_text(design.programme)}",
+             f"heading = {_toml_text(design.heading)}",
+             f"presented_to = {_toml_text(design.presented_to)}",
+             f"date = {_toml_text(design.date)}",
+             f"logo = {_toml_text(str(design.logo) if design.logo else '')}", "", "[colours]"]
+    lines += [f"{key} = {_toml_text(design.colours[key])}" for key in COLOUR_KEYS]
+    lines += ["", "[placements]"]
+    lines += [f"{key} = {_toml_text(value)}" for key, value in design.placements.items()]
+    for signature in design.signatures:
+        lines += ["", "[[signatures]]", f"name = {_toml_text(signature.name)}",
+                  f"role = {_toml_text(signature.role)}"]
+    return "\n".join(lines) + "\n"
+
+
+def save_design(design: CertificateDesign, path: Path | str) -> Path:
+    """Write a design file (the logo is kept as an absolute path)."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise JudgePanelError(f"{path.parent}: no such folder")
+    path.write_text(design_to_toml(design), encoding="utf-8")
+    return path
+
+
 def certificates_from(data: ReportData, placement: str | None = None) -> list[Certificate]:
     """Certificates for every placed entry (or one placement), winners first in each award."""
     if placement is not None and placement not in PLACEMENTS:

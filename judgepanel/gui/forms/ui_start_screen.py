@@ -75,9 +75,15 @@ class Ui_StartScreen(object):
         self.outer.addLayout(self.actionsColumn)
 
         self.recentColumn = QVBoxLayout()
+        self.recentColumn.setSpacing(8)
         self.recentColumn.setObjectName(u"recentColumn")
         self.recentLabel = QLabel(StartScreen)
         self.recentLabel.setObjectName(u"recentLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.recentLabel.sizePolicy().hasHeightForWidth())
+        self.recentLabel.setSizePolicy(sizePolicy)
 
         self.recentColumn.addWidget(self.recentLabel)
 
@@ -91,6 +97,8 @@ class Ui_StartScreen(object):
 
         self.errorLabel = QLabel(StartScreen)
         self.errorLabel.setObjectName(u"errorLabel")
+        sizePolicy.setHeightForWidth(self.errorLabel.sizePolicy().hasHeightForWidth())
+        self.errorLabel.setSizePolicy(sizePolicy)
         self.errorLabel.setWordWrap(True)
         self.errorLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
@@ -122,7 +130,7 @@ class Ui_StartScreen(object):
 #if QT_CONFIG(accessibility)
         self.appTitle.setAccessibleName(QCoreApplication.translate("StartScreen", u"JudgePanel", None))
 #endif // QT_CONFIG(accessibility)
-        self.tagline.setText(QCoreApplication.translate("StartScreen", u"Score award entries on your own laptop, offline, and return them to the panel.", None))
+        self.tagline.setText(QCoreApplication.translate("StartScreen", u"Score award entries on your own laptop, offline, and return them to the panel.<br><br><b>Judges:</b> open the pack your coordinator sent you.<br><b>Coordinators:</b> start a new panel, or open the demo to look around.", None))
 #if QT_CONFIG(accessibility)
         self.tagline.setAccessibleName(QCoreApplication.translate("StartScreen", u"What JudgePanel does", None))
 #endif // QT_CONFIG(accessibility)

@@ -109,12 +109,13 @@ class DecisionsPage(QWidget):
         self.standing = self._table(self.standing_proxy, "Computed rank and panel placement")
         self.standing.setSortingEnabled(True)
         self.standing.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.standing.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.standing.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.standing.selectionModel().selectionChanged.connect(self._entry_selected)
         splitter.addWidget(self.standing)
         splitter.addWidget(self._build_forms())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 420])
         layout.addWidget(splitter, 3)
 
         layout.addWidget(QLabel("<b>The record</b>: every placement and moderated score, with "
@@ -135,6 +136,7 @@ class DecisionsPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setResizeContentsPrecision(100)  # quick on large awards
         table.setWordWrap(False)
         return table
 
@@ -144,6 +146,9 @@ class DecisionsPage(QWidget):
         self.entry_label = QLabel()
         self.entry_label.setWordWrap(True)
         self.entry_label.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.entry_label.font()
+        bold.setBold(True)
+        self.entry_label.setFont(bold)
         column.addWidget(self.entry_label)
 
         placing = QGroupBox("Placement")
@@ -237,10 +242,14 @@ class DecisionsPage(QWidget):
                                                {r.entry for r in self.ranking.entries}))
         placed = sum(1 for r in self.ranking.entries if r.placement not in (None, "none"))
         total = len(self.ranking.entries)
-        self.heading.set_status(
-            f"{placed} of {plural(total, 'entry', 'entries')} placed.",
-            "record the placements with the panel's reasons." if placed < min(3, total)
-            else "print the ranked report and certificates on the Outputs page.")
+        if not total:
+            self.heading.set_status("This award has no entries yet.",
+                                    "import its entries on the Entries page.")
+        else:
+            self.heading.set_status(
+                f"{placed} of {plural(total, 'entry', 'entries')} placed.",
+                "record the placements with the panel's reasons." if placed < min(3, total)
+                else "print the ranked report and certificates on the Outputs page.")
         self.select(selected)
 
     # ----- the chosen entry --------------------------------------------------------------

@@ -401,7 +401,8 @@ class OutputsPage(QWidget):
             return
         self.status.setText(f"Not written: {exc}")
         self.failed.emit(str(exc))
-        show_error(self, "Outputs", exc)
+        if not isinstance(exc, JudgePanelError):  # a refusal is said in the status line
+            show_error(self, "Outputs", exc)
 
     # ----- design, printing, the folder --------------------------------------------------
 

@@ -46,6 +46,7 @@ from judgepanel.gui.score_matrix import MatrixData, ScoreMatrix, matrix_data
 from judgepanel.gui.tasks import run_task
 
 LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
+SIZING_ROWS = 100  # rows a column looks at to fit its width (all of them is slow)
 
 
 @dataclass
@@ -74,14 +75,26 @@ def compute_results(store: Store, award_id: str, method: str | None) -> AwardRes
             table[row.entry][name] = row.rank
         tops[name] = [f"{r.entry}@{r.rank}" for r in plain.entries
                       if r.rank is not None and r.rank <= places]
+    default = analysis.settings["method"]
     return AwardResults(award_id, analysis, ranking, panel_stats(store, award_id), table,
-                        _top_changes(tops, places), matrix_data(store, ranking, analysis.totals))
+                        _top_changes(tops, default), matrix_data(store, ranking, analysis.totals))
 
 
-def _top_changes(tops: dict[str, list[str]], places: int) -> list[str]:
-    """Which methods put a different set or order in the top places ([] when none do)."""
-    reference = tops.get("bias") or next(iter(tops.values()), [])
+def _top_changes(tops: dict[str, list[str]], default: str) -> list[str]:
+    """Methods that put a different set or order in the top places than the award's method."""
+    reference = tops.get(default, [])
     return [name for name, top in tops.items() if top != reference]
+
+
+def first_places(sensitivity: dict[str, dict[str, int | None]], default: str
+                 ) -> dict[str, list[str]]:
+    """Entry → the methods that rank it first, the award's method's choice listed first."""
+    firsts: dict[str, list[str]] = {}
+    for method in [default, *(m for m in METHODS if m != default)]:
+        for entry, ranks in sensitivity.items():
+            if ranks.get(method) == 1:
+                firsts.setdefault(entry, []).append(method)
+    return firsts
 
 
 def reliability_text(stats: dict[str, Any]) -> str:
@@ -162,6 +175,7 @@ class ResultsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(SIZING_ROWS)  # a 2,000-entry award stays quick
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._row_activated)
@@ -233,6 +247,7 @@ class ResultsPage(QWidget):
         self.sensitivity_table.verticalHeader().setVisible(False)
         self.sensitivity_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        self.sensitivity_table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
         layout.addWidget(self.sensitivity_table, 1)
         self.tabs.addTab(page, "&Sensitivity")
 
@@ -337,15 +352,20 @@ class ResultsPage(QWidget):
         self._show_reliability(results.stats)
         order = [r.entry for r in ranking.entries]
         default = results.analysis.settings["method"]
-        self.sensitivity_model.set_table(results.sensitivity, list(METHODS), order, default)
+        methods = [default, *(m for m in METHODS if m != default)]
+        self.sensitivity_model.set_table(results.sensitivity, methods, order, default)
         self.sensitivity_line.setText(self._sensitivity_text(results))
         ranked = sum(1 for r in ranking.entries if r.rank is not None)
         flagged = sum(1 for r in ranking.entries if r.flags)
-        self.heading.set_status(
-            f"{ranked} of {plural(len(ranking.entries), 'entry', 'entries')} ranked; "
-            f"{flagged} flagged.",
-            "talk through the flagged entries, then record placements on the Decisions page."
-            if ranked else "merge the judges' returned packs.")
+        if not ranking.entries:
+            self.heading.set_status("This award has no entries yet.",
+                                    "import its entries on the Entries page.")
+        else:
+            self.heading.set_status(
+                f"{ranked} of {plural(len(ranking.entries), 'entry', 'entries')} ranked; "
+                f"{flagged} flagged.",
+                "talk through the flagged entries, then record placements on the Decisions "
+                "page." if ranked else "merge the judges' returned packs.")
         if selected:
             self.show_entry(selected, switch=False)
 
@@ -387,8 +407,15 @@ class ResultsPage(QWidget):
             return (f"The top {places} places are the same under every method: the result "
                     "does not depend on the choice of method.")
         names = ", ".join(method_label(m).lower() for m in results.top_changes)
-        return (f"The top {places} places change with the method (differ under {names}); "
-                "bold ranks differ from the award's method. Explain the choice of method.")
+        firsts = first_places(results.sensitivity, results.analysis.settings["method"])
+        if len(firsts) == 1:
+            first = f"{next(iter(firsts))} is first under every method."
+        else:
+            first = "First place goes to " + "; ".join(
+                f"{entry} under {', '.join(method_label(m).lower() for m in methods)}"
+                for entry, methods in firsts.items()) + "."
+        return (f"The top {places} places change with the method (they differ under {names}). "
+                f"{first} Bold ranks differ from the award's method.")
 
     # ----- the entry's detail ------------------------------------------------------------
 
@@ -413,9 +440,13 @@ class ResultsPage(QWidget):
             self.tabs.setCurrentIndex(0)
 
     def summary(self) -> str:
-        """What is done and what is next, for the navigation."""
+        """What is done and what is next, for the navigation (a small award is ranked now)."""
+        award = self.award_id()
+        if self.results is None and award is not None and not self.busy \
+                and self._entry_count(award) <= LARGE_AWARD:
+            self._analyse()
         if self.results is None:
-            return ""
+            return "Ranking not worked out yet"
         entries = self.results.ranking.entries
         ranked = sum(1 for r in entries if r.rank is not None)
         flagged = sum(1 for r in entries if r.flags)
