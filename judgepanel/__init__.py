@@ -1,11 +1,8 @@
 """JudgePanel: offline judging panels for health and care awards."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 APP_NAME = "JudgePanel"
 ORGANISATION = "JudgePanel"
 
-try:
-    __version__ = version("judgepanel")
-except PackageNotFoundError:  # running from a bundle or a bare checkout
-    __version__ = "0.1.0"
+# Kept in step with pyproject.toml by tests/core/test_version.py; a literal, because reading
+# package metadata at start-up costs tens of milliseconds on every launch.
+__version__ = "0.1.0"

@@ -6,6 +6,7 @@ on its own. Problems opening a file show on the screen itself, not in a blocking
 
 from __future__ import annotations
 
+import importlib.util
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -55,11 +56,10 @@ class StartScreen(QWidget):
         self.ui.recentList.itemActivated.connect(self._recent_chosen)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_panel)
-        try:
-            from judgepanel.core.demo import build_demo
-            self.build_demo: Callable[[Path], Path] | None = build_demo
-        except ImportError:
-            self.build_demo = None
+        # The demo pulls in the statistics (numpy, scipy): import it on the click, not at start.
+        self.build_demo: Callable[[Path], Path] | None = _load_demo_builder \
+            if importlib.util.find_spec("judgepanel.core.demo") else None
+        if self.build_demo is None:
             self.ui.demoButton.setEnabled(False)
             self.ui.demoButton.setToolTip("The demo is not included in this version")
         self.refresh_recent()
@@ -138,3 +138,9 @@ class StartScreen(QWidget):
     def _demo_failed(self, exc: BaseException) -> None:
         self.ui.demoButton.setEnabled(True)
         self.show_problem(f"The demo could not be built: {exc}")
+
+
+def _load_demo_builder(folder: Path) -> Path:
+    from judgepanel.core.demo import build_demo
+
+    return build_demo(folder)
