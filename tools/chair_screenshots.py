@@ -30,6 +30,7 @@ from judgepanel.core.judges import add_judge
 from judgepanel.core.moderation import decide, override_score
 from judgepanel.core.panel import create_panel
 from judgepanel.core.scoring import Judging
+from judgepanel.gui.output_jobs import report_job
 from judgepanel.gui.panel_window import PanelWindow
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
@@ -148,7 +149,6 @@ def main() -> int:
     if dark:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    suffix = "-dark" if dark else ""
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="judgepanel-chair-"))
     panel = build_panel(folder)
@@ -160,43 +160,37 @@ def main() -> int:
     results = window.go_to("Results")
     settle(app)
     results.show_entry("LST-101")
-    save(app, window, f"chair-results{suffix}.png")
+    if dark:  # the one screen whose shading must stay readable on a dark palette
+        results.tabs.setCurrentIndex(1)
+        save(app, window, "chair-matrix-dark.png")
+        window.close()
+        settle(app)
+        return 0
+    save(app, window, "chair-results.png")
     results.tabs.setCurrentIndex(1)
-    save(app, window, f"chair-matrix{suffix}.png")
+    save(app, window, "chair-matrix.png")
     results.tabs.setCurrentIndex(2)
-    save(app, window, f"chair-reliability{suffix}.png")
+    save(app, window, "chair-reliability.png")
     results.tabs.setCurrentIndex(3)
-    save(app, window, f"chair-sensitivity{suffix}.png")
+    save(app, window, "chair-sensitivity.png")
 
     decisions = window.go_to("Decisions")
     settle(app)
     decisions.select("LST-107")
     decisions.placement_combo.setCurrentIndex(decisions.placement_combo.findData("finalist"))
     decisions.placement_reason.setText("Consistently strong across every section")
-    save(app, window, f"chair-decisions{suffix}.png")
+    save(app, window, "chair-decisions.png")
 
     outputs = window.go_to("Outputs")
-    if not dark:
-        outputs._run("Writing the ranked report", lambda store, progress: _report(
-            store, progress, folder / "Ranked report.pdf"))
-        deadline = time.monotonic() + 60
-        while outputs.busy and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.05)
-        save(app, window, "chair-outputs.png")
+    outputs._run("Writing the ranked report", report_job(None, folder / "Ranked report.pdf"))
+    deadline = time.monotonic() + 60
+    while outputs.busy and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+    save(app, window, "chair-outputs.png")
     window.close()
     settle(app)
     return 0
-
-
-def _report(store: object, progress: object, path: Path) -> object:
-    """What the Ranked report… button runs, without the file dialog."""
-    from judgepanel.core.reports.gather import report_data
-    from judgepanel.core.reports.ranked import write_report
-    from judgepanel.gui.pages.outputs import _finish
-
-    write_report(report_data(store), path)  # type: ignore[arg-type]
-    return _finish("Ranked report", [path], path.parent)
 
 
 if __name__ == "__main__":

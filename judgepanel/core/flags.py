@@ -14,7 +14,9 @@ ranking shows the flag names per entry. All values are the judges' 0–100 total
 - ``champion``: an entry among a judge's own top k (``champion_k``) that the panel ranks
   below 2k; only for judges who scored more than k entries.
 - ``near-cutoff``: an entry whose score lies within one standard error of the cut-off
-  between places k and k+1 (k = ``places``), so noise could move it across.
+  between places k and k+1 (k = ``places``), so noise could move it across. The standard
+  error is the bias model's residual SD (or the pooled within-entry SD when the model has
+  no degrees of freedom left) divided by √(the entry's number of judges).
 """
 
 from __future__ import annotations

@@ -151,13 +151,16 @@ def set_award_settings(store: Store, award_id: str, who: str = "", **changes: An
             raise JudgePanelError(f"award '{award_id}': {key}: must be a whole number above 0")
         if key == "bias_ridge" and (not isinstance(value, int | float) or value < 0):
             raise JudgePanelError(f"award '{award_id}': bias_ridge: must be a number, 0 or more")
-        if key == "tie_break" and (not isinstance(value, list)
-                                   or not all(isinstance(v, str) for v in value)):
-            raise JudgePanelError(f"award '{award_id}': tie_break: must be a list of names")
+        if key == "tie_break":
+            _check_tie_break(store, award_id, value)
         if key == "flag_thresholds":
             if not isinstance(value, dict) or set(value) - set(THRESHOLD_KEYS):
                 raise JudgePanelError(f"award '{award_id}': flag_thresholds: use only "
                                       f"{', '.join(THRESHOLD_KEYS)}")
+            for name, number in value.items():
+                if not isinstance(number, int | float) or isinstance(number, bool):
+                    raise JudgePanelError(f"award '{award_id}': flag_thresholds.{name}: "
+                                          f"must be a number, not {number!r}")
             value = {**settings.get("flag_thresholds", {}),
                      **{k: float(v) for k, v in value.items()}}
         settings[key] = value
@@ -165,6 +168,22 @@ def set_award_settings(store: Store, award_id: str, who: str = "", **changes: An
         store.db.execute("UPDATE awards SET settings = ? WHERE id = ?",
                          [json.dumps(settings, ensure_ascii=False), award_id])
         store.audit("award settings changed", {"award": award_id, "changes": changes}, who)
+
+
+def _check_tie_break(store: Store, award_id: str, value: Any) -> None:
+    """A tie-break order names methods, `section:ID` of this award, or `panel`."""
+    from judgepanel.core.totals import METHOD_NAMES
+
+    sections = {r["id"] for r in store.rows("SELECT id FROM sections WHERE award = ?",
+                                            [award_id])}
+    known = [*METHOD_NAMES, "panel", *(f"section:{s}" for s in sorted(sections))]
+    if not isinstance(value, list) or not value:
+        raise JudgePanelError(f"award '{award_id}': tie_break: must be a list such as "
+                              '["bias", "median", "panel"]')
+    for number, criterion in enumerate(value, start=1):
+        if criterion not in known:
+            raise JudgePanelError(f"award '{award_id}': tie_break[{number}]: '{criterion}' is "
+                                  f"not one of {', '.join(known)}")
 
 
 def current_overrides(store: Store) -> dict[str, dict[str, Any]]:

@@ -131,6 +131,7 @@ class Analysis:
     judge_flags: list[dict[str, Any]] = field(default_factory=list)
     by_judge: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     method_notes: dict[str, list[str]] = field(default_factory=dict)
+    rankings: dict[tuple[str, bool], Ranking] = field(default_factory=dict)  # computed once
 
 
 def analyse_award(store: Store, award_id: str) -> Analysis:
@@ -329,7 +330,12 @@ def _break_ties(analysis: Analysis, group: list[str], criteria: list[str],
 
 
 def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -> Ranking:
-    """Order an analysed award under one method, apply moderated scores, ties and flags."""
+    """Order an analysed award under one method, apply moderated scores, ties and flags.
+
+    The analysis is a snapshot, so each (method, overrides) ranking is computed once and kept.
+    """
+    if (method, use_overrides) in analysis.rankings:
+        return analysis.rankings[(method, use_overrides)]
     if method not in METHODS:
         from judgepanel.core.errors import JudgePanelError
 
@@ -388,9 +394,11 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
               if use_overrides and analysis.overrides else ranks)
     for row in rows:
         row.computed_rank = before.get(row.entry)
-    return Ranking(award=analysis.award.id, method=method, entries=rows, tie_break=tie_break,
-                   connected=analysis.connected, notes=notes,
-                   judge_bias=dict(analysis.judge_bias), flag_records=records)
+    ranking = Ranking(award=analysis.award.id, method=method, entries=rows,
+                      tie_break=tie_break, connected=analysis.connected, notes=notes,
+                      judge_bias=dict(analysis.judge_bias), flag_records=records)
+    analysis.rankings[(method, use_overrides)] = ranking
+    return ranking
 
 
 def rank_award(store: Store, award_id: str, method: str | None = None) -> Ranking:

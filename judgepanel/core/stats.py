@@ -35,27 +35,24 @@ def krippendorff_alpha_interval(matrix: np.ndarray) -> float | None:
     when every pairable value is the same (α is undefined then).
     """
     values = np.asarray(matrix, dtype=float)
-    observed_sum = 0.0
-    pooled: list[np.ndarray] = []
-    for row in values:
-        unit = row[~np.isnan(row)]
-        m = unit.size
-        if m < 2:
-            continue
-        # Σ over ordered pairs c ≠ k of (v_c − v_k)² = 2 (m Σv² − (Σv)²)
-        pairs = 2.0 * (m * np.sum(unit ** 2) - np.sum(unit) ** 2)
-        observed_sum += pairs / (m - 1)
-        pooled.append(unit)
-    if not pooled:
+    if values.ndim != 2 or values.size == 0:
         return None
-    every = np.concatenate(pooled)
-    n = every.size
-    if n < 2:
+    present = ~np.isnan(values)
+    m = present.sum(axis=1)
+    pairable = m >= 2
+    if not pairable.any():
         return None
-    expected_pairs = 2.0 * (n * np.sum(every ** 2) - np.sum(every) ** 2)
+    filled = np.where(present, values, 0.0)[pairable]
+    m = m[pairable].astype(float)
+    sums = filled.sum(axis=1)
+    squares = (filled ** 2).sum(axis=1)
+    # Σ over ordered pairs c ≠ k within a unit of (v_c − v_k)² = 2 (m Σv² − (Σv)²)
+    observed_sum = float(np.sum(2.0 * (m * squares - sums ** 2) / (m - 1)))
+    n = float(m.sum())
+    expected_pairs = 2.0 * (n * squares.sum() - sums.sum() ** 2)
     d_observed = observed_sum / n
     d_expected = expected_pairs / (n * (n - 1))
-    if d_expected <= 0:
+    if d_expected <= 1e-12 * max(1.0, float(squares.sum())):
         return None
     return float(1.0 - d_observed / d_expected)
 

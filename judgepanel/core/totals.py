@@ -114,27 +114,28 @@ def _totals(award: Award, rows: list[tuple[Any, ...]], names: dict[int, str],
         spans[section.id] = (scale.min, scale.max - scale.min, section.weight)
     all_weight = sum(weight for _, _, weight in spans.values())
     wanted = len(spans)
-    grouped: dict[tuple[str, int], JudgeTotal] = {}
+    # One pass: each (entry, judge) slot holds [sections, weighted sum, weight sum].
+    slots: dict[tuple[str, int], list[Any]] = {}
     for judge_id, entry, section, value in rows:
-        if section not in spans:
+        span = spans.get(section)
+        if span is None:
             continue
-        found = grouped.get((entry, judge_id))
-        if found is None:
-            found = grouped[(entry, judge_id)] = JudgeTotal(judge_id, names[judge_id], entry,
-                                                            None, False, {})
-        found.sections[section] = float(value)
-    for found in grouped.values():
-        weighted = weight_sum = 0.0
-        for section, value in found.sections.items():
-            low, span, weight = spans[section]
-            weighted += weight * (value - low) / span
-            weight_sum += weight
-        found.complete = len(found.sections) == wanted
-        if found.complete:
-            found.total = 100.0 * weighted / all_weight
+        slot = slots.get((entry, judge_id))
+        if slot is None:
+            slot = slots[(entry, judge_id)] = [{}, 0.0, 0.0]
+        slot[0][section] = float(value)
+        slot[1] += span[2] * (value - span[0]) / span[1]
+        slot[2] += span[2]
+    found: list[JudgeTotal] = []
+    for (entry, judge_id), (sections, weighted, weight_sum) in sorted(slots.items()):
+        complete = len(sections) == wanted
+        total = None
+        if complete:
+            total = 100.0 * weighted / all_weight
         elif renormalise and weight_sum > 0:
-            found.total = 100.0 * weighted / weight_sum
-    return sorted(grouped.values(), key=lambda t: (t.entry, t.judge_id))
+            total = 100.0 * weighted / weight_sum
+        found.append(JudgeTotal(judge_id, names[judge_id], entry, total, complete, sections))
+    return found
 
 
 def judge_totals(store: Store, award_id: str) -> list[JudgeTotal]:

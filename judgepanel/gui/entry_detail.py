@@ -18,6 +18,7 @@ from judgepanel.core.entries import get_entry
 from judgepanel.core.judges import list_judges
 from judgepanel.core.scoring import Judging
 from judgepanel.core.store import Store
+from judgepanel.core.totals import award_settings, totals_from_rows
 
 
 @dataclass
@@ -26,6 +27,7 @@ class JudgeColumn:
     conflict: str | None = None  # the reason, when the judge is in conflict
     scores: dict[str, tuple[float | None, str]] = field(default_factory=dict)
     overall: str = ""
+    total: float | None = None  # out of 100; None when a section is missing
 
 
 @dataclass
@@ -43,6 +45,7 @@ def entry_view(store: Store, entry_id: str) -> EntryView:
     entry = get_entry(store, entry_id)
     award = panel_award(store, entry["award"])
     conflicts = {c.judge_id: c.reason for c in list_conflicts(store) if c.entry == entry_id}
+    renormalise = award_settings(award)["incomplete"] == "renormalise"
     columns = []
     for judge in list_judges(store):
         if judge.id in conflicts:
@@ -53,10 +56,13 @@ def entry_view(store: Store, entry_id: str) -> EntryView:
         review = judging.review(entry_id)
         if not scores and not review["comment"]:
             continue
+        marks = [(judge.id, judge.name, entry_id, section, row["value"])
+                 for section, row in scores.items() if row["value"] is not None]
+        totals = totals_from_rows(award, marks, renormalise) if marks else []
         columns.append(JudgeColumn(
             judge.name, None,
             {section: (row["value"], row["comment"] or "") for section, row in scores.items()},
-            review["comment"] or ""))
+            review["comment"] or "", totals[0].total if totals else None))
     return EntryView(entry_id, entry["title"], entry["nominee"], entry["organisation"], award,
                      columns)
 
@@ -73,7 +79,10 @@ def detail_html(view: EntryView) -> str:
     if not view.judges:
         return "<p>No judge has scored this entry yet.</p>"
     head = "".join(f"<th>{esc(c.judge)}</th>" for c in view.judges)
-    rows = []
+    totals = "".join("<td><i>conflict</i></td>" if c.conflict is not None else
+                     f"<td><b>{'–' if c.total is None else f'{c.total:.1f}'}</b></td>"
+                     for c in view.judges)
+    rows = [f"<tr><td><b>Total</b> <small>(of 100)</small></td>{totals}</tr>"]
     for section in view.award.sections:
         scale = view.award.scale_of(section)
         cells = []

@@ -10,24 +10,26 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.packs import open_pack
 from judgepanel.core.scoring import Judging
 from judgepanel.gui import judge_session as session
-from judgepanel.gui.autosave import BACKUP_EVERY_MS, PackWriter, backup_pack, copy_pack
+from judgepanel.gui.autosave import BACKUP_EVERY_MS, PackWriter, backup_pack
 from judgepanel.gui.forms.ui_judge_window import Ui_JudgeWindow
 from judgepanel.gui.help_overlay import HelpOverlay
 from judgepanel.gui.icons import app_icon
-from judgepanel.gui.judge_dialogs import ConflictDialog, ReturnDialog
+from judgepanel.gui.judge_dialogs import ConflictDialog
 from judgepanel.gui.judge_models import ENTRY_ID_ROLE, EntryFilterModel, EntryListModel
+from judgepanel.gui.judge_return import ScoreReturn
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
-from judgepanel.gui.tasks import run_task
+from judgepanel.gui.tasks import run_task, wait_for_tasks
 from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
 
 WINDOW = "judge"
@@ -63,8 +65,9 @@ class JudgeWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.writer = PackWriter(self.judging, self)
         self.writer.saved.connect(self._saved)
-        self.writer.failed.connect(self._problem)
+        self.writer.failed.connect(self.show_problem)
         self.closed = False
+        self.returning = ScoreReturn(self)
         self._setup_lists()
         self._setup_panes()
         self._setup_status_bar()
@@ -287,7 +290,7 @@ class JudgeWindow(QMainWindow):
         try:
             work()
         except (JudgePanelError, sqlite3.Error) as exc:
-            self._problem(f"Not saved: {exc}")
+            self.show_problem(f"Not saved: {exc}")
             return False
         return True
 
@@ -339,49 +342,13 @@ class JudgeWindow(QMainWindow):
             self.ui.entryList.setCurrentIndex(self.list_proxy.index(min(row, rows - 1), 0))
         self.statusBar().showMessage(f"Conflict of interest declared for {entry}.", 8000)
 
-    def return_summary(self) -> tuple[int, int, list[str], int]:
-        counts = self.model.counts()
-        total = len(self.entries) - counts["conflict"]
-        incomplete = []
-        for entry_id in self.model.entry_ids():
-            row = self.model.entry(entry_id)
-            if row.status in ("not started", "in progress"):
-                missing = self.judging.missing_sections(entry_id)
-                note = f"no score for {', '.join(missing)}" if missing else "not marked complete"
-                incomplete.append(f"{entry_id} {row.title}: {note}")
-        return counts["complete"], total, incomplete, counts["conflict"]
-
     def return_scores(self) -> None:
         """Show the summary, then ask where to save the copy to send back."""
         self.writer.flush()
-        self.return_dialog = ReturnDialog(*self.return_summary(), parent=self)
-        self.return_dialog.accepted.connect(self._choose_return_file)
-        self.return_dialog.open()
-
-    def _choose_return_file(self) -> None:
-        judge = self.store.meta("judge_name", "judge") or "judge"
-        suggested = self.path.with_name(f"{judge} scores{self.path.suffix}")
-        dialog = QFileDialog(self, "Save your scores to send back", str(suggested),
-                             "Judge packs (*.judgepack)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("judgepack")
-        dialog.fileSelected.connect(lambda name: self.save_return_copy(Path(name)))
-        self.return_file_dialog = dialog
-        dialog.open()
+        self.returning.start()
 
     def save_return_copy(self, target: Path) -> bool:
-        """A complete copy of the pack at `target`, through SQLite's backup API."""
-        if target.resolve() == self.path.resolve():
-            self._problem("Choose another name: this is the pack you are working in.")
-            return False
-        self.writer.flush()
-        try:
-            copy_pack(self.path, target)
-        except OSError as exc:
-            self._problem(f"{target}: could not save ({exc.strerror or exc})")
-            return False
-        self.statusBar().showMessage(f"Scores saved to {target}: send this file back.", 15000)
-        return True
+        return self.returning.save_copy(target)
 
     # ----- status, progress, saving ------------------------------------------------------
 
@@ -404,10 +371,9 @@ class JudgeWindow(QMainWindow):
             self.refresh_status(self.current)
 
     def _saved_now(self) -> None:
-        from datetime import datetime
         self.saved_label.setText(f"Saved at {datetime.now():%H:%M:%S}")
 
-    def _problem(self, message: str) -> None:
+    def show_problem(self, message: str) -> None:
         self.ui.scoringPanel.set_message(message)
         self.statusBar().showMessage(message, 15000)
 
@@ -452,7 +418,6 @@ class JudgeWindow(QMainWindow):
         self.closed = True
         self.backup_timer.stop()
         self.writer.flush()
-        from judgepanel.gui.tasks import wait_for_tasks
         wait_for_tasks()
         with contextlib.suppress(OSError):  # an unwritable backup folder must not stop closing
             backup_pack(self.path, self.settings.backup_folder)

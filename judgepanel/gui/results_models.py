@@ -32,7 +32,7 @@ PLACEMENT_LABELS = {
     "winner": "Winner",
     "highly-commended": "Highly Commended",
     "finalist": "Finalist",
-    "none": "None",
+    "none": "Not placed",
 }
 METHOD_LABELS = {
     "bias": "Bias-corrected",
@@ -126,6 +126,20 @@ class ResultsModel(_RowsModel):
                 "Placement")
     NUMERIC = (3, 4, 5, 6, 7)
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._details: dict[str, list[str]] = {}
+
+    def set_ranking(self, ranking: Any) -> None:
+        """Show a core `Ranking`: its entries, with each flag's explanation as a tooltip."""
+        details: dict[str, list[str]] = {}
+        for record in getattr(ranking, "flag_records", []):
+            who = f" ({record['judge']})" if record.get("judge") else ""
+            details.setdefault(record["entry"], []).append(
+                f"{FLAG_WORDS.get(record['flag'], record['flag'])}{who}: {record['detail']}")
+        self._details = details
+        self.set_rows(ranking.entries)
+
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
@@ -189,11 +203,17 @@ class ResultsModel(_RowsModel):
             return who or None
         if column == 0 and ranked.rank is None:
             return "No complete scores yet, so not ranked"
+        if column == 0 and "tie" in ranked.flags:
+            return "The tie-break order could not separate this entry from another"
+        if column == 8 and self._details.get(ranked.entry):
+            return "\n".join(self._details[ranked.entry])
         return None
 
 
 class SensitivityModel(_RowsModel):
     """Entry × method → rank, so the chair sees whether the order depends on the method."""
+
+    FIXED = 2  # the entry and its title come before the methods
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -201,25 +221,25 @@ class SensitivityModel(_RowsModel):
         self.default_method = ""
 
     def set_table(self, ranks: dict[str, dict[str, int | None]], methods: list[str],
-                  order: list[str], default_method: str) -> None:
-        """`order`: entry ids in the order to show them (the ranking under the default)."""
+                  order: list[tuple[str, str]], default_method: str) -> None:
+        """`order`: (entry, title) in the order to show them (the ranking under the default)."""
         self.beginResetModel()
         self.methods = list(methods)
         self.default_method = default_method
-        self._rows = [(entry, ranks.get(entry, {})) for entry in order]
+        self._rows = [(entry, title, ranks.get(entry, {})) for entry, title in order]
         self.endResetModel()
 
     def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(self.methods)
+        return 0 if parent.isValid() else self.FIXED + len(self.methods)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        if section == 0:
-            return "Entry"
-        if 1 <= section <= len(self.methods):
-            method = self.methods[section - 1]
+        if section in (0, 1):
+            return ("Entry", "Title")[section]
+        if 0 <= section - self.FIXED < len(self.methods):
+            method = self.methods[section - self.FIXED]
             mark = " (award's)" if method == self.default_method else ""
             return method_label(method) + mark
         return None
@@ -227,13 +247,14 @@ class SensitivityModel(_RowsModel):
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        entry, ranks = self._rows[index.row()]
+        entry, title, ranks = self._rows[index.row()]
         column = index.column()
-        if column == 0:
-            return entry if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
-        if not 1 <= column <= len(self.methods):
+        if column in (0, 1):
+            shown = (entry, title)[column]
+            return shown if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
+        if not 0 <= column - self.FIXED < len(self.methods):
             return None
-        method = self.methods[column - 1]
+        method = self.methods[column - self.FIXED]
         rank = ranks.get(method)
         base = ranks.get(self.default_method)
         if role == Qt.ItemDataRole.DisplayRole:

@@ -30,6 +30,11 @@ def test_numbered_lists_and_links_keep_their_meaning() -> None:
         "See the report (https://example.org/r.pdf)"
 
 
+def test_plain_text_with_a_few_inline_tags_keeps_its_line_breaks() -> None:
+    text = clean_text("First <b>bold</b> line\nsecond line\n\nNew paragraph &amp; more")
+    assert text == "First bold line\nsecond line\n\nNew paragraph & more"
+
+
 def test_plain_text_with_angle_brackets_is_not_html() -> None:
     assert clean_text("Waits fell from > 18 weeks to < 6 weeks") == \
         "Waits fell from > 18 weeks to < 6 weeks"

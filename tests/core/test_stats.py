@@ -194,3 +194,24 @@ def test_panel_stats_leaves_icc_and_w_out_of_an_incomplete_design(tmp_path: Path
     assert found["alpha_interval"] is not None
     assert found["connected"] is True
     store.close()
+
+
+def test_bias_model_beats_the_mean_on_a_simulated_incomplete_panel() -> None:
+    """60 entries, 12 judges of very different leniency, 4 judges per entry, some noise."""
+    rng = np.random.default_rng(2026)
+    quality = rng.uniform(30, 80, 60)
+    leniency = rng.normal(0, 12, 12)
+    e = np.repeat(np.arange(60), 4)
+    j = np.concatenate([rng.choice(12, 4, replace=False) for _ in range(60)])
+    y = quality[e] + leniency[j] + rng.normal(0, 3, e.size)
+    fit = bias_model(e, j, y, 60, 12)
+    means = np.bincount(e, weights=y) / 4
+
+    def rank_agreement(scores: np.ndarray) -> float:
+        return float(np.corrcoef(np.argsort(np.argsort(scores)),
+                                 np.argsort(np.argsort(quality)))[0, 1])
+
+    assert fit.connected
+    assert rank_agreement(fit.scores) > rank_agreement(means)
+    assert rank_agreement(fit.scores) > 0.97
+    assert np.corrcoef(fit.bias, leniency)[0, 1] > 0.95

@@ -123,3 +123,19 @@ def test_settings_have_defaults_and_refuse_unknown_keys(store: Store) -> None:
     with pytest.raises(JudgePanelError, match="method"):
         set_award_settings(store, "weighted", method="average")
     assert award_settings(panel_award(store, "weighted"))["method"] == "bias"
+
+
+def test_tie_break_order_and_thresholds_are_checked(store: Store) -> None:
+    from judgepanel.core.awards import panel_award
+    from judgepanel.core.errors import JudgePanelError
+
+    with pytest.raises(JudgePanelError, match=r"tie_break\[2\]: 'section:Q9'"):
+        set_award_settings(store, "weighted", tie_break=["median", "section:Q9"])
+    with pytest.raises(JudgePanelError, match=r"flag_thresholds.range: must be a number"):
+        set_award_settings(store, "weighted", flag_thresholds={"range": "wide"})
+    set_award_settings(store, "weighted", tie_break=["section:Q2", "panel"],
+                       flag_thresholds={"rwg": 0.5})
+    settings = award_settings(panel_award(store, "weighted"))
+    assert settings["tie_break"] == ["section:Q2", "panel"]
+    assert settings["flag_thresholds"]["rwg"] == 0.5
+    assert settings["flag_thresholds"]["range"] == 30.0  # the others keep their defaults

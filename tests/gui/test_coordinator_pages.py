@@ -396,3 +396,18 @@ def test_awards_are_readable_and_can_be_added_and_weighted(qtbot, tmp_path: Path
     section = panel_award(page.store, first.id).sections[1]
     assert (section.weight, section.word_limit) == (2.5, 350)
     window.close()
+
+
+def test_panel_menu_actions_open_the_right_page_and_dialog(window: PanelWindow) -> None:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Panel")
+    action = next(a for a in menu.actions() if a.text() == "Add &judge…")
+    seen: list[str] = []
+
+    def cancel(dialog: Any) -> None:
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    when_dialog(cancel)
+    action.trigger()
+    assert seen == ["Add judge"]
+    assert window.stack.currentWidget() is window.page("Judges & assignment")

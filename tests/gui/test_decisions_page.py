@@ -125,3 +125,30 @@ def test_the_forms_wait_for_an_entry(page: DecisionsPage):
     assert not page.placement_button.isEnabled()
     assert not page.override_button.isEnabled()
     assert "Choose an entry" in page.entry_label.text()
+
+
+def test_in_the_panel_window_a_placement_reaches_the_results(qtbot, tmp_path: Path):
+    """Record a placement on Decisions; the Results page and the navigation then show it."""
+    from coordinator_panels import scratch_settings
+
+    from judgepanel.gui.panel_window import SUMMARY_ROLE, PanelWindow
+
+    window = PanelWindow(bias_panel(tmp_path / "window.judgepanel"), scratch_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    results = window.go_to("Results")
+    qtbot.waitUntil(lambda: results.results is not None)
+    decisions_page = window.go_to("Decisions")
+    pick(qtbot, decisions_page, "A")
+    decisions_page.placement_combo.setCurrentIndex(
+        decisions_page.placement_combo.findData("winner"))
+    qtbot.keyClicks(decisions_page.placement_reason, "Clearest system-wide impact")
+    qtbot.mouseClick(decisions_page.placement_button, Qt.MouseButton.LeftButton)
+    row = window.pages.index(decisions_page)
+    qtbot.waitUntil(lambda: window.navigation.item(row).data(SUMMARY_ROLE)
+                    == "1 of 6 entries placed")
+    window.go_to("Results")
+    qtbot.waitUntil(lambda: results.results is not None
+                    and results.results.ranking.entries[0].placement == "winner")
+    assert results.results_proxy.index(0, 9).data() == "Winner"
+    window.close()

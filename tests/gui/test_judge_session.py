@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -201,12 +202,12 @@ def test_return_scores_saves_a_copy_the_panel_can_merge(open_judge_window, pack_
         press(Qt.Key.Key_Down, ALT)
     press(Qt.Key.Key_Return, CTRL)
     press(Qt.Key.Key_R, CTRL)
-    dialog = window.return_dialog
+    dialog = window.returning.dialog
     qtbot.waitExposed(dialog)
     assert "1 of 6 entries complete" in dialog.ui.summary.text()
     assert "E-102" in dialog.ui.details.toPlainText()
     dialog.accept()
-    files = window.return_file_dialog
+    files = window.returning.file_dialog
     target = tmp_path / "returned" / "Anna Kowalska scores.judgepack"
     target.parent.mkdir()
     files.selectFile(str(target))
@@ -257,3 +258,53 @@ def test_help_overlay_lists_the_shortcuts(open_judge_window, pack_path, qtbot):
     assert not window.help.isVisible()
     menu_texts = [a.shortcut().toString() for a in window.actions_by_name.values()]
     assert "Ctrl+Down" in menu_texts and "Ctrl+Return" in menu_texts
+
+
+def test_undo_brings_back_the_entry_it_changed(open_judge_window, pack_path, qtbot):
+    window = open_judge_window(pack_path)
+    activate(window, qtbot)
+    press(Qt.Key.Key_9)
+    press(Qt.Key.Key_Down, CTRL)
+    assert window.current == "E-102"
+    press(Qt.Key.Key_Z, CTRL)
+    assert window.current == "E-101"  # the judge sees what the undo changed
+    assert window.ui.scoringPanel.cards["Q1"].score.score() is None
+    assert window.judging.scores("E-101").get("Q1", {}).get("value") is None
+    assert window.model.entry("E-101").status == "not started"
+
+
+def test_typing_reaches_the_file_within_a_second(open_judge_window, pack_path, qtbot):
+    window = open_judge_window(pack_path)
+    activate(window, qtbot)
+    press(Qt.Key.Key_F2)
+    type_text("Written while the train goes into a tunnel")
+    typed_at = time.monotonic()
+
+    def on_disk() -> str:
+        with sqlite3.connect(f"file:{pack_path}?mode=ro", uri=True) as conn:
+            row = conn.execute("SELECT comment FROM scores WHERE entry='E-101' "
+                               "AND section='Q1'").fetchone()
+        return row[0] if row else ""
+
+    qtbot.waitUntil(lambda: on_disk() == "Written while the train goes into a tunnel",
+                    timeout=1000)
+    assert time.monotonic() - typed_at < 1.0
+    assert window.saved_label.text().startswith("Saved at ")
+
+
+def test_evidence_tags_are_saved_with_the_review(open_judge_window, pack_path, qtbot):
+    window = open_judge_window(pack_path)
+    panel = window.ui.scoringPanel
+    if not panel.tags_box.isVisibleTo(window):
+        pytest.skip("the Systems Leadership framework is not shipped in this build")
+    panel.tag_filter.setText("resilience")
+    assert 0 < panel.tag_proxy.rowCount() < panel.tag_model.rowCount()
+    index = panel.tag_proxy.mapToSource(panel.tag_proxy.index(0, 0))
+    panel.tag_model.setData(index, Qt.CheckState.Checked.value,
+                            Qt.ItemDataRole.CheckStateRole)
+    tag = panel.tag_model.checked()
+    assert window.judging.review("E-101")["tags"] == tag
+    window.step_entry(1)
+    assert panel.tag_model.checked() == []
+    window.step_entry(-1)
+    assert panel.tag_model.checked() == tag

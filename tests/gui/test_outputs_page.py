@@ -169,3 +169,36 @@ def test_an_edited_design_is_used_for_the_certificates(qtbot, page: OutputsPage,
     text = PdfReader(target).pages[0].extract_text()
     assert "CERTIFICATE OF EXCELLENCE" in text  # the design prints its heading in capitals
     assert "Dr Marek Nowak" in text
+
+
+@needs_poppler
+def test_print_and_open_folder_after_the_report(qtbot, page: OutputsPage, tmp_path: Path,
+                                                monkeypatch):
+    """Print… sends every page to the printer chosen in the system dialog; Open folder opens
+    the report's folder (Qt's dialog and desktop services stand in for the user's choices)."""
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    target = tmp_path / "report.pdf"
+    save_to(monkeypatch, target)
+    with qtbot.waitSignal(page.generated, timeout=60000):
+        qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    printed = tmp_path / "printed.pdf"
+
+    def print_to_file(dialog: QPrintDialog) -> int:
+        """The user picks "Print to file" in the system dialog and presses Print."""
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "to the printer" in page.status.text(), timeout=60000)
+    assert len(PdfReader(printed).pages) == len(PdfReader(target).pages)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    qtbot.mouseClick(page.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)]

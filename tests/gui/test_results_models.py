@@ -55,7 +55,7 @@ def test_matrix_model(qtmodeltester, store: Store):
 def test_sensitivity_model(qtmodeltester, store: Store):
     model = SensitivityModel()
     table = sensitivity(store, AWARD)
-    model.set_table(table, ["bias", "mean"], sorted(table), "bias")
+    model.set_table(table, ["bias", "mean"], [(entry, "") for entry in sorted(table)], "bias")
     qtmodeltester.check(model)
 
 

@@ -68,6 +68,7 @@ def test_flags_are_shown_as_words(page: ResultsPage):
     proxy = page.results_proxy
     row = entry_order(page).index("C-1")
     assert "wide range" in proxy.index(row, 8).data()
+    assert "totals run from 30.0 to 70.0" in proxy.index(row, 8).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_matrix_shows_the_conflict_and_shades_scores(page: ResultsPage):
@@ -97,6 +98,7 @@ def test_selecting_an_entry_shows_every_judge_and_their_comments(qtbot, page: Re
     assert "Community frailty hub" in text
     assert COMMENT in text
     assert "Harsh" in text and "Neutral" in text and "Lenient" not in text
+    assert "60.0" in text and "80.0" in text  # each judge's total out of 100
 
 
 def test_double_clicking_the_matrix_opens_the_entry_with_its_conflict(qtbot, page: ResultsPage):
@@ -127,8 +129,9 @@ def test_sensitivity_says_the_top_places_change(page: ResultsPage):
     methods = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "A")
     assert model.index(row, methods.index("Mean")).data() == "2"
-    assert methods[1] == "Bias-corrected (award's)"
-    assert model.index(row, 1).data() == "1"
+    assert methods[:3] == ["Entry", "Title", "Bias-corrected (award's)"]
+    assert model.index(row, 1).data() == "Community frailty hub"
+    assert model.index(row, 2).data() == "1"
     assert "A under bias-corrected" in page.sensitivity_line.text()
     assert "B under mean" in page.sensitivity_line.text()
 

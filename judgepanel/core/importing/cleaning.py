@@ -21,6 +21,8 @@ HTML_HINT = re.compile(
     re.IGNORECASE,
 )
 TAG_HINT = re.compile(r"<[a-zA-Z/!]")
+LAYOUT_HINT = re.compile(r"<(?:p|br|div|li|ul|ol|h[1-6]|table|tr|blockquote|pre)\b",
+                         re.IGNORECASE)
 MULTISELECT = re.compile(r"^\s*\{\{(.*?)\}\}(?:\s*,\s*\{\{(.*?)\}\})*\s*$", re.DOTALL)
 MULTISELECT_ITEM = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 SPACES = re.compile(r"[ \t\f\v\u00a0]+")
@@ -165,6 +167,10 @@ def html_to_text(markup: str) -> str:
     """HTML as paragraphs separated by a blank line, <br> as a newline, <li> as bullets."""
     if not TAG_HINT.search(markup):
         return unescape(markup)
+    if "\n" in markup and not LAYOUT_HINT.search(markup):
+        # Plain text with a few inline tags (<b>, <a>): its own line breaks are meant.
+        paragraphs = re.split(r"\n[ \t]*\n", markup.strip())
+        markup = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
     collector = _TextCollector()
     collector.feed(markup)
     collector.close()

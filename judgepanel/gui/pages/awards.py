@@ -146,8 +146,14 @@ class AwardsPage(QWidget):
             action = self.builtin_menu.addAction(award.name)
             action.setEnabled(award.id not in ids)
             action.triggered.connect(lambda _=False, a=award: self.add_award(a))
-        self.heading.set_status(self.summary(), "" if not self.awards else
-                                "import the entries (Entries page).")
+        self.heading.set_status(self.summary(), self.next_step(sum(counts.values())))
+
+    def next_step(self, entries: int) -> str:
+        if not self.awards:
+            return "add a built-in award or one from a file."
+        if not entries:
+            return "import the entries (Entries page)."
+        return "check each section's weight and word limit before the packs go out."
 
     def summary(self) -> str:
         if not self.awards:

@@ -28,58 +28,13 @@ from judgepanel.core.assignment import assign, assignments, auto_assign, unassig
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.conflicts import list_conflicts, record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.judges import ROLES, Judge, add_judge, edit_judge, list_judges, remove_judge
+from judgepanel.core.judges import Judge, add_judge, edit_judge, list_judges, remove_judge
 from judgepanel.core.store import Store
-from judgepanel.gui.forms.ui_auto_assign_dialog import Ui_AutoAssignDialog
-from judgepanel.gui.forms.ui_judge_dialog import Ui_JudgeDialog
-from judgepanel.gui.forms.ui_record_conflict_dialog import Ui_RecordConflictDialog
+from judgepanel.gui.coordinator_dialogs import AutoAssignDialog, JudgeDialog, RecordConflictDialog
 from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class JudgeDialog(QDialog):
-    """Add or edit one judge: name, e-mail, role."""
-
-    def __init__(self, parent: QWidget | None = None, judge: Judge | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_JudgeDialog()
-        self.ui.setupUi(self)
-        self.ui.role.addItems(list(ROLES))
-        self.setWindowTitle("Edit judge" if judge else "Add judge")
-        if judge:
-            self.ui.name.setText(judge.name)
-            self.ui.email.setText(judge.email)
-            self.ui.role.setCurrentText(judge.role)
-
-
-class AutoAssignDialog(QDialog):
-    """How many judges per entry, and an optional seed for a reproducible draw."""
-
-    def __init__(self, award_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_AutoAssignDialog()
-        self.ui.setupUi(self)
-        self.ui.award.setText(award_name)
-
-    def seed(self) -> int | None:
-        value = self.ui.seed.value()
-        return None if value < 0 else value
-
-
-class RecordConflictDialog(QDialog):
-    """Which judge, which entry, and why."""
-
-    def __init__(self, judges: list[Judge], entries: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_RecordConflictDialog()
-        self.ui.setupUi(self)
-        for judge in judges:
-            self.ui.judge.addItem(judge.name, judge.id)
-        for entry, title in entries:
-            self.ui.entry.addItem(f"{entry}  {title}", entry)
 
 
 class MatrixView(QTableView):

@@ -1,16 +1,14 @@
 """The Outputs page: the ranked report, entrants' feedback, certificates and the results sheet.
 
-Each output is written off the GUI thread by the same core functions the command line uses
-(reports.gather.report_data, ranked.write_report, feedback.write_feedback,
-certificates.write_certificates, exports.write_results), on a Store of the worker's own,
-with progress; then the first pages are previewed, and can be printed or their folder opened.
+Each output is written off the GUI thread (output_jobs.py: the same core functions the command
+line uses, on a Store of the worker's own) with progress; then its first pages are previewed,
+and can be printed or their folder opened.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,26 +32,22 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import decisions
-from judgepanel.core.ranking import rank_award
-from judgepanel.core.reports.certificates import (
-    CertificateDesign,
-    default_design,
-    load_design,
-    write_certificates,
-)
-from judgepanel.core.reports.exports import write_results
-from judgepanel.core.reports.feedback import write_feedback
-from judgepanel.core.reports.gather import report_data
-from judgepanel.core.reports.ranked import write_report
+from judgepanel.core.reports.certificates import CertificateDesign, default_design, load_design
 from judgepanel.core.store import Store
 from judgepanel.gui.certificate_design import DesignEditor
+from judgepanel.gui.output_jobs import (
+    Job,
+    Written,
+    certificates_job,
+    export_job,
+    feedback_job,
+    report_job,
+)
 from judgepanel.gui.pages.common import PageHeading, plural, show_error
 from judgepanel.gui.pdf_preview import (
     PRINT_DPI,
     PdfPreview,
     ask_printer,
-    pdf_pages,
-    preview_images,
     print_images,
     render_pages,
 )
@@ -61,34 +55,6 @@ from judgepanel.gui.results_models import PLACEMENT_LABELS
 from judgepanel.gui.tasks import Cancelled, Progress, run_task
 
 PDF_FILTER = "PDF files (*.pdf)"
-
-
-@dataclass
-class Written:
-    """What a finished output left behind, and the preview of its first file."""
-
-    what: str
-    files: list[Path]
-    folder: Path
-    preview: Path | None
-    images_folder: Path | None
-    images: list[Path]
-    pages: int | None
-
-
-def _relay(progress: Progress, text: str) -> Any:
-    """The core's progress(done, total) callback, feeding the dialog and honouring Cancel."""
-    def report(done: int, total: int) -> None:
-        progress.check()
-        progress.report(done, total, f"{text} ({done} of {total})")
-    return report
-
-
-def _finish(what: str, files: list[Path], folder: Path) -> Written:
-    preview = next((f for f in files if f.suffix.lower() == ".pdf"), None)
-    images_folder, images = preview_images(preview) if preview else (None, [])
-    return Written(what, files, folder, preview, images_folder, images,
-                   pdf_pages(preview) if preview else None)
 
 
 class OutputsPage(QWidget):
@@ -295,12 +261,7 @@ class OutputsPage(QWidget):
         path = Path(target).with_suffix(".pdf")
         awards = self._award_ids()
 
-        def work(store: Store, progress: Progress) -> Written:
-            data = report_data(store, awards)
-            write_report(data, path, _relay(progress, "Laying out the report"))
-            return _finish("Ranked report", [path], path.parent)
-
-        self._run("Writing the ranked report", work)
+        self._run("Writing the ranked report", report_job(awards, path))
 
     def make_feedback(self) -> None:
         """Ask for a folder, then write one feedback PDF per entry into it."""
@@ -311,12 +272,7 @@ class OutputsPage(QWidget):
         folder = Path(target)
         awards = self._award_ids()
 
-        def work(store: Store, progress: Progress) -> Written:
-            data = report_data(store, awards)
-            files = write_feedback(data, folder, _relay(progress, "Writing feedback"))
-            return _finish("Feedback for entrants", files, folder)
-
-        self._run("Writing feedback for entrants", work)
+        self._run("Writing feedback for entrants", feedback_job(awards, folder))
 
     def make_certificates(self) -> None:
         """Ask where, then write the certificates with the chosen placements and design."""
@@ -334,13 +290,8 @@ class OutputsPage(QWidget):
         awards, design = self._award_ids(), self.design
         placement = self.placement_combo.currentData()
 
-        def work(store: Store, progress: Progress) -> Written:
-            data = report_data(store, awards)
-            files = write_certificates(data, path, design, placement, separate,
-                                       _relay(progress, "Drawing certificates"))
-            return _finish("Certificates", files, path if separate else path.parent)
-
-        self._run("Drawing the certificates", work)
+        self._run("Drawing the certificates",
+                  certificates_job(awards, path, design, placement, separate))
 
     def export_results(self) -> None:
         """Write the chosen award's ranking to CSV or XLSX (by the name's ending)."""
@@ -356,15 +307,9 @@ class OutputsPage(QWidget):
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
 
-        def work(store: Store, progress: Progress) -> Written:
-            progress.report(0, 0, "Ranking and writing the results")
-            written = write_results(rank_award(store, award), path)
-            return Written("Results spreadsheet", [written], written.parent, None, None, [],
-                           None)
+        self._run("Exporting the results", export_job(award, path))
 
-        self._run("Exporting the results", work)
-
-    def _run(self, title: str, work: Any) -> None:
+    def _run(self, title: str, work: Job) -> None:
         """Run an output on the thread pool with its own Store; show the result when done."""
         if self.store.path is None:
             raise JudgePanelError("the panel must be saved to a file before writing outputs")

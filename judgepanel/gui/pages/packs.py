@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,43 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.judges import Judge, list_judges
+from judgepanel.core.judges import list_judges
 from judgepanel.core.merge import MergeResult, merge_each
 from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
 from judgepanel.core.store import PANEL, Store
-from judgepanel.gui.forms.ui_create_packs_dialog import Ui_CreatePacksDialog
+from judgepanel.gui.coordinator_dialogs import CreatePacksDialog
 from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
 from judgepanel.gui.panel_models import MergeSummaryModel, ProgressModel, format_time
 from judgepanel.gui.tasks import Cancelled, Progress, Task, run_task
-
-
-class CreatePacksDialog(QDialog):
-    """Which judges get a pack, and the folder the packs go into."""
-
-    def __init__(self, judges: list[tuple[Judge, int]], folder: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_CreatePacksDialog()
-        self.ui.setupUi(self)
-        for judge, entries in judges:
-            item = QListWidgetItem(f"{judge.name}  ({plural(entries, 'entry', 'entries')})")
-            item.setData(Qt.ItemDataRole.UserRole, judge.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if entries else Qt.CheckState.Unchecked)
-            self.ui.judges.addItem(item)
-        self.ui.folder.setText(folder)
-        self.ui.browse.clicked.connect(self._browse)
-
-    def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the packs",
-                                                  self.ui.folder.text())
-        if chosen:
-            self.ui.folder.setText(chosen)
-
-    def chosen_judges(self) -> list[int]:
-        items = (self.ui.judges.item(i) for i in range(self.ui.judges.count()))
-        return [item.data(Qt.ItemDataRole.UserRole) for item in items
-                if item.checkState() == Qt.CheckState.Checked]
 
 
 def _relay(progress: Progress) -> Any:

@@ -8,7 +8,6 @@ large award is analysed off the GUI thread on a Store of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
@@ -29,12 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from judgepanel.core.awards import panel_awards
-from judgepanel.core.ranking import METHODS, Analysis, Ranking, analyse_award, rank_analysis
-from judgepanel.core.stats import panel_stats, plain_reading
+from judgepanel.core.ranking import METHODS, rank_analysis
 from judgepanel.core.store import Store
 from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
 from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.results_data import (
+    AwardResults,
+    compute_results,
+    figure,
+    note_text,
+    reliability_text,
+    sensitivity_text,
+)
 from judgepanel.gui.results_models import (
     ENTRY_ROLE,
     SORT_ROLE,
@@ -42,73 +48,11 @@ from judgepanel.gui.results_models import (
     SensitivityModel,
     method_label,
 )
-from judgepanel.gui.score_matrix import MatrixData, ScoreMatrix, matrix_data
+from judgepanel.gui.score_matrix import ScoreMatrix, matrix_data
 from judgepanel.gui.tasks import run_task
 
 LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
 SIZING_ROWS = 100  # rows a column looks at to fit its width (all of them is slow)
-
-
-@dataclass
-class AwardResults:
-    """Everything the page shows for one award, computed together."""
-
-    award: str
-    analysis: Analysis
-    ranking: Ranking
-    stats: dict[str, Any]
-    sensitivity: dict[str, dict[str, int | None]]
-    top_changes: list[str]
-    matrix: MatrixData
-
-
-def compute_results(store: Store, award_id: str, method: str | None) -> AwardResults:
-    """Analyse an award once and derive every view from it (safe to run on a worker thread)."""
-    analysis = analyse_award(store, award_id)
-    ranking = rank_analysis(analysis, method or analysis.settings["method"])
-    table: dict[str, dict[str, int | None]] = {e["id"]: {} for e in analysis.entries}
-    tops: dict[str, list[str]] = {}
-    places = int(analysis.settings.get("places", 3))
-    for name in METHODS:
-        plain = rank_analysis(analysis, name, use_overrides=False)
-        for row in plain.entries:
-            table[row.entry][name] = row.rank
-        tops[name] = [f"{r.entry}@{r.rank}" for r in plain.entries
-                      if r.rank is not None and r.rank <= places]
-    default = analysis.settings["method"]
-    return AwardResults(award_id, analysis, ranking, panel_stats(store, award_id), table,
-                        _top_changes(tops, default), matrix_data(store, ranking, analysis.totals))
-
-
-def _top_changes(tops: dict[str, list[str]], default: str) -> list[str]:
-    """Methods that put a different set or order in the top places than the award's method."""
-    reference = tops.get(default, [])
-    return [name for name, top in tops.items() if top != reference]
-
-
-def first_places(sensitivity: dict[str, dict[str, int | None]], default: str
-                 ) -> dict[str, list[str]]:
-    """Entry → the methods that rank it first, the award's method's choice listed first."""
-    firsts: dict[str, list[str]] = {}
-    for method in [default, *(m for m in METHODS if m != default)]:
-        for entry, ranks in sensitivity.items():
-            if ranks.get(method) == 1:
-                firsts.setdefault(entry, []).append(method)
-    return firsts
-
-
-def reliability_text(stats: dict[str, Any]) -> str:
-    """'Judges agree well (Krippendorff's α = 0.84)' from the stats."""
-    alpha = stats.get("alpha_interval")
-    reading = plain_reading(alpha)
-    reading = reading[:1].upper() + reading[1:]
-    if alpha is None:
-        return reading + "."
-    return f"{reading} (Krippendorff's α = {alpha:.2f})."
-
-
-def _figure(value: float | None) -> str:
-    return "not available" if value is None else f"{value:.2f}"
 
 
 class ResultsPage(QWidget):
@@ -346,15 +290,15 @@ class ResultsPage(QWidget):
         self.method_combo.blockSignals(True)
         self.method_combo.setCurrentIndex(max(self.method_combo.findData(ranking.method), 0))
         self.method_combo.blockSignals(False)
-        self.results_model.set_rows(ranking.entries)
+        self.results_model.set_ranking(ranking)
         self.matrix.set_matrix(results.matrix)
-        self.note.setText(self._note_text(results))
+        self.note.setText(note_text(results))
         self._show_reliability(results.stats)
-        order = [r.entry for r in ranking.entries]
+        order = [(r.entry, r.title) for r in ranking.entries]
         default = results.analysis.settings["method"]
         methods = [default, *(m for m in METHODS if m != default)]
         self.sensitivity_model.set_table(results.sensitivity, methods, order, default)
-        self.sensitivity_line.setText(self._sensitivity_text(results))
+        self.sensitivity_line.setText(sensitivity_text(results))
         ranked = sum(1 for r in ranking.entries if r.rank is not None)
         flagged = sum(1 for r in ranking.entries if r.flags)
         if not ranking.entries:
@@ -369,27 +313,15 @@ class ResultsPage(QWidget):
         if selected:
             self.show_entry(selected, switch=False)
 
-    def _note_text(self, results: AwardResults) -> str:
-        ranking = results.ranking
-        default = results.analysis.settings["method"]
-        method = f"Ranked by {method_label(ranking.method).lower()}"
-        if ranking.method == default:
-            method += " (this award's method)"
-        design = ("judge–entry design connected" if ranking.connected
-                  else "judge–entry design NOT connected: bias estimates compare only judges "
-                       "who share entries")
-        ties = "tie-break order: " + " → ".join(_tie_word(t) for t in ranking.tie_break)
-        return f"{method}; {design}; {ties}."
-
     def _show_reliability(self, stats: dict[str, Any]) -> None:
         self.reading.setText(reliability_text(stats))
-        self.figures["alpha"].setText(_figure(stats.get("alpha_interval")))
+        self.figures["alpha"].setText(figure(stats.get("alpha_interval")))
         icc = stats.get("icc")
         self.figures["icc"].setText(
             "not available (fewer than two entries scored by every judge)" if not icc else
-            "  ".join(f"{k}: {_figure(v)}" for k, v in icc.items()))
+            "  ".join(f"{k}: {figure(v)}" for k, v in icc.items()))
         self.figures["kendall"].setText(
-            _figure(stats.get("kendall_w")) if stats.get("kendall_w") is not None
+            figure(stats.get("kendall_w")) if stats.get("kendall_w") is not None
             else "not available (not every judge scored every entry)")
         self.figures["connected"].setText(
             "connected: every judge can be compared with every other" if stats.get("connected")
@@ -398,24 +330,6 @@ class ResultsPage(QWidget):
             f"{stats.get('scores', 0)} totals from {stats.get('judges', 0)} judges on "
             f"{stats.get('entries', 0)} entries")
         self.bias_chart.set_bias(stats.get("judge_bias") or {})
-
-    def _sensitivity_text(self, results: AwardResults) -> str:
-        places = int(results.analysis.settings.get("places", 3))
-        if not any(r.rank for r in results.ranking.entries):
-            return "No entry is ranked yet."
-        if not results.top_changes:
-            return (f"The top {places} places are the same under every method: the result "
-                    "does not depend on the choice of method.")
-        names = ", ".join(method_label(m).lower() for m in results.top_changes)
-        firsts = first_places(results.sensitivity, results.analysis.settings["method"])
-        if len(firsts) == 1:
-            first = f"{next(iter(firsts))} is first under every method."
-        else:
-            first = "First place goes to " + "; ".join(
-                f"{entry} under {', '.join(method_label(m).lower() for m in methods)}"
-                for entry, methods in firsts.items()) + "."
-        return (f"The top {places} places change with the method (they differ under {names}). "
-                f"{first} Bold ranks differ from the award's method.")
 
     # ----- the entry's detail ------------------------------------------------------------
 
@@ -442,7 +356,7 @@ class ResultsPage(QWidget):
     def summary(self) -> str:
         """What is done and what is next, for the navigation (a small award is ranked now)."""
         award = self.award_id()
-        if self.results is None and award is not None and not self.busy \
+        if (self.results is None or self._stale) and award is not None and not self.busy \
                 and self._entry_count(award) <= LARGE_AWARD:
             self._analyse()
         if self.results is None:
@@ -452,10 +366,3 @@ class ResultsPage(QWidget):
         flagged = sum(1 for r in entries if r.flags)
         return f"{ranked} of {len(entries)} entries ranked, {flagged} flagged"
 
-
-def _tie_word(criterion: str) -> str:
-    if criterion.startswith("section:"):
-        return f"section {criterion.removeprefix('section:')}"
-    if criterion == "panel":
-        return "recorded panel decision"
-    return method_label(criterion).lower()

@@ -1,0 +1,72 @@
+"""Return scores: the summary of complete and incomplete entries, then a copy of the pack
+saved where the judge chooses (SQLite's backup API: one self-contained file to send back)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from judgepanel.gui.autosave import copy_pack
+from judgepanel.gui.judge_dialogs import ReturnDialog
+
+if TYPE_CHECKING:
+    from judgepanel.gui.judge_window import JudgeWindow
+
+
+class ScoreReturn(QObject):
+    """The two steps of returning scores, kept non-blocking (both dialogs are `open()`ed)."""
+
+    def __init__(self, window: JudgeWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: ReturnDialog | None = None
+        self.file_dialog: QFileDialog | None = None
+
+    def summary(self) -> tuple[int, int, list[str], int]:
+        """Complete entries, entries to score, what is missing in the others, conflicts."""
+        model, judging = self.window.model, self.window.judging
+        counts = model.counts()
+        total = len(self.window.entries) - counts["conflict"]
+        incomplete = []
+        for entry_id in model.entry_ids():
+            row = model.entry(entry_id)
+            if row.status in ("not started", "in progress"):
+                missing = judging.missing_sections(entry_id)
+                note = f"no score for {', '.join(missing)}" if missing else "not marked complete"
+                incomplete.append(f"{entry_id} {row.title}: {note}")
+        return counts["complete"], total, incomplete, counts["conflict"]
+
+    def start(self) -> None:
+        self.dialog = ReturnDialog(*self.summary(), parent=self.window)
+        self.dialog.accepted.connect(self.choose_file)
+        self.dialog.open()
+
+    def choose_file(self) -> None:
+        window = self.window
+        judge = window.store.meta("judge_name", "judge") or "judge"
+        suggested = window.path.with_name(f"{judge} scores{window.path.suffix}")
+        dialog = QFileDialog(window, "Save your scores to send back", str(suggested),
+                             "Judge packs (*.judgepack)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("judgepack")
+        dialog.fileSelected.connect(lambda name: self.save_copy(Path(name)))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def save_copy(self, target: Path) -> bool:
+        """A complete copy of the pack at `target` (never over the pack being scored)."""
+        window = self.window
+        if target.resolve() == window.path.resolve():
+            window.show_problem("Choose another name: this is the pack you are working in.")
+            return False
+        window.writer.flush()
+        try:
+            copy_pack(window.path, target)
+        except OSError as exc:
+            window.show_problem(f"{target}: could not save ({exc.strerror or exc})")
+            return False
+        window.statusBar().showMessage(f"Scores saved to {target}: send this file back.", 15000)
+        return True
