@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from judgepanel.core.cells import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import add_judge, find_judge
 from judgepanel.core.scoring import Judging
@@ -25,7 +25,6 @@ COLUMNS = ("entry", "judge", "section", "score", "comment")
 EXTRA_COLUMNS = ("award", "entry_title", "updated_at")
 ALIASES = {"entry id": "entry", "entry_id": "entry", "judge name": "judge",
            "section id": "section", "value": "score"}
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 @dataclass
@@ -50,27 +49,6 @@ class ScoreImportResult:
 
 
 # ----- formula neutralising -------------------------------------------------------------------
-
-
-def is_formula_like(text: str) -> bool:
-    """Text a spreadsheet would execute: =, @, tab or CR first, or +/- not starting a number."""
-    if not text:
-        return False
-    if text[0] in "=@\t\r":
-        return True
-    return text[0] in "+-" and not _NUMBER.match(text.strip())
-
-
-def neutralise(text: str) -> str:
-    """The CSV form of a cell: an apostrophe before text a spreadsheet would execute."""
-    return "'" + text if is_formula_like(text) else text
-
-
-def restore(text: str) -> str:
-    """Undo `neutralise`: an apostrophe followed by formula-like text is the text itself."""
-    if text.startswith("'") and is_formula_like(text[1:]):
-        return text[1:]
-    return text
 
 
 # ----- reading --------------------------------------------------------------------------------

@@ -14,37 +14,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from judgepanel.core.cells import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.errors import JudgePanelError
 
-RISKY_START = ("=", "+", "@", "\t", "\r")
-NUMBER = re.compile(r"^-\s*(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 RESULT_COLUMNS = ("rank", "entry", "title", "nominee", "organisation", "score", "mean",
                   "median", "sd", "judges", "flags", "placement")
-
-
-def _risky(text: str) -> bool:
-    """True when a spreadsheet would treat `text` as a formula rather than as text."""
-    if text.startswith(RISKY_START):
-        return True
-    return text.startswith("-") and len(text) > 1 and not NUMBER.match(text)
-
-
-def _needs_prefix(text: str) -> bool:
-    # Text that already starts with apostrophes before risky text gets one more, so that
-    # `restore` can always tell our apostrophe from one the user typed.
-    return _risky(text.lstrip("'"))
-
-
-def neutralise(text: str) -> str:
-    """Text safe for a CSV cell: an apostrophe before anything a spreadsheet would execute."""
-    return "'" + text if _needs_prefix(text) else text
-
-
-def restore(text: str) -> str:
-    """Undo `neutralise`: `restore(neutralise(t)) == t` for every string t."""
-    if text.startswith("'") and _needs_prefix(text[1:]):
-        return text[1:]
-    return text
 
 
 class RankedRow(Protocol):
