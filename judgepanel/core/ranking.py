@@ -157,8 +157,9 @@ def analyse_award(store: Store, award_id: str) -> Analysis:
         notes.append(f"{len(renormalised)} judge total(s) renormalised over the sections "
                      "that were scored (award setting)")
     ignored = store.db.execute(
-        "SELECT COUNT(*) FROM scores s JOIN entries e ON e.id = s.entry AND e.award = ? "
-        "JOIN conflicts c ON c.judge = s.judge AND c.entry = s.entry", [award_id]).fetchone()[0]
+        "SELECT COUNT(*) FROM conflicts c CROSS JOIN scores s ON s.judge = c.judge AND "
+        "s.entry = c.entry JOIN entries e ON e.id = c.entry AND e.award = ?",
+        [award_id]).fetchone()[0]
     if ignored:
         notes.append(f"{ignored} section score(s) from judges with a declared conflict "
                      "are ignored")

@@ -6,10 +6,11 @@ in the judge's window; a `.judgepanel` in the coordinator's and chair's window.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from judgepanel import __version__
@@ -99,4 +100,10 @@ def run_app(argv: list[str]) -> int:
     files = [a for a in argv if not a.startswith("-")]
     if not files or not shell.open_file(Path(files[0])):
         shell.show_start()
+    if os.environ.get("JUDGEPANEL_QUIT_WHEN_READY"):
+        # For start-up benchmarks and bundle smoke checks: say what opened, then leave as
+        # soon as the event loop is running (the window is up and interactive).
+        opened = [type(window).__name__ for window in shell.windows] or ["StartScreen"]
+        QTimer.singleShot(0, lambda: (print("ready:", ", ".join(opened), flush=True),
+                                      app.quit()))
     return app.exec()

@@ -106,7 +106,7 @@ def run(quick: bool) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as folder:
         path = build(Path(folder), entries)
         product(path)  # warm the imports and the file cache
-        ms = min(product(path) for _ in range(3))
+        ms = min(product(path) for _ in range(5))
         separate = min(standalone(path) for _ in range(3))
         base = baseline(path)
     return [result("rank", ms, "ms", base, ms / base, "value <= 500", entries=entries,
