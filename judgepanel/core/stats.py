@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from judgepanel.core.store import Store
 
@@ -163,10 +161,10 @@ def bias_model(entry_index: np.ndarray, judge_index: np.ndarray, values: np.ndar
     per_judge = np.bincount(j, minlength=n_judges).astype(float)
     safe = np.where(per_entry > 0, per_entry, 1.0)
     entry_mean = np.bincount(e, weights=y, minlength=n_entries) / safe
-    incidence = sparse.csr_matrix((np.ones(y.size), (e, j)), shape=(n_entries, n_judges))
-    shared = (incidence.T @ sparse.diags(1.0 / safe) @ incidence).toarray()
-    adjacency = sparse.csr_matrix(shared > 0)
-    groups, components = connected_components(adjacency, directed=False)
+    incidence = np.zeros((n_entries, n_judges))
+    np.add.at(incidence, (e, j), 1.0)
+    shared = incidence.T @ (incidence / safe[:, None])
+    groups, components = connected_groups(shared > 0)
     # Judges with no observation form groups of their own; ignore them for connectedness.
     active_groups = {int(components[i]) for i in range(n_judges) if per_judge[i] > 0}
     system = np.diag(per_judge + ridge) - shared
@@ -185,6 +183,30 @@ def bias_model(entry_index: np.ndarray, judge_index: np.ndarray, values: np.ndar
     residual_sd = float(np.sqrt(np.sum(residuals ** 2) / freedom)) if freedom > 0 else np.nan
     return BiasFit(scores=scores, bias=bias, connected=len(active_groups) <= 1,
                    components=components, residual_sd=residual_sd)
+
+
+def connected_groups(adjacency: np.ndarray) -> tuple[int, np.ndarray]:
+    """Connected groups of a symmetric adjacency matrix: (how many, the group of each node).
+
+    Groups are numbered in order of their lowest node. A breadth-first walk is plenty for a
+    panel's few dozen judges and keeps the statistics free of a heavier dependency.
+    """
+    size = adjacency.shape[0]
+    labels = np.full(size, -1, dtype=np.int64)
+    groups = 0
+    for start in range(size):
+        if labels[start] >= 0:
+            continue
+        labels[start] = groups
+        frontier = [start]
+        while frontier:
+            node = frontier.pop()
+            for neighbour in np.flatnonzero(adjacency[node]):
+                if labels[neighbour] < 0:
+                    labels[neighbour] = groups
+                    frontier.append(int(neighbour))
+        groups += 1
+    return groups, labels
 
 
 def plain_reading(alpha: float | None) -> str:

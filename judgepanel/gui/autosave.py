@@ -1,14 +1,19 @@
 """Nothing lost: every change reaches the pack within a second, and the pack is backed up.
 
-Scores are written at once; comment typing is gathered for a short pause (at most
-`MAX_WAIT_MS` after the first unsaved keystroke) and written in one transaction through
-`Judging`. The pack uses a rollback journal with full sync, so a killed process leaves either
-the old or the new state, never a damaged file. Backups use SQLite's online backup API.
+One writer thread, with its own connection, makes every change through `Judging`, in order,
+each in a transaction; the GUI thread only queues work and never waits for the disk (a
+commit with full sync can take tens of milliseconds on a busy laptop). Scores are queued at
+once; comment typing is gathered for a short pause (at most `MAX_WAIT_MS` after the first
+unsaved keystroke). The pack uses a rollback journal with full sync, so a killed process
+leaves either the old or the new state, never a damaged file. Backups use SQLite's online
+backup API.
 """
 
 from __future__ import annotations
 
+import queue
 import sqlite3
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,78 +21,125 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.packs import open_pack
 from judgepanel.core.scoring import Judging
 
 IDLE_MS = 400
 MAX_WAIT_MS = 700
-RETRY_MS = 2000
 BACKUP_EVERY_MS = 5 * 60 * 1000
 BACKUPS_KEPT = 5
 
+Write = Callable[[Judging], object]
+Job = tuple[list[str], Write]  # the entries a write touches, and the write
+
 
 class PackWriter(QObject):
-    """Writes the judge's changes to the pack and says when it last saved."""
+    """Queues the judge's changes for the writer thread and reports what became of them."""
 
     saved = Signal(str)  # the local time of the save, "14:03:22"
     failed = Signal(str)
+    status_changed = Signal(str, str, int)  # entry, its status, sections scored
 
-    def __init__(self, judging: Judging, parent: QObject | None = None) -> None:
+    def __init__(self, pack: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.judging = judging
         self._comments: dict[tuple[str, str], str] = {}
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
         self._idle.timeout.connect(self.flush)
         self._deadline.timeout.connect(self.flush)
+        self._jobs: queue.Queue[Job | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, args=(Path(pack),),
+                                        name="pack writer", daemon=True)
+        self._thread.start()
+
+    # ----- what the window asks for (GUI thread) -----------------------------------------
 
     def set_score(self, entry: str, section: str, value: float | None) -> None:
-        """Write a score now, after any comment typed before it."""
+        """Queue a score now, after any comment typed before it."""
         self.flush()
-        self._write(lambda: self.judging.set_score(entry, section, value))
+        self.submit([entry], lambda judging: judging.set_score(entry, section, value))
 
     def set_comment(self, entry: str, field: str, text: str) -> None:
-        """Remember a comment; it is written after a pause in typing, within a second."""
+        """Remember a comment; it is queued after a pause in typing, within a second."""
         self._comments[(entry, field)] = text
         self._idle.start(IDLE_MS)
         if not self._deadline.isActive():
             self._deadline.start()
 
-    def pending_comment(self, entry: str, field: str) -> str | None:
-        return self._comments.get((entry, field))
+    def set_review(self, entry: str, tags: list[str] | None = None,
+                   complete: bool | None = None) -> None:
+        self.flush()
+        self.submit([entry], lambda judging: judging.set_review(entry, tags=tags,
+                                                                complete=complete))
+
+    def declare_conflict(self, entry: str, reason: str) -> None:
+        self.flush()
+        self.submit([entry], lambda judging: judging.declare_conflict(entry, reason))
 
     def flush(self) -> None:
-        """Write every comment not yet written, in one transaction."""
+        """Queue every comment not yet written, as one transaction."""
         self._idle.stop()
         self._deadline.stop()
         if not self._comments:
             return
         pending, self._comments = self._comments, {}
 
-        try:
-            with self.judging.store.transaction():
+        def write(judging: Judging) -> None:
+            with judging.store.transaction():
                 for (entry, field), text in pending.items():
                     if field:
-                        current = self.judging.scores(entry).get(field, {}).get("value")
-                        self.judging.set_score(entry, field, current, comment=text)
+                        current = judging.scores(entry).get(field, {}).get("value")
+                        judging.set_score(entry, field, current, comment=text)
                     else:
-                        self.judging.set_review(entry, comment=text)
-        except (JudgePanelError, sqlite3.Error) as exc:
-            # Keep the text (newer typing wins) and try again shortly; say so meanwhile.
-            self._comments = {**pending, **self._comments}
-            self._idle.start(RETRY_MS)
-            self.failed.emit(f"Not saved yet ({exc}); trying again.")
-            return
-        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+                        judging.set_review(entry, comment=text)
+        self.submit(sorted({entry for entry, _ in pending}), write)
 
-    def set_review(self, entry: str, tags: list[str] | None = None,
-                   complete: bool | None = None) -> None:
+    def submit(self, entries: list[str], write: Write) -> None:
+        self._jobs.put((entries, write))
+
+    def wait(self) -> None:
+        """Block until everything queued so far is in the file (return, close, tests)."""
         self.flush()
-        self._write(lambda: self.judging.set_review(entry, tags=tags, complete=complete))
+        self._jobs.join()
 
-    def _write(self, work: Callable[[], None]) -> None:
-        """Write now; a refusal (JudgePanelError) or a disk problem propagates to the caller."""
-        work()
-        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+    def close(self) -> None:
+        """Write what is pending, then stop the thread and close its connection."""
+        if not self._thread.is_alive():
+            return
+        self.flush()
+        self._jobs.put(None)
+        self._thread.join()
+
+    # ----- the writer thread -------------------------------------------------------------
+
+    def _run(self, pack: Path) -> None:
+        store = open_pack(pack)
+        judging = Judging.for_pack(store)
+        try:
+            while True:
+                job = self._jobs.get()
+                try:
+                    if job is None:
+                        return
+                    self._do(judging, job)
+                finally:
+                    self._jobs.task_done()
+        finally:
+            store.close()
+
+    def _do(self, judging: Judging, job: Job) -> None:
+        entries, write = job
+        try:
+            write(judging)
+        except (JudgePanelError, sqlite3.Error) as exc:
+            self.failed.emit(f"Not saved: {exc}")
+        else:
+            self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+        for entry in entries:  # the list shows what the file now says, saved or not
+            status = judging.status(entry)
+            scored = 0 if status == "conflict" else sum(
+                1 for row in judging.scores(entry).values() if row["value"] is not None)
+            self.status_changed.emit(entry, status, scored)
 
 
 def backup_name(pack: Path, when: datetime) -> str:

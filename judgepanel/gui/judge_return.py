@@ -27,16 +27,19 @@ class ScoreReturn(QObject):
 
     def summary(self) -> tuple[int, int, list[str], int]:
         """Complete entries, entries to score, what is missing in the others, conflicts."""
-        model, judging = self.window.model, self.window.judging
-        counts = model.counts()
-        total = len(self.window.entries) - counts["conflict"]
+        window = self.window
+        window.writer.wait()  # the summary is of what the file holds
+        judging = window.judging
+        counts = dict.fromkeys(("complete", "conflict"), 0)
         incomplete = []
-        for entry_id in model.entry_ids():
-            row = model.entry(entry_id)
-            if row.status in ("not started", "in progress"):
+        for entry_id in window.model.entry_ids():
+            status = judging.status(entry_id)
+            counts[status] = counts.get(status, 0) + 1
+            if status in ("not started", "in progress"):
                 missing = judging.missing_sections(entry_id)
                 note = f"no score for {', '.join(missing)}" if missing else "not marked complete"
-                incomplete.append(f"{entry_id} {row.title}: {note}")
+                incomplete.append(f"{entry_id} {window.entries[entry_id]['title']}: {note}")
+        total = len(window.entries) - counts["conflict"]
         return counts["complete"], total, incomplete, counts["conflict"]
 
     def start(self) -> None:
@@ -62,7 +65,7 @@ class ScoreReturn(QObject):
         if target.resolve() == window.path.resolve():
             window.show_problem("Choose another name: this is the pack you are working in.")
             return False
-        window.writer.flush()
+        window.writer.wait()
         try:
             copy_pack(window.path, target)
         except OSError as exc:

@@ -2,22 +2,20 @@
 
 Every change the judge makes is an undoable command; the command calls back here
 (`apply_score`, `apply_comment`, `apply_complete`), which shows the entry concerned, updates
-the widget and hands the write to the `PackWriter`. Menus carry every shortcut.
+the widget and queues the write on the `PackWriter`'s thread; the writer reports back each
+entry's status as the file now holds it. The window keeps what it last wrote per entry, so
+it never waits for the disk. Menus carry every shortcut.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 
-from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.packs import open_pack
 from judgepanel.core.scoring import Judging
 from judgepanel.gui import judge_session as session
@@ -63,9 +61,11 @@ class JudgeWindow(QMainWindow):
         self.known_scores: dict[tuple[str, str], float | None] = {}
         self.known_comments: dict[tuple[str, str], str] = {}
         self.undo_stack = QUndoStack(self)
-        self.writer = PackWriter(self.judging, self)
+        self.known_tags: dict[str, list[str]] = {}
+        self.writer = PackWriter(self.path, self)
         self.writer.saved.connect(self._saved)
         self.writer.failed.connect(self.show_problem)
+        self.writer.status_changed.connect(self._status_changed)
         self.closed = False
         self.returning = ScoreReturn(self)
         self._setup_lists()
@@ -170,15 +170,22 @@ class JudgeWindow(QMainWindow):
         self.ui.entryView.show_entry(entry, award)
         panel = self.ui.scoringPanel
         panel.set_award(award)
-        scores = self.judging.scores(entry_id)
-        review = self.judging.review(entry_id)
-        for section in award.sections:
-            row = scores.get(section.id, {})
-            self.known_scores[(entry_id, section.id)] = row.get("value")
-            self.known_comments[(entry_id, section.id)] = row.get("comment", "")
-        self.known_comments[(entry_id, OVERALL)] = review["comment"]
-        panel.show_entry(f"<b>{entry_id}</b> · {entry['title']}", scores, review["comment"],
-                         review["tags"])
+        if (entry_id, OVERALL) not in self.known_comments:  # first visit: read the pack
+            scores = self.judging.scores(entry_id)
+            review = self.judging.review(entry_id)
+            for section in award.sections:
+                row = scores.get(section.id, {})
+                self.known_scores[(entry_id, section.id)] = row.get("value")
+                self.known_comments[(entry_id, section.id)] = row.get("comment", "")
+            self.known_comments[(entry_id, OVERALL)] = review["comment"]
+            self.known_tags[entry_id] = list(review["tags"])
+        # Afterwards what this window last wrote is the truth (writes may still be queued).
+        shown = {s.id: {"value": self.known_scores.get((entry_id, s.id)),
+                        "comment": self.known_comments.get((entry_id, s.id), "")}
+                 for s in award.sections}
+        panel.show_entry(f"<b>{entry_id}</b> · {entry['title']}", shown,
+                         self.known_comments[(entry_id, OVERALL)],
+                         self.known_tags.get(entry_id, []))
         conflict = self.model.entry(entry_id).status == "conflict"
         panel.setEnabled(not conflict)
         if conflict:
@@ -250,6 +257,7 @@ class JudgeWindow(QMainWindow):
 
     def _tags_changed(self, tags: list[str]) -> None:
         if self.current is not None:
+            self.known_tags[self.current] = list(tags)
             self.writer.set_review(self.current, tags=tags)
 
     def type_digit(self, digit: int) -> None:
@@ -271,8 +279,7 @@ class JudgeWindow(QMainWindow):
         self._bring_up(entry, section)
         self.known_scores[(entry, section)] = value
         self.ui.scoringPanel.set_score(section, value)
-        if self._write(lambda: self.writer.set_score(entry, section, value)):
-            self.refresh_status(entry)
+        self.writer.set_score(entry, section, value)
 
     def apply_comment(self, entry: str, field: str, text: str) -> None:
         self._bring_up(entry, field or None)
@@ -282,16 +289,7 @@ class JudgeWindow(QMainWindow):
 
     def apply_complete(self, entry: str, complete: bool) -> bool:
         self._bring_up(entry, None)
-        done = self._write(lambda: self.writer.set_review(entry, complete=complete))
-        self.refresh_status(entry)
-        return done
-
-    def _write(self, work: Callable[[], object]) -> bool:
-        try:
-            work()
-        except (JudgePanelError, sqlite3.Error) as exc:
-            self.show_problem(f"Not saved: {exc}")
-            return False
+        self.writer.set_review(entry, complete=complete)
         return True
 
     # ----- complete, conflict, return ----------------------------------------------------
@@ -300,16 +298,15 @@ class JudgeWindow(QMainWindow):
         entry = self.current
         if entry is None or self.model.entry(entry).status == "conflict":
             return
-        self.writer.flush()
         award = self.awards[self.entries[entry]["award"]]
-        missing = self.judging.missing_sections(entry)
+        missing = [s.id for s in award.sections if self.known_scores.get((entry, s.id)) is None]
         panel = self.ui.scoringPanel
         if missing:
             names = ", ".join(f"{s} ({award.section(s).title})" for s in missing)
             panel.set_message(f"Not yet complete: no score yet for {names}.")
             panel.focus_section(missing[0])
             return
-        if self.judging.review(entry)["complete"]:
+        if self.model.entry(entry).status == "complete":
             panel.set_message("This entry is already marked complete.")
             return
         self.undo_stack.push(MarkCompleteCommand(self, entry, True))
@@ -327,15 +324,17 @@ class JudgeWindow(QMainWindow):
 
     def record_conflict(self, entry: str, reason: str) -> None:
         """The entry leaves the scoring list; its scores go; only the declaration remains."""
-        self.writer.flush()
-        if not self._write(lambda: self.judging.declare_conflict(entry, reason)):
+        if not reason.strip():
+            self.show_problem("Please give a reason for the conflict of interest.")
             return
-        self._saved_now()
+        self.writer.declare_conflict(entry, reason)
         self.undo_stack.clear()  # earlier commands refer to scores that no longer exist
-        for key in [k for k in self.known_scores if k[0] == entry]:
-            del self.known_scores[key]
+        for cache in (self.known_scores, self.known_comments):
+            for key in [k for k in cache if k[0] == entry]:
+                del cache[key]
         row = self.ui.entryList.currentIndex().row()
-        self.refresh_status(entry)
+        self.model.set_status(entry, "conflict", 0)  # the writer confirms in a moment
+        self.update_progress()
         self.current = None
         rows = self.list_proxy.rowCount()
         if rows:
@@ -352,8 +351,10 @@ class JudgeWindow(QMainWindow):
 
     # ----- status, progress, saving ------------------------------------------------------
 
-    def refresh_status(self, entry: str) -> None:
-        status, scored = session.entry_status(self.judging, entry)
+    def _status_changed(self, entry: str, status: str, scored: int) -> None:
+        """The writer says what the file now holds for an entry."""
+        if self.closed:
+            return
         self.model.set_status(entry, status, scored)
         self.update_progress()
 
@@ -367,11 +368,6 @@ class JudgeWindow(QMainWindow):
 
     def _saved(self, at: str) -> None:
         self.saved_label.setText(f"Saved at {at}")
-        if self.current is not None:
-            self.refresh_status(self.current)
-
-    def _saved_now(self) -> None:
-        self.saved_label.setText(f"Saved at {datetime.now():%H:%M:%S}")
 
     def show_problem(self, message: str) -> None:
         self.ui.scoringPanel.set_message(message)
@@ -417,7 +413,7 @@ class JudgeWindow(QMainWindow):
             return
         self.closed = True
         self.backup_timer.stop()
-        self.writer.flush()
+        self.writer.close()  # everything queued is in the file
         wait_for_tasks()
         with contextlib.suppress(OSError):  # an unwritable backup folder must not stop closing
             backup_pack(self.path, self.settings.backup_folder)

@@ -38,3 +38,10 @@ def activate(window: QWidget, qtbot: object) -> None:
     qtbot.waitActive(window)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None  # type: ignore[attr-defined]
                     and QApplication.focusWidget().window() is window)
+
+
+def written(window: QWidget) -> None:
+    """Wait until the window's writer has put everything in the file, and the window has
+    heard back (statuses in the list)."""
+    window.writer.wait()  # type: ignore[attr-defined]
+    QApplication.processEvents()

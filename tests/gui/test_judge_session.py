@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from keys import activate, focused, press, type_text
+from keys import activate, focused, press, type_text, written
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -56,6 +56,7 @@ def test_a_judges_whole_session_by_keyboard(open_judge_window, pack_path, qtbot)
         assert isinstance(focused(), CommentBox)
         type_text(f"Entry {entry}: " + ACCENTED)
         press(Qt.Key.Key_Return, CTRL)  # mark complete
+        written(window)
         assert window.model.entry(entry).status == "complete", panel.message.text()
         press(Qt.Key.Key_Down, CTRL)  # next entry
     assert "3 of 6 complete" in window.ui.progressLabel.text()
@@ -65,11 +66,14 @@ def test_a_judges_whole_session_by_keyboard(open_judge_window, pack_path, qtbot)
     press(Qt.Key.Key_1)
     press(Qt.Key.Key_0)
     first = next(iter(panel.cards))
+    written(window)
     assert window.judging.scores("E-104")[first]["value"] == 10
     press(Qt.Key.Key_Z, CTRL)
+    written(window)
     assert window.judging.scores("E-104").get(first, {}).get("value") is None
     assert panel.cards[first].score.score() is None
     press(Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    written(window)
     assert window.judging.scores("E-104")[first]["value"] == 10
 
     # A comment typed in pieces is one undo step; the undo reaches the file.
@@ -232,6 +236,7 @@ def test_backups_rotate_and_one_is_made_on_close(open_judge_window, pack_path, s
     window = open_judge_window(pack_path)
     activate(window, qtbot)
     press(Qt.Key.Key_6)
+    written(window)
     folder = settings.backup_folder
     start = datetime(2026, 1, 5, 14, 0, 0)  # earlier than today: older backups
     for minutes in range(7):
@@ -267,6 +272,7 @@ def test_undo_brings_back_the_entry_it_changed(open_judge_window, pack_path, qtb
     press(Qt.Key.Key_Down, CTRL)
     assert window.current == "E-102"
     press(Qt.Key.Key_Z, CTRL)
+    written(window)
     assert window.current == "E-101"  # the judge sees what the undo changed
     assert window.ui.scoringPanel.cards["Q1"].score.score() is None
     assert window.judging.scores("E-101").get("Q1", {}).get("value") is None
@@ -289,7 +295,7 @@ def test_typing_reaches_the_file_within_a_second(open_judge_window, pack_path, q
     qtbot.waitUntil(lambda: on_disk() == "Written while the train goes into a tunnel",
                     timeout=1000)
     assert time.monotonic() - typed_at < 1.0
-    assert window.saved_label.text().startswith("Saved at ")
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("Saved at "))
 
 
 def test_evidence_tags_are_saved_with_the_review(open_judge_window, pack_path, qtbot):
@@ -303,6 +309,7 @@ def test_evidence_tags_are_saved_with_the_review(open_judge_window, pack_path, q
     panel.tag_model.setData(index, Qt.CheckState.Checked.value,
                             Qt.ItemDataRole.CheckStateRole)
     tag = panel.tag_model.checked()
+    written(window)
     assert window.judging.review("E-101")["tags"] == tag
     window.step_entry(1)
     assert panel.tag_model.checked() == []
