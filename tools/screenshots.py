@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "gui"))
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -26,9 +27,28 @@ def settle(app: QApplication, ms: int = 150) -> None:
     app.processEvents()
 
 
+def dark_palette() -> QPalette:
+    """A dark palette like the desktop's dark themes, to check nothing is hard-coded."""
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#e8eaed"),
+                         (QPalette.ColorRole.Base, "#17181a"),
+                         (QPalette.ColorRole.AlternateBase, "#2a2c30"),
+                         (QPalette.ColorRole.Text, "#e8eaed"),
+                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+                         (QPalette.ColorRole.Link, "#8ab4f8"),
+                         (QPalette.ColorRole.Highlight, "#3d6bb3"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"),
+                         (QPalette.ColorRole.Button, "#2a2c30"),
+                         (QPalette.ColorRole.ButtonText, "#e8eaed")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="judgepanel-shots-")) / "Leadership Awards 2026"
@@ -42,6 +62,9 @@ def main() -> int:
     from judgepanel.gui.settings import Settings
 
     app = make_application([])
+    if args.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     pack = build_pack(scratch, entries=12, panel_name="NHS Leadership Awards 2026")
     settings = Settings()
     settings.backup_folder = scratch / "backups"

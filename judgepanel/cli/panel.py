@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from judgepanel.cli import cli
-from judgepanel.core.awards import builtin_awards, resolve_award
+from judgepanel.core.awards import builtin_awards, panel_award, resolve_award
 from judgepanel.core.entries import list_entries
 from judgepanel.core.judges import add_judge, edit_judge, find_judge, list_judges, remove_judge
 from judgepanel.core.panel import create_panel, open_panel
@@ -94,6 +94,8 @@ def import_(panel: Path, files: tuple[Path, ...], award_id: str | None, preset: 
 def entries(panel: Path, award_id: str | None, as_json: bool) -> None:
     """List the entries of a panel or a judge pack."""
     with Store.open(panel) as store:
+        if award_id:
+            panel_award(store, award_id)  # refuse an award the file does not have
         found = list_entries(store, award_id)
     if as_json:
         emit_json(found)

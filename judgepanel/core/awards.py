@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
@@ -23,7 +24,9 @@ class Scale:
     step: float = 1
 
     def allows(self, value: float) -> bool:
-        """True when `value` is on the scale and on one of its steps."""
+        """True when `value` is on the scale and on one of its steps (never NaN or infinity)."""
+        if not math.isfinite(value):
+            return False
         if value < self.min - 1e-9 or value > self.max + 1e-9:
             return False
         steps = (value - self.min) / self.step
@@ -140,7 +143,8 @@ def award_from_dict(raw: dict[str, Any], where: str) -> Award:
         if not isinstance(guidance, list) or not all(isinstance(g, str) for g in guidance):
             raise fail(f"{here}.guidance", "must be a list of text")
         weight = item.get("weight", 1.0)
-        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+        if (not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0
+                or not math.isfinite(weight)):
             raise fail(f"{here}.weight", f"must be a number above 0, not {weight!r}")
         limit = item.get("word_limit")
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)
@@ -185,7 +189,8 @@ def _scale(raw: Any, label: str, where: str) -> Scale:
     values: dict[str, float] = {}
     for key, default in (("min", 0), ("max", 10), ("step", 1)):
         value = raw.get(key, default)
-        if not isinstance(value, int | float) or isinstance(value, bool):
+        if not isinstance(value, int | float) or isinstance(value, bool) \
+                or not math.isfinite(value):
             raise JudgePanelError(f"{where}: {label}.{key}: must be a number, not {value!r}")
         values[key] = float(value)
     if values["min"] >= values["max"]:
@@ -287,7 +292,8 @@ def panel_award(store: Store, award_id: str) -> Award:
         if award.id == award_id:
             return award
     known = ", ".join(a.id for a in panel_awards(store)) or "none"
-    raise JudgePanelError(f"{store.path}: no award '{award_id}' in this panel (it has: {known})")
+    place = "this pack" if store.kind == "pack" else "this panel"
+    raise JudgePanelError(f"{store.path}: no award '{award_id}' in {place} (it has: {known})")
 
 
 def award_to_toml(award: Award) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -9,6 +10,15 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store, now
 
 ROLES = ("judge", "chair")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+def check_email(email: str) -> str:
+    """The address trimmed, or a refusal: a typo here sends a judge's pack nowhere."""
+    email = email.strip()
+    if email and not EMAIL.match(email):
+        raise JudgePanelError(f"e-mail '{email}' is not an e-mail address (name@example.org)")
+    return email
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,7 @@ def add_judge(store: Store, name: str, email: str = "", role: str = "judge",
         raise JudgePanelError("a judge needs a name")
     if role not in ROLES:
         raise JudgePanelError(f"role must be one of {', '.join(ROLES)}, not '{role}'")
+    email = check_email(email)
     if find_judge(store, name, required=False):
         raise JudgePanelError(f"{store.path}: there is already a judge called '{name}'")
     with store.transaction():
@@ -39,7 +50,7 @@ def add_judge(store: Store, name: str, email: str = "", role: str = "judge",
 def edit_judge(store: Store, judge: Judge, name: str | None = None, email: str | None = None,
                role: str | None = None, who: str = "") -> Judge:
     new = Judge(judge.id, " ".join((name or judge.name).split()),
-                judge.email if email is None else email.strip(), role or judge.role)
+                judge.email if email is None else check_email(email), role or judge.role)
     if new.role not in ROLES:
         raise JudgePanelError(f"role must be one of {', '.join(ROLES)}, not '{new.role}'")
     other = find_judge(store, new.name, required=False)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ COLUMNS = ("entry", "judge", "section", "score", "comment")
 EXTRA_COLUMNS = ("award", "entry_title", "updated_at")
 ALIASES = {"entry id": "entry", "entry_id": "entry", "judge name": "judge",
            "section id": "section", "value": "score"}
+# A decimal comma as some spreadsheets write it ("7,5"); "1,000" (three digits) is refused.
+DECIMAL_COMMA = re.compile(r"^[+-]?\d+,(\d{1,2}|\d{4,})$")
 
 
 @dataclass
@@ -183,14 +187,20 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
 
 
 def _score(text: str, where: str) -> float | None:
+    """A score cell as a number; "7,5" is a decimal comma, "1,000" is too ambiguous to guess."""
     text = text.strip()
     if not text:
         return None
+    if DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")
     try:
-        return float(text.replace(",", ".") if text.count(",") == 1 and "." not in text
-                     else text)
+        value = float(text)
     except ValueError:
-        raise JudgePanelError(f"{where}, column score: '{text}' is not a number") from None
+        raise JudgePanelError(f"{where}, column score: '{text}' is not a number (write a "
+                              "decimal as 7.5 or 7,5)") from None
+    if not math.isfinite(value):
+        raise JudgePanelError(f"{where}, column score: '{text}' is not a number")
+    return value
 
 
 def _panel_judging(store: Store, name: str, cache: dict[int, Judging],

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from judgepanel.core.awards import Award, Section
 
 SECTION_SCHEME = "section"
-CACHED_DOCUMENTS = 40
+CACHED_DOCUMENTS = 300  # a pack holds tens of entries; far more than that are not kept
 
 
 def word_count_text(words: int, limit: int | None) -> tuple[str, bool]:
@@ -75,6 +75,9 @@ class EntryView(QTextBrowser):
             document.setTextWidth(self.viewport().width())
             self._documents[entry["entry"]] = document
         return document
+
+    def is_prepared(self, entry_id: str) -> bool:
+        return entry_id in self._documents or len(self._documents) >= CACHED_DOCUMENTS
 
     def forget_documents(self) -> None:
         """Colours or zoom changed: every prepared document is rebuilt when next shown."""

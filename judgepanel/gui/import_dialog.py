@@ -2,7 +2,10 @@
 
 The mapping starts as the core's guess (`guess_mapping`) and every column can be corrected
 before anything is written; Dry run and Import run off the GUI thread with their own
-connection to the panel. The same mapping can be saved as a MAPPING.toml for next year.
+connection to the panel. The same mapping can be saved as a MAPPING.toml for next year: it
+names every column (roles, answers, `fields`, `ignore`), so the CLI given that file imports
+exactly what the dialog previewed. The export is read once (a large one off the GUI thread);
+each change of mapping is re-planned from the table in memory.
 """
 
 from __future__ import annotations
@@ -47,7 +50,18 @@ ROLE_NAMES = (("entry", "Entry id"), ("award", "Award (category)"), ("title", "T
 FIELD = ("field",)
 IGNORE = ("ignore",)
 PREVIEW_ROWS = 20
+LARGE_EXPORT_BYTES = 2_000_000  # read off the GUI thread from this size on
 Use = tuple[str, ...]
+FileStamp = tuple[int, int] | None
+
+
+def file_stamp(path: Path) -> FileStamp:
+    """Size and modification time: enough to notice an export saved again since it was read."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
 
 
 def column_uses(mapping: Mapping, header: str) -> Use:
@@ -70,7 +84,11 @@ def column_uses(mapping: Mapping, header: str) -> Use:
 
 
 def build_mapping(uses: list[tuple[str, Use]], base: Mapping, preset: str) -> Mapping:
-    """The mapping the dialog's choices describe; category → award lines come from `base`."""
+    """The mapping the dialog's choices describe; category → award lines come from `base`.
+
+    Every column is named somewhere, a plain field in `fields` too, so the saved file leaves
+    nothing for the guess to fill and the CLI imports exactly what the dialog shows.
+    """
     mapping = Mapping(preset=preset, awards=dict(base.awards))
     for header, use in uses:
         if use[0] == "column":
@@ -81,6 +99,8 @@ def build_mapping(uses: list[tuple[str, Use]], base: Mapping, preset: str) -> Ma
             mapping.award_sections.setdefault(use[1], {})[use[2]] = header
         elif use == IGNORE:
             mapping.ignore.append(header)
+        else:
+            mapping.fields.append(header)
     return mapping
 
 
@@ -99,9 +119,13 @@ class ImportDialog(QDialog):
         self.store = store or Store.open(self.panel_path, PANEL)
         self.awards: list[Award] = panel_awards(self.store)
         self.table: Table | None = None
+        self.stamp: FileStamp = None  # the export's size and time when it was read
         self.base = Mapping()
         self.result: ImportResult | None = None
         self.task: Task | None = None
+        self.reading: Task | None = None
+        self.large_export_bytes = LARGE_EXPORT_BYTES
+        self._reads = 0  # numbers each read, so a slow earlier one cannot overwrite a later
         for name in PRESETS:
             self.ui.preset.addItem(PRESET_NAMES.get(name, name), name)
         self.ui.award.addItem("Each row's category column", None)
@@ -148,20 +172,57 @@ class ImportDialog(QDialog):
             self.set_file(Path(name))
 
     def set_file(self, path: Path) -> bool:
-        """Read the export's columns and show the guessed mapping; False if it cannot be read."""
+        """Read the export once and show the guessed mapping; False if it cannot be read.
+
+        A large export is read off the GUI thread (`self.reading`); its columns appear when
+        it has been read, and a problem with it is reported then.
+        """
         self.ui.file.setText(str(path))
+        self._reads += 1
+        number = self._reads
+        self.table, self.stamp, self.result = None, None, None
+        stamp = file_stamp(path)
+        if stamp is not None and stamp[0] >= self.large_export_bytes:
+            self._fill_mapping()
+            self._clear_preview()
+            self._say(f"Reading {path.name}…")
+
+            def work(progress: Progress) -> Table:
+                progress.report(0, 0, f"Reading {path.name}…")
+                return read_table(path)
+
+            self.reading = run_task(self, work,
+                                    lambda table: self._file_read(number, table, stamp),
+                                    lambda exc: self._file_failed(number, exc),
+                                    title=f"Reading {path.name}…")
+            return True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.table = read_table(path)
+            table = read_table(path)
         except JudgePanelError as exc:
-            self.table = None
-            self._fill_mapping()
-            self._say(f"error: {exc}", error=True)
+            self._file_failed(number, exc)
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.reguess()
+        self._file_read(number, table, stamp)
         return True
+
+    def _file_read(self, number: int, table: Table, stamp: FileStamp) -> None:
+        if number != self._reads:
+            return  # another file was chosen meanwhile
+        self.table, self.stamp = table, stamp
+        self.reguess()
+
+    def _file_failed(self, number: int, exc: BaseException) -> None:
+        if number != self._reads:
+            return
+        self.table = None
+        self._fill_mapping()
+        self._clear_preview()
+        if isinstance(exc, JudgePanelError):
+            self._say(f"error: {exc}", error=True)
+        else:
+            show_error(self, "Import", exc)
 
     def preset(self) -> str:
         return str(self.ui.preset.currentData())
@@ -247,17 +308,14 @@ class ImportDialog(QDialog):
     def update_preview(self) -> None:
         """Plan the import with the current mapping and show the first entries it makes."""
         grid = self.ui.preview
-        grid.clear()
+        self._clear_preview()
         if self.table is None:
-            grid.setRowCount(0)
-            grid.setColumnCount(0)
             return
-        try:
-            plan = preview(self.store, self.table.path, mapping=self.mapping(),
+        try:  # from the table in memory: the export is not read again
+            plan = preview(self.store, self.table, mapping=self.mapping(),
                            award=self.award(), preset=self.preset())
         except JudgePanelError as exc:
-            grid.setRowCount(0)
-            grid.setColumnCount(0)
+            self._clear_preview()
             self._say(f"error: {exc}", error=True)
             return
         names = {a.id: a for a in self.awards}
@@ -290,17 +348,24 @@ class ImportDialog(QDialog):
         self._say("\n".join(lines))
 
     def run_import(self, dry_run: bool) -> Task | None:
-        """Dry run or import, in the background with the dialog's choices."""
+        """Dry run or import, in the background with the dialog's choices.
+
+        The table already read is used, unless the export was saved again since: then the
+        file as it is now is imported, as the CLI would.
+        """
         if self.table is None or self.panel_path is None:
             return None
-        panel_path, file = self.panel_path, self.table.path
+        panel_path, table, stamp = self.panel_path, self.table, self.stamp
         mapping, award, preset = self.mapping(), self.award(), self.preset()
 
         def work(progress: Progress) -> ImportResult:
-            progress.report(0, 0, f"Reading {file.name}…")
+            same = stamp is not None and file_stamp(table.path) == stamp
+            source: Path | Table = table if same else table.path
+            if not same:
+                progress.report(0, 0, f"Reading {table.path.name}…")
             with Store.open(panel_path, PANEL) as panel:
-                return import_file(panel, file, award=award, preset=preset, mapping=mapping,
-                                   dry_run=dry_run, who=WHO)
+                return import_file(panel, source, award=award, preset=preset,
+                                   mapping=mapping, dry_run=dry_run, who=WHO)
 
         self._set_busy(True)
         self.task = run_task(self, work, self._done, self._failed,
@@ -354,6 +419,12 @@ class ImportDialog(QDialog):
 
     # ----- small helpers ----------------------------------------------------------------
 
+    def _clear_preview(self) -> None:
+        grid = self.ui.preview
+        grid.clear()
+        grid.setRowCount(0)
+        grid.setColumnCount(0)
+
     def _say(self, text: str, error: bool = False) -> None:
         self.ui.report.setPlainText(text)
         self.ui.report.setStyleSheet("QPlainTextEdit { color: #b3261e; }" if error else "")
@@ -368,8 +439,8 @@ class ImportDialog(QDialog):
             button.setEnabled(ready)
 
     def done(self, result: int) -> None:
-        """Closing waits for a running import, then lets go of the panel connection."""
-        if self.task is not None and not self.task.done:
+        """Closing waits for a running read or import, then lets go of the panel connection."""
+        if any(task is not None and not task.done for task in (self.task, self.reading)):
             return
         if self._own_store:
             self.store.close()

@@ -205,6 +205,12 @@ class TagListModel(QAbstractListModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
+    def set_tags(self, tags: list[Tag]) -> None:
+        """Offer another list of behaviours (nothing checked)."""
+        self.beginResetModel()
+        self._tags, self._checked = list(tags), set()
+        self.endResetModel()
+
     def checked(self) -> list[str]:
         return [tag.id for tag in self._tags if tag.id in self._checked]
 

@@ -195,7 +195,8 @@ class JudgeWindow(QMainWindow):
         QTimer.singleShot(0, self._prepare_next)
 
     def _prepare_next(self) -> None:
-        """Lay out the next entry in the list while the judge reads this one."""
+        """Lay out the next entry in the list while the judge reads this one, then the rest
+        one at a time while idle, so any entry shows without parsing its text."""
         if self.closed:
             return
         here = self.ui.entryList.currentIndex()
@@ -203,6 +204,17 @@ class JudgeWindow(QMainWindow):
         if following is not None and following.isValid():
             entry = self.entries[following.data(ENTRY_ID_ROLE)]
             self.ui.entryView.prepare(entry, self.awards[entry["award"]])
+        QTimer.singleShot(40, self._prepare_one_more)
+
+    def _prepare_one_more(self) -> None:
+        if self.closed:
+            return
+        view = self.ui.entryView
+        for entry_id, entry in self.entries.items():
+            if not view.is_prepared(entry_id):
+                view.prepare(entry, self.awards[entry["award"]])
+                QTimer.singleShot(40, self._prepare_one_more)
+                return
 
     def _select_in_list(self, entry_id: str) -> None:
         for view, proxy in ((self.ui.entryList, self.list_proxy),
@@ -385,6 +397,7 @@ class JudgeWindow(QMainWindow):
         self.zoom = percent if percent in ZOOM_STEPS else 100
         self.ui.entryView.set_zoom(self.zoom)
         self.settings.zoom = self.zoom
+        QTimer.singleShot(40, self._prepare_one_more)  # re-lay out the others at this size
 
     def step_zoom(self, step: int) -> None:
         here = ZOOM_STEPS.index(self.zoom)

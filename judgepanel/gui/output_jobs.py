@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judgepanel.core.ranking import rank_award
-from judgepanel.core.reports.certificates import CertificateDesign, write_certificates
+from judgepanel.core.reports.certificates import (
+    CertificateDesign,
+    certificates_from,
+    write_certificates,
+)
 from judgepanel.core.reports.exports import write_results
 from judgepanel.core.reports.feedback import write_feedback
 from judgepanel.core.reports.gather import report_data
@@ -35,6 +39,9 @@ class Written:
     images_folder: Path | None
     images: list[Path]
     pages: int | None
+    kind: str = ""  # as the audit log names it: report, feedback, certificates, results
+    items: int | None = None  # certificates drawn, entries given feedback
+    awards: list[str] | None = None  # None: every award
 
 
 def relay(progress: Progress, text: str) -> Callable[[int, int], None]:
@@ -45,19 +52,20 @@ def relay(progress: Progress, text: str) -> Callable[[int, int], None]:
     return report
 
 
-def finish(what: str, files: list[Path], folder: Path) -> Written:
+def finish(what: str, files: list[Path], folder: Path, kind: str = "",
+           items: int | None = None, awards: list[str] | None = None) -> Written:
     """Render the first pages of the first PDF written, for the preview."""
     preview = next((f for f in files if f.suffix.lower() == ".pdf"), None)
     images_folder, images = preview_images(preview) if preview else (None, [])
     return Written(what, files, folder, preview, images_folder, images,
-                   pdf_pages(preview) if preview else None)
+                   pdf_pages(preview) if preview else None, kind, items, awards)
 
 
 def report_job(awards: list[str] | None, path: Path) -> Job:
     """The ranked report for these awards (None: every award) into one PDF."""
     def work(store: Store, progress: Progress) -> Written:
         write_report(report_data(store, awards), path, relay(progress, "Laying out the report"))
-        return finish("Ranked report", [path], path.parent)
+        return finish("Ranked report", [path], path.parent, "report", 1, awards)
     return work
 
 
@@ -66,7 +74,7 @@ def feedback_job(awards: list[str] | None, folder: Path) -> Job:
     def work(store: Store, progress: Progress) -> Written:
         files = write_feedback(report_data(store, awards), folder,
                                relay(progress, "Writing feedback"))
-        return finish("Feedback for entrants", files, folder)
+        return finish("Feedback for entrants", files, folder, "feedback", len(files), awards)
     return work
 
 
@@ -74,9 +82,11 @@ def certificates_job(awards: list[str] | None, path: Path, design: CertificateDe
                      placement: str | None, separate: bool) -> Job:
     """Certificates for the placed entries: one PDF for the printer, or one file each."""
     def work(store: Store, progress: Progress) -> Written:
-        files = write_certificates(report_data(store, awards), path, design, placement,
-                                   separate, relay(progress, "Drawing certificates"))
-        return finish("Certificates", files, path if separate else path.parent)
+        data = report_data(store, awards)
+        files = write_certificates(data, path, design, placement, separate,
+                                   relay(progress, "Drawing certificates"))
+        return finish("Certificates", files, path if separate else path.parent, "certificates",
+                      len(certificates_from(data, placement)), awards)
     return work
 
 
@@ -85,5 +95,6 @@ def export_job(award: str, path: Path) -> Job:
     def work(store: Store, progress: Progress) -> Written:
         progress.report(0, 0, "Ranking and writing the results")
         written = write_results(rank_award(store, award), path)
-        return Written("Results spreadsheet", [written], written.parent, None, None, [], None)
+        return Written("Results spreadsheet", [written], written.parent, None, None, [], None,
+                       "results", 1, [award])
     return work

@@ -37,7 +37,7 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
 from judgepanel.core.store import Store
 from judgepanel.gui.pages import page_classes
-from judgepanel.gui.pages.common import banner
+from judgepanel.gui.pages.common import banner, secondary_text
 from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
@@ -57,7 +57,8 @@ def history_problems(store: Store) -> list[str]:
 
 
 class NavigationDelegate(QStyledItemDelegate):
-    """Each navigation item as the page's title with its summary beneath, in grey."""
+    """Each navigation item as the page's title with its summary beneath, in a quieter colour
+    taken from the palette (readable in dark palettes too)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -83,7 +84,7 @@ class NavigationDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
         painter.setFont(small)
         if not selected:
-            painter.setPen(palette.placeholderText().color())
+            painter.setPen(secondary_text(palette))
         rest = QRect(area.left(), area.top() + line + 2, area.width(),
                      area.height() - line - 2)
         painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -176,6 +177,9 @@ class PanelWindow(QMainWindow):
         changed = getattr(page, "changed", None)
         if changed is not None and hasattr(changed, "connect"):
             changed.connect(lambda p=page: self.panel_changed(p))
+        generated = getattr(page, "generated", None)  # an output written: logged in the audit
+        if generated is not None and hasattr(generated, "connect"):
+            generated.connect(lambda _written, p=page: self.panel_changed(p))
 
     def page(self, title: str) -> Any:
         """The page with this title (tests and menu actions use it)."""

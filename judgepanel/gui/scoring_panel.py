@@ -294,9 +294,7 @@ class ScoringPanel(QWidget):
 
     def set_tags_available(self, tags: list[Tag]) -> None:
         """Offer the framework's behaviours; with none, the tag box stays hidden."""
-        self.tag_model.beginResetModel()
-        self.tag_model._tags = list(tags)
-        self.tag_model.endResetModel()
+        self.tag_model.set_tags(tags)
         self.tags_box.setVisible(bool(tags))
 
     # ----- building for an award ---------------------------------------------------------

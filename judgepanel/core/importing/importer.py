@@ -65,16 +65,17 @@ class ImportResult:
         return lines
 
 
-def import_file(store: Store, path: Path, award: str | None = None, preset: str = "generic",
-                mapping: Path | Mapping | None = None, dry_run: bool = False,
-                who: str = "") -> ImportResult:
+def import_file(store: Store, path: Path | Table, award: str | None = None,
+                preset: str = "generic", mapping: Path | Mapping | None = None,
+                dry_run: bool = False, who: str = "") -> ImportResult:
     """Import one export into a panel, all or nothing; with dry_run, only report.
 
+    `path` may be a `Table` already read (the import dialog's), so the file is read once.
     `mapping` is a MAPPING.toml (laid over the guess from the headers: write only the lines
     you need) or a `Mapping` object, used exactly as it is (the import dialog's).
     """
-    path = Path(path)
     plan = plan_import(store, path, award=award, preset=preset, mapping=mapping)
+    path = plan.table.path
     if dry_run:
         counts = compare_with_panel(store, plan.records)
     else:
@@ -97,10 +98,14 @@ def import_files(store: Store, paths: list[Path], award: str | None = None,
         return [import_file(store, path, award, preset, mapping, False, who) for path in paths]
 
 
-def preview(store: Store, path: Path, mapping: Path | Mapping | None = None,
+def preview(store: Store, path: Path | Table, mapping: Path | Mapping | None = None,
             award: str | None = None, preset: str = "generic") -> ImportPlan:
-    """The entries an import would store, for the import dialog to show; changes nothing."""
-    return plan_import(store, Path(path), award=award, preset=preset, mapping=mapping)
+    """The entries an import would store, for the import dialog to show; changes nothing.
+
+    Give the dialog's `Table` rather than its path and each change of mapping is re-planned
+    from memory, without reading the export again.
+    """
+    return plan_import(store, path, award=award, preset=preset, mapping=mapping)
 
 
 def compare_with_panel(store: Store, records: list[EntryRecord]) -> UpsertCounts:
@@ -128,16 +133,16 @@ def compare_with_panel(store: Store, records: list[EntryRecord]) -> UpsertCounts
 # ----- planning -------------------------------------------------------------------------------
 
 
-def plan_import(store: Store, path: Path, award: str | None = None, preset: str = "generic",
-                mapping: Path | Mapping | None = None) -> ImportPlan:
-    """Read, map and check every row; raise JudgePanelError before anything is written."""
+def plan_import(store: Store, path: Path | Table, award: str | None = None,
+                preset: str = "generic", mapping: Path | Mapping | None = None) -> ImportPlan:
+    """Read (unless given a `Table`), map and check every row; raise before anything is written."""
     awards = panel_awards(store)
     if not awards:
         raise JudgePanelError(f"{store.path}: the panel has no awards; add one before importing")
     forced = _forced_award(store, awards, award)
     explicit, where = _explicit_mapping(mapping)
     _check_preset(preset)
-    table = read_table(path)
+    table = path if isinstance(path, Table) else read_table(Path(path))
     if explicit is None:
         final = guess_mapping(table.headers, awards, preset)
     else:

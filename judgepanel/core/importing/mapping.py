@@ -24,8 +24,13 @@ MAPPING.toml (the GUI's import dialog saves the same format)::
     "Best System Leader" = "leading-systems-transformation"
 
 Anything the file leaves out is guessed from the column headers (see `guess_mapping`); a
-column the file names anywhere is never guessed as anything else. A `Mapping` object passed to
-the importer (the dialog's, built from `guess_mapping` and edited) is used exactly as it is.
+column the file names anywhere is never guessed as anything else. So `fields` and `ignore` are
+how a file clears a guess: a column listed there gets no role and answers no section, however
+its header reads. An ignored column is still in each entry's source row; a listed column the
+export does not have is passed over (optional columns come and go between exports).
+
+A `Mapping` object passed to the importer (the dialog's, built from `guess_mapping` and
+edited) is used exactly as it is.
 """
 
 from __future__ import annotations
@@ -170,7 +175,26 @@ def mapping_from_dict(raw: dict[str, Any], where: str) -> Mapping:
         if not isinstance(award_id, str) or not award_id.strip():
             raise fail(f"awards.{category}", "must be an award id")
         mapping.awards[category] = award_id.strip()
+    _check_one_use(mapping, fail)
     return mapping
+
+
+def _check_one_use(mapping: Mapping, fail: Any) -> None:
+    """A column kept only as a field, or ignored, cannot also have a role or a section.
+
+    Otherwise which line wins would depend on the order the importer happens to look.
+    """
+    named: dict[str, str] = {}
+    for key, header in mapping.headers_used():
+        named.setdefault(header, key)
+    for header in mapping.ignore:
+        named.setdefault(header, "ignore")
+    for key, headers in (("fields", mapping.fields), ("ignore", mapping.ignore)):
+        for header in headers:
+            other = named.get(header, key)
+            if other != key:
+                raise fail(key, f"'{header}' is also named in {other}; give each column "
+                           "one use")
 
 
 def _table(raw: dict[str, Any], key: str, fail: Any) -> dict[str, Any]:

@@ -120,7 +120,7 @@ class FeedbackReport:
             "each section, beside the average for every entry in this award, and what the "
             "judges wrote. Comments are shown without the judges' names.", s["Body"]))
         story.append(Paragraph("Your scores", s["Heading2"]))
-        rows = [[f"{section.id} {section.title}", number(entry.section_means.get(section.id)),
+        rows = [[section.label, number(entry.section_means.get(section.id)),
                  number(award.section_means.get(section.id)),
                  f"{section.scale_min:g}–{section.scale_max:g}"] for section in award.sections]
         body = [[Paragraph(h, s["CellHead"]) for h in
@@ -144,7 +144,7 @@ class FeedbackReport:
         keep = " ".join((entry.nominee, entry.title, entry.organisation))
         clean = redactor(self.data.judges, keep)
         story: list[Flowable] = [Paragraph("What the judges said", s["Heading2"])]
-        titles = {section.id: f"{section.id} {section.title}" for section in award.sections}
+        titles = {section.id: section.label for section in award.sections}
         written = [c for c in entry.comments if c.text.strip()]
         if not written:
             story.append(Paragraph("The judges left no written comments on this entry.",

@@ -48,6 +48,15 @@ class SectionInfo:
     scale_max: float = 10
     weight: float = 1.0
 
+    @property
+    def label(self) -> str:
+        """"Q1 Relationships …" for numbered sections; just the title when the id is its slug."""
+        if not self.title or self.title.casefold().startswith(self.id.casefold()):
+            return self.title or self.id
+        if self.id.casefold() == "-".join(self.title.casefold().split()):
+            return self.title
+        return f"{self.id} {self.title}"
+
 
 @dataclass(frozen=True)
 class Comment:

@@ -302,13 +302,13 @@ class RankedReport:
             f" · mean {number(entry.mean)} · SD {number(entry.sd)} · {entry.judges} judges",
             s["Muted"]))
         story.append(Paragraph("Section averages", s["Heading2"]))
-        rows = [[f"{section.id} {section.title}", number(entry.section_means.get(section.id)),
+        rows = [[section.label, number(entry.section_means.get(section.id)),
                  number(award.section_means.get(section.id)),
                  f"{section.scale_min:g}–{section.scale_max:g}"] for section in award.sections]
         story.append(self._record_table(["Section", "This entry", "Award average", "Scale"],
                                         rows, [300, 60, 70, 50]))
         story.append(Paragraph("The panel's comments", s["Heading2"]))
-        titles = {section.id: f"{section.id} {section.title}" for section in award.sections}
+        titles = {section.id: section.label for section in award.sections}
         if not entry.comments:
             story.append(Paragraph("No comments were written.", s["Body"]))
         for section_id in [*titles, ""]:

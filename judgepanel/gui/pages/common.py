@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from judgepanel.core.errors import JudgePanelError
 
 WHO = "Coordinator"
+MINIMUM_CONTRAST = 4.5  # WCAG AA for body text
+WARNING_RED = "#b3261e"  # on a light background
+WARNING_RED_ON_DARK = "#ff8a80"  # the same warning, readable on a dark background
 
 
 class PageHeading(QWidget):
@@ -56,3 +60,54 @@ def show_error(parent: QWidget, what: str, exc: BaseException) -> None:
 def plural(count: int, one: str, many: str | None = None) -> str:
     """"1 entry", "3 entries"."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of an opaque colour (0 black … 1 white)."""
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio between two colours: 1 (none) to 21 (black on white)."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def blend(front: QColor, back: QColor, share: float) -> QColor:
+    """`share` of `front` over `back`, as one opaque colour."""
+    return QColor.fromRgbF(*(share * f + (1 - share) * b for f, b in (
+        (front.redF(), back.redF()), (front.greenF(), back.greenF()),
+        (front.blueF(), back.blueF()))))
+
+
+def secondary_text(palette: QPalette, background: QPalette.ColorRole = QPalette.ColorRole.Base,
+                   minimum: float = MINIMUM_CONTRAST) -> QColor:
+    """Quieter than the text but still readable on `background`, in light and dark palettes.
+
+    Starts two-thirds of the way from the background to the text and moves towards the
+    text until the contrast reaches `minimum`, so a dark palette never gets a light-theme grey.
+    """
+    text = palette.color(QPalette.ColorRole.Text if background == QPalette.ColorRole.Base
+                         else QPalette.ColorRole.WindowText)
+    back = palette.color(background)
+    share = 0.66
+    while share < 1.0:
+        colour = blend(text, back, share)
+        if contrast_ratio(colour, back) >= minimum:
+            return colour
+        share += 0.04
+    return text
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether the palette is a dark one (light text on a dark window)."""
+    return luminance(palette.color(QPalette.ColorRole.Window)) < luminance(
+        palette.color(QPalette.ColorRole.WindowText))
+
+
+def warning_colour(palette: QPalette) -> str:
+    """The red for refusals and over-limit counts, readable on this palette's window."""
+    return WARNING_RED_ON_DARK if is_dark(palette) else WARNING_RED

@@ -182,13 +182,13 @@ class EntriesPage(QWidget):
             limit = section.word_limit
             count = f"{words} words" + (f" of {limit}" if limit else "")
             if limit and words > limit:
-                count = f"<span style='color:#b3261e'><b>{count}: {words - limit} over the " \
+                count = f"<span style='color:{warning_colour(self.palette())}'><b>{count}: {words - limit} over the " \
                         "limit</b></span>"
             body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
             parts.append(f"<h3>{html.escape(section.id)}. {html.escape(section.title)}</h3>"
                          f"<p><i>{html.escape(section.question)}</i></p>"
                          f"{body or '<p><i>(no answer)</i></p>'}"
-                         f"<p style='color:#555'>{count}</p>")
+                         f"<p style='color:{quiet}'>{count}</p>")
         extra = {k: v for k, v in entry["fields"].items() if v not in ("", None, [])}
         if extra:
             rows = "".join(f"<tr><td><b>{html.escape(str(k))}</b></td>"

@@ -335,7 +335,8 @@ class JudgesPage(QWidget):
                 assign(self.store, judge, entry, who=WHO)
                 self.say(f"{entry} assigned to {judge.name}.")
         except JudgePanelError as exc:
-            self.say(f"<span style='color:#b3261e'>Not changed: {exc}</span>")
+            self.say(f"<span style='color:{warning_colour(self.palette())}'>Not changed: "
+                     f"{exc}</span>")
             return
         self._changed()
 

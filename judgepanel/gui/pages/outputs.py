@@ -8,6 +8,7 @@ and can be printed or their folder opened.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,9 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import decisions
+from judgepanel.core.outputs_log import outputs_summary, record_output
 from judgepanel.core.reports.certificates import CertificateDesign, default_design, load_design
-from judgepanel.core.store import Store
+from judgepanel.core.store import Store, now
 from judgepanel.gui.certificate_design import DesignEditor
 from judgepanel.gui.output_jobs import (
     Job,
@@ -43,7 +45,7 @@ from judgepanel.gui.output_jobs import (
     feedback_job,
     report_job,
 )
-from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
 from judgepanel.gui.pdf_preview import (
     PRINT_DPI,
     PdfPreview,
@@ -67,6 +69,7 @@ class OutputsPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.session_start = now()  # the navigation names what was written since then
         self.design: CertificateDesign = default_design()
         self.design_file: Path | None = None
         self.last: Written | None = None
@@ -237,9 +240,8 @@ class OutputsPage(QWidget):
                                     "report can be written at any time.")
 
     def summary(self) -> str:
-        if self.last is not None:
-            return f"{self.last.what}: {plural(len(self.last.files), 'file')} written"
-        return "Nothing written yet"
+        """What was written this session, read back from the audit log."""
+        return outputs_summary(self.store, self.session_start)
 
     def _award_ids(self) -> list[str] | None:
         award = self.award_combo.currentData()
@@ -327,6 +329,13 @@ class OutputsPage(QWidget):
     def _done(self, written: Written) -> None:
         self.busy = False
         self.last = written
+        if written.kind:
+            try:
+                where = written.files[0] if len(written.files) == 1 else written.folder
+                record_output(self.store, written.kind, written.files, where, written.items,
+                              written.awards, WHO)
+            except (JudgePanelError, sqlite3.Error) as exc:  # the files are there regardless
+                self.failed.emit(f"written, but not recorded in the audit log: {exc}")
         count = plural(len(written.files), "file")
         where = written.files[0] if len(written.files) == 1 else written.folder
         self.status.setText(f"{written.what}: {count} written to {where}.")

@@ -97,7 +97,8 @@ class PacksPage(QWidget):
         self.merge_button.clicked.connect(self.merge_dialog)
         self.drop_hint = QLabel("Drop returned .judgepack files anywhere on this page to "
                                 "merge them.")
-        self.drop_hint.setStyleSheet("QLabel { color: #555; border: 2px dashed #aaa; "
+        quiet = secondary_text(self.palette(), QPalette.ColorRole.Window).name()
+        self.drop_hint.setStyleSheet(f"QLabel {{ color: {quiet}; border: 2px dashed {quiet}; "
                                      "padding: 10px; border-radius: 4px; }")
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.outcome = QLabel()
@@ -281,7 +282,7 @@ class PacksPage(QWidget):
                 f"{sum(r.changed for r in merged)} changed, "
                 f"{sum(r.unchanged for r in merged)} unchanged scores.")
         if refused:
-            text += (f" <span style='color:#b3261e'><b>{plural(refused, 'file')} refused"
+            text += (f" <span style='color:{warning_colour(self.palette())}'><b>{plural(refused, 'file')} refused"
                      "</b> (nothing from them was merged).</span>")
         self.outcome.setText(text)
         self.refresh()
