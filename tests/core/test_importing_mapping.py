@@ -132,3 +132,69 @@ def test_fields_key_round_trips(tmp_path: Path) -> None:
     mapping = Mapping(fields=["Name", "Website"], ignore=["Internal notes"])
     save_mapping(mapping, tmp_path / "m.toml")
     assert load_mapping(tmp_path / "m.toml") == mapping
+
+
+# ----- clearing a guess: `fields` and `ignore` -----------------------------------------------
+
+GENERIC = Path(__file__).parent.parent / "fixtures" / "import" / "generic_lst.csv"
+
+
+def test_a_guessed_role_cleared_to_a_field_or_ignored_survives_save_and_load(
+        tmp_path: Path) -> None:
+    headers = ["Entry ID", "Category", "Title", "Nominee", "Organisation", "Email",
+               "Q1 Relationships and connectivity", "Q2 Individual effectiveness"]
+    guess = guess_mapping(headers, [LST])
+    assert guess.column("nominee") == ["Nominee"]
+    assert guess.section_columns(LST)["Q1"] == "Q1 Relationships and connectivity"
+    explicit = Mapping(fields=["Nominee", "Q1 Relationships and connectivity"],
+                       ignore=["Organisation"])
+    save_mapping(explicit, tmp_path / "MAPPING.toml")
+    loaded = load_mapping(tmp_path / "MAPPING.toml")
+    assert loaded == explicit
+    final = guess.overlaid(loaded)
+    assert "nominee" not in final.columns and "organisation" not in final.columns
+    assert final.section_columns(LST) == {"Q2": "Q2 Individual effectiveness"}
+    assert final.ignore == ["Organisation"]
+    assert final.column("title") == ["Title"]  # what the file leaves alone is still guessed
+
+
+def test_cleared_columns_are_imported_as_fields_or_left_out(panel_path: Path,
+                                                            tmp_path: Path) -> None:
+    from judgepanel.core.importing import preview
+    from judgepanel.core.panel import open_panel
+
+    mapping = tmp_path / "MAPPING.toml"
+    mapping.write_text('fields = ["Nominee", "Q5 Inclusive leadership", "Not in this export"]\n'
+                       'ignore = ["Organisation"]\n', encoding="utf-8")
+    with open_panel(panel_path) as store:
+        record = preview(store, GENERIC, mapping).records[0]
+    assert (record.nominee, record.organisation) == ("", "")
+    assert record.fields["Nominee"] == "Zofia Wiśniewska"
+    assert "Q5" not in record.answers and "Q5 Inclusive leadership" in record.fields
+    assert "Organisation" not in record.fields
+    assert record.source["Organisation"] == "Wyre Valley NHS Foundation Trust"  # lossless
+
+
+def test_a_table_already_read_plans_like_its_file(panel_path: Path) -> None:
+    from judgepanel.core.importing import preview, read_table
+    from judgepanel.core.panel import open_panel
+
+    with open_panel(panel_path) as store:
+        from_file = preview(store, GENERIC).records
+        from_table = preview(store, read_table(GENERIC)).records
+    assert from_table == from_file and len(from_file) == 3
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('fields = ["Title"]\n[columns]\ntitle = "Title"\n',
+     "fields: 'Title' is also named in columns.title"),
+    ('ignore = ["Q1"]\n[sections]\nQ1 = "Q1"\n', "ignore: 'Q1' is also named in sections.Q1"),
+    ('fields = ["Notes"]\nignore = ["Notes"]\n', "fields: 'Notes' is also named in ignore"),
+    ('fields = "Notes"\n', "fields: must be a list of column headers"),
+])
+def test_a_column_given_two_uses_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "MAPPING.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(JudgePanelError, match="MAPPING.toml") as caught:
+        load_mapping(path)
+    assert message in str(caught.value)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import list_entries
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import PageHeading, plural
+from judgepanel.gui.pages.common import PageHeading, plural, secondary_text, warning_colour
 from judgepanel.gui.panel_models import EntriesModel
 
 
@@ -172,6 +172,7 @@ class EntriesPage(QWidget):
             return
         entry = self.model.row(self.proxy.mapToSource(index).row())
         award = self.awards.get(entry["award"])
+        quiet = secondary_text(self.detail.palette()).name()
         parts = [f"<h2>{html.escape(entry['entry'])}: {html.escape(entry['title'])}</h2>",
                  f"<p><b>Nominee:</b> {html.escape(entry['nominee'] or '—')}<br>"
                  f"<b>Organisation:</b> {html.escape(entry['organisation'] or '—')}<br>"
@@ -182,7 +183,8 @@ class EntriesPage(QWidget):
             limit = section.word_limit
             count = f"{words} words" + (f" of {limit}" if limit else "")
             if limit and words > limit:
-                count = f"<span style='color:{warning_colour(self.palette())}'><b>{count}: {words - limit} over the " \
+                red = warning_colour(self.detail.palette())
+                count = f"<span style='color:{red}'><b>{count}: {words - limit} over the " \
                         "limit</b></span>"
             body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
             parts.append(f"<h3>{html.escape(section.id)}. {html.escape(section.title)}</h3>"

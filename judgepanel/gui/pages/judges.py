@@ -31,7 +31,7 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, add_judge, edit_judge, list_judges, remove_judge
 from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_dialogs import AutoAssignDialog, JudgeDialog, RecordConflictDialog
-from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
+from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error, warning_colour
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
 
 Index = QModelIndex | QPersistentModelIndex

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,7 +33,14 @@ from judgepanel.core.merge import MergeResult, merge_each
 from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
 from judgepanel.core.store import PANEL, Store
 from judgepanel.gui.coordinator_dialogs import CreatePacksDialog
-from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
+from judgepanel.gui.pages.common import (
+    WHO,
+    PageHeading,
+    plural,
+    secondary_text,
+    show_error,
+    warning_colour,
+)
 from judgepanel.gui.panel_models import MergeSummaryModel, ProgressModel, format_time
 from judgepanel.gui.tasks import Cancelled, Progress, Task, run_task
 
@@ -282,7 +289,8 @@ class PacksPage(QWidget):
                 f"{sum(r.changed for r in merged)} changed, "
                 f"{sum(r.unchanged for r in merged)} unchanged scores.")
         if refused:
-            text += (f" <span style='color:{warning_colour(self.palette())}'><b>{plural(refused, 'file')} refused"
+            red = warning_colour(self.palette())
+            text += (f" <span style='color:{red}'><b>{plural(refused, 'file')} refused"
                      "</b> (nothing from them was merged).</span>")
         self.outcome.setText(text)
         self.refresh()
