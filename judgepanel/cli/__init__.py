@@ -5,6 +5,7 @@ Each command group lives in its own module and registers itself on `cli`.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import warnings
 
@@ -13,8 +14,31 @@ import click
 from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 
+# Commands whose modules pull in heavy libraries (numpy, reportlab, openpyxl) are loaded on
+# first use, so `judgepanel --version` and the application's start stay quick. A test checks
+# that this table names every command its modules define.
+LAZY_COMMANDS = {
+    **dict.fromkeys(("assign", "conflict", "merge", "pack", "scores"), "loop"),
+    **dict.fromkeys(("certificates", "feedback", "report", "results"), "outputs"),
+    **dict.fromkeys(("audit", "decide", "override", "rank", "settings", "stats", "tiebreak"),
+                    "results"),
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            importlib.import_module(f"judgepanel.cli.{LAZY_COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="judgepanel")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -52,8 +76,5 @@ def main() -> None:
         sys.exit(1)
 
 
-# Register the command groups (imported for their side effect on `cli`).
-from judgepanel.cli import loop as _loop  # noqa: E402,F401
-from judgepanel.cli import outputs as _outputs  # noqa: E402,F401
+# The light commands register at once (imported for their side effect on `cli`).
 from judgepanel.cli import panel as _panel  # noqa: E402,F401
-from judgepanel.cli import results as _results  # noqa: E402,F401

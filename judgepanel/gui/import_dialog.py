@@ -264,6 +264,8 @@ class ImportDialog(QDialog):
             found = next((i for i, (_, u) in enumerate(choices) if u == use), 0)
             combo.setCurrentIndex(found)
             combo.currentIndexChanged.connect(lambda _: self._mapping_edited())
+            combo.setToolTip("An entry field is kept under its own header; an ignored column is "
+                             "left out of the entry but kept in its original row")
             grid.setCellWidget(row, 1, combo)
             value = first[row] if row < len(first) else ""
             text = " ".join(str(value if value is not None else "").split())

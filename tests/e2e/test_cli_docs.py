@@ -8,7 +8,10 @@ from judgepanel.cli import cli
 
 def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
     found = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, f"'{prefix}{name}' is listed but cannot be loaded"
         found.append((prefix + name, command))
         if isinstance(command, click.Group):
             found += _commands(command, prefix + name + " ")
@@ -29,3 +32,16 @@ def test_interface_commands_exist() -> None:
                    "assign", "conflict", "pack", "merge", "scores import", "scores export",
                    "rank", "stats", "decide", "report", "feedback", "certificates"]:
         assert wanted in names, f"'judgepanel {wanted}' is missing"
+
+
+def test_lazy_command_table_is_complete() -> None:
+    """Every command a command module defines is reachable, lazily or at once."""
+    import importlib
+
+    from judgepanel.cli import LAZY_COMMANDS
+
+    for module in set(LAZY_COMMANDS.values()):
+        importlib.import_module(f"judgepanel.cli.{module}")
+    defined = {name for name, command in cli.commands.items()
+               if command.callback is None or command.callback.__module__ != "judgepanel.cli.panel"}
+    assert defined <= set(LAZY_COMMANDS)
