@@ -67,7 +67,11 @@ def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: b
             click.echo(f"conflict removed: {judge.name} and {entry_id}")
         else:
             record_conflict(store, judge, entry_id, reason)
+            scored = store.db.execute("SELECT COUNT(*) FROM scores WHERE judge = ? AND "
+                                      "entry = ?", [judge.id, entry_id]).fetchone()[0]
             click.echo(f"conflict recorded: {judge.name} and {entry_id}")
+            if scored:
+                click.echo(f"{judge.name}'s {scored} score(s) for {entry_id} no longer count")
 
 
 @cli.command()
@@ -85,8 +89,12 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
         raise click.UsageError("give either --judge NAME or --all")
     with open_panel(panel) as store:
         if every_judge:
+            everyone = list_judges(store)
+            if not everyone:
+                raise JudgePanelError(f"{panel}: the panel has no judges yet; add judges "
+                                      "first (judgepanel judge add)")
             output.mkdir(parents=True, exist_ok=True)
-            made = make_packs(store, list_judges(store), output, overwrite=overwrite)
+            made = make_packs(store, everyone, output, overwrite=overwrite)
         else:
             if output.suffix.lower() != ".judgepack":
                 raise JudgePanelError(f"{output}: a judge pack's name ends in .judgepack")

@@ -100,16 +100,34 @@ def _csv_table(path: Path) -> list[list[str]]:
 
 
 def _xlsx_table(path: Path) -> list[list[str]]:
-    import openpyxl
-
+    """Every row of the first sheet as text, formulas kept as typed (see below)."""
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        values = _xlsx_rows(path, data_only=True)
+        formulas = _xlsx_rows(path, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise JudgePanelError(f"{path}: not a readable .xlsx file ({exc})") from exc
+    # A comment typed as =HYPERLINK(…) is a formula cell: its cached value is its display text
+    # (or nothing, if no spreadsheet has calculated it), so keep the formula's text literally.
+    # A score worked out by a formula keeps its calculated number.
+    table = []
+    for value_row, formula_row in zip(values, formulas, strict=False):
+        cells = []
+        for i, value in enumerate(value_row):
+            formula = formula_row[i] if i < len(formula_row) else None
+            if isinstance(formula, str) and formula.startswith("=") and \
+                    (value is None or isinstance(value, str)):
+                value = formula
+            cells.append("" if value is None else _cell_text(value))
+        table.append(cells)
+    return table
+
+
+def _xlsx_rows(path: Path, data_only: bool) -> list[tuple[Any, ...]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     try:
-        sheet = book.worksheets[0]
-        return [["" if v is None else _cell_text(v) for v in row]
-                for row in sheet.iter_rows(values_only=True)]
+        return list(book.worksheets[0].iter_rows(values_only=True))
     finally:
         book.close()
 

@@ -1,31 +1,46 @@
 """A simple editor for a certificate design: wording, colours and the two signature lines.
 
 It edits a copy of the core's `CertificateDesign`; the Outputs page uses the edited design
-for the certificates it writes. The logo and the layout stay as the design file says.
+for the certificates it writes. "Save design as…" keeps it as a design file for next year (or
+the command line's `--design`), and "Open design…" starts from one. The logo and the layout
+stay as the design file says.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from judgepanel.core.reports.certificates import COLOUR_KEYS, CertificateDesign, Signature
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.reports.certificates import (
+    COLOUR_KEYS,
+    CertificateDesign,
+    Signature,
+    load_design,
+    save_design,
+)
+from judgepanel.gui.pages.common import readable_placeholders
 from judgepanel.gui.results_models import PLACEMENT_LABELS
 
 COLOUR_WORDS = {"primary": "Main colour", "accent": "Accent colour", "text": "Text colour"}
+DESIGN_FILTER = "Certificate designs (*.toml)"
 
 
 class ColourButton(QPushButton):
@@ -55,11 +70,34 @@ class ColourButton(QPushButton):
 class DesignEditor(QDialog):
     """Edit the wording, colours and signatures of a certificate design."""
 
-    def __init__(self, design: CertificateDesign, parent: QWidget | None = None) -> None:
+    def __init__(self, design: CertificateDesign, parent: QWidget | None = None,
+                 folder: Path | None = None, design_file: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Certificate design")
+        self.setMinimumWidth(560)
+        fixed = readable_placeholders(self.palette())  # a dialog does not take the window's
+        if fixed is not None:
+            self.setPalette(fixed)
         self.original = design
+        self.folder = folder or Path.home()
+        self.design_file = design_file  # the file last opened or saved, if any
+        self.file_design: CertificateDesign | None = design if design_file else None
         layout = QVBoxLayout(self)
+        files = QHBoxLayout()
+        self.open_button = QPushButton("&Open design…")
+        self.open_button.setToolTip("Start from a design file saved earlier")
+        self.open_button.clicked.connect(self.open_design)
+        self.save_button = QPushButton("&Save design as…")
+        self.save_button.setToolTip("Keep this design as a file, to use again next time")
+        self.save_button.clicked.connect(self.save_design_as)
+        files.addWidget(self.open_button)
+        files.addWidget(self.save_button)
+        files.addStretch(1)
+        layout.addLayout(files)
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        layout.addWidget(self.file_label)
+        self._show_file()
         wording = QGroupBox("Wording")
         form = QFormLayout(wording)
         self.programme = QLineEdit(design.programme)
@@ -79,14 +117,14 @@ class DesignEditor(QDialog):
                         self.placements[placement])
         layout.addWidget(wording)
         colours = QGroupBox("Colours")
-        row = QHBoxLayout(colours)
+        row = QFormLayout(colours)
         self.colours: dict[str, ColourButton] = {}
         for key in COLOUR_KEYS:
             button = ColourButton(design.colours.get(key, "#000000"))
             button.setToolTip(COLOUR_WORDS.get(key, key))
             button.setAccessibleName(COLOUR_WORDS.get(key, key))
             self.colours[key] = button
-            row.addWidget(button)
+            row.addRow(f"{COLOUR_WORDS.get(key, key)}:", button)
         layout.addWidget(colours)
         signing = QGroupBox("Signatures (up to two)")
         form = QFormLayout(signing)
@@ -101,11 +139,80 @@ class DesignEditor(QDialog):
             form.addRow(f"Signature {number + 1}:", name)
             form.addRow("", role)
         layout.addWidget(signing)
+        self._fill(design)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _fill(self, design: CertificateDesign) -> None:
+        """Show a design's wording, colours and signatures in the fields."""
+        self.programme.setText(design.programme)
+        self.heading.setText(design.heading)
+        self.presented_to.setText(design.presented_to)
+        self.date.setText(design.date)
+        for placement, edit in self.placements.items():
+            edit.setText(design.placements.get(placement, ""))
+        for key, button in self.colours.items():
+            button.set_colour(design.colours.get(key, "#000000"))
+        for number, (name, role) in enumerate(self.signatures):
+            known = design.signatures[number] if number < len(design.signatures) else None
+            name.setText(known.name if known else "")
+            role.setText(known.role if known else "")
+
+    def _show_file(self) -> None:
+        if self.design_file is None:
+            self.file_label.setText("Not saved as a file: this design is kept for this "
+                                    "session only.")
+        else:
+            self.file_label.setText(f"Design file: {self.design_file}")
+
+    def open_design(self) -> None:
+        """Replace what is in the fields with a design file's."""
+        target, _ = QFileDialog.getOpenFileName(self, "Open a certificate design",
+                                                str(self.folder), DESIGN_FILTER)
+        if not target:
+            return
+        try:
+            loaded = load_design(target)
+        except JudgePanelError as exc:
+            QMessageBox.warning(self, "Open design", str(exc))
+            return
+        self.original = loaded
+        self._fill(loaded)
+        self.design_file = Path(target)
+        self.file_design = self.design()
+        self._show_file()
+
+    def save_design_as(self) -> Path | None:
+        """Write the design as it stands to a file of the coordinator's choosing."""
+        suggested = self.design_file or self.folder / "Certificate design.toml"
+        target, _ = QFileDialog.getSaveFileName(self, "Save the certificate design",
+                                                str(suggested), DESIGN_FILTER)
+        if not target:
+            return None
+        path = Path(target)
+        if path.suffix.lower() != ".toml":
+            path = path.with_name(path.name + ".toml")
+        design = self.design()
+        try:
+            save_design(design, path)
+        except JudgePanelError as exc:
+            QMessageBox.warning(self, "Save design", str(exc))
+            return None
+        except OSError as exc:
+            QMessageBox.warning(self, "Save design", f"{path}: could not be written "
+                                f"({exc.strerror or exc})")
+            return None
+        self.design_file = path
+        self.file_design = design
+        self._show_file()
+        return path
+
+    def from_file(self) -> bool:
+        """Whether the design as it stands is exactly what its file holds."""
+        return self.file_design is not None and self.design() == self.file_design
 
     def design(self) -> CertificateDesign:
         """The design as edited (unchanged fields kept from the original)."""

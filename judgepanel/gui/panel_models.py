@@ -19,6 +19,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 WARN_BACKGROUND = QColor("#fdecc8")
 ASSIGNED_BACKGROUND = QColor("#dcefdc")
+INK_ON_TINT = QColor("#1f2933")  # text on those light tints, dark even in a dark palette
 
 
 def format_time(stamp: str | None) -> str:
@@ -79,6 +80,8 @@ class RowsModel(QAbstractTableModel):
             return row.get(key)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.background(row, key)
+        if role == Qt.ItemDataRole.ForegroundRole and self.background(row, key) is not None:
+            return QBrush(INK_ON_TINT)
         return None
 
     def text(self, row: dict[str, Any], key: str) -> str:
@@ -293,6 +296,9 @@ class AssignmentModel(QAbstractTableModel):
             if cell.conflict is not None:
                 return QBrush(WARN_BACKGROUND)
             return QBrush(ASSIGNED_BACKGROUND) if cell.assigned else None
+        if role == Qt.ItemDataRole.ForegroundRole and (cell.conflict is not None
+                                                       or cell.assigned):
+            return QBrush(INK_ON_TINT)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -13,8 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPainter, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -37,7 +44,7 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
 from judgepanel.core.store import Store
 from judgepanel.gui.pages import page_classes
-from judgepanel.gui.pages.common import banner, secondary_text
+from judgepanel.gui.pages.common import banner, readable_placeholders, secondary_text
 from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
@@ -159,6 +166,24 @@ class PanelWindow(QMainWindow):
               "page before relying on its scores or decisions.",
             QMessageBox.StandardButton.Ok, self)
         self.history_box.setWindowModality(Qt.WindowModality.WindowModal)
+        self._fixing_palette = False
+        self._fix_placeholders()
+
+    def _fix_placeholders(self) -> None:
+        if self._fixing_palette:
+            return
+        fixed = readable_placeholders(self.palette())
+        if fixed is not None:
+            self._fixing_palette = True
+            try:
+                self.setPalette(fixed)
+            finally:
+                self._fixing_palette = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_fixing_palette"):
+            self._fix_placeholders()
 
     # ----- pages and navigation ---------------------------------------------------------
 

@@ -36,6 +36,9 @@ STATS_KEYS = {"award", "entries", "judges", "scores", "alpha_interval", "icc", "
 ICC_KEYS = {"ICC1", "ICC2", "ICC3", "ICC1k", "ICC2k", "ICC3k"}
 FLAG_KEYS = {"entry", "judge", "flag", "detail"}
 FLAG_NAMES = {"range", "rwg", "outlier", "no-comment", "champion", "near-cutoff", "tie"}
+# `rank` adds "incomplete" (a judge's total left out for a missing section): an extension
+# beyond INTERFACE.md, reported to the lead so that the contract can list it.
+RANK_FLAG_NAMES = FLAG_NAMES | {"incomplete"}
 PLACEMENTS = {"winner", "highly-commended", "finalist", "none", None}
 METHODS = ("mean", "median", "trimmed", "zscore", "bias", "borda")
 
@@ -151,7 +154,7 @@ def _check_ranking(found: dict, award: str, method: str) -> None:
         assert set(row) >= RANK_ENTRY_KEYS
         assert isinstance(row["entry"], str) and isinstance(row["title"], str)
         assert isinstance(row["judges"], int)
-        assert isinstance(row["flags"], list) and set(row["flags"]) <= FLAG_NAMES
+        assert isinstance(row["flags"], list) and set(row["flags"]) <= RANK_FLAG_NAMES
         assert row["placement"] in PLACEMENTS
         if row["rank"] is None:
             assert row["judges"] == 0 and row["score"] is None
@@ -261,6 +264,8 @@ BAD_INPUTS: list[tuple[str, tuple[str, ...], str]] = [
     ("truncated panel", ("entries", "half.judgepanel"), "truncated"),
     ("truncated panel: import", ("import", "half.judgepanel", "entries.csv"), "truncated"),
     ("truncated pack", ("merge", "p.judgepanel", "half.judgepack"), "truncated"),
+    ("one bad pack of two", ("merge", "p.judgepanel", "k.judgepack", "half.judgepack"),
+     "nothing was merged"),
     ("unknown award: rank", ("rank", "p.judgepanel", "--award", "nope"), "no award 'nope'"),
     ("unknown award: stats", ("stats", "p.judgepanel", "--award", "nope"), "no award 'nope'"),
     ("unknown award: assign", ("assign", "p.judgepanel", "--award", "nope", "--per-entry",
@@ -351,3 +356,12 @@ def test_version_and_help(run_cli: Run) -> None:
                     "conflict", "pack", "merge", "scores", "rank", "stats", "decide",
                     "report", "feedback", "certificates", "demo", "open"):
         assert "Usage:" in run_cli(command, "--help", check=True).stdout
+
+
+def test_packs_for_a_panel_with_no_judges(run_cli: Run, tmp_path: Path) -> None:
+    # Used to print nothing, exit 0 and leave an empty folder behind.
+    panel = tmp_path / "empty.judgepanel"
+    run_cli("new", panel, "--title", "T", "--award", LST, check=True)
+    result = run_cli("pack", panel, "--all", "-o", tmp_path / "packs")
+    assert result.returncode == 1 and result.stderr.startswith("error: ")
+    assert "no judges yet" in result.stderr and not (tmp_path / "packs").exists()

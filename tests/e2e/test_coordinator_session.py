@@ -19,6 +19,8 @@ from subprocess import CompletedProcess
 
 import openpyxl
 
+from judgepanel.core.cells import restore
+
 Run = Callable[..., CompletedProcess[str]]
 LST = "leading-systems-transformation"
 SII = "service-improvement-innovation"
@@ -62,7 +64,7 @@ scale = { min = 1, max = 5 }
 
 CUSTOM_ENTRIES = """\
 Entry ID,Title,Nominee,Organisation,impact,reach
-CC-1,Library of things,Amélie Dubois,Wyre Valley Library,"Over 400 families borrowed tools.",Three towns.
+CC-1,Library of things,Amélie Dubois,Wyre Valley Library,"Over 400 families helped.",Three towns.
 CC-2,Walking football,Seán O'Brien,Harbourside Trust,Forty men over 60 meet weekly.,One club.
 CC-3,Warm spaces,Chloë Brontë,Eastmere Council,Kept 90 people warm last winter.,Two villages.
 """
@@ -114,14 +116,14 @@ def expected_total(judge: str, entry: str) -> float:
 
 
 def exported(path: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
-    """A scores export keyed by (entry, judge, section), read as a spreadsheet user sees it."""
+    """A scores export keyed by (entry, judge, section); a CSV's formula guard taken off."""
     if path.suffix == ".xlsx":
         sheet = openpyxl.load_workbook(path).active
         rows = [["" if v is None else str(v) for v in row]
                 for row in sheet.iter_rows(values_only=True)]
     else:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
+            rows = [[restore(cell) for cell in row] for row in csv.reader(handle)]
     assert rows[0][:5] == ["entry", "judge", "section", "score", "comment"]
     return {(r[0], r[1], r[2]): (r[3], r[4]) for r in rows[1:]}
 
@@ -246,6 +248,8 @@ def test_a_coordinators_season(run_cli: Run, tmp_path: Path, fixtures: Path) -> 
     ok("scores", "export", panel, "-o", tmp_path / "scores.csv")
     ok("scores", "export", panel, "-o", tmp_path / "scores.xlsx")
     as_csv, as_xlsx = exported(tmp_path / "scores.csv"), exported(tmp_path / "scores.xlsx")
+    raw_csv = (tmp_path / "scores.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in raw_csv  # a spreadsheet shows it as text, never runs it
     assert as_xlsx[("E-102", TOMASZ, "Q1")] == ("8", FORMULA)  # text, never a formula
     assert set(as_csv) == set(as_xlsx) == set(scores_now)
     cell = next(c for row in openpyxl.load_workbook(tmp_path / "scores.xlsx").active.iter_rows()
@@ -338,7 +342,8 @@ def test_conflict_recorded_after_the_pack_went_out(run_cli: Run, tmp_path: Path,
                if e["entry"] == "E-101")
     assert row["judges"] == 3
     # Recorded again after the merge: his merged scores stop counting at once.
-    run_cli("conflict", panel, "--judge", TOMASZ, "--entry", "E-101", check=True)
+    out = run_cli("conflict", panel, "--judge", TOMASZ, "--entry", "E-101", check=True).stdout
+    assert f"{TOMASZ}'s 5 score(s) for E-101 no longer count" in out
     for method in ("mean", "median", "trimmed", "zscore", "bias", "borda"):
         found = json.loads(run_cli("rank", panel, "--award", LST, "--method", method, "--json",
                                    check=True).stdout)

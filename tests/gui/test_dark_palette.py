@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from chair_panels import OFFSCREEN_NOISE
 from coordinator_panels import coordinator_panel, scratch_settings
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 from judgepanel.gui.pages.common import (
@@ -36,7 +37,7 @@ def dark_palette() -> QPalette:
 
 @pytest.fixture
 def dark_window(qtbot, tmp_path: Path) -> Iterator[PanelWindow]:
-    window = PanelWindow(coordinator_panel(tmp_path / "dark.judgepanel"),
+    window = PanelWindow(coordinator_panel(tmp_path / "dark.judgepanel", per_entry=3),
                          scratch_settings(tmp_path))
     window.setPalette(dark_palette())
     qtbot.addWidget(window)
@@ -79,3 +80,26 @@ def test_refusals_are_shown_in_a_red_readable_on_either_palette():
     assert contrast_ratio(QColor(warning_colour(dark)), dark.color(Role.Window)) >= 4.5
     light = QPalette(QColor("#efefef"))
     assert contrast_ratio(QColor(warning_colour(light)), light.color(Role.Window)) >= 4.5
+
+
+def test_field_hints_are_readable_in_a_dark_palette(dark_window: PanelWindow):
+    entries = dark_window.go_to("Entries")
+    field = entries.search
+    assert field.placeholderText().startswith("Filter")
+    palette = field.palette()
+    hint = palette.color(Role.PlaceholderText)
+    assert contrast_ratio(hint, palette.color(Role.Base)) >= MINIMUM_CONTRAST
+    assert hint != QColor("#5f6368")  # the theme's unreadable grey was replaced
+
+
+def test_tinted_cells_keep_dark_ink_in_a_dark_palette(dark_window: PanelWindow):
+    judges = dark_window.go_to("Judges & assignment")
+    model = judges.matrix_model
+    tinted = [model.index(row, column) for row in range(model.rowCount())
+              for column in range(model.columnCount())
+              if model.data(model.index(row, column), Qt.ItemDataRole.BackgroundRole)]
+    assert tinted, "the panel has assigned entries"
+    for index in tinted:
+        ink = model.data(index, Qt.ItemDataRole.ForegroundRole).color()
+        paper = model.data(index, Qt.ItemDataRole.BackgroundRole).color()
+        assert contrast_ratio(ink, paper) >= MINIMUM_CONTRAST

@@ -72,11 +72,13 @@ def test_writing_outputs_updates_the_navigation_and_the_audit_log(
     assert outputs_summary_shown(window).startswith("Ranked report written ")
     clock = outputs_summary_shown(window).removeprefix("Ranked report written ")
     assert datetime.strptime(clock, "%H:%M")  # the time of day, as the user's clock shows it
+    assert "Next:</b> write the certificates" in page.heading.status.text()
 
     save_to(monkeypatch, tmp_path / "Certificates.pdf")
     with qtbot.waitSignal(page.generated, timeout=60000):
         qtbot.mouseClick(page.certificates_button, Qt.MouseButton.LeftButton)
     assert outputs_summary_shown(window) == f"Ranked report written {clock}; 3 certificates"
+    assert "ranked report and certificates are written" in page.heading.status.text()
 
     audit = window.page("Audit log")
     qtbot.waitUntil(lambda: [audit.model.row(i)["action"] for i in

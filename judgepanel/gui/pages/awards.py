@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import Award, builtin_awards, load_award, panel_awards, save_award
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
+from judgepanel.gui.pages.common import WHO, PageHeading, plural, secondary_text, show_error
 from judgepanel.gui.panel_models import SectionsModel, format_number
 
 
@@ -197,7 +197,8 @@ class AwardsPage(QWidget):
             f"<h3>{html.escape(section.id)}. {html.escape(section.title)}</h3>"
             f"<p>{html.escape(section.question)}</p>"
             + (f"<p><b>Guidance</b></p><ul>{guidance}</ul>" if guidance else "")
-            + f"<p style='color:#555'>Scale {award.scale_of(section).describe()} · weight "
+            + f"<p style='color:{secondary_text(self.section_text.palette()).name()}'>"
+              f"Scale {award.scale_of(section).describe()} · weight "
               f"{format_number(section.weight)} · {limit}</p>")
 
     # ----- changing ---------------------------------------------------------------------

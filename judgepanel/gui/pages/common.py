@@ -10,6 +10,7 @@ from judgepanel.core.errors import JudgePanelError
 
 WHO = "Coordinator"
 MINIMUM_CONTRAST = 4.5  # WCAG AA for body text
+PLACEHOLDER_CONTRAST = 3.0  # below this a field's hint is unreadable, so it is replaced
 WARNING_RED = "#b3261e"  # on a light background
 WARNING_RED_ON_DARK = "#ff8a80"  # the same warning, readable on a dark background
 
@@ -35,6 +36,8 @@ class PageHeading(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_status(self, done: str, next_step: str = "") -> None:
+        if next_step and done and done[-1] not in ".!?:":
+            done += "."  # a sentence of its own before "Next:"
         text = done if not next_step else f"{done}  <b>Next:</b> {next_step}"
         self.status.setText(text)
 
@@ -111,3 +114,18 @@ def is_dark(palette: QPalette) -> bool:
 def warning_colour(palette: QPalette) -> str:
     """The red for refusals and over-limit counts, readable on this palette's window."""
     return WARNING_RED_ON_DARK if is_dark(palette) else WARNING_RED
+
+
+def readable_placeholders(palette: QPalette) -> QPalette | None:
+    """The palette with field hints ("Filter by id…") readable on its Base, or None if they
+    already are: dark themes often keep a light theme's grey hint, invisible on dark fields."""
+    fixed = QPalette(palette)
+    changed = False
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        hint = palette.color(group, QPalette.ColorRole.PlaceholderText)
+        base = palette.color(group, QPalette.ColorRole.Base)
+        seen = blend(QColor(hint.red(), hint.green(), hint.blue()), base, hint.alphaF())
+        if contrast_ratio(seen, base) < PLACEHOLDER_CONTRAST:
+            fixed.setColor(group, QPalette.ColorRole.PlaceholderText, secondary_text(fixed))
+            changed = True
+    return fixed if changed else None

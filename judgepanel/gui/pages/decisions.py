@@ -355,4 +355,6 @@ class DecisionsPage(QWidget):
         """'3 of 24 entries placed' over the whole panel."""
         placed = sum(1 for d in decisions(self.store) if d["placement"] != "none")
         total = int(self.store.rows("SELECT COUNT(*) AS n FROM entries")[0]["n"])
+        if not total:
+            return "No entries to place yet"
         return f"{placed} of {plural(total, 'entry', 'entries')} placed"

@@ -139,14 +139,14 @@ class EntriesPage(QWidget):
 
     def _update_heading(self) -> None:
         shown = self.proxy.rowCount()
-        done = self.summary()
+        done = self.summary() if self.entries else "No entries yet"
         if self.search.text() or self.award.currentData():
             done += f" (showing {shown})"
         self.heading.set_status(done, self.next_step())
 
     def next_step(self) -> str:
         if not self.entries:
-            return "import the entries."
+            return "use Import… to bring in the export from your entry platform."
         counts = self.store.rows("SELECT (SELECT COUNT(*) FROM judges) AS judges, "
                                  "(SELECT COUNT(*) FROM assignments) AS assigned")[0]
         if not counts["judges"]:

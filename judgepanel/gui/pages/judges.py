@@ -230,7 +230,7 @@ class JudgesPage(QWidget):
     def next_step(self) -> str:
         full, total, target = self.coverage()
         if not self.judges:
-            return "add the judges."
+            return "use Add judge… for each judge, and for the chair if they score too."
         if not total:
             return "import the entries (Entries page)."
         if not target or full < total:

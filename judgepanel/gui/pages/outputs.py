@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import decisions
-from judgepanel.core.outputs_log import outputs_summary, record_output
+from judgepanel.core.outputs_log import outputs_summary, outputs_written, record_output
 from judgepanel.core.reports.certificates import CertificateDesign, default_design, load_design
 from judgepanel.core.store import Store, now
 from judgepanel.gui.certificate_design import DesignEditor
@@ -230,10 +230,18 @@ class OutputsPage(QWidget):
 
     def _show_status(self) -> None:
         placed = sum(1 for d in decisions(self.store) if d["placement"] != "none")
-        if placed:
-            self.heading.set_status(f"{plural(placed, 'entry', 'entries')} placed.",
-                                    "write the ranked report for the chair to sign, then the "
-                                    "certificates.")
+        written = {record.kind for record in outputs_written(self.store)}
+        done = f"{plural(placed, 'entry', 'entries')} placed."
+        if placed and {"report", "certificates"} <= written:
+            self.heading.set_status(f"{done} The ranked report and certificates are written.",
+                                    "print them, or write them again after a late decision.")
+        elif placed and "report" in written:
+            self.heading.set_status(f"{done} The ranked report is written.",
+                                    "write the certificates, and the feedback for entrants "
+                                    "if you send it.")
+        elif placed:
+            self.heading.set_status(done, "write the ranked report for the chair to sign, then "
+                                          "the certificates.")
         else:
             self.heading.set_status("No entry is placed yet.",
                                     "record placements on the Decisions page; the ranked "
@@ -345,6 +353,7 @@ class OutputsPage(QWidget):
         else:
             self.preview.show_message(f"{written.what} written to {where}.")
         self._update_buttons()
+        self._show_status()
         self.generated.emit(written)
 
     def _failed(self, exc: BaseException) -> None:
@@ -375,11 +384,18 @@ class OutputsPage(QWidget):
         self.design_label.setText(f"From {self.design_file.name}")
 
     def edit_design(self) -> None:
-        editor = DesignEditor(self.design, self)
+        """Edit the design; the editor can also open and save design files."""
+        folder = self.design_file.parent if self.design_file else Path(self._default_path(""))
+        editor = DesignEditor(self.design, self, folder, self.design_file)
         if editor.exec() == DesignEditor.DialogCode.Accepted:
             self.design = editor.design()
+            if editor.from_file() and editor.design_file is not None:
+                self.design_file = editor.design_file
+                self.design_label.setText(f"From {self.design_file.name}")
+                return
+            self.design_file = editor.design_file or self.design_file
             base = self.design_file.name if self.design_file else "the built-in design"
-            self.design_label.setText(f"Edited, based on {base}")
+            self.design_label.setText(f"Edited, based on {base} (not saved as a file)")
 
     def use_builtin_design(self) -> None:
         self.design = default_design()

@@ -362,6 +362,8 @@ class ResultsPage(QWidget):
         if self.results is None:
             return "Ranking not worked out yet"
         entries = self.results.ranking.entries
+        if not entries:
+            return "No entries to rank yet"
         ranked = sum(1 for r in entries if r.rank is not None)
         flagged = sum(1 for r in entries if r.flags)
         return f"{ranked} of {len(entries)} entries ranked, {flagged} flagged"
