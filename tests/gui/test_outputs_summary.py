@@ -110,3 +110,18 @@ def test_after_a_restart_the_summary_says_when_outputs_were_last_written(
     today = datetime.now().astimezone()
     assert outputs_summary_shown(again) == (f"Feedback for {entries} entries last written "
                                             f"{today.day} {today:%B} {today.year}")
+
+
+def test_a_new_panel_says_what_to_do_next_rather_than_counting_zeros(
+        open_window, panel_path: Path) -> None:
+    window = open_window(panel_path)
+    shown = {window.navigation.item(i).text(): window.navigation.item(i).data(SUMMARY_ROLE)
+             for i in range(window.navigation.count())}
+    assert shown["Entries"] == "No entries yet: import them"
+    assert shown["Results"] == "No entries to rank yet"
+    assert shown["Decisions"] == "No entries to place yet"
+    assert shown["Outputs"] == "Nothing written yet"
+    entries = window.go_to("Entries")
+    assert entries.heading.status.text() == (
+        "No entries yet.  <b>Next:</b> use Import… to bring in the export from your entry "
+        "platform.")
