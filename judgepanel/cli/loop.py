@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from judgepanel.cli import cli
+from judgepanel.cli.panel import login_name
 from judgepanel.core.assignment import auto_assign
 from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
@@ -40,7 +41,7 @@ def assign(panel: Path, award_id: str, per_entry: int, seed: int | None) -> None
     given an entry they are in conflict with.
     """
     with open_panel(panel) as store:
-        result = auto_assign(store, award_id, per_entry, seed=seed)
+        result = auto_assign(store, award_id, per_entry, seed=seed, who=login_name())
     click.echo(f"{award_id}: {len(result.added)} assignment(s) added, {result.kept} kept")
     for name, count in result.workload.items():
         click.echo(f"  {name:<28} {count} entr{'y' if count == 1 else 'ies'}")
@@ -63,10 +64,10 @@ def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: b
     with open_panel(panel) as store:
         judge = _judge(store, judge_name)
         if remove:
-            remove_conflict(store, judge, entry_id)
+            remove_conflict(store, judge, entry_id, who=login_name())
             click.echo(f"conflict removed: {judge.name} and {entry_id}")
         else:
-            record_conflict(store, judge, entry_id, reason)
+            record_conflict(store, judge, entry_id, reason, who=login_name())
             scored = store.db.execute("SELECT COUNT(*) FROM scores WHERE judge = ? AND "
                                       "entry = ?", [judge.id, entry_id]).fetchone()[0]
             click.echo(f"conflict recorded: {judge.name} and {entry_id}")
@@ -94,12 +95,13 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
                 raise JudgePanelError(f"{panel}: the panel has no judges yet; add judges "
                                       "first (judgepanel judge add)")
             output.mkdir(parents=True, exist_ok=True)
-            made = make_packs(store, everyone, output, overwrite=overwrite)
+            made = make_packs(store, everyone, output, overwrite=overwrite,
+                              who=login_name())
         else:
             if output.suffix.lower() != ".judgepack":
                 raise JudgePanelError(f"{output}: a judge pack's name ends in .judgepack")
             made = [make_pack(store, _judge(store, judge_name or ""), output,
-                              overwrite=overwrite)]
+                              who=login_name(), overwrite=overwrite)]
     for summary in made:
         click.echo(f"{summary.path}: {summary.judge}, {summary.entries} entries, "
                    f"{summary.scores} earlier score(s)")
@@ -118,7 +120,7 @@ def merge(panel: Path, packs: tuple[Path, ...], dry_run: bool) -> None:
         if dry_run:
             results = [check_pack(store, path) for path in packs]
         else:
-            results = merge_packs(store, list(packs))
+            results = merge_packs(store, list(packs), who=login_name())
     for result in results:
         click.echo(result.line())
     if dry_run and any(not r.ok for r in results):
@@ -139,7 +141,7 @@ def scores_import(panel: Path, file: Path) -> None:
     On a panel an unknown judge is added; on a pack every row must be the pack's judge's.
     """
     with Store.open(panel) as store:
-        result = import_scores(store, file)
+        result = import_scores(store, file, who=login_name())
     for line in result.lines():
         click.echo(line)
 

@@ -18,6 +18,16 @@ from judgepanel.core.store import Store
 PANEL_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
+def login_name() -> str:
+    """Who is running the command, for the audit log's `who` (empty when unknown)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a service account, a container)
+        return ""
+
+
 def emit_json(value: object) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -54,7 +64,7 @@ def awards(as_json: bool) -> None:
 def new(panel: Path, title: str, award_specs: tuple[str, ...]) -> None:
     """Create a new panel file with the given awards."""
     found = [resolve_award(spec) for spec in award_specs]
-    create_panel(panel, title, found).close()
+    create_panel(panel, title, found, who=login_name()).close()
     click.echo(f"created {panel} with {len(found)} award(s): "
                + ", ".join(a.id for a in found))
 
@@ -81,7 +91,7 @@ def import_(panel: Path, files: tuple[Path, ...], award_id: str | None, preset: 
 
     with open_panel(panel) as store:
         results = import_files(store, list(files), award=award_id, preset=preset,
-                               mapping=mapping, dry_run=dry_run)
+                               mapping=mapping, dry_run=dry_run, who=login_name())
     for result in results:
         for line in result.report_lines():
             click.echo(line)
@@ -120,7 +130,7 @@ def judge() -> None:
 def judge_add(panel: Path, name: str, email: str, role: str) -> None:
     """Add a judge to the panel."""
     with open_panel(panel) as store:
-        added = add_judge(store, name, email, role)
+        added = add_judge(store, name, email, role, who=login_name())
     click.echo(f"added judge {added.name}")
 
 
@@ -136,7 +146,7 @@ def judge_edit(panel: Path, name: str, new_name: str | None, email: str | None,
     with open_panel(panel) as store:
         found = find_judge(store, name)
         assert found is not None
-        changed = edit_judge(store, found, new_name, email, role)
+        changed = edit_judge(store, found, new_name, email, role, who=login_name())
     click.echo(f"judge {changed.name}: {changed.email or 'no e-mail'}, {changed.role}")
 
 
@@ -148,7 +158,7 @@ def judge_remove(panel: Path, name: str) -> None:
     with open_panel(panel) as store:
         found = find_judge(store, name)
         assert found is not None
-        remove_judge(store, found)
+        remove_judge(store, found, who=login_name())
     click.echo(f"removed judge {found.name}")
 
 

@@ -33,6 +33,7 @@ DEMO_TITLE = "NHS Leadership Awards 2026 (demonstration)"
 DEMO_FILE = "demo.judgepanel"
 COORDINATOR = "Demo coordinator"
 PLACES = ("winner", "highly-commended", "finalist", "finalist")
+UNFINISHED_JUDGE = 4  # the fifth pack comes back with two entries not finished
 Progress = Callable[[int, int, str], None]
 
 
@@ -141,12 +142,19 @@ def _score_pack(path: Path, judge: DemoJudge, script: DemoScript, number: int) -
             if number == 2 and index == 1:
                 judging.declare_conflict(entry["id"], "I mentored the nominee last year")
                 continue
+            # The last judge ran out of time: one entry half scored, the last one untouched,
+            # so the panel shows what an incomplete return looks like.
+            unfinished = number == UNFINISHED_JUDGE and index >= len(entries) - 2
+            if unfinished and index == len(entries) - 1:
+                continue
             answers = {r["section"]: r["text"] for r in pack.rows(
                 "SELECT section, text FROM answers WHERE entry = ?", [entry["id"]])}
             award = awards[entry["award"]]
             merit = script.merit.get(entry["id"], 5.0)
             notes = script.comments.get(award.id, {})
-            for section in award.sections:
+            for position, section in enumerate(award.sections):
+                if unfinished and position >= 2:
+                    break
                 scale = award.scale_of(section)
                 if not answers.get(section.id, "").strip():
                     value = scale.min
@@ -159,7 +167,8 @@ def _score_pack(path: Path, judge: DemoJudge, script: DemoScript, number: int) -
                 comment = _pick(bank, f"{entry['id']}/{section.id}", number) \
                     if bank and rng.random() < 0.75 else ""
                 judging.set_score(entry["id"], section.id, value, comment)
-            judging.set_review(entry["id"], complete=True)
+            if not unfinished:
+                judging.set_review(entry["id"], complete=True)
 
 
 def _pick(bank: list[str], topic: str, judge_number: int) -> str:

@@ -13,13 +13,14 @@ import csv
 import io
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from judgepanel.core.cells import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.judges import add_judge, find_judge
+from judgepanel.core.judges import add_judge, find_judge, list_judges
 from judgepanel.core.scoring import Judging
 from judgepanel.core.store import PACK, Store
 
@@ -171,7 +172,7 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
                                           f"judge ({pack_judge_name})")
                 judging = pack_judge
             else:
-                judging = _panel_judging(store, name, judgings, result, who)
+                judging = _panel_judging(store, name, judgings, result, who, where)
             if not store.db.execute("SELECT 1 FROM entries WHERE id = ?", [entry]).fetchone():
                 place = "this pack" if is_pack else "this panel"
                 raise JudgePanelError(f"{where}, column entry: no entry '{entry}' in {place}")
@@ -222,15 +223,30 @@ def _score(text: str, where: str) -> float | None:
 
 
 def _panel_judging(store: Store, name: str, cache: dict[int, Judging],
-                   result: ScoreImportResult, who: str) -> Judging:
+                   result: ScoreImportResult, who: str, where: str) -> Judging:
     """The named judge's signing identity in a panel, adding a judge the panel lacks."""
     judge = find_judge(store, name, required=False)
     if judge is None:
+        # A name that differs from a judge's only in accents or punctuation is a slip of the
+        # keyboard: adding it would make a second judge whose scores count and who cannot be
+        # removed, so refuse and name the judge meant.
+        similar = [j.name for j in list_judges(store) if _folded(j.name) == _folded(name)]
+        if similar:
+            raise JudgePanelError(
+                f"{where}, column judge: '{name}' is not a judge of this panel, but "
+                f"'{similar[0]}' is; correct the name (or, if they are different people, add "
+                f"'{name}' first with judgepanel judge add)")
         judge = add_judge(store, name, who=who)
         result.judges_added.append(judge.name)
     if judge.id not in cache:
         cache[judge.id] = Judging.for_judge(store, judge.id)
     return cache[judge.id]
+
+
+def _folded(name: str) -> str:
+    """A name without accents, case, spaces or punctuation, to spot near-duplicates."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if c.isalnum()).casefold()
 
 
 # ----- export ---------------------------------------------------------------------------------

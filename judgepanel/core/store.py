@@ -292,7 +292,16 @@ class Store:
         """One all-or-nothing unit of work; nested calls join the outer transaction."""
         conn = self.db.conn
         if self._depth == 0:
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # busy elsewhere, or read-only media
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise JudgePanelError(
+                        f"{self.path}: the file is busy: another program (JudgePanel open "
+                        f"elsewhere?) is changing it ({exc}); try again in a moment; nothing "
+                        "was changed") from None
+                raise JudgePanelError(f"{self.path}: the file cannot be changed ({exc}); "
+                                      "nothing was changed") from None
         self._depth += 1
         try:
             yield self

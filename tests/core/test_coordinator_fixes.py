@@ -11,7 +11,7 @@ import pytest
 from judgepanel.core.awards import Scale, load_award, panel_award
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.judges import add_judge, edit_judge
+from judgepanel.core.judges import add_judge, edit_judge, list_judges
 from judgepanel.core.panel import open_panel
 from judgepanel.core.reports.model import SectionInfo
 from judgepanel.core.score_sheets import import_scores
@@ -127,3 +127,41 @@ def test_a_formula_comment_in_an_xlsx_sheet_is_kept_literally(panel_path: Path,
         import_scores(store, tmp_path / "sheet.xlsx")
         assert store.rows("SELECT value, comment FROM scores") == [
             {"value": 6.0, "comment": '=HYPERLINK("http://x.test","see")'}]
+
+
+def test_a_judge_name_misspelt_on_paper_is_refused(panel_path: Path, tmp_path: Path) -> None:
+    # "Tomasz Wojcik" for "Tomasz Wójcik" silently made a second judge whose scores counted
+    # and who could never be removed (a judge with scores stays on the record).
+    _panel_with_entry(panel_path)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("entry,judge,section,score\nE-1,Ann Lee,Q1,5\nE-1,tomasz wojcik,Q1,6\n",
+                     encoding="utf-8")
+    with open_panel(panel_path) as store:
+        add_judge(store, "Tomasz Wójcik")
+        with pytest.raises(JudgePanelError, match=re.escape(
+                "sheet.csv: row 3, column judge: 'tomasz wojcik' is not a judge of this panel, "
+                "but 'Tomasz Wójcik' is")):
+            import_scores(store, sheet)
+        assert [j.name for j in list_judges(store)] == ["Tomasz Wójcik"]  # Ann rolled back
+        add_judge(store, "Tomasz Wojcik")  # really two people: add the second one first
+        assert import_scores(store, sheet).lines()[1:] == ["added judge Ann Lee"]
+
+
+def test_a_panel_busy_in_another_program_is_a_clear_refusal(panel_path: Path) -> None:
+    # `judge add` while the application was saving printed sqlite3's "database is locked"
+    # traceback.
+    import sqlite3
+
+    other = sqlite3.connect(panel_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with open_panel(panel_path) as store:
+            store.db.execute("PRAGMA busy_timeout = 50")  # do not wait the usual 5 s here
+            with pytest.raises(JudgePanelError, match="the file is busy"):
+                add_judge(store, "Bea Ngata")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with open_panel(panel_path) as store:
+        assert list_judges(store) == []
+        add_judge(store, "Bea Ngata")

@@ -234,6 +234,7 @@ def scratch(built: dict[str, Path], tmp_path: Path) -> Path:
         "infinite.csv": "E-101,Ann Chair,Q1,inf,",
         "thousands.csv": "E-101,Ann Chair,Q1,\"1,000\",",
         "other_judge.csv": "E-101,Cleo Jones,Q1,5,",
+        "misspelt_judge.csv": "E-101,Ben Okáfor,Q1,5,",
     }
     for name, row in sheets.items():
         (tmp_path / name).write_text(f"entry,judge,section,score,comment\n{row}\n",
@@ -305,6 +306,8 @@ BAD_INPUTS: list[tuple[str, tuple[str, ...], str]] = [
      "'1,000' is not a number"),
     ("another judge's row in a pack", ("scores", "import", "k.judgepack", "other_judge.csv"),
      "not this pack's judge"),
+    ("misspelt judge", ("scores", "import", "p.judgepanel", "misspelt_judge.csv"),
+     "but 'Ben Okafor' is"),
     ("bad e-mail", ("judge", "add", "p.judgepanel", "Dee Mensah", "--email", "dee at x"),
      "not an e-mail address"),
     ("existing panel", ("new", "p.judgepanel", "--title", "T", "--award", LST),

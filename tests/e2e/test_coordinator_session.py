@@ -9,6 +9,7 @@ score sheets out and back in.
 from __future__ import annotations
 
 import csv
+import getpass
 import hashlib
 import json
 import shutil
@@ -301,6 +302,12 @@ def test_reimport_keeps_scores_and_reissued_pack_carries_them(
     out = run_cli("pack", panel, "--judge", TOMASZ, "-o", reissued, check=True).stdout
     assert f"{len(merged)} earlier score(s)" in out
     assert exported_after(run_cli, reissued, tmp_path / "pack.csv") == merged
+    # Every step is in the audit log under the name of whoever ran it (it used to be blank).
+    log = json.loads(run_cli("audit", panel, "--json", check=True).stdout)
+    actions = {r["action"]: r["who"] for r in log["records"]}
+    for action in ("panel created", "judge added", "entries assigned", "pack made",
+                   "pack merged"):
+        assert actions[action] == getpass.getuser(), action
 
 
 def test_conflict_recorded_after_the_pack_went_out(run_cli: Run, tmp_path: Path,
