@@ -13,6 +13,7 @@ from typing import Any
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.resources import resource
 from judgepanel.core.store import Store
+from judgepanel.core.tomlfiles import read_toml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -102,15 +103,7 @@ def _num(value: float) -> float | int:
 
 def load_award(path: Path | str) -> Award:
     """Read one award definition file, with messages that name the file and the field."""
-    path = Path(path)
-    if not path.exists():
-        raise JudgePanelError(f"{path}: no such award file")
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        raise JudgePanelError(f"{path}: not valid TOML ({exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise JudgePanelError(f"{path}: not UTF-8 text ({exc})") from exc
+    raw = read_toml(path, "award file")
     return award_from_dict(raw, str(path))
 
 

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ from typing import Any
 from judgepanel.core.awards import Award, Section
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing.presets import PRESETS, compact, get_preset, ignored_columns
+from judgepanel.core.tomlfiles import read_toml
 
 COLUMN_ROLES = ("entry", "award", "title", "nominee", "organisation", "email")
 STOP_WORDS = {"of", "the", "and", "for", "in", "a", "an", "to", "year"}
@@ -119,15 +119,7 @@ class Mapping:
 
 def load_mapping(path: Path) -> Mapping:
     """Read a MAPPING.toml, with messages that name the file and the key."""
-    path = Path(path)
-    if not path.exists():
-        raise JudgePanelError(f"{path}: no such mapping file")
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        raise JudgePanelError(f"{path}: not valid TOML ({exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise JudgePanelError(f"{path}: not UTF-8 text ({exc})") from exc
+    raw = read_toml(path, "mapping file")
     return mapping_from_dict(raw, str(path))
 
 

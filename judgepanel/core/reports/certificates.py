@@ -9,7 +9,6 @@ the file stays small. The design comes from a TOML file a coordinator can edit
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ from judgepanel.core.reports.layout import Target, safe_filename, target_for
 from judgepanel.core.reports.model import PLACEMENT_LABELS, PLACEMENTS, ReportData, long_date
 from judgepanel.core.reports.styles import SANS, SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 from judgepanel.core.resources import resource_path
+from judgepanel.core.tomlfiles import read_toml
 
 Progress = Callable[[int, int], None]
 PAGE = landscape(A4)
@@ -78,12 +78,7 @@ def default_design() -> CertificateDesign:
 def load_design(path: Path | str) -> CertificateDesign:
     """Read a design file; a bad value is refused with the file and the field named."""
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise JudgePanelError(f"{path}: no such design file") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise JudgePanelError(f"{path}: not a valid design file ({exc})") from None
+    raw = read_toml(path, "design file")
 
     def fail(where: str, problem: str) -> JudgePanelError:
         return JudgePanelError(f"{path}: field '{where}': {problem}")
