@@ -2,8 +2,9 @@
 
     xvfb-run -s "-screen 0 1440x900x24" python tools/screenshots.py [--out docs/screenshots]
 
-Builds a sample pack in a temporary folder, scores some of it through the real widgets, and
-saves `QWidget.grab()` PNGs of the start screen, an entry being scored and the progress state.
+Builds the demo panel in a temporary folder, gives a new judge a pack of twelve of its
+fictional nominations, scores some of it through the real widgets, and saves `QWidget.grab()`
+PNGs of the start screen, an entry being scored and the progress state.
 """
 
 from __future__ import annotations
@@ -55,8 +56,11 @@ def main() -> int:
     scratch.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
 
-    from sample_pack import build_pack
-
+    from judgepanel.core.assignment import assign
+    from judgepanel.core.demo import build_demo
+    from judgepanel.core.judges import add_judge
+    from judgepanel.core.packs import make_pack
+    from judgepanel.core.panel import open_panel
     from judgepanel.gui.app import Shell, make_application
     from judgepanel.gui.judge_window import JudgeWindow
     from judgepanel.gui.settings import Settings
@@ -65,11 +69,18 @@ def main() -> int:
     if args.dark:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    pack = build_pack(scratch, entries=12, panel_name="NHS Leadership Awards 2026")
+    panel_path = build_demo(scratch / "demo")
+    pack = scratch / "Anna Kowalska.judgepack"
+    with open_panel(panel_path) as store:
+        judge = add_judge(store, "Anna Kowalska", "anna.kowalska@example.org")
+        for row in store.rows("SELECT id FROM entries WHERE award != "
+                              "'system-leadership-initiative' ORDER BY id LIMIT 12"):
+            assign(store, judge, row["id"])
+        make_pack(store, judge, pack)
     settings = Settings()
     settings.backup_folder = scratch / "backups"
-    for name in ("NHS Leadership Awards 2026.judgepanel", "Anna Kowalska.judgepack"):
-        settings.add_recent(scratch / name)
+    for recent in (panel_path, pack):
+        settings.add_recent(recent)
 
     shell = Shell(settings)
     screen = shell.show_start()

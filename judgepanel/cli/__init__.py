@@ -14,7 +14,7 @@ import click
 from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 
-# Commands whose modules pull in heavy libraries (numpy, reportlab, openpyxl) are loaded on
+# Commands whose modules pull in heavy libraries (reportlab, openpyxl, the statistics) load on
 # first use, so `judgepanel --version` and the application's start stay quick. A test checks
 # that this table names every command its modules define.
 LAZY_COMMANDS = {

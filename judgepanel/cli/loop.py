@@ -105,6 +105,9 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
     for summary in made:
         click.echo(f"{summary.path}: {summary.judge}, {summary.entries} entries, "
                    f"{summary.scores} earlier score(s)")
+        if not summary.entries:
+            click.echo(f"note: {summary.judge} has no entries assigned yet, so this pack is "
+                       "empty (judgepanel assign first)")
 
 
 @cli.command()

@@ -11,6 +11,7 @@ import click
 from judgepanel.cli import cli
 from judgepanel.core.awards import builtin_awards, panel_award, resolve_award
 from judgepanel.core.entries import list_entries
+from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import add_judge, edit_judge, find_judge, list_judges, remove_judge
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.store import Store
@@ -63,6 +64,9 @@ def awards(as_json: bool) -> None:
               help="A built-in award id or an award .toml file; repeat for several.")
 def new(panel: Path, title: str, award_specs: tuple[str, ...]) -> None:
     """Create a new panel file with the given awards."""
+    if panel.suffix.lower() != ".judgepanel":
+        raise JudgePanelError(f"{panel}: a panel's name ends in .judgepanel "
+                              f"(e.g. {panel.stem or 'awards'}.judgepanel)")
     found = [resolve_award(spec) for spec in award_specs]
     create_panel(panel, title, found, who=login_name()).close()
     click.echo(f"created {panel} with {len(found)} award(s): "

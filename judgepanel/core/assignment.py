@@ -62,11 +62,18 @@ def auto_assign(store: Store, award_id: str, per_entry: int, seed: int | None = 
     kept = sum(len(assigned) for assigned in current.values())
     eligible = {entry: [j for j in judge_ids if (j, entry) not in conflicted]
                 for entry in entries}
+    if len(judge_ids) < per_entry:
+        raise JudgePanelError(
+            f"entry '{entries[0]}': only {len(judge_ids)} judge(s) can judge it: the panel has "
+            f"{len(judge_ids)} judge(s), fewer than the {per_entry} asked for on each entry; "
+            "add judges or ask for fewer")
     for entry in entries:
         if len(eligible[entry]) < per_entry:
             raise JudgePanelError(
                 f"entry '{entry}': only {len(eligible[entry])} judge(s) can judge it "
-                f"(the others are in conflict), fewer than the {per_entry} asked for")
+                f"(the others are in conflict), fewer than the {per_entry} asked for; nothing "
+                f"was assigned (ask for {len(eligible[entry])}, add a judge, or assign it by hand "
+                "in the application)")
     load = {j: 0 for j in judge_ids}
     for assigned in current.values():
         for judge in assigned:

@@ -24,12 +24,11 @@ moderation.record_tie_break). What that order cannot separate shares a rank and 
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
-
-import numpy as np
 
 from judgepanel.core.awards import Award, panel_award
 from judgepanel.core.flags import panel_flags, ranking_flags, sample_variance, totals_by_judge
@@ -195,9 +194,7 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
             entry_index.append(i)
             judge_index.append(where_judge[total.judge])
             values.append(float(total.total or 0.0))
-    e = np.array(entry_index, dtype=np.int64)
-    j = np.array(judge_index, dtype=np.int64)
-    y = np.array(values, dtype=float)
+    e, j, y = entry_index, judge_index, values
     scores: dict[str, dict[str, float]] = {m: {} for m in METHODS}
     for name in names:
         row = sorted(float(t.total or 0.0) for t in counted[name])
@@ -208,62 +205,74 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
     by_method: dict[str, list[str]] = {"": notes}
     if not names:
         return scores, {}, True, {}, by_method
+    mine_of: list[list[int]] = [[] for _ in judges]  # each judge's observations
+    for k, judge_no in enumerate(j):
+        mine_of[judge_no].append(k)
     # z-scores: each judge standardised over their own entries.
-    overall_mean, overall_sd = float(y.mean()), float(y.std(ddof=1)) if y.size > 1 else 0.0
-    z = np.zeros_like(y)
-    per_judge = np.bincount(j, minlength=len(judges))
-    for judge_no in range(len(judges)):
-        mine = j == judge_no
-        spread = y[mine].std(ddof=1) if per_judge[judge_no] > 1 else 0.0
+    overall_mean = statistics.fmean(y)
+    overall_sd = math.sqrt(sample_variance(y)) if len(y) > 1 else 0.0
+    z = [0.0] * len(y)
+    for mine in mine_of:
+        theirs = [y[k] for k in mine]
+        spread = math.sqrt(sample_variance(theirs)) if len(mine) > 1 else 0.0
         if spread > 0:
-            z[mine] = (y[mine] - y[mine].mean()) / spread
-    z_mean = np.bincount(e, weights=z, minlength=len(names)) / np.bincount(e, minlength=len(names))
+            centre = statistics.fmean(theirs)
+            for k in mine:
+                z[k] = (y[k] - centre) / spread
+    z_sum = [0.0] * len(names)
+    for k, i in enumerate(e):
+        z_sum[i] += z[k]
     for i, name in enumerate(names):
-        scores["zscore"][name] = overall_mean + overall_sd * float(z_mean[i])
-    if per_judge.min() < 10:
+        scores["zscore"][name] = overall_mean + overall_sd * (z_sum[i] / len(counted[name]))
+    fewest = min(len(mine) for mine in mine_of)
+    if fewest < 10:
         by_method["zscore"] = [f"z-scores are unstable here: a judge scored only "
-                               f"{per_judge.min()} entries (about ten or more are needed)"]
-    # Borda: points by each judge's own order.
-    points = np.full(y.size, np.nan)
-    for judge_no in range(len(judges)):
-        mine = np.flatnonzero(j == judge_no)
-        if mine.size < 2:
+                               f"{fewest} entries (about ten or more are needed)"]
+    # Borda: points by each judge's own order, counted by bisection on their sorted totals.
+    point_sum = [0.0] * len(names)
+    point_count = [0] * len(names)
+    for mine in mine_of:
+        if len(mine) < 2:
             continue
-        theirs = y[mine]
-        lower = (theirs[None, :] < theirs[:, None] - TOLERANCE).sum(axis=1)
-        same = (np.abs(theirs[None, :] - theirs[:, None]) <= TOLERANCE).sum(axis=1) - 1
-        points[mine] = 100.0 * (lower + 0.5 * same) / (mine.size - 1)
-    has = ~np.isnan(points)
-    count = np.bincount(e[has], minlength=len(names))
-    total = np.bincount(e[has], weights=points[has], minlength=len(names))
+        ordered = sorted(y[k] for k in mine)
+        points: dict[float, float] = {}  # totals repeat: count each value once
+        for k in mine:
+            value = y[k]
+            if value not in points:
+                lower = bisect.bisect_left(ordered, value - TOLERANCE)
+                near = ordered[bisect.bisect_left(ordered, value - 2 * TOLERANCE):
+                               bisect.bisect_right(ordered, value + 2 * TOLERANCE)]
+                same = sum(1 for other in near if abs(other - value) <= TOLERANCE) - 1
+                points[value] = 100.0 * (lower + 0.5 * same) / (len(mine) - 1)
+            point_sum[e[k]] += points[value]
+            point_count[e[k]] += 1
     for i, name in enumerate(names):
-        scores["borda"][name] = float(total[i] / count[i]) if count[i] else 50.0
+        scores["borda"][name] = point_sum[i] / point_count[i] if point_count[i] else 50.0
     # The additive bias model.
     fit = bias_model(e, j, y, len(names), len(judges), ridge=float(settings["bias_ridge"]))
     for i, name in enumerate(names):
-        scores["bias"][name] = float(fit.scores[i])
-    bias = {judge: float(fit.bias[i]) for i, judge in enumerate(judges)}
+        scores["bias"][name] = fit.scores[i]
+    bias = {judge: fit.bias[i] for i, judge in enumerate(judges)}
     if fit.connected:
         notes.append("the judge–entry design is connected: every judge's leniency can be "
                      "compared with every other's")
     else:
         groups: dict[int, list[str]] = {}
         for i, judge in enumerate(judges):
-            groups.setdefault(int(fit.components[i]), []).append(judge)
+            groups.setdefault(fit.components[i], []).append(judge)
         listing = "; ".join(", ".join(g) for g in groups.values())
         notes.append(f"the judge–entry design is NOT connected: {len(groups)} groups of judges "
                      f"share no entry ({listing}). The bias model centres each group's judges "
                      "on zero separately, so scores across groups assume each group is as "
                      "lenient as the others on average")
     # Standard errors for the near-cutoff flag: residual SD of the model, or pooled SD.
-    counts = np.bincount(e, minlength=len(names))
     spread = fit.residual_sd
     if math.isnan(spread):
         pooled = [(len(counted[n]) - 1, sample_variance([t.total or 0.0 for t in counted[n]]))
                   for n in names if len(counted[n]) > 1]
         freedom = sum(df for df, _ in pooled)
         spread = math.sqrt(sum(df * v for df, v in pooled) / freedom) if freedom else math.nan
-    errors = {name: spread / math.sqrt(counts[i]) for i, name in enumerate(names)}
+    errors = {name: spread / math.sqrt(len(counted[name])) for name in names}
     return scores, errors, fit.connected, bias, by_method
 
 

@@ -198,6 +198,9 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
                 result.changed += 1
             else:
                 result.unchanged += 1
+        if not result.rows:  # most likely the wrong file, or a template not yet filled in
+            raise JudgePanelError(f"{path}: the sheet holds no scores or comments, only "
+                                  f"{'blank rows' if result.blank else 'its header'}")
         store.audit("scores imported", {"file": path.name, "rows": result.rows,
                                         "new": result.new, "changed": result.changed,
                                         "unchanged": result.unchanged,

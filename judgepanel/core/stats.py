@@ -1,18 +1,19 @@
 """Reliability of a panel: Krippendorff's α, the Shrout & Fleiss ICCs, Kendall's W, and the
 additive judge-bias model.
 
-The statistics are pure functions on numpy arrays (entries × judges, ``nan`` where a judge did
-not score an entry) so that each can be checked against its published worked example;
-`panel_stats` gathers them for one award, on the judges' 0–100 totals (INTERFACE.md,
-``stats --json``).
+The statistics are pure functions on plain matrices (lists of rows, entries × judges, ``nan``
+or None where a judge did not score an entry) so that each can be checked against its published
+worked example; `panel_stats` gathers them for one award, on the judges' 0–100 totals
+(INTERFACE.md, ``stats --json``). Plain Python on purpose: a panel's problems are small (tens of
+judges, a few thousand entries) and leaving numpy out keeps the desktop bundle small.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-import numpy as np
 
 from judgepanel.core.store import Store
 
@@ -24,52 +25,80 @@ if TYPE_CHECKING:
 ALPHA_GOOD = 0.8
 ALPHA_TENTATIVE = 0.667
 
+Matrix = Sequence[Sequence[float | None]]
 
-def krippendorff_alpha_interval(matrix: np.ndarray) -> float | None:
+
+def _rows(matrix: Matrix) -> list[list[float]] | None:
+    """The matrix as rows of floats with nan for a gap (None or nan); None unless it is 2-D.
+
+    Accepts lists of lists and, for the tests' convenience, 2-D numpy arrays alike.
+    """
+    try:
+        rows = [[math.nan if value is None else float(value) for value in row]
+                for row in matrix]
+    except TypeError:
+        return None
+    if any(len(row) != len(rows[0]) for row in rows):
+        return None
+    return rows
+
+
+def _complete(rows: list[list[float]] | None) -> bool:
+    """At least two rows and two columns, and no gap: what ICC and W need."""
+    return (rows is not None and len(rows) >= 2 and len(rows[0]) >= 2
+            and not any(math.isnan(value) for row in rows for value in row))
+
+
+def krippendorff_alpha_interval(matrix: Matrix) -> float | None:
     """Krippendorff's α with the interval metric; rows are units (entries), columns coders.
 
     Missing values are ``nan``; units with fewer than two values are not pairable and are left
     out, as Krippendorff (2011) prescribes. None when fewer than two pairable values exist or
     when every pairable value is the same (α is undefined then).
     """
-    values = np.asarray(matrix, dtype=float)
-    if values.ndim != 2 or values.size == 0:
+    rows = _rows(matrix)
+    if not rows:
         return None
-    present = ~np.isnan(values)
-    m = present.sum(axis=1)
-    pairable = m >= 2
-    if not pairable.any():
+    observed_sum = n = all_sums = all_squares = 0.0
+    for row in rows:
+        present = [value for value in row if not math.isnan(value)]
+        m = len(present)
+        if m < 2:
+            continue  # not pairable
+        sums = math.fsum(present)
+        squares = math.fsum(value * value for value in present)
+        # Σ over ordered pairs c ≠ k within a unit of (v_c − v_k)² = 2 (m Σv² − (Σv)²)
+        observed_sum += 2.0 * (m * squares - sums ** 2) / (m - 1)
+        n += m
+        all_sums += sums
+        all_squares += squares
+    if not n:
         return None
-    filled = np.where(present, values, 0.0)[pairable]
-    m = m[pairable].astype(float)
-    sums = filled.sum(axis=1)
-    squares = (filled ** 2).sum(axis=1)
-    # Σ over ordered pairs c ≠ k within a unit of (v_c − v_k)² = 2 (m Σv² − (Σv)²)
-    observed_sum = float(np.sum(2.0 * (m * squares - sums ** 2) / (m - 1)))
-    n = float(m.sum())
-    expected_pairs = 2.0 * (n * squares.sum() - sums.sum() ** 2)
+    expected_pairs = 2.0 * (n * all_squares - all_sums ** 2)
     d_observed = observed_sum / n
     d_expected = expected_pairs / (n * (n - 1))
-    if d_expected <= 1e-12 * max(1.0, float(squares.sum())):
+    if d_expected <= 1e-12 * max(1.0, all_squares):
         return None
-    return float(1.0 - d_observed / d_expected)
+    return 1.0 - d_observed / d_expected
 
 
-def icc(matrix: np.ndarray) -> dict[str, float] | None:
+def icc(matrix: Matrix) -> dict[str, float] | None:
     """The six intraclass correlations of Shrout & Fleiss (1979) on a complete block.
 
     Rows are targets (entries), columns judges, no missing values. Keys ICC1, ICC2, ICC3
     (single judge: forms (1,1), (2,1), (3,1)) and ICC1k, ICC2k, ICC3k (mean of k judges).
     None when there are fewer than two targets or two judges.
     """
-    x = np.asarray(matrix, dtype=float)
-    if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 2 or np.isnan(x).any():
+    x = _rows(matrix)
+    if x is None or not _complete(x):
         return None
-    n, k = x.shape
-    grand = x.mean()
-    ss_rows = k * np.sum((x.mean(axis=1) - grand) ** 2)
-    ss_cols = n * np.sum((x.mean(axis=0) - grand) ** 2)
-    ss_total = np.sum((x - grand) ** 2)
+    n, k = len(x), len(x[0])
+    grand = math.fsum(value for row in x for value in row) / (n * k)
+    row_means = [math.fsum(row) / k for row in x]
+    column_means = [math.fsum(row[c] for row in x) / n for c in range(k)]
+    ss_rows = k * math.fsum((mean - grand) ** 2 for mean in row_means)
+    ss_cols = n * math.fsum((mean - grand) ** 2 for mean in column_means)
+    ss_total = math.fsum((value - grand) ** 2 for row in x for value in row)
     ss_error = ss_total - ss_rows - ss_cols
     bms = ss_rows / (n - 1)
     wms = (ss_cols + ss_error) / (n * (k - 1))
@@ -89,25 +118,27 @@ def icc(matrix: np.ndarray) -> dict[str, float] | None:
     }
 
 
-def _average_ranks(values: np.ndarray) -> tuple[np.ndarray, float]:
+def _average_ranks(values: Sequence[float]) -> tuple[list[float], float]:
     """Ranks 1..n with ties sharing their mean rank, and the tie term Σ (t³ − t)."""
-    order = np.argsort(values, kind="stable")
-    ranks = np.empty(values.size, dtype=float)
-    sorted_values = values[order]
+    size = len(values)
+    order = sorted(range(size), key=values.__getitem__)  # stable, like a stable argsort
+    ranks = [0.0] * size
+    sorted_values = [values[i] for i in order]
     ties = 0.0
     start = 0
-    while start < values.size:
+    while start < size:
         stop = start + 1
-        while stop < values.size and sorted_values[stop] == sorted_values[start]:
+        while stop < size and sorted_values[stop] == sorted_values[start]:
             stop += 1
-        ranks[order[start:stop]] = (start + 1 + stop) / 2.0
+        for i in order[start:stop]:
+            ranks[i] = (start + 1 + stop) / 2.0
         t = stop - start
         ties += t ** 3 - t
         start = stop
     return ranks, ties
 
 
-def kendall_w(matrix: np.ndarray) -> float | None:
+def kendall_w(matrix: Matrix) -> float | None:
     """Kendall's coefficient of concordance W with the correction for tied ranks.
 
     Rows are objects (entries), columns judges; each judge's column is ranked with ties
@@ -115,17 +146,18 @@ def kendall_w(matrix: np.ndarray) -> float | None:
     (Siegel & Castellan 1988, §9.4; Kendall & Babington Smith 1939). None unless complete,
     with at least two objects and two judges.
     """
-    x = np.asarray(matrix, dtype=float)
-    if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 2 or np.isnan(x).any():
+    x = _rows(matrix)
+    if x is None or not _complete(x):
         return None
-    n, m = x.shape
-    rank_sums = np.zeros(n)
+    n, m = len(x), len(x[0])
+    rank_sums = [0.0] * n
     tie_total = 0.0
-    for column in x.T:
-        ranks, ties = _average_ranks(column)
-        rank_sums += ranks
+    for c in range(m):
+        ranks, ties = _average_ranks([row[c] for row in x])
+        rank_sums = [total + rank for total, rank in zip(rank_sums, ranks, strict=True)]
         tie_total += ties
-    s = float(np.sum((rank_sums - rank_sums.mean()) ** 2))
+    mean_rank_sum = math.fsum(rank_sums) / n
+    s = math.fsum((total - mean_rank_sum) ** 2 for total in rank_sums)
     denominator = m ** 2 * (n ** 3 - n) - m * tie_total
     if denominator <= 0:
         return None
@@ -136,15 +168,49 @@ def kendall_w(matrix: np.ndarray) -> float | None:
 class BiasFit:
     """The additive model y = μ + q_entry + b_judge + ε, fitted by ridge least squares."""
 
-    scores: np.ndarray        # μ + q_i per entry (nan for an entry with no observation)
-    bias: np.ndarray          # b_j per judge (Σ b = 0 within each connected group)
+    scores: list[float]       # μ + q_i per entry (nan for an entry with no observation)
+    bias: list[float]         # b_j per judge (Σ b = 0 within each connected group)
     connected: bool
-    components: np.ndarray    # the connected group of each judge
+    components: list[int]     # the connected group of each judge
     residual_sd: float        # nan when the model has no degrees of freedom left
 
 
-def bias_model(entry_index: np.ndarray, judge_index: np.ndarray, values: np.ndarray,
-               n_entries: int, n_judges: int, ridge: float = 0.5) -> BiasFit:
+def solve_linear(matrix: Sequence[Sequence[float]], rhs: Sequence[float]) -> list[float]:
+    """Solve the square system A x = b by Gaussian elimination with partial pivoting.
+
+    Enough for the bias model's judges × judges system (a few dozen unknowns) without a
+    linear-algebra library. Raises ValueError when A is not square or is singular.
+    """
+    size = len(rhs)
+    augmented = [[float(value) for value in row] + [float(b)]
+                 for row, b in zip(matrix, rhs, strict=True)]
+    if any(len(row) != size + 1 for row in augmented):
+        raise ValueError("the system must be square")
+    largest = max((abs(value) for row in augmented for value in row[:size]), default=0.0)
+    tiny = largest * size * 1e-15
+    for col in range(size):
+        pivot = max(range(col, size), key=lambda r: abs(augmented[r][col]))
+        if abs(augmented[pivot][col]) <= tiny:
+            raise ValueError("the system is singular")
+        augmented[col], augmented[pivot] = augmented[pivot], augmented[col]
+        head = augmented[col]
+        for r in range(col + 1, size):
+            row = augmented[r]
+            factor = row[col] / head[col]
+            if factor:
+                augmented[r] = row[:col] + [value - factor * top for value, top
+                                            in zip(row[col:], head[col:], strict=True)]
+    solution = [0.0] * size
+    for r in range(size - 1, -1, -1):
+        row = augmented[r]
+        known = math.fsum(row[c] * solution[c] for c in range(r + 1, size))
+        solution[r] = (row[size] - known) / row[r]
+    return solution
+
+
+def bias_model(entry_index: Sequence[int], judge_index: Sequence[int],
+               values: Sequence[float], n_entries: int, n_judges: int,
+               ridge: float = 0.5) -> BiasFit:
     """Fit y = μ + q_entry + b_judge + ε by least squares, ridge λ on b and Σ b = 0.
 
     The entry effects are profiled out exactly (a_i = mean over its judges of y − b), which
@@ -154,45 +220,72 @@ def bias_model(entry_index: np.ndarray, judge_index: np.ndarray, values: np.ndar
     assumed as lenient on average as the others) and `connected` is False. In a complete
     design the scores equal the raw means exactly.
     """
-    e = np.asarray(entry_index, dtype=np.int64)
-    j = np.asarray(judge_index, dtype=np.int64)
-    y = np.asarray(values, dtype=float)
-    per_entry = np.bincount(e, minlength=n_entries).astype(float)
-    per_judge = np.bincount(j, minlength=n_judges).astype(float)
-    safe = np.where(per_entry > 0, per_entry, 1.0)
-    entry_mean = np.bincount(e, weights=y, minlength=n_entries) / safe
-    incidence = np.zeros((n_entries, n_judges))
-    np.add.at(incidence, (e, j), 1.0)
-    shared = incidence.T @ (incidence / safe[:, None])
-    groups, components = connected_groups(shared > 0)
+    e = [int(i) for i in entry_index]
+    j = [int(i) for i in judge_index]
+    y = [float(v) for v in values]
+    if not len(e) == len(j) == len(y):
+        raise ValueError("entry_index, judge_index and values must have the same length")
+    per_entry = [0] * n_entries
+    per_judge = [0] * n_judges
+    entry_sum = [0.0] * n_entries
+    judges_of: list[dict[int, int]] = [{} for _ in range(n_entries)]
+    for entry, judge, value in zip(e, j, y, strict=True):
+        per_entry[entry] += 1
+        per_judge[judge] += 1
+        entry_sum[entry] += value
+        counts = judges_of[entry]
+        counts[judge] = counts.get(judge, 0) + 1
+    entry_mean = [total / count if count else 0.0
+                  for total, count in zip(entry_sum, per_entry, strict=True)]
+    # shared[a][b] = Σ over entries of (a's scores there) × (b's scores there) / its scores
+    shared = [[0.0] * n_judges for _ in range(n_judges)]
+    for count, counts in zip(per_entry, judges_of, strict=True):
+        pairs = list(counts.items())
+        for a, times_a in pairs:
+            row = shared[a]
+            for b, times_b in pairs:
+                row[b] += times_a * (times_b / count)
+    groups, components = connected_groups([[value > 0 for value in row] for row in shared])
     # Judges with no observation form groups of their own; ignore them for connectedness.
-    active_groups = {int(components[i]) for i in range(n_judges) if per_judge[i] > 0}
-    system = np.diag(per_judge + ridge) - shared
-    residual_pull = np.bincount(j, weights=y - entry_mean[e], minlength=n_judges)
-    membership = np.zeros((n_judges, groups))
-    membership[np.arange(n_judges), components] = 1.0
-    bordered = np.block([[system, membership], [membership.T, np.zeros((groups, groups))]])
-    rhs = np.concatenate([residual_pull, np.zeros(groups)])
-    solution = np.linalg.lstsq(bordered, rhs, rcond=None)[0] if n_judges else rhs
+    active_groups = {components[i] for i in range(n_judges) if per_judge[i] > 0}
+    residual_pull = [0.0] * n_judges
+    for entry, judge, value in zip(e, j, y, strict=True):
+        residual_pull[judge] += value - entry_mean[entry]
+    # The bordered (Lagrange) system: [[diag(n_j + λ) − shared, M], [Mᵀ, 0]].
+    bordered = []
+    for a in range(n_judges):
+        row = [-value for value in shared[a]] + [0.0] * groups
+        row[a] += per_judge[a] + ridge
+        row[n_judges + components[a]] = 1.0
+        bordered.append(row)
+    for group in range(groups):
+        bordered.append([1.0 if components[a] == group else 0.0 for a in range(n_judges)]
+                        + [0.0] * groups)
+    rhs = residual_pull + [0.0] * groups
+    solution = solve_linear(bordered, rhs) if n_judges else rhs
     bias = solution[:n_judges]
-    scores = entry_mean - np.bincount(e, weights=bias[j], minlength=n_entries) / safe
-    scores = np.where(per_entry > 0, scores, np.nan)
-    residuals = y - scores[e] - bias[j] if y.size else y
-    freedom = y.size - int(np.count_nonzero(per_entry)) - int(np.count_nonzero(per_judge)) \
+    pulled = [0.0] * n_entries
+    for entry, judge in zip(e, j, strict=True):
+        pulled[entry] += bias[judge]
+    scores = [mean - pull / count if count else math.nan
+              for mean, pull, count in zip(entry_mean, pulled, per_entry, strict=True)]
+    squares = math.fsum((value - scores[entry] - bias[judge]) ** 2
+                        for entry, judge, value in zip(e, j, y, strict=True))
+    freedom = len(y) - sum(1 for c in per_entry if c) - sum(1 for c in per_judge if c) \
         + len(active_groups)
-    residual_sd = float(np.sqrt(np.sum(residuals ** 2) / freedom)) if freedom > 0 else np.nan
+    residual_sd = math.sqrt(squares / freedom) if freedom > 0 else math.nan
     return BiasFit(scores=scores, bias=bias, connected=len(active_groups) <= 1,
                    components=components, residual_sd=residual_sd)
 
 
-def connected_groups(adjacency: np.ndarray) -> tuple[int, np.ndarray]:
+def connected_groups(adjacency: Sequence[Sequence[bool]]) -> tuple[int, list[int]]:
     """Connected groups of a symmetric adjacency matrix: (how many, the group of each node).
 
     Groups are numbered in order of their lowest node. A breadth-first walk is plenty for a
     panel's few dozen judges and keeps the statistics free of a heavier dependency.
     """
-    size = adjacency.shape[0]
-    labels = np.full(size, -1, dtype=np.int64)
+    size = len(adjacency)
+    labels = [-1] * size
     groups = 0
     for start in range(size):
         if labels[start] >= 0:
@@ -201,17 +294,17 @@ def connected_groups(adjacency: np.ndarray) -> tuple[int, np.ndarray]:
         frontier = [start]
         while frontier:
             node = frontier.pop()
-            for neighbour in np.flatnonzero(adjacency[node]):
-                if labels[neighbour] < 0:
+            for neighbour, linked in enumerate(adjacency[node]):
+                if linked and labels[neighbour] < 0:
                     labels[neighbour] = groups
-                    frontier.append(int(neighbour))
+                    frontier.append(neighbour)
         groups += 1
     return groups, labels
 
 
 def plain_reading(alpha: float | None) -> str:
     """Krippendorff's α in words, on his thresholds (Krippendorff 2004, §11.4: .800 / .667)."""
-    if alpha is None or np.isnan(alpha):
+    if alpha is None or math.isnan(alpha):
         return "too few overlapping scores to say how well the judges agree"
     if alpha >= ALPHA_GOOD:
         return "judges agree well"
@@ -220,15 +313,16 @@ def plain_reading(alpha: float | None) -> str:
     return "judges agree poorly"
 
 
-def totals_matrix(rows: list[tuple[str, str, float]]) -> tuple[np.ndarray, list[str], list[str]]:
-    """(entry, judge, total) triples as an entries × judges matrix with nan for gaps."""
+def totals_matrix(rows: list[tuple[str, str, float]]
+                  ) -> tuple[list[list[float]], list[str], list[str]]:
+    """(entry, judge, total) triples as an entries × judges matrix (rows) with nan for gaps."""
     entries = sorted({entry for entry, _, _ in rows})
     judges = sorted({judge for _, judge, _ in rows})
     where_entry = {entry: i for i, entry in enumerate(entries)}
     where_judge = {judge: i for i, judge in enumerate(judges)}
-    matrix = np.full((len(entries), len(judges)), np.nan)
+    matrix = [[math.nan] * len(judges) for _ in entries]
     for entry, judge, total in rows:
-        matrix[where_entry[entry], where_judge[judge]] = total
+        matrix[where_entry[entry]][where_judge[judge]] = total
     return matrix, entries, judges
 
 
@@ -246,11 +340,11 @@ def panel_stats(store: Store, award_id: str, analysis: Analysis | None = None
     ranking = rank_analysis(analysis, analysis.settings["method"])
     rows = [(t.entry, t.judge, t.total) for t in analysis.totals if t.total is not None]
     matrix, _, judges = totals_matrix(rows)
-    complete_rows = matrix[~np.isnan(matrix).any(axis=1)] if matrix.size else matrix
-    every_judge_every_entry = matrix.size > 0 and not np.isnan(matrix).any()
+    complete_rows = [row for row in matrix if not any(math.isnan(v) for v in row)]
+    every_judge_every_entry = bool(matrix) and bool(judges) and len(complete_rows) == len(matrix)
 
     def clean(value: float | None) -> float | None:
-        return None if value is None or np.isnan(value) else float(value)
+        return None if value is None or math.isnan(value) else float(value)
 
     icc_values = icc(complete_rows) if len(complete_rows) >= 2 else None
     return {

@@ -56,7 +56,7 @@ class StartScreen(QWidget):
         self.ui.recentList.itemActivated.connect(self._recent_chosen)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_panel)
-        # The demo pulls in the statistics (numpy): import it on the click, not at start.
+        # The demo pulls in the statistics and the PDFs: import it on the click, not at start.
         self.build_demo: Callable[[Path], Path] | None = _load_demo_builder \
             if importlib.util.find_spec("judgepanel.core.demo") else None
         if self.build_demo is None:

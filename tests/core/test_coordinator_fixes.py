@@ -165,3 +165,18 @@ def test_a_panel_busy_in_another_program_is_a_clear_refusal(panel_path: Path) ->
     with open_panel(panel_path) as store:
         assert list_judges(store) == []
         add_judge(store, "Bea Ngata")
+
+
+def test_asking_for_more_judges_than_the_panel_has_says_so(panel_path: Path) -> None:
+    # It used to blame conflicts ("the others are in conflict") when there were none.
+    from judgepanel.core.assignment import auto_assign
+
+    _panel_with_entry(panel_path)
+    with open_panel(panel_path) as store:
+        for name in ("Ann Lee", "Ben Ode"):
+            add_judge(store, name)
+        with pytest.raises(JudgePanelError, match="the panel has 2 judge\\(s\\), fewer than the "
+                                                  "3 asked for on each entry") as refused:
+            auto_assign(store, "leading-systems-transformation", 3)
+        assert "in conflict" not in str(refused.value)
+        assert store.rows("SELECT * FROM assignments") == []

@@ -88,7 +88,8 @@ def test_results_xlsx_holds_strings_never_formulas(ranking, tmp_path: Path) -> N
     assert hyperlink.value == '=HYPERLINK("http://example.org","click")'
     assert all(cell.data_type != "f" for row in rows for cell in row)
     assert by_entry["E-101"][0].value == 1
-    assert isinstance(by_entry["E-101"][5].value, float)
+    score = by_entry["E-101"][5]
+    assert score.data_type == "n" and isinstance(score.value, int | float)  # a number, not text
     assert b"<f>" not in _sheet_xml(path)
 
 

@@ -239,6 +239,10 @@ def scratch(built: dict[str, Path], tmp_path: Path) -> Path:
     for name, row in sheets.items():
         (tmp_path / name).write_text(f"entry,judge,section,score,comment\n{row}\n",
                                      encoding="utf-8")
+    (tmp_path / "header_only.csv").write_text("entry,judge,section,score,comment\n",
+                                              encoding="utf-8")
+    (tmp_path / "blank_scores.csv").write_text(
+        "entry,judge,section,score,comment\nE-101,Ann Chair,Q1,,\n", encoding="utf-8")
     (tmp_path / "entries.csv").write_text("Entry ID,Title,Q1\nX-1,Something,text\n")
     return tmp_path
 
@@ -308,8 +312,14 @@ BAD_INPUTS: list[tuple[str, tuple[str, ...], str]] = [
      "not this pack's judge"),
     ("misspelt judge", ("scores", "import", "p.judgepanel", "misspelt_judge.csv"),
      "but 'Ben Okafor' is"),
+    ("score sheet with only a header", ("scores", "import", "p.judgepanel", "header_only.csv"),
+     "holds no scores"),
+    ("score sheet with blank scores", ("scores", "import", "k.judgepack", "blank_scores.csv"),
+     "holds no scores"),
     ("bad e-mail", ("judge", "add", "p.judgepanel", "Dee Mensah", "--email", "dee at x"),
      "not an e-mail address"),
+    ("panel without its extension", ("new", "awards2026", "--title", "T", "--award", LST),
+     "ends in .judgepanel"),
     ("existing panel", ("new", "p.judgepanel", "--title", "T", "--award", LST),
      "already exists"),
     ("report into a missing folder", ("report", "p.judgepanel", "-o", "nowhere/r.pdf"),
@@ -368,3 +378,12 @@ def test_packs_for_a_panel_with_no_judges(run_cli: Run, tmp_path: Path) -> None:
     result = run_cli("pack", panel, "--all", "-o", tmp_path / "packs")
     assert result.returncode == 1 and result.stderr.startswith("error: ")
     assert "no judges yet" in result.stderr and not (tmp_path / "packs").exists()
+
+
+def test_a_pack_for_a_judge_with_nothing_assigned_says_so(run_cli: Run, tmp_path: Path) -> None:
+    panel = tmp_path / "p.judgepanel"
+    run_cli("new", panel, "--title", "T", "--award", LST, check=True)
+    run_cli("judge", "add", panel, "Ann Chair", check=True)
+    out = run_cli("pack", panel, "--judge", "Ann Chair", "-o", tmp_path / "a.judgepack",
+                  check=True).stdout
+    assert "note: Ann Chair has no entries assigned yet" in out
