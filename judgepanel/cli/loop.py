@@ -13,10 +13,11 @@ from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, find_judge, list_judges
 from judgepanel.core.merge import check_pack, merge_packs
-from judgepanel.core.packs import make_pack, make_packs
+from judgepanel.core.packs import make_pack, make_packs, open_pack
 from judgepanel.core.panel import open_panel
 from judgepanel.core.score_sheets import export_scores, import_scores
-from judgepanel.core.store import Store
+from judgepanel.core.scoring import Judging
+from judgepanel.core.store import PACK, Store
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -59,8 +60,15 @@ def assign(panel: Path, award_id: str, per_entry: int, seed: int | None) -> None
 def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: bool) -> None:
     """Record a judge's conflict of interest with an entry (or withdraw it with --remove).
 
-    The judge loses that entry's assignment and their scores for it never count.
+    The judge loses that entry's assignment and their scores for it never count. PANEL may
+    be a judge's pack: the judge then declares the conflict themselves, their scores and
+    comments for the entry are removed from the pack, and the merge carries the declaration.
     """
+    with Store.open(panel) as probe:
+        in_pack = probe.kind == PACK
+    if in_pack:
+        _declare_in_pack(panel, judge_name, entry_id, reason, remove)
+        return
     with open_panel(panel) as store:
         judge = _judge(store, judge_name)
         if remove:
@@ -73,6 +81,22 @@ def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: b
             click.echo(f"conflict recorded: {judge.name} and {entry_id}")
             if scored:
                 click.echo(f"{judge.name}'s {scored} score(s) for {entry_id} no longer count")
+
+
+def _declare_in_pack(path: Path, judge_name: str, entry_id: str, reason: str,
+                     remove: bool) -> None:
+    """A judge's own declaration, made in their pack (the CLI twin of the window's button)."""
+    if remove:
+        raise JudgePanelError(f"{path}: a declaration in a pack is withdrawn by the "
+                              "coordinator on the panel (conflict PANEL --remove)")
+    with open_pack(path) as store:
+        judging = Judging.for_pack(store)
+        own = store.meta("judge_name") or ""
+        if " ".join(judge_name.split()).casefold() != own.casefold():
+            raise JudgePanelError(f"{path}: this is {own}'s pack, not {judge_name}'s")
+        judging.declare_conflict(entry_id, reason)
+    click.echo(f"conflict declared in {path.name}: {own} and {entry_id}; it reaches the panel "
+               "when the pack is merged")
 
 
 @cli.command()

@@ -7,10 +7,17 @@ from pathlib import Path
 import click
 
 from judgepanel.cli import cli
+from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
 from judgepanel.core.reports.model import PLACEMENTS
 
 PANEL_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def _pdf_name(output: Path) -> None:
+    """A PDF written under another name would not open where the user expects it."""
+    if output.suffix.lower() != ".pdf":
+        raise JudgePanelError(f"{output}: the output is a PDF, so give a name ending .pdf")
 
 
 @cli.command()
@@ -24,6 +31,7 @@ def report(panel: Path, output: Path, award_ids: tuple[str, ...]) -> None:
     from judgepanel.core.reports.gather import report_data
     from judgepanel.core.reports.ranked import write_report
 
+    _pdf_name(output)
     with open_panel(panel) as store:
         data = report_data(store, list(award_ids) or None)
     write_report(data, output)
@@ -62,6 +70,8 @@ def certificates(panel: Path, output: Path, placement: str | None,
     from judgepanel.core.reports.certificates import default_design, load_design, write_certificates
     from judgepanel.core.reports.gather import report_data
 
+    if not separate:
+        _pdf_name(output)
     chosen = load_design(design) if design else default_design()
     with open_panel(panel) as store:
         data = report_data(store, list(award_ids) or None)

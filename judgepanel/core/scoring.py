@@ -167,6 +167,8 @@ class Judging:
         """The judge steps away from an entry: their scores and comments for it are removed."""
         if not reason.strip():
             raise JudgePanelError("please give a reason for the conflict of interest")
+        if not self.store.db.execute("SELECT 1 FROM entries WHERE id = ?", [entry]).fetchone():
+            raise JudgePanelError(f"{self.store.path}: no entry '{entry}' here")
         stamp = now()
         signature = conflict_signature(self.key, self.panel_id, self.judge, entry,
                                        reason.strip(), stamp)
