@@ -57,9 +57,10 @@ def long_date(stamp: str) -> str:
 def _print_ranking(ranking: Ranking) -> None:
     click.echo(f"{ranking.award}: ranked by {METHOD_LABELS[ranking.method]} "
                f"(--method {ranking.method})")
-    click.echo("design: " + ("connected" if ranking.connected
-                             else "NOT connected (see the notes below)")
-               + "; tie-break order: " + ", ".join(ranking.tie_break))
+    scored = any(row.rank is not None for row in ranking.entries)
+    design = ("no scores yet" if not scored else "connected" if ranking.connected
+              else "NOT connected (see the notes below)")
+    click.echo(f"design: {design}; tie-break order: " + ", ".join(ranking.tie_break))
     click.echo(f"{'rank':>4}  {'entry':<10} {'score':>6} {'mean':>6} {'median':>6} {'SD':>5} "
                f"{'judges':>6}  {'placement':<16} {'flags':<24} title")
     overridden = False
@@ -132,6 +133,10 @@ def stats(panel: Path, award_id: str, as_json: bool) -> None:
 
 
 def _print_stats(found: dict[str, Any]) -> None:
+    if not found["scores"]:
+        click.echo(f"{found['award']}: no scores yet, so nothing to measure; merge the "
+                   "judges' returned packs first (judgepanel merge)")
+        return
     alpha = found["alpha_interval"]
     click.echo(f"{found['award']}: {found['entries']} entries, {found['judges']} judges, "
                f"{found['scores']} judge totals")
