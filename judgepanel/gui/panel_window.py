@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QShowEvent,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,11 +39,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
 from judgepanel.core.store import Store
+from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
 from judgepanel.gui.pages import page_classes
 from judgepanel.gui.pages.common import banner, readable_placeholders, secondary_text
 from judgepanel.gui.panel_models import format_time
@@ -50,6 +53,8 @@ from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Changes from these pages (imports, merges, packs made) alter the panel under earlier edits.
+CLEARS_UNDO = ("Entries", "Packs")
 WINDOW_KEY = "panel"
 _open_windows: list[QWidget] = []  # windows opened from File ▸ Open, kept alive while shown
 
@@ -117,6 +122,7 @@ class PanelWindow(QMainWindow):
             self.store = open_panel(self.path)
         self.problems = history_problems(self.store)
         self.pages: list[QWidget] = []
+        self.undo_stack = QUndoStack(self)  # this window's edits; pages push onto it
         self._refresh_pending = False
         self._closed = False
         self._warned = False
@@ -240,6 +246,8 @@ class PanelWindow(QMainWindow):
 
     def panel_changed(self, source: QWidget | None = None) -> None:
         """A page changed the panel: the others re-read it (once, after the event settles)."""
+        if getattr(source, "title", None) in CLEARS_UNDO:
+            self.undo_stack.clear()
         self.update_status()
         self.update_navigation()
         if not self._refresh_pending:
@@ -294,6 +302,16 @@ class PanelWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
 
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", self.undo, "Ctrl+Z")
+        self.redo_action = self._action(edit, "&Redo", self.redo, "Ctrl+Shift+Z")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for signal in (self.undo_stack.indexChanged, self.undo_stack.canUndoChanged,
+                       self.undo_stack.canRedoChanged, self.undo_stack.undoTextChanged,
+                       self.undo_stack.redoTextChanged):
+            signal.connect(lambda *_: self._update_undo_actions())
+        self._update_undo_actions()
+
         panel = bar.addMenu("&Panel")
         for text, page, method in (
                 ("Add award from &file…", "Awards", "add_from_file"),
@@ -305,10 +323,36 @@ class PanelWindow(QMainWindow):
                 ("&Merge returned packs…", "Packs", "merge_dialog")):
             self._action(panel, text, lambda _=False, p=page, m=method: self._run(p, m))
         panel.addSeparator()
-        self._action(panel, "&Reload from file", lambda: self.refresh_all(), "F5")
+        self._action(panel, "&Reload from file", self.reload, "F5")
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "Check the &audit history", self.check_history)
         self._action(help_menu, "&About JudgePanel", self.about)
+
+    def _update_undo_actions(self) -> None:
+        stack = self.undo_stack
+        if not (isValid(stack) and isValid(self.undo_action) and isValid(self.redo_action)):
+            return  # the window is being taken down: the stack says it is emptied as it goes
+        self.undo_action.setEnabled(stack.canUndo())
+        self.undo_action.setText(menu_text("Undo", stack.undoText() if stack.canUndo() else ""))
+        self.redo_action.setEnabled(stack.canRedo())
+        self.redo_action.setText(menu_text("Redo", stack.redoText() if stack.canRedo() else ""))
+
+    def undo(self) -> None:
+        """Take back the last change, on its page so the coordinator sees what happened."""
+        self._show_command(undo_step(self.undo_stack))
+
+    def redo(self) -> None:
+        self._show_command(redo_step(self.undo_stack))
+
+    def _show_command(self, command: Any) -> None:
+        page = getattr(command, "page", None)
+        if page in self.pages:
+            self.navigation.setCurrentRow(self.pages.index(page))
+
+    def reload(self) -> None:
+        """Re-read the panel file; edits made before cannot be undone from here any more."""
+        self.undo_stack.clear()
+        self.refresh_all()
 
     def _run(self, title: str, method: str) -> None:
         try:

@@ -82,7 +82,7 @@ def test_a_change_on_one_page_updates_the_others(open_window, qtbot, tmp_path: P
 def test_menus_offer_file_panel_and_help(open_window, tmp_path: Path) -> None:
     window = open_window(coordinator_panel(tmp_path / "p.judgepanel"))
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Panel", "Help"]
+    assert list(menus) == ["File", "Edit", "Panel", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
     assert file_items[:3] == ["Open…", "Open recent", "Close"]
     panel_items = [a.text().replace("&", "") for a in menus["Panel"].actions() if a.text()]

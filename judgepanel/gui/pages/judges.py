@@ -7,8 +7,10 @@ heading carries their workload in the award.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,11 +28,21 @@ from PySide6.QtWidgets import (
 
 from judgepanel.core.assignment import assign, assignments, auto_assign, unassign
 from judgepanel.core.awards import panel_awards
-from judgepanel.core.conflicts import list_conflicts, record_conflict, remove_conflict
+from judgepanel.core.conflicts import (
+    in_conflict,
+    list_conflicts,
+    record_conflict,
+    remove_conflict,
+)
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, add_judge, edit_judge, list_judges, remove_judge
 from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_dialogs import AutoAssignDialog, JudgeDialog, RecordConflictDialog
+from judgepanel.gui.coordinator_undo import (
+    AssignmentCommand,
+    RecordConflictCommand,
+    RemoveConflictCommand,
+)
 from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error, warning_colour
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
 
@@ -64,6 +76,8 @@ class JudgesPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        stack = getattr(parent, "undo_stack", None)  # the window's Edit ▸ Undo, when in one
+        self.undo_stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(self)
         self.judges: list[Judge] = []
         self.heading = PageHeading(self.title)
         self.judges_model = JudgesModel(self)
@@ -254,6 +268,14 @@ class JudgesPage(QWidget):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
+    def say_refused(self, text: str) -> None:
+        """A refusal, in the warning colour, on the same line."""
+        self.say(f"<span style='color:{warning_colour(self.palette())}'>{escape(text)}</span>")
+
+    def after_change(self) -> None:
+        """An undo or redo changed the panel: re-read it and tell the window."""
+        self._changed()
+
     def _judge(self, judge_id: int) -> Judge:
         return next(j for j in self.judges if j.id == judge_id)
 
@@ -329,15 +351,16 @@ class JudgesPage(QWidget):
                     f"({cell.conflict or 'no reason given'}); remove the conflict first "
                     "if it was recorded in error")
             if cell.assigned:
-                unassign(self.store, judge, entry, who=WHO)
+                done = unassign(self.store, judge, entry, who=WHO)
                 self.say(f"{entry} taken from {judge.name}.")
             else:
-                assign(self.store, judge, entry, who=WHO)
+                done = assign(self.store, judge, entry, who=WHO)
                 self.say(f"{entry} assigned to {judge.name}.")
         except JudgePanelError as exc:
-            self.say(f"<span style='color:{warning_colour(self.palette())}'>Not changed: "
-                     f"{exc}</span>")
+            self.say_refused(f"Not changed: {exc}")
             return
+        if done:
+            self.undo_stack.push(AssignmentCommand(self, judge, entry, not cell.assigned))
         self._changed()
 
     def auto_assign_dialog(self) -> None:
@@ -384,11 +407,15 @@ class JudgesPage(QWidget):
                 "please give a reason for the conflict of interest"))
             return False
         judge = self._judge(judge_id)
+        new = not in_conflict(self.store, judge_id, entry)
+        was_assigned = (judge_id, entry) in assignments(self.store)
         try:
             record_conflict(self.store, judge, entry, reason, who=WHO)
         except JudgePanelError as exc:
             show_error(self, "Record conflict", exc)
             return False
+        if new:  # a changed reason is not offered for undo
+            self.undo_stack.push(RecordConflictCommand(self, judge, entry, reason, was_assigned))
         self.say(f"Conflict recorded: {judge.name} will not judge {entry}.")
         self._changed()
         return True
@@ -399,10 +426,12 @@ class JudgesPage(QWidget):
             return
         entry, judge_id = position
         judge = self._judge(judge_id)
+        reason = self.matrix_model.matrix.cell(entry, judge_id).conflict or ""
         try:
             remove_conflict(self.store, judge, entry, who=WHO)
         except JudgePanelError as exc:
             show_error(self, "Remove conflict", exc)
             return
+        self.undo_stack.push(RemoveConflictCommand(self, judge, entry, reason))
         self.say(f"Conflict removed: {judge.name} may be assigned {entry} again.")
         self._changed()

@@ -1,0 +1,176 @@
+"""Undo and redo for the coordinator's quick changes on the Judges & assignment page.
+
+Each command stands for one change already made on the page (a cell assigned or unassigned, a
+conflict recorded or removed). Undoing or redoing it is a new core operation with its own audit
+record: the audit log only grows. The core may refuse the reverse (an entry cannot be
+unassigned once the judge's scores for it are in the panel); the page then says why and the
+stack stays where it was, so the command can be tried again later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from judgepanel.core.assignment import assign, unassign
+from judgepanel.core.conflicts import record_conflict, remove_conflict
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import Judge, list_judges
+from judgepanel.core.store import Store
+from judgepanel.gui.pages.common import WHO
+
+
+class Page(Protocol):
+    """What the commands need from the page that made the change."""
+
+    store: Store
+
+    def say(self, text: str) -> None: ...
+
+    def say_refused(self, text: str) -> None: ...
+
+    def after_change(self) -> None: ...
+
+
+class CoordinatorCommand(QUndoCommand):
+    """One reversible change; `refused` tells the window the core said no to the last try."""
+
+    def __init__(self, page: Page, judge: Judge, entry: str, text: str) -> None:
+        super().__init__(text)
+        self.page, self.judge_id, self.entry = page, judge.id, entry
+        self.judge_name = judge.name
+        self.skip_next = True  # the page made the change before pushing the command
+        self.refused = False
+
+    def judge(self) -> Judge:
+        """The judge as the panel holds them now (renamed, perhaps), or a refusal if removed."""
+        for judge in list_judges(self.page.store):
+            if judge.id == self.judge_id:
+                return judge
+        raise JudgePanelError(f"{self.page.store.path}: {self.judge_name} is no longer a judge "
+                              "on this panel")
+
+    def forward(self) -> str:
+        """Make the change again; returns what to say on the page."""
+        raise NotImplementedError
+
+    def backward(self) -> str:
+        """Take the change back; returns what to say on the page."""
+        raise NotImplementedError
+
+    def _run(self, work: Callable[[], str], verb: str) -> None:
+        if self.skip_next:
+            self.skip_next = False
+            self.refused = False
+            return
+        try:
+            with self.page.store.transaction():  # all of a step, or none of it
+                said = work()
+        except JudgePanelError as exc:
+            self.refused = True
+            self.page.say_refused(f"Not {verb}: {exc}")
+            return
+        self.refused = False
+        self.page.say(said)
+        self.page.after_change()
+
+    def redo(self) -> None:
+        self._run(self.forward, "redone")
+
+    def undo(self) -> None:
+        self._run(self.backward, "undone")
+
+
+class AssignmentCommand(CoordinatorCommand):
+    """A cell of the matrix toggled: the entry assigned to the judge, or taken from them."""
+
+    def __init__(self, page: Page, judge: Judge, entry: str, assigned: bool) -> None:
+        text = (f"assign {judge.name} to {entry}" if assigned
+                else f"unassign {judge.name} from {entry}")
+        super().__init__(page, judge, entry, text)
+        self.assigned = assigned
+
+    def _set(self, assigned: bool) -> str:
+        judge = self.judge()
+        if assigned:
+            assign(self.page.store, judge, self.entry, who=WHO)
+            return f"{self.entry} assigned to {judge.name}."
+        unassign(self.page.store, judge, self.entry, who=WHO)
+        return f"{self.entry} taken from {judge.name}."
+
+    def forward(self) -> str:
+        return self._set(self.assigned)
+
+    def backward(self) -> str:
+        return self._set(not self.assigned)
+
+
+class RecordConflictCommand(CoordinatorCommand):
+    """A new conflict recorded. Undo removes it and re-makes the assignment it took away."""
+
+    def __init__(self, page: Page, judge: Judge, entry: str, reason: str,
+                 was_assigned: bool) -> None:
+        super().__init__(page, judge, entry, f"record conflict between {judge.name} and {entry}")
+        self.reason, self.was_assigned = reason, was_assigned
+
+    def forward(self) -> str:
+        judge = self.judge()
+        record_conflict(self.page.store, judge, self.entry, self.reason, who=WHO)
+        return f"Conflict recorded: {judge.name} will not judge {self.entry}."
+
+    def backward(self) -> str:
+        judge = self.judge()
+        remove_conflict(self.page.store, judge, self.entry, who=WHO)
+        if self.was_assigned:
+            assign(self.page.store, judge, self.entry, who=WHO)
+            return f"Conflict removed: {self.entry} is assigned to {judge.name} again."
+        return f"Conflict removed: {judge.name} may be assigned {self.entry} again."
+
+
+class RemoveConflictCommand(CoordinatorCommand):
+    """A conflict withdrawn. Undo records it again with the same reason."""
+
+    def __init__(self, page: Page, judge: Judge, entry: str, reason: str) -> None:
+        super().__init__(page, judge, entry, f"remove conflict between {judge.name} and {entry}")
+        self.reason = reason
+
+    def forward(self) -> str:
+        judge = self.judge()
+        remove_conflict(self.page.store, judge, self.entry, who=WHO)
+        return f"Conflict removed: {judge.name} may be assigned {self.entry} again."
+
+    def backward(self) -> str:
+        judge = self.judge()
+        record_conflict(self.page.store, judge, self.entry, self.reason, who=WHO)
+        return f"Conflict recorded again: {judge.name} will not judge {self.entry}."
+
+
+def undo_step(stack: QUndoStack) -> CoordinatorCommand | None:
+    """Undo the last change; if the core refuses, the stack is put back where it was."""
+    if not stack.canUndo():
+        return None
+    command = stack.command(stack.index() - 1)
+    stack.undo()
+    if isinstance(command, CoordinatorCommand) and command.refused:
+        command.skip_next = True  # the change still stands: step forward without redoing it
+        stack.redo()
+    return command if isinstance(command, CoordinatorCommand) else None
+
+
+def redo_step(stack: QUndoStack) -> CoordinatorCommand | None:
+    """Redo the next change; if the core refuses, the stack is put back where it was."""
+    if not stack.canRedo():
+        return None
+    command = stack.command(stack.index())
+    stack.redo()
+    if isinstance(command, CoordinatorCommand) and command.refused:
+        command.skip_next = True
+        stack.undo()
+    return command if isinstance(command, CoordinatorCommand) else None
+
+
+def menu_text(verb: str, text: str) -> str:
+    """"&Undo assign Dr Ioana Popescu to LST-104": the verb alone when there is nothing to do."""
+    return f"&{verb} {text.replace('&', '&&')}" if text else f"&{verb}"
