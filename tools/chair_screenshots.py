@@ -2,7 +2,7 @@
 
 Run under a real X server so fonts and styles are as a chair sees them:
 
-    xvfb-run -s "-screen 0 1440x900x24" python tools/chair_screenshots.py [--dark]
+    xvfb-run -s "-screen 0 1440x900x24" python tools/chair_screenshots.py [--dark] [--out DIR]
 
 It builds a panel in a scratch folder: one award with 16 entries, six judges of different
 leniency, three or four judges per entry (an incomplete but connected design), comments, a
@@ -15,12 +15,17 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from shots import (
+    british_application,
+    dark_palette,
+    open_panel_window,
+    options,
+    save,
+    settle,
+    wait_until,
+)
 
 from judgepanel.core.assignment import assign
 from judgepanel.core.awards import builtin_awards
@@ -31,11 +36,7 @@ from judgepanel.core.moderation import decide, override_score
 from judgepanel.core.panel import create_panel
 from judgepanel.core.scoring import Judging
 from judgepanel.gui.output_jobs import report_job
-from judgepanel.gui.panel_window import PanelWindow
-from judgepanel.gui.settings import Settings
-from judgepanel.gui.tasks import wait_for_tasks
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 AWARD = "leading-systems-transformation"
 # name, leniency in marks (0–10 scale): who marks high, who marks low
 JUDGES = (("Dr Aisha Patel", 0.3), ("Siân Roberts", -1.6), ("Tomás O'Connell", 1.4),
@@ -112,82 +113,43 @@ def build_panel(folder: Path) -> Path:
     return path
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(8):
-        app.processEvents()
-        time.sleep(0.05)
-    wait_for_tasks()
-    app.processEvents()
-
-
-def save(app: QApplication, widget: object, name: str) -> None:
-    settle(app)
-    widget.grab().save(str(OUT / name))  # type: ignore[attr-defined]
-    print(OUT / name)
-
-
-def dark_palette() -> QPalette:
-    """A plain dark palette, to check the shading and text stay readable."""
-    palette = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
-                         (QPalette.ColorRole.WindowText, "#e8e8e8"),
-                         (QPalette.ColorRole.Base, "#1e1e1e"),
-                         (QPalette.ColorRole.AlternateBase, "#2a2a2a"),
-                         (QPalette.ColorRole.Text, "#e8e8e8"),
-                         (QPalette.ColorRole.Button, "#353535"),
-                         (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-                         (QPalette.ColorRole.Highlight, "#2f65ca"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff")):
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
 def main() -> int:
-    dark = "--dark" in sys.argv
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    app = QApplication(sys.argv[:1])
-    if dark:
+    args = options(__doc__)
+    app = british_application()
+    if args.dark:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="judgepanel-chair-"))
-    panel = build_panel(folder)
-    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = PanelWindow(panel, settings)
-    window.resize(1440, 900)
-    window.show()
+    window = open_panel_window(build_panel(folder), folder)
 
     results = window.go_to("Results")
     settle(app)
     results.show_entry("LST-101")
-    if dark:  # the one screen whose shading must stay readable on a dark palette
+    if args.dark:  # the one screen whose shading must stay readable on a dark palette
         results.tabs.setCurrentIndex(1)
-        save(app, window, "chair-matrix-dark.png")
+        save(app, window, args.out, "chair-matrix-dark.png")
         window.close()
         settle(app)
         return 0
-    save(app, window, "chair-results.png")
+    save(app, window, args.out, "chair-results.png")
     results.tabs.setCurrentIndex(1)
-    save(app, window, "chair-matrix.png")
+    save(app, window, args.out, "chair-matrix.png")
     results.tabs.setCurrentIndex(2)
-    save(app, window, "chair-reliability.png")
+    save(app, window, args.out, "chair-reliability.png")
     results.tabs.setCurrentIndex(3)
-    save(app, window, "chair-sensitivity.png")
+    save(app, window, args.out, "chair-sensitivity.png")
 
     decisions = window.go_to("Decisions")
     settle(app)
     decisions.select("LST-107")
     decisions.placement_combo.setCurrentIndex(decisions.placement_combo.findData("finalist"))
     decisions.placement_reason.setText("Consistently strong across every section")
-    save(app, window, "chair-decisions.png")
+    save(app, window, args.out, "chair-decisions.png")
 
     outputs = window.go_to("Outputs")
     outputs._run("Writing the ranked report", report_job(None, folder / "Ranked report.pdf"))
-    deadline = time.monotonic() + 60
-    while outputs.busy and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.05)
-    save(app, window, "chair-outputs.png")
+    wait_until(app, lambda: not outputs.busy)
+    save(app, window, args.out, "chair-outputs.png")
     window.close()
     settle(app)
     return 0

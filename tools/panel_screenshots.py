@@ -2,7 +2,7 @@
 
 Run under a real X server so fonts and styles are as a user sees them:
 
-    xvfb-run -s "-screen 0 1440x900x24" python tools/panel_screenshots.py
+    xvfb-run -s "-screen 0 1440x900x24" python tools/panel_screenshots.py [--out DIR]
 
 It builds a panel in a scratch folder (the demo entries, five judges, three judges per entry,
 a conflict of interest, packs made, two returned and scored, one altered by hand), drives the
@@ -14,11 +14,10 @@ from __future__ import annotations
 import sqlite3
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication
+from shots import british_application, open_panel_window, options, save, wait_until
 
 from judgepanel.core.assignment import auto_assign
 from judgepanel.core.awards import builtin_awards
@@ -29,10 +28,7 @@ from judgepanel.core.packs import open_pack
 from judgepanel.core.panel import create_panel
 from judgepanel.core.resources import resource_path
 from judgepanel.core.scoring import Judging
-from judgepanel.gui.panel_window import PanelWindow
-from judgepanel.gui.settings import Settings
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 JUDGES = ("Dr Aisha Patel", "Siân Roberts", "Tomás O'Connell", "Grace Mensah", "Ewan McLeod")
 
 
@@ -66,49 +62,34 @@ def score(pack: Path, marks: tuple[int, ...]) -> None:
     store.close()
 
 
-def wait(app: QApplication, task: object) -> None:
-    deadline = time.monotonic() + 60
-    while not getattr(task, "done", True) and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
-    app.processEvents()
-
-
-def save(app: QApplication, window: PanelWindow, name: str) -> None:
-    for _ in range(5):
-        app.processEvents()
-        time.sleep(0.05)
-    window.grab().save(str(OUT / name))
-    print(OUT / name)
+def finished(task: object) -> Callable[[], bool]:
+    """Whether a page's background task (or None, when it ran at once) is over."""
+    return lambda: getattr(task, "done", True)
 
 
 def main() -> int:
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    app = QApplication(sys.argv)
-    OUT.mkdir(parents=True, exist_ok=True)
+    args = options(__doc__, dark=False)
+    app = british_application()
     folder = Path(tempfile.mkdtemp(prefix="judgepanel-shots-"))
     panel = build_panel(folder)
-    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = PanelWindow(panel, settings)
-    window.resize(1440, 900)
-    window.show()
+    window = open_panel_window(panel, folder)
 
     window.go_to("Awards")
-    save(app, window, "panel-awards.png")
+    save(app, window, args.out, "panel-awards.png")
 
     entries = window.go_to("Entries")
     entries.table.selectRow(0)
-    save(app, window, "panel-entries.png")
+    save(app, window, args.out, "panel-entries.png")
 
     judges = window.go_to("Judges & assignment")
     judges.matrix.setCurrentIndex(judges.matrix_model.index(2, 1))
-    save(app, window, "panel-assignment.png")
+    save(app, window, args.out, "panel-assignment.png")
 
     packs = window.go_to("Packs")
     out = folder / "packs"
     out.mkdir()
     ids = [j.id for j in window.page("Judges & assignment").judges]
-    wait(app, packs.create_packs(ids, out))
+    wait_until(app, finished(packs.create_packs(ids, out)))
     made = sorted(out.glob("*.judgepack"))
     score(out / "Dr Aisha Patel.judgepack", (7, 8, 6, 9))
     score(out / "Grace Mensah.judgepack", (5, 6, 7))
@@ -118,12 +99,12 @@ def main() -> int:
         conn.execute("UPDATE scores SET value = 10 WHERE rowid = 1")
     conn.close()
     returned = [out / "Dr Aisha Patel.judgepack", out / "Grace Mensah.judgepack", tampered]
-    wait(app, packs.merge(returned))
+    wait_until(app, finished(packs.merge(returned)))
     print(f"{len(made)} packs made; merged {len(returned)}")
-    save(app, window, "panel-packs.png")
+    save(app, window, args.out, "panel-packs.png")
 
     window.go_to("Audit log")
-    save(app, window, "panel-audit.png")
+    save(app, window, args.out, "panel-audit.png")
 
     window.go_to("Entries")
     from judgepanel.gui.import_dialog import ImportDialog
@@ -132,11 +113,7 @@ def main() -> int:
     dialog.resize(1100, 760)
     dialog.show()
     dialog.set_file(resource_path("demo") / "service-improvement-innovation.csv")
-    for _ in range(5):
-        app.processEvents()
-        time.sleep(0.05)
-    dialog.grab().save(str(OUT / "panel-import.png"))
-    print(OUT / "panel-import.png")
+    save(app, dialog, args.out, "panel-import.png")
     dialog.close()
     window.close()
     return 0

@@ -9,7 +9,6 @@ PNGs of the start screen, an entry being scored and the progress state.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -18,40 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "gui"))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-
-def settle(app: QApplication, ms: int = 150) -> None:
-    QTest.qWait(ms)
-    app.processEvents()
-
-
-def dark_palette() -> QPalette:
-    """A dark palette like the desktop's dark themes, to check nothing is hard-coded."""
-    palette = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
-                         (QPalette.ColorRole.WindowText, "#e8eaed"),
-                         (QPalette.ColorRole.Base, "#17181a"),
-                         (QPalette.ColorRole.AlternateBase, "#2a2c30"),
-                         (QPalette.ColorRole.Text, "#e8eaed"),
-                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-                         (QPalette.ColorRole.Link, "#8ab4f8"),
-                         (QPalette.ColorRole.Highlight, "#3d6bb3"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff"),
-                         (QPalette.ColorRole.Button, "#2a2c30"),
-                         (QPalette.ColorRole.ButtonText, "#e8eaed")):
-        palette.setColor(role, QColor(colour))
-    return palette
+from shots import dark_palette, options, save, settle  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    args = options(__doc__)
     scratch = Path(tempfile.mkdtemp(prefix="judgepanel-shots-")) / "Leadership Awards 2026"
     scratch.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
@@ -86,8 +57,7 @@ def main() -> int:
     screen = shell.show_start()
     assert shell.start_window is not None
     shell.start_window.resize(900, 560)
-    settle(app, 300)
-    shell.start_window.grab().save(str(args.out / "start-screen.png"))
+    save(app, shell.start_window, args.out, "start-screen.png", 300)
     shell.start_window.hide()
 
     window = JudgeWindow(pack, settings)
@@ -122,15 +92,13 @@ def main() -> int:
                     "Strong personal example; the reverse mentoring is well evidenced, "
                     "though the impact on patients is asserted rather than shown.")
     panel.focus_section(sections[2])
-    settle(app, 600)
-    window.grab().save(str(args.out / "judge-scoring.png"))
+    save(app, window, args.out, "judge-scoring.png", 600)
 
     window.ui.statusFilter.setCurrentIndex(0)
     window.step_entry(1)
     settle(app)
     window.mark_complete()  # nothing scored: the message says which sections are missing
-    settle(app, 600)
-    window.grab().save(str(args.out / "judge-progress.png"))
+    save(app, window, args.out, "judge-progress.png", 600)
     window.close()
     del screen
     print(f"screenshots in {args.out}")

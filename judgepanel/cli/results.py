@@ -5,9 +5,10 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -31,17 +32,29 @@ from judgepanel.core.stats import panel_stats, plain_reading
 from judgepanel.core.totals import award_settings
 
 PANEL_FILE = click.Path(dir_okay=False, path_type=Path)
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 def _emit_json(value: object) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def _who() -> str:
+def _who(given: str | None = None) -> str:
+    """Who is recorded in the audit log: the name given with --by, else the login name."""
+    if given is not None:
+        return given
     try:
         return getpass.getuser()
     except Exception:  # no login name (a service account, a container)
         return ""
+
+
+def _reason_and_by(reason: str, by: str) -> Callable[[Command], Command]:
+    """The --reason and --by options every recorded panel decision takes."""
+    def add(command: Command) -> Command:
+        command = click.option("--by", "who", default=None, help=by)(command)
+        return click.option("--reason", required=True, help=reason)(command)
+    return add
 
 
 def _number(value: float | None, places: int = 1) -> str:
@@ -168,13 +181,13 @@ def _print_stats(found: dict[str, Any]) -> None:
 @click.option("--entry", "entry_id", required=True, help="The entry's id.")
 @click.option("--placement", type=click.Choice(PLACEMENTS), required=True,
               help="The placement the panel decided.")
-@click.option("--reason", required=True, help="Why: recorded in the audit log.")
-@click.option("--by", "who", default=None, help="Who decided (default: your login name).")
+@_reason_and_by("Why: recorded in the audit log.",
+                "Who decided (default: your login name).")
 def decide_command(panel: Path, entry_id: str, placement: str, reason: str,
                    who: str | None) -> None:
     """Record an entry's placement (winner, highly commended, finalist or none) with a reason."""
     with open_panel(panel) as store:
-        decide(store, entry_id, placement, reason, who if who is not None else _who())
+        decide(store, entry_id, placement, reason, _who(who))
     click.echo(f"{entry_id}: {PLACEMENT_LABELS[placement]} (recorded in the audit log)")
 
 
@@ -185,8 +198,8 @@ def decide_command(panel: Path, entry_id: str, placement: str, reason: str,
               help="The moderated score on the 0–100 total scale.")
 @click.option("--withdraw", is_flag=True,
               help="Withdraw the entry's moderated score instead (the record stays).")
-@click.option("--reason", required=True, help="Why: recorded with the old and new values.")
-@click.option("--by", "who", default=None, help="Who decided (default: your login name).")
+@_reason_and_by("Why: recorded with the old and new values.",
+                "Who decided (default: your login name).")
 def override_command(panel: Path, entry_id: str, new_value: float | None, withdraw: bool,
                      reason: str, who: str | None) -> None:
     """Replace an entry's computed score with a moderated one; raw scores are kept."""
@@ -194,10 +207,9 @@ def override_command(panel: Path, entry_id: str, new_value: float | None, withdr
         raise click.UsageError("give either --score X or --withdraw")
     with open_panel(panel) as store:
         if withdraw:
-            withdraw_override(store, entry_id, reason, who if who is not None else _who())
+            withdraw_override(store, entry_id, reason, _who(who))
         else:
-            override_score(store, entry_id, float(new_value or 0.0), reason,
-                           who if who is not None else _who())
+            override_score(store, entry_id, float(new_value or 0.0), reason, _who(who))
     click.echo(f"{entry_id}: moderated score withdrawn" if withdraw
                else f"{entry_id}: moderated score {new_value:g} recorded")
 
@@ -207,14 +219,14 @@ def override_command(panel: Path, entry_id: str, new_value: float | None, withdr
 @click.option("--award", "award_id", required=True, help="The award of the tied entries.")
 @click.option("--order", required=True,
               help="The tied entries' ids, best first, separated by commas.")
-@click.option("--reason", required=True, help="How the panel decided (e.g. a show of hands).")
-@click.option("--by", "who", default=None, help="Who recorded it (default: your login name).")
+@_reason_and_by("How the panel decided (e.g. a show of hands).",
+                "Who recorded it (default: your login name).")
 def tiebreak_command(panel: Path, award_id: str, order: str, reason: str,
                      who: str | None) -> None:
     """Record a panel vote ordering tied entries (the `panel` step of the tie-break order)."""
     entries = [part.strip() for part in order.split(",") if part.strip()]
     with open_panel(panel) as store:
-        record_tie_break(store, award_id, entries, reason, who if who is not None else _who())
+        record_tie_break(store, award_id, entries, reason, _who(who))
     click.echo(f"{award_id}: panel order recorded: {', '.join(entries)}")
 
 

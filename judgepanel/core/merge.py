@@ -17,7 +17,7 @@ import hashlib
 import hmac
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,13 +159,9 @@ def merge_packs(panel: Store, paths: Iterable[Path | str], who: str = "",
     view = _PanelView.read(panel)
     results: list[MergeResult] = []
     with panel.transaction():
-        for done, path in enumerate(files):
-            if progress:
-                progress(done, len(files), path.name)
-            try:
-                plan = _plan(view, _read_pack(path))
-            except _Refused as exc:
-                raise JudgePanelError(f"{path}: refused: {exc}; nothing was merged") from None
+        for path, plan in _plans(view, files, progress):
+            if isinstance(plan, _Refused):
+                raise JudgePanelError(f"{path}: refused: {plan}; nothing was merged")
             _write(view, plan, who)
             results.append(plan.result)
     if progress:
@@ -179,13 +175,9 @@ def merge_each(panel: Store, paths: Iterable[Path | str], who: str = "",
     files = [Path(p) for p in paths]
     view = _PanelView.read(panel)
     results: list[MergeResult] = []
-    for done, path in enumerate(files):
-        if progress:
-            progress(done, len(files), path.name)
-        try:
-            plan = _plan(view, _read_pack(path))
-        except _Refused as exc:
-            results.append(MergeResult(path, refused=str(exc)))
+    for path, plan in _plans(view, files, progress):
+        if isinstance(plan, _Refused):
+            results.append(MergeResult(path, refused=str(plan)))
             continue
         with panel.transaction():
             _write(view, plan, who)
@@ -193,6 +185,20 @@ def merge_each(panel: Store, paths: Iterable[Path | str], who: str = "",
     if progress:
         progress(len(files), len(files), "")
     return results
+
+
+def _plans(view: _PanelView, files: list[Path],
+           progress: Progress | None) -> Iterator[tuple[Path, _Plan | _Refused]]:
+    """Each pack read and planned in turn, with progress; a refusal is handed back, not raised,
+    so each caller decides whether it stops the merge."""
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files), path.name)
+        try:
+            plan: _Plan | _Refused = _plan(view, _read_pack(path))
+        except _Refused as exc:
+            plan = exc
+        yield path, plan
 
 
 def check_pack(panel: Store, path: Path | str) -> MergeResult:

@@ -13,13 +13,11 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -30,10 +28,16 @@ from reportlab.platypus import (
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.reports import charts
-from judgepanel.core.reports.layout import NumberedCanvas, Target, para, safe_filename, target_for
+from judgepanel.core.reports.layout import (
+    NumberedCanvas,
+    ReportPages,
+    Target,
+    para,
+    safe_filename,
+)
 from judgepanel.core.reports.model import AwardResult, EntryResult, JudgeInfo, ReportData
 from judgepanel.core.reports.ranked import number
-from judgepanel.core.reports.styles import MUTED, RULE, SANS, stylesheet, table_style_commands
+from judgepanel.core.reports.styles import stylesheet, table_style_commands
 
 Progress = Callable[[int, int], None]
 REDACTED = "[a judge]"
@@ -61,46 +65,20 @@ def redactor(judges: list[JudgeInfo], keep: str = "") -> Callable[[str], str]:
     return lambda comment: pattern.sub(REDACTED, comment)
 
 
-class FeedbackReport:
+class FeedbackReport(ReportPages):
     """Render one entry's feedback PDF from prepared `ReportData`."""
-
-    pagesize = A4
-    left_margin = 20 * mm
-    right_margin = 20 * mm
-    top_margin = 22 * mm
-    bottom_margin = 20 * mm
 
     def __init__(self, data: ReportData) -> None:
         self.data = data
         self.styles = stylesheet()
 
-    @property
-    def frame_width(self) -> float:
-        return self.pagesize[0] - self.left_margin - self.right_margin
-
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = self.pagesize
-        canvas.saveState()
-        canvas.setFont(SANS, 7.5)
-        canvas.setFillColor(MUTED)
-        top = height - 12 * mm
-        canvas.drawString(self.left_margin, top, self.data.programme[:90])
-        canvas.drawRightString(width - self.right_margin, top, "Feedback for the entrant")
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(self.left_margin, top - 3, width - self.right_margin, top - 3)
-        canvas.restoreState()
+        self.running_head(canvas, self.data.programme, "Feedback for the entrant")
 
     def render(self, award: AwardResult, entry: EntryResult, target: Target) -> None:
         """Write one entry's feedback to a path or a binary buffer."""
-        doc = BaseDocTemplate(
-            target_for(target), pagesize=self.pagesize, leftMargin=self.left_margin,
-            rightMargin=self.right_margin, topMargin=self.top_margin,
-            bottomMargin=self.bottom_margin, title=f"Feedback: {entry.entry}",
-            author=self.data.programme, subject=award.name, creator="JudgePanel",
-            initialFontName=SANS,
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc, frame = self.document(target, title=f"Feedback: {entry.entry}",
+                                   author=self.data.programme, subject=award.name)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
         footer = "The judges' comments are anonymised."
         doc.build(self.story(award, entry), canvasmaker=partial(NumberedCanvas, footer=footer))

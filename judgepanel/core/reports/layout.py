@@ -1,4 +1,5 @@
-"""Pieces every platypus document shares: escaped paragraphs, "Page x of y", output targets."""
+"""Pieces every platypus document shares: escaped paragraphs, "Page x of y", output targets,
+and the page a report is set on (margins, running head)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, Paragraph
 
-from judgepanel.core.reports.styles import MUTED, SANS
+from judgepanel.core.reports.styles import MUTED, RULE, SANS
 
 Target = str | Path | IO[bytes]
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -80,3 +83,42 @@ class NumberedCanvas(Canvas):
         if self._footer:
             self.drawString(18 * 2.8346, 10 * 2.8346, self._footer)
         self.restoreState()
+
+
+class ReportPages:
+    """The page every report is set on: A4, its margins, the running head, the document."""
+
+    pagesize = A4
+    left_margin = 20 * mm
+    right_margin = 20 * mm
+    top_margin = 22 * mm
+    bottom_margin = 20 * mm
+
+    @property
+    def frame_width(self) -> float:
+        return self.pagesize[0] - self.left_margin - self.right_margin
+
+    def document(self, target: Target, title: str, author: str,
+                 subject: str) -> tuple[BaseDocTemplate, Frame]:
+        """A document with these margins and PDF metadata, and the frame its pages hold."""
+        doc = BaseDocTemplate(
+            target_for(target), pagesize=self.pagesize, leftMargin=self.left_margin,
+            rightMargin=self.right_margin, topMargin=self.top_margin,
+            bottomMargin=self.bottom_margin, title=title, author=author, subject=subject,
+            creator="JudgePanel", initialFontName=SANS,
+        )
+        return doc, Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+
+    def running_head(self, canvas: Canvas, programme: str, what: str) -> None:
+        """The programme at the top left, what the document is at the right, a rule beneath."""
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(MUTED)
+        top = height - 12 * mm
+        canvas.drawString(self.left_margin, top, programme[:90])
+        canvas.drawRightString(width - self.right_margin, top, what)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.left_margin, top - 3, width - self.right_margin, top - 3)
+        canvas.restoreState()

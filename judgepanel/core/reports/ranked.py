@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -29,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from judgepanel.core.reports import charts
-from judgepanel.core.reports.layout import NumberedCanvas, Target, para, target_for, text
+from judgepanel.core.reports.layout import NumberedCanvas, ReportPages, Target, para, text
 from judgepanel.core.reports.model import (
     METHOD_WORDS,
     AwardResult,
@@ -38,7 +36,7 @@ from judgepanel.core.reports.model import (
     long_date,
     placement_label,
 )
-from judgepanel.core.reports.styles import MUTED, RULE, SANS, stylesheet, table_style_commands
+from judgepanel.core.reports.styles import RULE, SANS, stylesheet, table_style_commands
 
 Progress = Callable[[int, int], None]
 
@@ -64,14 +62,11 @@ def rank_label(entry: EntryResult) -> str:
     return f"={entry.rank}" if "tie" in entry.flags else str(entry.rank)
 
 
-class RankedReport:
+class RankedReport(ReportPages):
     """Render a `ReportData` as the ranked report PDF."""
 
-    pagesize = A4
     left_margin = 18 * mm
     right_margin = 18 * mm
-    top_margin = 22 * mm
-    bottom_margin = 20 * mm
     # rank, entry, nominee, organisation, score, mean, SD, judges, flags, placement
     column_widths = (28, 93, 72, 72, 30, 30, 26, 36, 50, 56)
 
@@ -79,35 +74,15 @@ class RankedReport:
         self.data = data
         self.styles = stylesheet()
 
-    @property
-    def frame_width(self) -> float:
-        return self.pagesize[0] - self.left_margin - self.right_margin
-
     # ----- page furniture ----------------------------------------------------------------
 
     def _on_body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = self.pagesize
-        canvas.saveState()
-        canvas.setFont(SANS, 7.5)
-        canvas.setFillColor(MUTED)
-        top = height - 12 * mm
-        canvas.drawString(self.left_margin, top, self.data.programme[:90])
-        canvas.drawRightString(width - self.right_margin, top,
-                               f"Ranked report · {long_date(self.data.day)}")
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(self.left_margin, top - 3, width - self.right_margin, top - 3)
-        canvas.restoreState()
+        self.running_head(canvas, self.data.programme,
+                          f"Ranked report · {long_date(self.data.day)}")
 
     def _document(self, target: Target) -> BaseDocTemplate:
-        doc = BaseDocTemplate(
-            target_for(target), pagesize=self.pagesize, leftMargin=self.left_margin,
-            rightMargin=self.right_margin, topMargin=self.top_margin,
-            bottomMargin=self.bottom_margin, title=f"{self.data.programme}: ranked report",
-            author="JudgePanel", subject="Ranked report", creator="JudgePanel",
-            initialFontName=SANS,
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc, frame = self.document(target, title=f"{self.data.programme}: ranked report",
+                                   author="JudgePanel", subject="Ranked report")
         doc.addPageTemplates([
             PageTemplate(id="cover", frames=[frame]),
             PageTemplate(id="body", frames=[frame], onPage=self._on_body_page),

@@ -10,21 +10,19 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,9 +32,8 @@ from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import decisions
 from judgepanel.core.outputs_log import outputs_summary, outputs_written, record_output
-from judgepanel.core.reports.certificates import CertificateDesign, default_design, load_design
+from judgepanel.core.reports.certificates import CertificateDesign
 from judgepanel.core.store import Store, now
-from judgepanel.gui.certificate_design import DesignEditor
 from judgepanel.gui.output_jobs import (
     Job,
     Written,
@@ -45,6 +42,7 @@ from judgepanel.gui.output_jobs import (
     feedback_job,
     report_job,
 )
+from judgepanel.gui.pages.certificate_options import CertificateOptions
 from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
 from judgepanel.gui.pdf_preview import (
     PRINT_DPI,
@@ -53,7 +51,6 @@ from judgepanel.gui.pdf_preview import (
     print_images,
     render_pages,
 )
-from judgepanel.gui.results_models import PLACEMENT_LABELS
 from judgepanel.gui.tasks import Cancelled, Progress, run_task
 
 PDF_FILTER = "PDF files (*.pdf)"
@@ -70,8 +67,6 @@ class OutputsPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.session_start = now()  # the navigation names what was written since then
-        self.design: CertificateDesign = default_design()
-        self.design_file: Path | None = None
         self.last: Written | None = None
         self.busy = False
         self._task: Any = None
@@ -96,76 +91,56 @@ class OutputsPage(QWidget):
         self.award_combo.currentIndexChanged.connect(lambda _: self._update_buttons())
         self._load_awards()
 
+    @property
+    def design(self) -> CertificateDesign:
+        """The certificate design the next certificates are drawn with."""
+        return self.certificate_options.design
+
+    @design.setter
+    def design(self, design: CertificateDesign) -> None:
+        self.certificate_options.design = design
+
     # ----- building ----------------------------------------------------------------------
 
     def _build_controls(self) -> QWidget:
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
-        report = QGroupBox("Ranked report")
-        box = QVBoxLayout(report)
-        box.addWidget(self._note("The ranking, reliability, decisions and sign-off block, "
-                                 "for the chair to sign."))
-        self.report_button = QPushButton("&Ranked report…")
-        self.report_button.clicked.connect(self.make_report)
-        box.addWidget(self.report_button)
-        column.addWidget(report)
-
-        feedback = QGroupBox("Feedback for entrants")
-        box = QVBoxLayout(feedback)
-        box.addWidget(self._note("One PDF per entry: its section scores against the award's "
-                                 "average and the judges' comments, with no judge named."))
-        self.feedback_button = QPushButton("&Feedback for entrants…")
-        self.feedback_button.clicked.connect(self.make_feedback)
-        box.addWidget(self.feedback_button)
-        column.addWidget(feedback)
-
-        certificates = QGroupBox("Certificates")
-        form = QFormLayout(certificates)
-        self.placement_combo = QComboBox()
-        self.placement_combo.addItem("Every placed entry", None)
-        for placement in ("winner", "highly-commended", "finalist"):
-            self.placement_combo.addItem(PLACEMENT_LABELS[placement], placement)
-        form.addRow("Placements:", self.placement_combo)
-        self.one_pdf = QRadioButton("One PDF for the printer")
-        self.separate = QRadioButton("One file per certificate")
-        self.one_pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.one_pdf)
-        group.addButton(self.separate)
-        files = QVBoxLayout()
-        files.addWidget(self.one_pdf)
-        files.addWidget(self.separate)
-        form.addRow("Files:", files)
-        self.design_label = QLabel("Built-in design")
-        self.design_label.setWordWrap(True)
-        design_buttons = QHBoxLayout()
-        self.design_button = QPushButton("Design &file…")
-        self.design_button.clicked.connect(self.choose_design)
-        self.edit_design_button = QPushButton("&Edit design…")
-        self.edit_design_button.clicked.connect(self.edit_design)
-        self.builtin_button = QPushButton("Built-in")
-        self.builtin_button.setToolTip("Go back to JudgePanel's own certificate design")
-        self.builtin_button.clicked.connect(self.use_builtin_design)
-        for button in (self.design_button, self.edit_design_button, self.builtin_button):
-            design_buttons.addWidget(button)
-        form.addRow("Design:", self.design_label)
-        form.addRow("", design_buttons)
-        self.certificates_button = QPushButton("&Certificates…")
+        self.report_button = self._output_box(
+            column, "Ranked report", "The ranking, reliability, decisions and sign-off block, "
+            "for the chair to sign.", "&Ranked report…", self.make_report)
+        self.feedback_button = self._output_box(
+            column, "Feedback for entrants", "One PDF per entry: its section scores against "
+            "the award's average and the judges' comments, with no judge named.",
+            "&Feedback for entrants…", self.make_feedback)
+        self.certificate_options = CertificateOptions(lambda: Path(self._default_path("")))
+        options = self.certificate_options  # its widgets, under the names the page always had
+        self.placement_combo, self.one_pdf, self.separate = (
+            options.placement_combo, options.one_pdf, options.separate)
+        self.design_label, self.design_button = options.design_label, options.design_button
+        self.edit_design_button, self.builtin_button = (options.edit_design_button,
+                                                        options.builtin_button)
+        self.certificates_button = options.certificates_button
         self.certificates_button.clicked.connect(self.make_certificates)
-        form.addRow(self.certificates_button)
-        column.addWidget(certificates)
-
-        export = QGroupBox("Results spreadsheet")
-        box = QVBoxLayout(export)
-        box.addWidget(self._note("The chosen award's ranking as CSV or Excel; text a "
-                                 "spreadsheet would run as a formula is made harmless."))
-        self.export_button = QPushButton("E&xport results (CSV/XLSX)…")
-        self.export_button.clicked.connect(self.export_results)
-        box.addWidget(self.export_button)
-        column.addWidget(export)
+        column.addWidget(self.certificate_options)
+        self.export_button = self._output_box(
+            column, "Results spreadsheet", "The chosen award's ranking as CSV or Excel; text a "
+            "spreadsheet would run as a formula is made harmless.",
+            "E&xport results (CSV/XLSX)…", self.export_results)
         column.addStretch(1)
         return panel
+
+    def _output_box(self, column: QVBoxLayout, title: str, note: str, label: str,
+                    action: Callable[[], None]) -> QPushButton:
+        """One output's box: what it is, and the button that writes it."""
+        group = QGroupBox(title)
+        box = QVBoxLayout(group)
+        box.addWidget(self._note(note))
+        button = QPushButton(label)
+        button.clicked.connect(action)
+        box.addWidget(button)
+        column.addWidget(group)
+        return button
 
     def _build_preview(self) -> QWidget:
         panel = QWidget()
@@ -263,45 +238,36 @@ class OutputsPage(QWidget):
 
     def make_report(self) -> None:
         """Ask where, then write the ranked report off the GUI thread."""
-        target, _ = QFileDialog.getSaveFileName(self, "Save the ranked report",
-                                                self._default_path("Ranked report.pdf"),
-                                                PDF_FILTER)
-        if not target:
-            return
-        path = Path(target).with_suffix(".pdf")
-        awards = self._award_ids()
-
-        self._run("Writing the ranked report", report_job(awards, path))
+        target = self._ask_pdf("Save the ranked report", "Ranked report.pdf")
+        if target:
+            self._run("Writing the ranked report", report_job(self._award_ids(), target))
 
     def make_feedback(self) -> None:
         """Ask for a folder, then write one feedback PDF per entry into it."""
-        target = QFileDialog.getExistingDirectory(self, "Choose a folder for the feedback",
-                                                  self._default_path(""))
-        if not target:
-            return
-        folder = Path(target)
-        awards = self._award_ids()
-
-        self._run("Writing feedback for entrants", feedback_job(awards, folder))
+        target = self._ask_folder("Choose a folder for the feedback")
+        if target:
+            self._run("Writing feedback for entrants", feedback_job(self._award_ids(), target))
 
     def make_certificates(self) -> None:
         """Ask where, then write the certificates with the chosen placements and design."""
         separate = self.separate.isChecked()
-        if separate:
-            target = QFileDialog.getExistingDirectory(
-                self, "Choose a folder for the certificates", self._default_path(""))
-        else:
-            target, _ = QFileDialog.getSaveFileName(self, "Save the certificates",
-                                                    self._default_path("Certificates.pdf"),
-                                                    PDF_FILTER)
-        if not target:
-            return
-        path = Path(target) if separate else Path(target).with_suffix(".pdf")
-        awards, design = self._award_ids(), self.design
-        placement = self.placement_combo.currentData()
+        target = (self._ask_folder("Choose a folder for the certificates") if separate else
+                  self._ask_pdf("Save the certificates", "Certificates.pdf"))
+        if target:
+            self._run("Drawing the certificates",
+                      certificates_job(self._award_ids(), target, self.design,
+                                       self.placement_combo.currentData(), separate))
 
-        self._run("Drawing the certificates",
-                  certificates_job(awards, path, design, placement, separate))
+    def _ask_pdf(self, caption: str, name: str) -> Path | None:
+        """Where to save a PDF, ending in .pdf, or None when the coordinator cancels."""
+        target, _ = QFileDialog.getSaveFileName(self, caption, self._default_path(name),
+                                                PDF_FILTER)
+        return Path(target).with_suffix(".pdf") if target else None
+
+    def _ask_folder(self, caption: str) -> Path | None:
+        """Which folder to write into, or None when the coordinator cancels."""
+        target = QFileDialog.getExistingDirectory(self, caption, self._default_path(""))
+        return Path(target) if target else None
 
     def export_results(self) -> None:
         """Write the chosen award's ranking to CSV or XLSX (by the name's ending)."""
@@ -337,15 +303,14 @@ class OutputsPage(QWidget):
     def _done(self, written: Written) -> None:
         self.busy = False
         self.last = written
+        where = written.files[0] if len(written.files) == 1 else written.folder
         if written.kind:
             try:
-                where = written.files[0] if len(written.files) == 1 else written.folder
                 record_output(self.store, written.kind, written.files, where, written.items,
                               written.awards, WHO)
             except (JudgePanelError, sqlite3.Error) as exc:  # the files are there regardless
                 self.failed.emit(f"written, but not recorded in the audit log: {exc}")
         count = plural(len(written.files), "file")
-        where = written.files[0] if len(written.files) == 1 else written.folder
         self.status.setText(f"{written.what}: {count} written to {where}.")
         if written.preview is not None:
             self.preview.show_pdf(written.preview, written.images_folder, written.images,
@@ -367,40 +332,7 @@ class OutputsPage(QWidget):
         if not isinstance(exc, JudgePanelError):  # a refusal is said in the status line
             show_error(self, "Outputs", exc)
 
-    # ----- design, printing, the folder --------------------------------------------------
-
-    def choose_design(self) -> None:
-        target, _ = QFileDialog.getOpenFileName(self, "Choose a certificate design",
-                                                self._default_path(""),
-                                                "Certificate designs (*.toml)")
-        if not target:
-            return
-        try:
-            self.design = load_design(target)
-        except JudgePanelError as exc:
-            show_error(self, "Certificate design", exc)
-            return
-        self.design_file = Path(target)
-        self.design_label.setText(f"From {self.design_file.name}")
-
-    def edit_design(self) -> None:
-        """Edit the design; the editor can also open and save design files."""
-        folder = self.design_file.parent if self.design_file else Path(self._default_path(""))
-        editor = DesignEditor(self.design, self, folder, self.design_file)
-        if editor.exec() == DesignEditor.DialogCode.Accepted:
-            self.design = editor.design()
-            if editor.from_file() and editor.design_file is not None:
-                self.design_file = editor.design_file
-                self.design_label.setText(f"From {self.design_file.name}")
-                return
-            self.design_file = editor.design_file or self.design_file
-            base = self.design_file.name if self.design_file else "the built-in design"
-            self.design_label.setText(f"Edited, based on {base} (not saved as a file)")
-
-    def use_builtin_design(self) -> None:
-        self.design = default_design()
-        self.design_file = None
-        self.design_label.setText("Built-in design")
+    # ----- printing, the folder ----------------------------------------------------------
 
     def print_last(self) -> None:
         """Print the last PDF through the system's dialog, page by page as images."""
