@@ -55,3 +55,26 @@ def open_judge_window(qtbot: object, settings: Settings) -> Iterator[Callable[..
     for window in opened:
         window.close()
     wait_for_tasks()
+
+
+@pytest.fixture
+def open_panel_window(qtbot, tmp_path: Path) -> Iterator[Callable[[Path], object]]:
+    """Open a panel in a real window; every window is closed (its file let go) afterwards."""
+    from coordinator_panels import scratch_settings
+
+    from judgepanel.gui.panel_window import PanelWindow
+
+    windows: list[PanelWindow] = []
+
+    def make(path: Path) -> PanelWindow:
+        window = PanelWindow(path, scratch_settings(tmp_path))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+    wait_for_tasks()

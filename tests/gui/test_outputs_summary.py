@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from chair_panels import OFFSCREEN_NOISE, bias_panel
-from coordinator_panels import scratch_settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -31,24 +29,6 @@ def decided_panel(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[[Path], PanelWindow]]:
-    windows: list[PanelWindow] = []
-
-    def make(path: Path) -> PanelWindow:
-        window = PanelWindow(path, scratch_settings(tmp_path))
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-    wait_for_tasks()
-
-
 def outputs_summary_shown(window: PanelWindow) -> str:
     row = window.pages.index(window.page("Outputs"))
     return str(window.navigation.item(row).data(SUMMARY_ROLE))
@@ -61,8 +41,8 @@ def save_to(monkeypatch, path: Path) -> None:
 
 
 def test_writing_outputs_updates_the_navigation_and_the_audit_log(
-        open_window, qtbot, decided_panel: Path, tmp_path: Path, monkeypatch) -> None:
-    window = open_window(decided_panel)
+        open_panel_window, qtbot, decided_panel: Path, tmp_path: Path, monkeypatch) -> None:
+    window = open_panel_window(decided_panel)
     assert outputs_summary_shown(window) == "Nothing written yet"
     page = window.go_to("Outputs")
 
@@ -91,8 +71,8 @@ def test_writing_outputs_updates_the_navigation_and_the_audit_log(
 
 
 def test_after_a_restart_the_summary_says_when_outputs_were_last_written(
-        open_window, qtbot, decided_panel: Path, tmp_path: Path, monkeypatch) -> None:
-    window = open_window(decided_panel)
+        open_panel_window, qtbot, decided_panel: Path, tmp_path: Path, monkeypatch) -> None:
+    window = open_panel_window(decided_panel)
     page = window.go_to("Outputs")
     folder = tmp_path / "feedback"
     folder.mkdir()
@@ -106,15 +86,15 @@ def test_after_a_restart_the_summary_says_when_outputs_were_last_written(
     window.close()
     wait_for_tasks()
 
-    again = open_window(decided_panel)
+    again = open_panel_window(decided_panel)
     today = datetime.now().astimezone()
     assert outputs_summary_shown(again) == (f"Feedback for {entries} entries last written "
                                             f"{today.day} {today:%B} {today.year}")
 
 
 def test_a_new_panel_says_what_to_do_next_rather_than_counting_zeros(
-        open_window, panel_path: Path) -> None:
-    window = open_window(panel_path)
+        open_panel_window, panel_path: Path) -> None:
+    window = open_panel_window(panel_path)
     shown = {window.navigation.item(i).text(): window.navigation.item(i).data(SUMMARY_ROLE)
              for i in range(window.navigation.count())}
     assert shown["Entries"] == "No entries yet: import them"

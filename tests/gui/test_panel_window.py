@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,29 +15,11 @@ WORKFLOW = ["Awards", "Entries", "Judges & assignment", "Packs", "Results", "Dec
             "Outputs", "Audit log"]
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[[Path], PanelWindow]]:
-    """Open a panel in a real window; every window is closed (and its file let go) after."""
-    windows: list[PanelWindow] = []
-
-    def make(path: Path) -> PanelWindow:
-        window = PanelWindow(path, scratch_settings(tmp_path))
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-def test_navigation_follows_the_workflow_and_every_page_opens(open_window, qtbot,
+def test_navigation_follows_the_workflow_and_every_page_opens(open_panel_window, qtbot,
                                                               tmp_path: Path) -> None:
     path = coordinator_panel(tmp_path / "awards.judgepanel", per_entry=3)
     entries, awards = counts(path)
-    window = open_window(path)
+    window = open_panel_window(path)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == WORKFLOW
     for row, title in enumerate(WORKFLOW):
@@ -58,8 +39,8 @@ def test_navigation_follows_the_workflow_and_every_page_opens(open_window, qtbot
     assert window.navigation.item(2).toolTip() == summaries["Judges & assignment"]
 
 
-def test_status_bar_names_the_file_and_when_it_was_saved(open_window, tmp_path: Path) -> None:
-    window = open_window(coordinator_panel(tmp_path / "Regional awards.judgepanel"))
+def test_status_bar_names_the_file_and_when_it_was_saved(open_panel_window, tmp_path: Path) -> None:
+    window = open_panel_window(coordinator_panel(tmp_path / "Regional awards.judgepanel"))
     text = window.file_label.text()
     assert text.startswith("Regional awards.judgepanel · last saved ")
     assert "November" in text or any(month in text for month in (
@@ -68,8 +49,8 @@ def test_status_bar_names_the_file_and_when_it_was_saved(open_window, tmp_path: 
     assert "Northern Health Leadership Awards 2026" in window.windowTitle()
 
 
-def test_a_change_on_one_page_updates_the_others(open_window, qtbot, tmp_path: Path) -> None:
-    window = open_window(coordinator_panel(tmp_path / "p.judgepanel"))
+def test_a_change_on_one_page_updates_the_others(open_panel_window, qtbot, tmp_path: Path) -> None:
+    window = open_panel_window(coordinator_panel(tmp_path / "p.judgepanel"))
     judges = window.go_to("Judges & assignment")
     assert judges.add("Ngozi Ebere-Walsh", "ngozi@example.org")
     audit = window.page("Audit log")
@@ -79,8 +60,8 @@ def test_a_change_on_one_page_updates_the_others(open_window, qtbot, tmp_path: P
     assert window.navigation.item(2).data(SUMMARY_ROLE).startswith("5 judges")
 
 
-def test_menus_offer_file_panel_and_help(open_window, tmp_path: Path) -> None:
-    window = open_window(coordinator_panel(tmp_path / "p.judgepanel"))
+def test_menus_offer_file_panel_and_help(open_panel_window, tmp_path: Path) -> None:
+    window = open_panel_window(coordinator_panel(tmp_path / "p.judgepanel"))
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "Panel", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
@@ -90,20 +71,20 @@ def test_menus_offer_file_panel_and_help(open_window, tmp_path: Path) -> None:
     assert "Import entries…" in panel_items and "Auto-assign…" in panel_items
 
 
-def test_recent_files_remember_the_panel(open_window, tmp_path: Path) -> None:
+def test_recent_files_remember_the_panel(open_panel_window, tmp_path: Path) -> None:
     first = coordinator_panel(tmp_path / "first.judgepanel")
-    window = open_window(first)
+    window = open_panel_window(first)
     assert first.resolve() in window.settings.recent_files
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on a message box
-def test_altered_history_is_warned_about_loudly(open_window, qtbot, tmp_path: Path) -> None:
+def test_altered_history_is_warned_about_loudly(open_panel_window, qtbot, tmp_path: Path) -> None:
     path = coordinator_panel(tmp_path / "altered.judgepanel")
     with sqlite3.connect(path) as conn:  # someone edits the log outside JudgePanel
         conn.execute("DROP TRIGGER audit_no_update")
         conn.execute("UPDATE audit SET who = 'Somebody else' WHERE id = 2")
     conn.close()
-    window = open_window(path)
+    window = open_panel_window(path)
     assert window.history_banner.isVisible()
     assert "altered outside JudgePanel" in window.history_banner.text()
     qtbot.waitUntil(window.history_box.isVisible)
@@ -114,8 +95,8 @@ def test_altered_history_is_warned_about_loudly(open_window, qtbot, tmp_path: Pa
     assert "ALTERED" in audit.summary()
 
 
-def test_intact_history_shows_no_warning(open_window, tmp_path: Path) -> None:
-    window = open_window(coordinator_panel(tmp_path / "p.judgepanel"))
+def test_intact_history_shows_no_warning(open_panel_window, tmp_path: Path) -> None:
+    window = open_panel_window(coordinator_panel(tmp_path / "p.judgepanel"))
     assert not window.history_banner.isVisible()
     assert not window.history_box.isVisible()
 
