@@ -143,7 +143,7 @@ def award_from_dict(raw: dict[str, Any], where: str) -> Award:
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)
                                   or limit <= 0):
             raise fail(f"{here}.word_limit", f"must be a whole number above 0, not {limit!r}")
-        section_scale = (_scale(item["scale"], f"{here}.scale", where)
+        section_scale = (_scale(item["scale"], f"{here}.scale", where, inherit=scale)
                          if "scale" in item else None)
         sections.append(Section(
             id=section_id,
@@ -176,11 +176,13 @@ def _text(raw: dict[str, Any], key: str, where: str, prefix: str = "") -> str:
     return value.strip()
 
 
-def _scale(raw: Any, label: str, where: str) -> Scale:
+def _scale(raw: Any, label: str, where: str, inherit: Scale | None = None) -> Scale:
+    """A scale table; a section's override without `step` keeps the award's step."""
     if not isinstance(raw, dict):
         raise JudgePanelError(f"{where}: {label}: must be a table with min and max")
     values: dict[str, float] = {}
-    for key, default in (("min", 0), ("max", 10), ("step", 1)):
+    step = inherit.step if inherit else 1
+    for key, default in (("min", 0), ("max", 10), ("step", step)):
         value = raw.get(key, default)
         if not isinstance(value, int | float) or isinstance(value, bool) \
                 or not math.isfinite(value):

@@ -58,7 +58,7 @@ def test_a_good_definition_reads_with_its_scales_weights_and_guidance(tmp_path: 
     assert impact.weight == 2 and impact.word_limit == 300
     assert impact.guidance == ("Numbers where you have them", "Voices of people helped")
     assert award.scale_of(impact) == Scale(1, 5, 0.5)
-    assert award.scale_of(reach) == Scale(0, 10, 1)
+    assert award.scale_of(reach) == Scale(0, 10, 0.5)  # the override keeps the award's step
 
 
 @pytest.mark.parametrize(("change", "field"), [
