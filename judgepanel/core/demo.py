@@ -18,6 +18,7 @@ from judgepanel.core.assignment import auto_assign
 from judgepanel.core.awards import builtin_awards, panel_awards
 from judgepanel.core.conflicts import record_conflict
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.framework import load_framework
 from judgepanel.core.importing import import_file
 from judgepanel.core.judges import add_judge, find_judge, list_judges
 from judgepanel.core.merge import merge_packs
@@ -134,6 +135,8 @@ def _first_conflict(panel: Store) -> None:
 def _score_pack(path: Path, judge: DemoJudge, script: DemoScript, number: int) -> None:
     """Score a pack the way this judge would: merit, their leniency, their own noise."""
     rng = random.Random(f"judgepanel-demo-{judge.name}")
+    # The tags draw from their own stream so the scores (and the demo's ranking) stay as before.
+    tag_rng = random.Random(f"judgepanel-demo-tags-{judge.name}")
     with open_pack(path) as pack, pack.transaction():
         judging = Judging.for_pack(pack)
         entries = pack.rows("SELECT e.id, e.award FROM entries e ORDER BY e.id")
@@ -168,7 +171,20 @@ def _score_pack(path: Path, judge: DemoJudge, script: DemoScript, number: int) -
                     if bank and rng.random() < 0.75 else ""
                 judging.set_score(entry["id"], section.id, value, comment)
             if not unfinished:
-                judging.set_review(entry["id"], complete=True)
+                judging.set_review(entry["id"], tags=_tags(entry["id"], merit, tag_rng),
+                                   complete=True)
+
+
+def _tags(entry_id: str, merit: float, rng: random.Random) -> list[str]:
+    """1–4 framework behaviours the judge saw evidenced: more for a stronger entry.
+
+    Each entry has its own short list of behaviours its nomination shows, so judges of the
+    same entry tend to agree; the judge's own rng picks which of them they noticed.
+    """
+    shown = random.Random(f"judgepanel-demo-evidence-{entry_id}").sample(
+        load_framework().behaviours, 6)
+    wanted = max(1, min(4, round(merit / 2.5) + rng.choice((-1, 0, 0, 1))))
+    return [b.id for b in rng.sample(shown, wanted)]
 
 
 def _pick(bank: list[str], topic: str, judge_number: int) -> str:

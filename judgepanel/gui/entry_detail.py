@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from judgepanel.core.awards import Award, panel_award
 from judgepanel.core.conflicts import list_conflicts
 from judgepanel.core.entries import get_entry
+from judgepanel.core.evidence import EntryEvidence, entry_evidence
 from judgepanel.core.judges import list_judges
 from judgepanel.core.scoring import Judging
 from judgepanel.core.store import Store
@@ -38,6 +39,7 @@ class EntryView:
     organisation: str
     award: Award
     judges: list[JudgeColumn]
+    evidence: EntryEvidence | None = None  # framework behaviours the counted judges tagged
 
 
 def entry_view(store: Store, entry_id: str) -> EntryView:
@@ -64,7 +66,7 @@ def entry_view(store: Store, entry_id: str) -> EntryView:
             {section: (row["value"], row["comment"] or "") for section, row in scores.items()},
             review["comment"] or "", totals[0].total if totals else None))
     return EntryView(entry_id, entry["title"], entry["nominee"], entry["organisation"], award,
-                     columns)
+                     columns, entry_evidence(store, entry_id))
 
 
 def _score(value: float | None) -> str:
@@ -106,7 +108,18 @@ def detail_html(view: EntryView) -> str:
             overall.append(f"<td>{esc(column.overall)}</td>")
     rows.append(f"<tr><td><b>Overall comment</b></td>{''.join(overall)}</tr>")
     return ("<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
-            f"<tr><th>Section</th>{head}</tr>{''.join(rows)}</table>")
+            f"<tr><th>Section</th>{head}</tr>{''.join(rows)}</table>"
+            + evidence_html(view.evidence))
+
+
+def evidence_html(evidence: EntryEvidence | None) -> str:
+    """One line per framework domain: distinct behaviours the counted judges tagged."""
+    if evidence is None:
+        return ""
+    lines = "".join(
+        f"<br>{html.escape(domain.name)}: {domain.count} "
+        f"behaviour{'' if domain.count == 1 else 's'}" for domain in evidence.domains)
+    return f"<p><b>Systems Leadership framework evidence</b>{lines}</p>"
 
 
 class EntryDetail(QWidget):

@@ -58,6 +58,7 @@ def tie_break_words(criterion: str, award: Award) -> str:
 
 def award_result(store: Store, award: Award) -> AwardResult:
     """One award's ranking, statistics, section averages, comments and records."""
+    from judgepanel.core.evidence import award_evidence
     from judgepanel.core.ranking import rank_award
     from judgepanel.core.stats import panel_stats
     from judgepanel.core.totals import counted_scores, judge_totals
@@ -73,6 +74,7 @@ def award_result(store: Store, award: Award) -> AwardResult:
             comments[row["entry"]].append(Comment(row["judge"], row["section"], row["comment"]))
     for row in overall_comments(store, award.id):
         comments[row["entry"]].append(Comment(row["judge"], "", row["comment"]))
+    evidence = award_evidence(store, award.id)
     section_ids = [s.id for s in award.sections]
     entry_means = {entry: {s: fmean(v) if (v := by_section.get(s)) else None
                            for s in section_ids}
@@ -87,6 +89,7 @@ def award_result(store: Store, award: Award) -> AwardResult:
         judges=r.judges, flags=list(r.flags), placement=r.placement,
         computed_score=r.computed_score, override=r.override,
         section_means=entry_means.get(r.entry, {}), comments=comments.get(r.entry, []),
+        evidence=evidence.get(r.entry),
     ) for r in ranking.entries]
     totals: dict[str, list[float]] = defaultdict(list)
     for total in judge_totals(store, award.id):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from judgepanel.core.evidence import EntryEvidence
+
 PLACEMENTS = ("winner", "highly-commended", "finalist")
 PLACEMENT_LABELS = {
     "winner": "Winner",
@@ -87,6 +89,7 @@ class EntryResult:
     override: float | None = None
     section_means: dict[str, float | None] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
+    evidence: EntryEvidence | None = None  # framework behaviours tagged; None: not gathered
 
     @property
     def placed(self) -> bool:

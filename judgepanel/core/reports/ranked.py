@@ -68,7 +68,7 @@ class RankedReport(ReportPages):
     left_margin = 18 * mm
     right_margin = 18 * mm
     # rank, entry, nominee, organisation, score, mean, SD, judges, flags, placement
-    column_widths = (28, 93, 72, 72, 30, 30, 26, 36, 50, 56)
+    column_widths = (28, 85, 68, 70, 30, 30, 26, 38, 62, 56)
 
     def __init__(self, data: ReportData) -> None:
         self.data = data
@@ -282,6 +282,8 @@ class RankedReport(ReportPages):
                  f"{section.scale_min:g}–{section.scale_max:g}"] for section in award.sections]
         story.append(self._record_table(["Section", "This entry", "Award average", "Scale"],
                                         rows, [300, 60, 70, 50]))
+        if entry.evidence is not None:
+            story += self.evidence(entry)
         story.append(Paragraph("The panel's comments", s["Heading2"]))
         titles = {section.id: section.label for section in award.sections}
         if not entry.comments:
@@ -295,6 +297,36 @@ class RankedReport(ReportPages):
                 story.append(Paragraph(f"“{text(comment.text.strip())}” "
                                        f"<font color='#5f6b7a'>— {text(comment.judge)}</font>",
                                        s["Quote"]))
+        return story
+
+    def evidence(self, entry: EntryResult) -> list[Flowable]:
+        """The four framework domains: how many behaviours the judges tagged, and which."""
+        s = self.styles
+        evidence = entry.evidence
+        assert evidence is not None
+        story: list[Flowable] = [Paragraph("Systems Leadership framework: evidence tagged by "
+                                           "the judges", s["Heading2"])]
+        if not evidence.tagged:
+            story.append(Paragraph("No behaviours tagged.", s["Body"]))
+            return story
+        rows: list[list[object]] = [[Paragraph(h, s["CellHead"]) for h in
+                                     ("Domain", "Evidenced", "Behaviours tagged")]]
+        for domain in evidence.domains:
+            lines = [f"<b>{text(b.id)}</b> {text(b.text)} "
+                     f"<font color='#5f6b7a'>({b.judges_words})</font>"
+                     for b in domain.behaviours]
+            rows.append([para(domain.name, s["Cell"]), str(domain.count),
+                         Paragraph("<br/>".join(lines), s["CellSmall"]) if lines
+                         else Paragraph("No behaviours tagged", s["CellSmall"])])
+        scale = self.frame_width / 480
+        table = Table(rows, colWidths=[w * scale for w in (120, 50, 310)], repeatRows=1)
+        commands = table_style_commands()
+        commands += [("ALIGN", (1, 1), (1, -1), "RIGHT")]
+        table.setStyle(TableStyle(commands))
+        story.append(table)
+        if evidence.notes:
+            story.append(para(f"{len(evidence.notes)} tag(s) not in the framework were "
+                              "ignored.", s["Muted"]))
         return story
 
     def sign_off(self) -> list[Flowable]:
