@@ -17,7 +17,7 @@ from judgepanel.core.packs import make_pack, make_packs, open_pack
 from judgepanel.core.panel import open_panel
 from judgepanel.core.score_sheets import export_scores, import_scores
 from judgepanel.core.scoring import Judging
-from judgepanel.core.store import PACK, Store
+from judgepanel.core.store import PACK, Store, check_sqlite_file, file_kind
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -64,9 +64,8 @@ def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: b
     be a judge's pack: the judge then declares the conflict themselves, their scores and
     comments for the entry are removed from the pack, and the merge carries the declaration.
     """
-    with Store.open(panel) as probe:
-        in_pack = probe.kind == PACK
-    if in_pack:
+    check_sqlite_file(panel)
+    if file_kind(panel) == PACK:
         _declare_in_pack(panel, judge_name, entry_id, reason, remove)
         return
     with open_panel(panel) as store:

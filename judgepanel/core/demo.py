@@ -20,7 +20,7 @@ from judgepanel.core.conflicts import record_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.framework import load_framework
 from judgepanel.core.importing import import_file
-from judgepanel.core.judges import add_judge, find_judge, list_judges
+from judgepanel.core.judges import add_judge, list_judges
 from judgepanel.core.merge import merge_packs
 from judgepanel.core.moderation import decide
 from judgepanel.core.packs import make_packs, open_pack
@@ -126,9 +126,7 @@ def _first_conflict(panel: Store) -> None:
     judges = list_judges(panel)
     first = panel.rows("SELECT id FROM entries ORDER BY id LIMIT 1")
     if len(judges) > 1 and first:
-        judge = find_judge(panel, judges[1].name)
-        assert judge is not None
-        record_conflict(panel, judge, first[0]["id"],
+        record_conflict(panel, judges[1], first[0]["id"],
                         "Worked with the nominee's team in 2024", who=COORDINATOR)
 
 

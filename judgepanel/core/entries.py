@@ -101,16 +101,24 @@ def upsert_entries(store: Store, records: list[EntryRecord]) -> UpsertCounts:
     return UpsertCounts(added, updated, unchanged)
 
 
-def list_entries(store: Store, award: str | None = None) -> list[dict[str, Any]]:
-    """Entries in the `entries --json` shape of INTERFACE.md, in import order."""
-    where, params = ("WHERE award = ?", [award]) if award else ("", [])
+def list_entries(store: Store, award: str | None = None,
+                 entry: str | None = None) -> list[dict[str, Any]]:
+    """Entries in the `entries --json` shape of INTERFACE.md, in import order.
+
+    `award` or `entry` narrow both the entries and the answers read, so one entry's detail
+    does not read the whole panel.
+    """
+    conditions = [(column, value) for column, value in (("award", award), ("id", entry))
+                  if value is not None]
+    where = " AND ".join(f"e.{column} = ?" for column, _ in conditions) or "1"
+    params = [value for _, value in conditions]
     entries = store.rows(
-        f"SELECT * FROM entries {where} ORDER BY source_file, source_row, id", params)
+        f"SELECT * FROM entries e WHERE {where} ORDER BY source_file, source_row, id", params)
     answers: dict[str, dict[str, tuple[str, int]]] = {}
     for row in store.rows("SELECT a.entry, a.section, a.text, a.words FROM answers a "
-                          "JOIN sections s ON s.id = a.section "
-                          "JOIN entries e ON e.id = a.entry AND e.award = s.award "
-                          "ORDER BY s.position"):
+                          "JOIN entries e ON e.id = a.entry "
+                          "JOIN sections s ON s.id = a.section AND s.award = e.award "
+                          f"WHERE {where} ORDER BY s.position", params):
         answers.setdefault(row["entry"], {})[row["section"]] = (row["text"], row["words"])
     result = []
     for row in entries:
@@ -129,10 +137,7 @@ def list_entries(store: Store, award: str | None = None) -> list[dict[str, Any]]
 
 
 def get_entry(store: Store, entry_id: str) -> dict[str, Any]:
-    row = store.rows("SELECT id FROM entries WHERE id = ?", [entry_id])
-    if not row:
+    found = list_entries(store, entry=entry_id)
+    if not found:
         raise JudgePanelError(f"{store.path}: no entry '{entry_id}' in this panel")
-    for entry in list_entries(store):
-        if entry["entry"] == entry_id:
-            return entry
-    raise JudgePanelError(f"{store.path}: no entry '{entry_id}'")  # pragma: no cover
+    return found[0]

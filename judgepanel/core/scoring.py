@@ -206,10 +206,11 @@ class Judging:
         if self.store.db.execute("SELECT 1 FROM conflicts WHERE judge=? AND entry=?",
                                  [self.judge, entry]).fetchone():
             return "conflict"
-        if self.review(entry)["complete"]:
+        review = self.review(entry)
+        if review["complete"]:
             return "complete"
         scores = self.scores(entry)
         if any(r["value"] is not None or r["comment"] for r in scores.values()) or \
-                self.review(entry)["comment"]:
+                review["comment"]:
             return "in progress"
         return "not started"

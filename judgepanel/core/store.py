@@ -234,7 +234,7 @@ class Store:
         check_sqlite_file(path)
         # Check the kind read-only first: connecting sets the journal mode for the kind, which
         # would otherwise turn a pack refused as a panel into a WAL file (changing it).
-        actual = _peek_kind(path)
+        actual = file_kind(path)
         if kind and actual != kind:
             what = {PANEL: "a panel (.judgepanel)", PACK: "a judge pack (.judgepack)"}
             raise RefusedFile(f"{path}: this is {what.get(actual, 'another file')}, "
@@ -396,8 +396,8 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def _peek_kind(path: Path) -> str:
-    """Read the file's kind without changing its journal mode."""
+def file_kind(path: Path) -> str:
+    """Whether a file is a panel or a pack, read without changing it (not even its journal)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
