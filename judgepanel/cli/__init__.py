@@ -18,10 +18,10 @@ from judgepanel.core.errors import JudgePanelError
 # first use, so `judgepanel --version` and the application's start stay quick. A test checks
 # that this table names every command its modules define.
 LAZY_COMMANDS = {
-    **dict.fromkeys(("assign", "conflict", "merge", "pack", "scores"), "loop"),
+    **dict.fromkeys(("assign", "conflict", "merge", "pack", "scores"), "packs"),
     **dict.fromkeys(("certificates", "feedback", "report", "results"), "outputs"),
     **dict.fromkeys(("audit", "decide", "override", "rank", "settings", "stats", "tiebreak"),
-                    "results"),
+                    "panel_room"),
 }
 
 

@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from judgepanel.core.framework import Framework, load_framework
+from judgepanel.core.leadership_framework import Framework, load_framework
 from judgepanel.core.store import Store
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judgepanel.core.cells import is_formula_like, neutralise, restore  # noqa: F401
+from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import add_judge, find_judge, list_judges
 from judgepanel.core.scoring import Judging

@@ -37,7 +37,7 @@ from judgepanel.core.reports.certificates import (
     save_design,
 )
 from judgepanel.gui.pages.common import readable_placeholders
-from judgepanel.gui.results_models import PLACEMENT_LABELS
+from judgepanel.gui.ranking_models import PLACEMENT_LABELS
 
 COLOUR_WORDS = {"primary": "Main colour", "accent": "Accent colour", "text": "Text colour"}
 DESIGN_FILTER = "Certificate designs (*.toml)"

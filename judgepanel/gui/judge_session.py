@@ -55,7 +55,7 @@ def build_search(entries: dict[str, dict[str, Any]]) -> EntrySearch:
 def framework_tags() -> list[Tag]:
     """The framework's behaviours as evidence tags; none when the framework is unavailable."""
     try:
-        from judgepanel.core.framework import load_framework
+        from judgepanel.core.leadership_framework import load_framework
         framework = load_framework()
     except Exception:  # no framework shipped: the tag box stays hidden
         return []

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from judgepanel.core.conflicts import list_conflicts
 from judgepanel.core.store import Store
 from judgepanel.core.totals import JudgeTotal
-from judgepanel.gui.results_models import ANY_INDEX, ENTRY_ROLE, FLAG_WORDS, _RowsModel
+from judgepanel.gui.ranking_models import ANY_INDEX, ENTRY_ROLE, FLAG_WORDS, _RowsModel
 
 FLAG_MARK = "⚑"
 LOW = QColor("#f3f8fd")

@@ -20,7 +20,7 @@ from subprocess import CompletedProcess
 
 import openpyxl
 
-from judgepanel.core.cells import restore
+from judgepanel.core.spreadsheet_safety import restore
 
 Run = Callable[..., CompletedProcess[str]]
 LST = "leading-systems-transformation"

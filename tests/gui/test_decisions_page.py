@@ -14,7 +14,7 @@ from judgepanel.core.ranking import rank_award
 from judgepanel.core.store import Store
 from judgepanel.core.totals import counted_scores
 from judgepanel.gui.pages.decisions import DecisionsPage
-from judgepanel.gui.results_models import ENTRY_ROLE
+from judgepanel.gui.ranking_models import ENTRY_ROLE
 
 pytestmark = OFFSCREEN_NOISE
 AWARD = "leading-systems-transformation"

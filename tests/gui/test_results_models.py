@@ -14,7 +14,7 @@ from judgepanel.core.moderation import decide, override_score
 from judgepanel.core.ranking import analyse_award, rank_analysis, sensitivity
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.decisions import record_rows
-from judgepanel.gui.results_models import (
+from judgepanel.gui.ranking_models import (
     RecordModel,
     ResultsModel,
     SensitivityModel,

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.results import ResultsPage
-from judgepanel.gui.results_models import ENTRY_ROLE
+from judgepanel.gui.ranking_models import ENTRY_ROLE
 from judgepanel.gui.tasks import wait_for_tasks
 
 pytestmark = OFFSCREEN_NOISE

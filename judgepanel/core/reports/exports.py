@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from judgepanel.core.cells import is_formula_like, neutralise, restore  # noqa: F401
+from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.errors import JudgePanelError
 
 RESULT_COLUMNS = ("rank", "entry", "title", "nominee", "organisation", "score", "mean",

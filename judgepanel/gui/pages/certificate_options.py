@@ -27,7 +27,7 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.reports.certificates import CertificateDesign, default_design, load_design
 from judgepanel.gui.certificate_design import DesignEditor
 from judgepanel.gui.pages.common import show_error
-from judgepanel.gui.results_models import PLACEMENT_LABELS
+from judgepanel.gui.ranking_models import PLACEMENT_LABELS
 
 
 class CertificateOptions(QGroupBox):

@@ -35,7 +35,7 @@ from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_s
 from judgepanel.core.ranking import Ranking, rank_award
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import PageHeading, plural, show_error
-from judgepanel.gui.results_models import (
+from judgepanel.gui.ranking_models import (
     ENTRY_ROLE,
     PLACEMENT_LABELS,
     SORT_ROLE,

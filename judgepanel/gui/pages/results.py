@@ -33,7 +33,7 @@ from judgepanel.core.store import Store
 from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
 from judgepanel.gui.pages.common import PageHeading, plural, show_error
-from judgepanel.gui.results_data import (
+from judgepanel.gui.results_figures import (
     AwardResults,
     compute_results,
     figure,
@@ -41,7 +41,7 @@ from judgepanel.gui.results_data import (
     reliability_text,
     sensitivity_text,
 )
-from judgepanel.gui.results_models import (
+from judgepanel.gui.ranking_models import (
     ENTRY_ROLE,
     SORT_ROLE,
     ResultsModel,

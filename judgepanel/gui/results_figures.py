@@ -12,7 +12,7 @@ from typing import Any
 from judgepanel.core.ranking import METHODS, Analysis, Ranking, analyse_award, rank_analysis
 from judgepanel.core.stats import panel_stats, plain_reading
 from judgepanel.core.store import Store
-from judgepanel.gui.results_models import method_label
+from judgepanel.gui.ranking_models import method_label
 from judgepanel.gui.score_matrix import MatrixData, matrix_data
 
 

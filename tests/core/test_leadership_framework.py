@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.framework import (
+from judgepanel.core.leadership_framework import (
     behaviour,
     domain_coverage,
     framework_from_text,

@@ -1,6 +1,6 @@
 """Take the README's screenshots from real windows: run under Xvfb, e.g.
 
-    xvfb-run -s "-screen 0 1440x900x24" python tools/screenshots.py [--out docs/screenshots]
+    xvfb-run -s "-screen 0 1440x900x24" python tools/judge_screenshots.py [--out docs/screenshots]
 
 Builds the demo panel in a temporary folder, gives a new judge a pack of twelve of its
 fictional nominations, scores some of it through the real widgets, and saves `QWidget.grab()`
