@@ -18,9 +18,9 @@ from judgepanel.core.assignment import auto_assign
 from judgepanel.core.awards import builtin_awards, panel_awards
 from judgepanel.core.conflicts import record_conflict
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.leadership_framework import load_framework
 from judgepanel.core.importing import import_file
 from judgepanel.core.judges import add_judge, list_judges
+from judgepanel.core.leadership_framework import load_framework
 from judgepanel.core.merge import merge_packs
 from judgepanel.core.moderation import decide
 from judgepanel.core.packs import make_packs, open_pack

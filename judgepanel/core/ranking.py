@@ -31,7 +31,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from judgepanel.core.awards import Award, panel_award
-from judgepanel.core.disagreement_flags import panel_flags, ranking_flags, sample_variance, totals_by_judge
+from judgepanel.core.disagreement_flags import (
+    panel_flags,
+    ranking_flags,
+    sample_variance,
+    totals_by_judge,
+)
 from judgepanel.core.moderation import current_overrides, placements, tie_break_records
 from judgepanel.core.stats import bias_model
 from judgepanel.core.store import Store

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import add_judge, find_judge, list_judges
 from judgepanel.core.scoring import Judging
+from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.store import PACK, Store
 
 COLUMNS = ("entry", "judge", "section", "score", "comment")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from judgepanel.core.awards import Award, Scale, Section
-from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.disagreement_flags import champion_flags, cutoff_flags, uniform_variance
+from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.judges import add_judge
 from judgepanel.core.moderation import set_award_settings
 from judgepanel.core.panel import create_panel

@@ -13,8 +13,8 @@ from judgepanel.core.awards import builtin_awards
 from judgepanel.core.conflicts import record_conflict
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.evidence import entry_evidence
-from judgepanel.core.leadership_framework import behaviour, load_framework
 from judgepanel.core.judges import add_judge
+from judgepanel.core.leadership_framework import behaviour, load_framework
 from judgepanel.core.moderation import decide
 from judgepanel.core.panel import create_panel
 from judgepanel.core.reports.gather import report_data

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
 
 RESULT_COLUMNS = ("rank", "entry", "title", "nominee", "organisation", "score", "mean",
                   "median", "sd", "judges", "flags", "placement")

@@ -33,6 +33,13 @@ from judgepanel.core.store import Store
 from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
 from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.ranking_models import (
+    ENTRY_ROLE,
+    SORT_ROLE,
+    ResultsModel,
+    SensitivityModel,
+    method_label,
+)
 from judgepanel.gui.results_figures import (
     AwardResults,
     compute_results,
@@ -40,13 +47,6 @@ from judgepanel.gui.results_figures import (
     note_text,
     reliability_text,
     sensitivity_text,
-)
-from judgepanel.gui.ranking_models import (
-    ENTRY_ROLE,
-    SORT_ROLE,
-    ResultsModel,
-    SensitivityModel,
-    method_label,
 )
 from judgepanel.gui.score_matrix import ScoreMatrix, matrix_data
 from judgepanel.gui.tasks import run_task
