@@ -1,12 +1,17 @@
-"""Small pieces every coordinator page uses: the heading with its status line, error boxes."""
+"""Small pieces every coordinator page uses: the `PanelPage` base (heading, award chooser,
+refresh when stale), error boxes and readable colours."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from collections.abc import Iterable
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+
+from judgepanel.core.awards import Award
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.store import Store
 
 WHO = "Coordinator"
 MINIMUM_CONTRAST = 4.5  # WCAG AA for body text
@@ -40,6 +45,93 @@ class PageHeading(QWidget):
             done += "."  # a sentence of its own before "Next:"
         text = done if not next_step else f"{done}  <b>Next:</b> {next_step}"
         self.status.setText(text)
+
+
+class AwardChooser(QComboBox):
+    """The award a page shows, by name; the chosen award id is `currentData()`.
+
+    With `all_awards` set (for example "All awards") the first choice is every award (None).
+    Refilling keeps the award chosen when it is still in the panel.
+    """
+
+    def __init__(self, all_awards: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.all_awards = all_awards
+        self.setMinimumContentsLength(24)
+
+    def fill(self, awards: Iterable[Award]) -> None:
+        """Offer these awards, keeping the choice; emits no change unless the choice moved."""
+        keep = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        if self.all_awards is not None:
+            self.addItem(self.all_awards, None)
+        for award in awards:
+            self.addItem(award.name, award.id)
+        found = self.findData(keep)
+        self.setCurrentIndex(found if found >= 0 else (0 if self.count() else -1))
+        self.blockSignals(False)
+        if self.currentData() != keep:
+            self.currentIndexChanged.emit(self.currentIndex())
+
+    def award_id(self) -> str | None:
+        """The chosen award's id, or None for all awards or an empty panel."""
+        value = self.currentData()
+        return str(value) if value is not None else None
+
+
+class PanelPage(QWidget):
+    """The scaffolding every page of the panel window shares.
+
+    A page has a `title`, a `heading` (title and what is done / what is next), a `refresh()`
+    that re-reads the panel through core functions and a `summary()` for the navigation. A
+    page that changes the panel emits `changed`. The window may call `mark_stale()` instead of
+    `refresh()`: a hidden page then re-reads when it is next shown, not on every change.
+    """
+
+    title = ""
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.heading = PageHeading(self.title)
+        self.stale = False
+
+    def page_layout(self) -> QVBoxLayout:
+        """The page's top-to-bottom layout, with the heading already in place."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        return layout
+
+    def award_chooser(self, all_awards: str | None = None) -> AwardChooser:
+        return AwardChooser(all_awards, self)
+
+    def refresh(self) -> None:
+        """Re-read what the page shows (pages override this)."""
+        self.stale = False
+
+    def summary(self) -> str:
+        """One line for the navigation: what is done on this page."""
+        return ""
+
+    def mark_stale(self) -> None:
+        """The panel changed: re-read now if the page is on screen, else when it is shown."""
+        if self.isVisible():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def ensure_fresh(self) -> None:
+        """Re-read now if a change was noticed while the page was hidden."""
+        if self.stale:
+            self.stale = False
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_fresh()
+        super().showEvent(event)
 
 
 def banner(text: str, parent: QWidget | None = None) -> QLabel:
