@@ -32,7 +32,7 @@ ScoreKey = tuple[int, str, str]  # judge, entry, section
 
 # The canonical JSON of scoring.sign, written out directly: verifying 100,000 signatures is
 # most of a merge's work. tests/core/test_merge.py proves the two agree.
-_TEXT = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_TEXT = json.encoder.encode_basestring
 
 
 def score_verifier(key: str, panel_id: str, judge: int) -> Callable[..., str]:

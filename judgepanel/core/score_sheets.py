@@ -157,8 +157,8 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
             where = f"{path}: row {number}"
             entry, name, section = (row.get(c, "").strip() for c in ("entry", "judge",
                                                                     "section"))
-            for column, value in (("entry", entry), ("judge", name), ("section", section)):
-                if not value:
+            for column, text in (("entry", entry), ("judge", name), ("section", section)):
+                if not text:
                     raise JudgePanelError(f"{where}, column {column}: empty")
             value = _score(row.get("score", ""), where)
             comment = row.get("comment")

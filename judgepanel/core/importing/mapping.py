@@ -289,9 +289,9 @@ def guess_mapping(headers: list[str], awards: list[Award], preset: str = "generi
     for role in ("entry", "award", "title", "first_name", "last_name", "nominee",
                  "organisation", "email"):
         for alias in chosen.aliases(role):
-            header = by_compact.get(alias)
-            if header and header not in roles.values():
-                roles[role] = header
+            named = by_compact.get(alias)
+            if named and named not in roles.values():
+                roles[role] = named
                 break
     columns = {role: [roles[role]] for role in COLUMN_ROLES if role in roles}
     names = [roles[r] for r in ("first_name", "last_name") if r in roles]

@@ -81,7 +81,7 @@ def award_result(store: Store, award: Award) -> AwardResult:
                    for entry, by_section in per_entry.items()}
     award_means: dict[str, float | None] = {}
     for section_id in section_ids:
-        found = [m[section_id] for m in entry_means.values() if m[section_id] is not None]
+        found = [mean for m in entry_means.values() if (mean := m[section_id]) is not None]
         award_means[section_id] = fmean(found) if found else None
     entries = [EntryResult(
         rank=r.rank, entry=r.entry, title=r.title, nominee=r.nominee,

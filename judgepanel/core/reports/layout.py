@@ -96,7 +96,7 @@ class ReportPages:
 
     @property
     def frame_width(self) -> float:
-        return self.pagesize[0] - self.left_margin - self.right_margin
+        return float(self.pagesize[0] - self.left_margin - self.right_margin)
 
     def document(self, target: Target, title: str, author: str,
                  subject: str) -> tuple[BaseDocTemplate, Frame]:
