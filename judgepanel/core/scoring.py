@@ -43,6 +43,31 @@ def conflict_signature(key: str, panel_id: str, judge: int, entry: str, reason: 
     return sign(key, "conflict", panel_id, judge, entry, reason, created_at)
 
 
+def refuse_unless_allowed(entry: str, in_conflict: bool, assigned: bool) -> None:
+    """A judge scores only entries assigned to them and not in conflict."""
+    if in_conflict:
+        raise JudgePanelError(f"entry '{entry}': a conflict of interest is declared, "
+                              "so it cannot be scored by this judge")
+    if not assigned:
+        raise JudgePanelError(f"entry '{entry}' is not in this judge's pack")
+
+
+def check_score(award: Award, entry: str, section: str, value: float | None) -> None:
+    """The section exists in the entry's award and the value is on its scale."""
+    try:
+        found = award.section(section)
+    except KeyError:
+        known = ", ".join(s.id for s in award.sections)
+        raise JudgePanelError(
+            f"entry '{entry}': award '{award.id}' has no section '{section}' "
+            f"(sections: {known})") from None
+    scale = award.scale_of(found)
+    if value is not None and not scale.allows(value):
+        raise JudgePanelError(
+            f"entry '{entry}', section {section}: {value:g} is not a score on this "
+            f"section's scale ({scale.describe()})")
+
+
 @dataclass(frozen=True)
 class Judging:
     """Who is scoring, in which file: what every write needs to check and sign."""
@@ -82,29 +107,15 @@ class Judging:
     def check_allowed(self, entry: str) -> None:
         """A judge scores only entries assigned to them and not in conflict."""
         db = self.store.db
-        if db.execute("SELECT 1 FROM conflicts WHERE judge=? AND entry=?",
-                      [self.judge, entry]).fetchone():
-            raise JudgePanelError(f"entry '{entry}': a conflict of interest is declared, "
-                                  "so it cannot be scored by this judge")
-        if self.store.kind == "pack" and not db.execute(
-                "SELECT 1 FROM assignments WHERE judge=? AND entry=?",
-                [self.judge, entry]).fetchone():
-            raise JudgePanelError(f"entry '{entry}' is not in this judge's pack")
+        in_conflict = db.execute("SELECT 1 FROM conflicts WHERE judge=? AND entry=?",
+                                 [self.judge, entry]).fetchone() is not None
+        assigned = self.store.kind != "pack" or db.execute(
+            "SELECT 1 FROM assignments WHERE judge=? AND entry=?",
+            [self.judge, entry]).fetchone() is not None
+        refuse_unless_allowed(entry, in_conflict, assigned)
 
     def check_value(self, entry: str, section: str, value: float | None) -> None:
-        award = self.award_of(entry)
-        try:
-            found = award.section(section)
-        except KeyError:
-            known = ", ".join(s.id for s in award.sections)
-            raise JudgePanelError(
-                f"entry '{entry}': award '{award.id}' has no section '{section}' "
-                f"(sections: {known})") from None
-        scale = award.scale_of(found)
-        if value is not None and not scale.allows(value):
-            raise JudgePanelError(
-                f"entry '{entry}', section {section}: {value:g} is not a score on this "
-                f"section's scale ({scale.describe()})")
+        check_score(self.award_of(entry), entry, section, value)
 
     # ----- writes ------------------------------------------------------------------------
 
@@ -120,18 +131,22 @@ class Judging:
             comment = row[1] if row else ""
         if row and row[0] == value and row[1] == comment:
             return
-        stamp = at or now()
-        signature = score_signature(self.key, self.panel_id, self.judge, entry, section,
-                                    value, comment, stamp)
         with self.store.transaction():
-            self.store.db.execute(
-                "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
-                "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry, section) DO "
-                "UPDATE SET value=excluded.value, comment=excluded.comment, "
-                "updated_at=excluded.updated_at, signature=excluded.signature",
-                [self.judge, entry, section, value, comment, stamp, signature])
+            self.write_score(entry, section, value, comment, at or now())
             if self.store.kind == "pack":
                 self._touch_review(entry)
+
+    def write_score(self, entry: str, section: str, value: float | None, comment: str,
+                    stamp: str, panel_id: str | None = None) -> None:
+        """Sign and write one score row, checked already (`panel_id` when known)."""
+        signature = score_signature(self.key, panel_id or self.panel_id, self.judge, entry,
+                                    section, value, comment, stamp)
+        self.store.db.execute(
+            "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
+            "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry, section) DO "
+            "UPDATE SET value=excluded.value, comment=excluded.comment, "
+            "updated_at=excluded.updated_at, signature=excluded.signature",
+            [self.judge, entry, section, value, comment, stamp, signature])
 
     def set_review(self, entry: str, comment: str | None = None,
                    tags: list[str] | None = None, complete: bool | None = None) -> None:
@@ -145,17 +160,20 @@ class Judging:
         if new_complete and (missing := self.missing_sections(entry)):
             raise JudgePanelError(f"entry '{entry}' cannot be marked complete: no score yet "
                                   f"for {', '.join(missing)}")
-        stamp = now()
-        signature = review_signature(self.key, self.panel_id, self.judge, entry, new_comment,
-                                     new_tags, int(new_complete), stamp)
         with self.store.transaction():
-            self.store.db.execute(
-                "INSERT INTO reviews(judge, entry, comment, tags, complete, updated_at, "
-                "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
-                "comment=excluded.comment, tags=excluded.tags, complete=excluded.complete, "
-                "updated_at=excluded.updated_at, signature=excluded.signature",
-                [self.judge, entry, new_comment, new_tags, int(new_complete), stamp,
-                 signature])
+            self.write_review(entry, new_comment, new_tags, new_complete, now())
+
+    def write_review(self, entry: str, comment: str, tags: str, complete: bool, stamp: str,
+                     panel_id: str | None = None) -> None:
+        """Sign and write one review row (`tags` as JSON), checked already."""
+        signature = review_signature(self.key, panel_id or self.panel_id, self.judge, entry,
+                                     comment, tags, int(complete), stamp)
+        self.store.db.execute(
+            "INSERT INTO reviews(judge, entry, comment, tags, complete, updated_at, "
+            "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
+            "comment=excluded.comment, tags=excluded.tags, complete=excluded.complete, "
+            "updated_at=excluded.updated_at, signature=excluded.signature",
+            [self.judge, entry, comment, tags, int(complete), stamp, signature])
 
     def _touch_review(self, entry: str) -> None:
         """Changing a score of a complete entry re-opens it only if a section is now empty."""
