@@ -52,6 +52,18 @@ def refuse_unless_allowed(entry: str, in_conflict: bool, assigned: bool) -> None
         raise JudgePanelError(f"entry '{entry}' is not in this judge's pack")
 
 
+def status_of(in_conflict: bool, complete: bool, overall_comment: str,
+              scores: list[tuple[float | None, str]]) -> str:
+    """One of STATUSES from what the judge has written: (value, comment) per section."""
+    if in_conflict:
+        return "conflict"
+    if complete:
+        return "complete"
+    if overall_comment or any(value is not None or comment for value, comment in scores):
+        return "in progress"
+    return "not started"
+
+
 def check_score(award: Award, entry: str, section: str, value: float | None) -> None:
     """The section exists in the entry's award and the value is on its scale."""
     try:
@@ -225,10 +237,5 @@ class Judging:
                                  [self.judge, entry]).fetchone():
             return "conflict"
         review = self.review(entry)
-        if review["complete"]:
-            return "complete"
-        scores = self.scores(entry)
-        if any(r["value"] is not None or r["comment"] for r in scores.values()) or \
-                review["comment"]:
-            return "in progress"
-        return "not started"
+        return status_of(False, review["complete"], review["comment"],
+                         [(r["value"], r["comment"]) for r in self.scores(entry).values()])
