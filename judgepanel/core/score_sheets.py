@@ -20,8 +20,14 @@ from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import add_judge, find_judge, list_judges
+from judgepanel.core.safe_files import replacing
 from judgepanel.core.scoring import Judging
-from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
+from judgepanel.core.spreadsheet_safety import (  # noqa: F401
+    is_formula_like,
+    neutralise,
+    printable,
+    restore,
+)
 from judgepanel.core.store import PACK, Store
 
 COLUMNS = ("entry", "judge", "section", "score", "comment")
@@ -274,18 +280,25 @@ def export_scores(store: Store, path: Path | str) -> int:
         "WHERE c.judge = s.judge AND c.entry = s.entry) "
         "ORDER BY e.award, s.entry, j.name, x.position, s.section")
     header = list(COLUMNS + EXTRA_COLUMNS)
-    table = [[r["entry"], r["judge"], r["section"], _number(r["value"]), r["comment"],
-              r["award"], r["entry_title"], r["updated_at"]] for r in rows]
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            for line in table:
-                writer.writerow([neutralise(v) if isinstance(v, str) else
-                                 ("" if v is None else v) for v in line])
-    else:
-        _write_xlsx(path, header, table)
+    table = [[_text(r["entry"]), _text(r["judge"]), _text(r["section"]), _number(r["value"]),
+              _text(r["comment"]), _text(r["award"]), _text(r["entry_title"]),
+              _text(r["updated_at"])] for r in rows]
+    with replacing(path) as partial:
+        if suffix == ".csv":
+            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(header)
+                for line in table:
+                    writer.writerow([neutralise(v) if isinstance(v, str) else
+                                     ("" if v is None else v) for v in line])
+        else:
+            _write_xlsx(partial, header, table)
     return len(table)
+
+
+def _text(value: str | None) -> str | None:
+    """Stored text as every export writes it (control characters cleaned, see `printable`)."""
+    return None if value is None else printable(str(value))
 
 
 def _number(value: float | None) -> float | int | None:

@@ -20,10 +20,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.reports.layout import Target, safe_filename, target_for
+from judgepanel.core.reports.layout import Target, safe_filename, target_for, unique_filenames
 from judgepanel.core.reports.model import PLACEMENT_LABELS, PLACEMENTS, ReportData, long_date
 from judgepanel.core.reports.styles import SANS, SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 from judgepanel.core.resources import resource_path
+from judgepanel.core.safe_files import replacing, write_text
 from judgepanel.core.tomlfiles import read_toml
 
 Progress = Callable[[int, int], None]
@@ -155,11 +156,7 @@ def design_to_toml(design: CertificateDesign) -> str:
 
 def save_design(design: CertificateDesign, path: Path | str) -> Path:
     """Write a design file (the logo is kept as an absolute path)."""
-    path = Path(path)
-    if not path.parent.exists():
-        raise JudgePanelError(f"{path.parent}: no such folder")
-    path.write_text(design_to_toml(design), encoding="utf-8")
-    return path
+    return write_text(Path(path), design_to_toml(design))
 
 
 def certificates_from(data: ReportData, placement: str | None = None) -> list[Certificate]:
@@ -377,7 +374,8 @@ def write_certificates(data: ReportData, target: Path | str, design: Certificate
     renderer = CertificateRenderer(design, data.programme, data.chair, data.day)
     target = Path(target)
     if not separate:
-        renderer.render(found, target, progress)
+        with replacing(target) as partial:
+            renderer.render(found, partial, progress)
         return [target]
     if target.exists() and not target.is_dir():
         raise JudgePanelError(f"{target}: is a file; give a folder for separate certificates")
@@ -385,9 +383,11 @@ def write_certificates(data: ReportData, target: Path | str, design: Certificate
         raise JudgePanelError(f"{target.parent}: no such folder")
     target.mkdir(exist_ok=True)
     written = []
-    for done, certificate in enumerate(found, start=1):
-        path = target / certificate_filename(certificate, design)
-        renderer.render([certificate], path)
+    names = unique_filenames([(c.entry, certificate_filename(c, design)) for c in found])
+    for done, (certificate, name) in enumerate(zip(found, names, strict=True), start=1):
+        path = target / name
+        with replacing(path) as partial:
+            renderer.render([certificate], partial)
         written.append(path)
         if progress:
             progress(done, len(found))

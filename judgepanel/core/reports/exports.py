@@ -9,13 +9,18 @@ text is kept exactly as it was.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.spreadsheet_safety import is_formula_like, neutralise, restore  # noqa: F401
+from judgepanel.core.safe_files import replacing
+from judgepanel.core.spreadsheet_safety import (  # noqa: F401
+    is_formula_like,
+    neutralise,
+    printable,
+    restore,
+)
 
 RESULT_COLUMNS = ("rank", "entry", "title", "nominee", "organisation", "score", "mean",
                   "median", "sd", "judges", "flags", "placement")
@@ -66,16 +71,17 @@ def write_table(path: Path | str, header: Sequence[str], rows: Iterable[Sequence
     suffix = path.suffix.lower()
     if not path.parent.exists():
         raise JudgePanelError(f"{path.parent}: no such folder")
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([neutralise(str(h)) for h in header])
-            for row in rows:
-                writer.writerow([_csv_cell(value) for value in row])
-    elif suffix == ".xlsx":
-        _write_xlsx(path, header, rows, sheet)
-    else:
+    if suffix not in (".csv", ".xlsx"):
         raise JudgePanelError(f"{path}: choose a file ending .csv or .xlsx")
+    with replacing(path) as partial:
+        if suffix == ".csv":
+            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow([neutralise(printable(str(h))) for h in header])
+                for row in rows:
+                    writer.writerow([_csv_cell(value) for value in row])
+        else:
+            _write_xlsx(partial, header, rows, sheet)
 
 
 def _csv_cell(value: Any) -> str:
@@ -85,7 +91,7 @@ def _csv_cell(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, int | float):
         return repr(value) if isinstance(value, float) else str(value)
-    return neutralise(str(value))
+    return neutralise(printable(str(value)))
 
 
 def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]],
@@ -99,7 +105,7 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]
 
     def cell(value: Any, bold: bool = False) -> WriteOnlyCell:
         if isinstance(value, bool) or not isinstance(value, int | float | type(None)):
-            found = WriteOnlyCell(page, value=_xlsx_text(str(value)))
+            found = WriteOnlyCell(page, value=printable(str(value)))
             found.data_type = "s"  # a string cell: never read as a formula
         else:
             found = WriteOnlyCell(page, value=value)
@@ -112,10 +118,3 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]
         page.append([cell(value) for value in row])
     book.save(path)
 
-
-ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _xlsx_text(text: str) -> str:
-    """XLSX cannot hold control characters; drop them rather than fail the whole export."""
-    return ILLEGAL_XML.sub("", text)

@@ -34,10 +34,12 @@ from judgepanel.core.reports.layout import (
     Target,
     para,
     safe_filename,
+    unique_filenames,
 )
 from judgepanel.core.reports.model import AwardResult, EntryResult, JudgeInfo, ReportData
 from judgepanel.core.reports.ranked import number
 from judgepanel.core.reports.styles import stylesheet, table_style_commands
+from judgepanel.core.safe_files import replacing
 
 Progress = Callable[[int, int], None]
 REDACTED = "[a judge]"
@@ -154,9 +156,11 @@ def write_feedback(data: ReportData, folder: Path | str,
     jobs = [(award, entry) for award in data.awards for entry in award.entries
             if entry.judges or entry.comments]
     written: list[Path] = []
-    for done, (award, entry) in enumerate(jobs, start=1):
-        path = folder / feedback_filename(entry)
-        renderer.render(award, entry, path)
+    names = unique_filenames([(entry.entry, feedback_filename(entry)) for _, entry in jobs])
+    for done, ((award, entry), name) in enumerate(zip(jobs, names, strict=True), start=1):
+        path = folder / name
+        with replacing(path) as partial:
+            renderer.render(award, entry, partial)
         written.append(path)
         if progress:
             progress(done, len(jobs))

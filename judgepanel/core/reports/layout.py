@@ -3,7 +3,9 @@ and the page a report is set on (margins, running head)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
@@ -52,6 +54,37 @@ def safe_filename(name: str) -> str:
     if cleaned.split(".")[0].upper() in WINDOWS_RESERVED:
         cleaned = "_" + cleaned
     return cleaned[:150]
+
+
+def unique_filenames(wanted: list[tuple[str, str]]) -> list[str]:
+    """File names for (entry id, wanted name) pairs, no two alike on any file system.
+
+    Ids such as `a/b` and `a:b`, two long ids cut to the same 150 characters, or `E-1` and
+    `e-1` (one file on Windows and macOS) would overwrite each other's file; a later clash
+    gets a short fingerprint of its own id, so each entry keeps the same name run after run.
+    """
+    taken: set[str] = set()
+    names: list[str] = []
+    for entry, name in wanted:
+        stem, dot, suffix = name.rpartition(".")
+        if not dot:
+            stem, suffix = name, ""
+        candidate = name
+        if _folded_name(candidate) in taken:
+            digest = hashlib.sha256(entry.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            number = 1
+            while _folded_name(candidate) in taken:
+                mark = digest if number == 1 else f"{digest}-{number}"
+                candidate = f"{stem} ({mark}){dot}{suffix}"
+                number += 1
+        taken.add(_folded_name(candidate))
+        names.append(candidate)
+    return names
+
+
+def _folded_name(name: str) -> str:
+    """A name as a case-insensitive, normalising file system (Windows, macOS) compares it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 class NumberedCanvas(Canvas):

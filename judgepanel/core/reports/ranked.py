@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -37,6 +38,7 @@ from judgepanel.core.reports.model import (
     placement_label,
 )
 from judgepanel.core.reports.styles import RULE, SANS, stylesheet, table_style_commands
+from judgepanel.core.safe_files import replacing
 
 Progress = Callable[[int, int], None]
 
@@ -360,6 +362,13 @@ def _day(stamp: str) -> str:
 
 
 def write_report(data: ReportData, target: Target, progress: Progress | None = None) -> None:
-    """Render the ranked report for `data` to a path or binary buffer."""
-    RankedReport(data).render(target, progress)
+    """Render the ranked report for `data` to a path or binary buffer.
+
+    A path is written through a temporary file, so a failure leaves the previous report.
+    """
+    if isinstance(target, str | Path):
+        with replacing(target) as partial:
+            RankedReport(data).render(partial, progress)
+    else:
+        RankedReport(data).render(target, progress)
 
