@@ -28,14 +28,17 @@ def sign(key: str, *parts: Any) -> str:
 
 
 def score_signature(key: str, panel_id: str, judge: int, entry: str, section: str,
-                    value: float | None, comment: str, updated_at: str) -> str:
-    return sign(key, "score", panel_id, judge, entry, section,
-                None if value is None else float(value), comment, updated_at)
+                    value: float | None, comment: str, updated_at: str, seq: int = 0) -> str:
+    """`seq` is the judge's write counter; 0 for records written before it existed."""
+    parts: tuple[Any, ...] = ("score", panel_id, judge, entry, section,
+                              None if value is None else float(value), comment, updated_at)
+    return sign(key, *parts, int(seq)) if seq else sign(key, *parts)
 
 
 def review_signature(key: str, panel_id: str, judge: int, entry: str, comment: str,
-                     tags: str, complete: int, updated_at: str) -> str:
-    return sign(key, "review", panel_id, judge, entry, comment, tags, int(complete), updated_at)
+                     tags: str, complete: int, updated_at: str, seq: int = 0) -> str:
+    parts = ("review", panel_id, judge, entry, comment, tags, int(complete), updated_at)
+    return sign(key, *parts, int(seq)) if seq else sign(key, *parts)
 
 
 def conflict_signature(key: str, panel_id: str, judge: int, entry: str, reason: str,
@@ -151,14 +154,15 @@ class Judging:
     def write_score(self, entry: str, section: str, value: float | None, comment: str,
                     stamp: str, panel_id: str | None = None) -> None:
         """Sign and write one score row, checked already (`panel_id` when known)."""
+        seq = self.next_seq()
         signature = score_signature(self.key, panel_id or self.panel_id, self.judge, entry,
-                                    section, value, comment, stamp)
+                                    section, value, comment, stamp, seq)
         self.store.db.execute(
             "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
-            "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry, section) DO "
+            "signature, seq) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(judge, entry, section) DO "
             "UPDATE SET value=excluded.value, comment=excluded.comment, "
-            "updated_at=excluded.updated_at, signature=excluded.signature",
-            [self.judge, entry, section, value, comment, stamp, signature])
+            "updated_at=excluded.updated_at, signature=excluded.signature, seq=excluded.seq",
+            [self.judge, entry, section, value, comment, stamp, signature, seq])
 
     def set_review(self, entry: str, comment: str | None = None,
                    tags: list[str] | None = None, complete: bool | None = None) -> None:
@@ -178,14 +182,24 @@ class Judging:
     def write_review(self, entry: str, comment: str, tags: str, complete: bool, stamp: str,
                      panel_id: str | None = None) -> None:
         """Sign and write one review row (`tags` as JSON), checked already."""
+        seq = self.next_seq()
         signature = review_signature(self.key, panel_id or self.panel_id, self.judge, entry,
-                                     comment, tags, int(complete), stamp)
+                                     comment, tags, int(complete), stamp, seq)
         self.store.db.execute(
             "INSERT INTO reviews(judge, entry, comment, tags, complete, updated_at, "
-            "signature) VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
+            "signature, seq) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
             "comment=excluded.comment, tags=excluded.tags, complete=excluded.complete, "
-            "updated_at=excluded.updated_at, signature=excluded.signature",
-            [self.judge, entry, comment, tags, int(complete), stamp, signature])
+            "updated_at=excluded.updated_at, signature=excluded.signature, seq=excluded.seq",
+            [self.judge, entry, comment, tags, int(complete), stamp, signature, seq])
+
+    def next_seq(self) -> int:
+        """One above the judge's last write: orders a judge's returns value by value without
+        trusting the laptop's clock (merge compares it)."""
+        row = self.store.db.execute(
+            "SELECT MAX(m) FROM (SELECT MAX(seq) AS m FROM scores WHERE judge = ? "
+            "UNION ALL SELECT MAX(seq) FROM reviews WHERE judge = ?)",
+            [self.judge, self.judge]).fetchone()
+        return int(row[0] or 0) + 1
 
     def _touch_review(self, entry: str) -> None:
         """Changing a score of a complete entry re-opens it only if a section is now empty."""
