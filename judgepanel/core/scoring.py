@@ -152,9 +152,9 @@ class Judging:
                 self._touch_review(entry)
 
     def write_score(self, entry: str, section: str, value: float | None, comment: str,
-                    stamp: str, panel_id: str | None = None) -> None:
-        """Sign and write one score row, checked already (`panel_id` when known)."""
-        seq = self.next_seq()
+                    stamp: str, panel_id: str | None = None, seq: int | None = None) -> None:
+        """Sign and write one score row, checked already (`panel_id`, `seq` when known)."""
+        seq = self.next_seq() if seq is None else seq
         signature = score_signature(self.key, panel_id or self.panel_id, self.judge, entry,
                                     section, value, comment, stamp, seq)
         self.store.db.execute(
@@ -180,9 +180,9 @@ class Judging:
             self.write_review(entry, new_comment, new_tags, new_complete, now())
 
     def write_review(self, entry: str, comment: str, tags: str, complete: bool, stamp: str,
-                     panel_id: str | None = None) -> None:
+                     panel_id: str | None = None, seq: int | None = None) -> None:
         """Sign and write one review row (`tags` as JSON), checked already."""
-        seq = self.next_seq()
+        seq = self.next_seq() if seq is None else seq
         signature = review_signature(self.key, panel_id or self.panel_id, self.judge, entry,
                                      comment, tags, int(complete), stamp, seq)
         self.store.db.execute(
