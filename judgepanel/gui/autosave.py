@@ -1,18 +1,17 @@
 """Nothing lost: every change reaches the pack within a second, and the pack is backed up.
 
-One writer thread, with its own connection, makes every change through `Judging`, in order,
-each in a transaction; the GUI thread only queues work and never waits for the disk (a
-commit with full sync can take tens of milliseconds on a busy laptop). Scores are queued at
+One writer thread, with its own connection, makes every change through a `ScoringSession`,
+in order, each in a transaction; the GUI thread only queues work and never waits for the disk
+(a commit with full sync can take tens of milliseconds on a busy laptop). Scores are queued at
 once; comment typing is gathered for a short pause (at most `MAX_WAIT_MS` after the first
 unsaved keystroke). The pack uses a rollback journal with full sync, so a killed process
-leaves either the old or the new state, never a damaged file. Backups use SQLite's online
-backup API.
+leaves either the old or the new state, never a damaged file. Backups (core's
+`pack_backups`) use SQLite's online backup API.
 """
 
 from __future__ import annotations
 
 import queue
-import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -21,15 +20,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.pack_backups import BACKUPS_KEPT, backup_name, backup_pack
+from judgepanel.core.pack_files import copy_pack
 from judgepanel.core.packs import open_pack
-from judgepanel.core.scoring import Judging
+from judgepanel.core.scoring_session import ScoringSession
+
+__all__ = ["BACKUPS_KEPT", "BACKUP_EVERY_MS", "IDLE_MS", "MAX_WAIT_MS", "PackWriter",
+           "backup_name", "backup_pack", "copy_pack"]
 
 IDLE_MS = 400
 MAX_WAIT_MS = 700
 BACKUP_EVERY_MS = 5 * 60 * 1000
-BACKUPS_KEPT = 5
 
-Write = Callable[[Judging], object]
+Write = Callable[[ScoringSession], object]
 Job = tuple[list[str], Write]  # the entries a write touches, and the write
 
 
@@ -57,7 +60,7 @@ class PackWriter(QObject):
     def set_score(self, entry: str, section: str, value: float | None) -> None:
         """Queue a score now, after any comment typed before it."""
         self.flush()
-        self.submit([entry], lambda judging: judging.set_score(entry, section, value))
+        self.submit([entry], lambda session: session.set_score(entry, section, value))
 
     def set_comment(self, entry: str, field: str, text: str) -> None:
         """Remember a comment; it is queued after a pause in typing, within a second."""
@@ -69,12 +72,12 @@ class PackWriter(QObject):
     def set_review(self, entry: str, tags: list[str] | None = None,
                    complete: bool | None = None) -> None:
         self.flush()
-        self.submit([entry], lambda judging: judging.set_review(entry, tags=tags,
+        self.submit([entry], lambda session: session.set_review(entry, tags=tags,
                                                                 complete=complete))
 
     def declare_conflict(self, entry: str, reason: str) -> None:
         self.flush()
-        self.submit([entry], lambda judging: judging.declare_conflict(entry, reason))
+        self.submit([entry], lambda session: session.declare_conflict(entry, reason))
 
     def flush(self) -> None:
         """Queue every comment not yet written, as one transaction."""
@@ -83,16 +86,8 @@ class PackWriter(QObject):
         if not self._comments:
             return
         pending, self._comments = self._comments, {}
-
-        def write(judging: Judging) -> None:
-            with judging.store.transaction():
-                for (entry, field), text in pending.items():
-                    if field:
-                        current = judging.scores(entry).get(field, {}).get("value")
-                        judging.set_score(entry, field, current, comment=text)
-                    else:
-                        judging.set_review(entry, comment=text)
-        self.submit(sorted({entry for entry, _ in pending}), write)
+        self.submit(sorted({entry for entry, _ in pending}),
+                    lambda session: session.set_comments(pending))
 
     def submit(self, entries: list[str], write: Write) -> None:
         self._jobs.put((entries, write))
@@ -113,67 +108,39 @@ class PackWriter(QObject):
     # ----- the writer thread -------------------------------------------------------------
 
     def _run(self, pack: Path) -> None:
-        store = open_pack(pack)
-        judging = Judging.for_pack(store)
+        try:
+            store = open_pack(pack)
+            session = ScoringSession(store)
+        except JudgePanelError as exc:  # nothing can be saved: say so for every change
+            self._refuse_all(f"Not saved: {exc}")
+            return
         try:
             while True:
                 job = self._jobs.get()
                 try:
                     if job is None:
                         return
-                    self._do(judging, job)
+                    self._do(session, job)
                 finally:
                     self._jobs.task_done()
         finally:
             store.close()
 
-    def _do(self, judging: Judging, job: Job) -> None:
+    def _refuse_all(self, message: str) -> None:
+        while True:
+            job = self._jobs.get()
+            self._jobs.task_done()
+            if job is None:
+                return
+            self.failed.emit(message)
+
+    def _do(self, session: ScoringSession, job: Job) -> None:
         entries, write = job
         try:
-            write(judging)
-        except (JudgePanelError, sqlite3.Error) as exc:
+            write(session)
+        except JudgePanelError as exc:
             self.failed.emit(f"Not saved: {exc}")
         else:
             self.saved.emit(datetime.now().strftime("%H:%M:%S"))
         for entry in entries:  # the list shows what the file now says, saved or not
-            status = judging.status(entry)
-            scored = 0 if status == "conflict" else sum(
-                1 for row in judging.scores(entry).values() if row["value"] is not None)
-            self.status_changed.emit(entry, status, scored)
-
-
-def backup_name(pack: Path, when: datetime) -> str:
-    return f"{pack.stem} {when:%Y-%m-%d %H%M%S}{pack.suffix}"
-
-
-def backup_pack(pack: Path, folder: Path, keep: int = BACKUPS_KEPT,
-                when: datetime | None = None) -> Path:
-    """Copy the pack into `folder` with SQLite's backup API and keep only the newest `keep`.
-
-    Runs on any thread: it opens its own connection to the pack.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / backup_name(pack, when or datetime.now())
-    copy_pack(pack, target)
-    mine = sorted(p for p in folder.glob(f"{pack.stem} *{pack.suffix}")
-                  if p.name[len(pack.stem) + 1:][:4].isdigit())
-    for old in mine[:-keep] if keep else mine:
-        old.unlink(missing_ok=True)
-    return target
-
-
-def copy_pack(pack: Path, target: Path) -> None:
-    """A complete, self-contained copy of the pack (also how scores are returned)."""
-    partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{pack}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(str(partial))
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    partial.replace(target)
+            self.status_changed.emit(entry, *session.progress(entry))
