@@ -1,14 +1,11 @@
 """Qt models over the pack's rows: the judge's entry list, its filter, and the evidence tags.
 
 The list model holds plain `EntryRow`s read once at open; the window tells it when a status
-changes. Search runs over an in-memory SQLite FTS5 index built at open, so the pack's own
-schema is never altered.
+changes. Search is core's `EntrySearch` (an in-memory index; the pack is never altered).
 """
 
 from __future__ import annotations
 
-import re
-import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,7 +18,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from judgepanel.core.pack_search import EntrySearch
 from judgepanel.gui.icons import status_icon
+
+__all__ = ["ENTRY_ID_ROLE", "STATUS_ROLE", "TAG_ID_ROLE", "EntryFilterModel", "EntryListModel",
+           "EntryRow", "EntrySearch", "Tag", "TagListModel"]
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -219,28 +220,3 @@ class TagListModel(QAbstractListModel):
         if self._tags:
             self.dataChanged.emit(self.index(0), self.index(len(self._tags) - 1),
                                   [Qt.ItemDataRole.CheckStateRole])
-
-
-class EntrySearch:
-    """Full-text search over the entries' text, in memory: the pack file is not changed."""
-
-    def __init__(self, documents: dict[str, str]) -> None:
-        self.conn = sqlite3.connect(":memory:")
-        self.conn.execute("CREATE VIRTUAL TABLE entry_text USING fts5(entry UNINDEXED, body, "
-                          "tokenize = 'unicode61 remove_diacritics 2')")
-        with self.conn:
-            self.conn.executemany("INSERT INTO entry_text(entry, body) VALUES (?, ?)",
-                                  documents.items())
-
-    def find(self, text: str) -> set[str] | None:
-        """Entries containing every word typed (each as a prefix); None when nothing typed."""
-        words = re.findall(r"\w+", text)
-        if not words:
-            return None
-        query = " ".join(f'"{word}"*' for word in words)
-        rows = self.conn.execute("SELECT entry FROM entry_text WHERE entry_text MATCH ?",
-                                 [query]).fetchall()
-        return {row[0] for row in rows}
-
-    def close(self) -> None:
-        self.conn.close()
