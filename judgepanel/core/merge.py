@@ -3,9 +3,15 @@
 A merge run is all-or-nothing: every file is checked and merged inside one panel transaction,
 and any refusal (another panel's pack, a record altered outside JudgePanel, a truncated or
 foreign file, an unknown judge, entry or section, a score off the scale or for an entry the
-judge is in conflict with) rolls the whole run back. Merging is idempotent, and a later
-return from the same judge supersedes an earlier one value by value: each record carries the
-time it was last changed, and an older record never overwrites a newer one.
+judge is in conflict with, or one the panel never assigned to that judge) rolls the whole
+run back. Merging is idempotent, and a later return from the same judge supersedes an earlier
+one value by value: each record carries the judge's write counter (`seq`, kept in the pack and
+signed), so an older record never overwrites a newer one whatever the laptop's clock said.
+Records written before the counter existed (seq 0) fall back to their validated times.
+
+Trust: the pack carries its judge's signing key, so a signature proves only that the record
+came through a pack of that judge, not that the judge was allowed to write it. The panel's own
+assignments decide which entries a returned pack may change.
 
 Decision: a score (or review) for an entry the judge is in conflict with in the panel refuses
 the file rather than being skipped, so the coordinator sees it; either way it never counts.
@@ -19,13 +25,23 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from judgepanel.core.awards import Scale, panel_awards
 from judgepanel.core.errors import JudgePanelError, RefusedFile
+from judgepanel.core.pack_files import pack_judge_name
 from judgepanel.core.scoring import conflict_signature, review_signature
-from judgepanel.core.store import PACK, PANEL, SCHEMA_VERSION, Store, check_sqlite_file
+from judgepanel.core.store import (
+    PACK,
+    PANEL,
+    SCHEMA_VERSION,
+    Store,
+    check_sqlite_file,
+    recover_hot_journal,
+    sqlite_uri,
+)
 
 Progress = Callable[[int, int, str], None]
 ScoreKey = tuple[int, str, str]  # judge, entry, section
@@ -42,10 +58,11 @@ def score_verifier(key: str, panel_id: str, judge: int) -> Callable[..., str]:
     digest = hmac.digest
 
     def signature(entry: str, section: str, value: float | None, comment: str,
-                  updated_at: str) -> str:
+                  updated_at: str, seq: int = 0) -> str:
         number = "null" if value is None else float.__repr__(float(value))
+        tail = f",{int(seq)}]" if seq else "]"
         payload = (f"{head}{_TEXT(entry)},{_TEXT(section)},{number},{_TEXT(comment)},"
-                   f"{_TEXT(updated_at)}]")
+                   f"{_TEXT(updated_at)}{tail}")
         return digest(secret, payload.encode("utf-8"), "sha256").hex()
 
     return signature
@@ -64,6 +81,8 @@ class MergeResult:
     reviews: int = 0  # overall comments / complete marks new or changed
     refused: str = ""  # the reason, when the file was refused; empty when it merged
     sha256: str = ""
+    older: int = 0  # values older than the panel's (from a return already merged): kept
+    counter: int = 0  # the highest write counter in the pack
 
     @property
     def ok(self) -> bool:
@@ -74,6 +93,9 @@ class MergeResult:
         if self.refused:
             return f"{self.file.name}: refused: {self.refused}"
         extra = f", {self.conflicts} conflict(s) declared" if self.conflicts else ""
+        if self.older:
+            extra += (f"; this return is older than one already merged: {self.older} "
+                      "value(s) the judge changed later were kept as the panel has them")
         return (f"{self.file.name} ({self.judge}): {self.new} new, {self.changed} changed, "
                 f"{self.unchanged} unchanged score(s){extra}")
 
@@ -105,6 +127,7 @@ class _PanelView:
     scales: dict[tuple[str, str], Scale]  # (award, section) -> scale
     judges: dict[int, tuple[str, str]]  # id -> (name, pack key)
     conflicts: set[tuple[int, str]]
+    assigned: set[tuple[int, str]]
     scores: dict[ScoreKey, tuple[Any, ...]] = field(default_factory=dict)
     reviews: dict[tuple[int, str], tuple[Any, ...]] = field(default_factory=dict)
     loaded: set[int] = field(default_factory=set)  # judges whose records are in memory
@@ -121,17 +144,19 @@ class _PanelView:
             scales=scales,
             judges={r[0]: (r[1], r[2]) for r in conn.execute(
                 "SELECT id, name, pack_key FROM judges")},
-            conflicts={(r[0], r[1]) for r in conn.execute("SELECT judge, entry FROM conflicts")})
+            conflicts={(r[0], r[1]) for r in conn.execute("SELECT judge, entry FROM conflicts")},
+            assigned={(r[0], r[1]) for r in conn.execute(
+                "SELECT judge, entry FROM assignments")})
 
     def load_judge(self, judge: int) -> None:
         """The judge's records already in the panel, to compare returned ones against."""
         if judge in self.loaded:
             return
         conn = self.panel.db.conn
-        for row in conn.execute("SELECT entry, section, value, comment, updated_at FROM scores "
-                                "WHERE judge = ?", [judge]):
+        for row in conn.execute("SELECT entry, section, value, comment, updated_at, seq "
+                                "FROM scores WHERE judge = ?", [judge]):
             self.scores[(judge, row[0], row[1])] = row[2:]
-        for row in conn.execute("SELECT entry, comment, tags, complete, updated_at "
+        for row in conn.execute("SELECT entry, comment, tags, complete, updated_at, seq "
                                 "FROM reviews WHERE judge = ?", [judge]):
             self.reviews[(judge, row[0])] = row[1:]
         self.loaded.add(judge)
@@ -169,22 +194,51 @@ def merge_packs(panel: Store, paths: Iterable[Path | str], who: str = "",
     return results
 
 
-def merge_each(panel: Store, paths: Iterable[Path | str], who: str = "",
-               progress: Progress | None = None) -> list[MergeResult]:
-    """Merge file by file, each all-or-nothing; a refusal is recorded in its result instead."""
+def check_packs(panel: Store, paths: Iterable[Path | str],
+                progress: Progress | None = None) -> list[MergeResult]:
+    """What merging these packs would do, file by file, or why each would be refused.
+
+    Changes nothing. A refused file's result names the judge the file says it belongs to.
+    """
     files = [Path(p) for p in paths]
-    view = _PanelView.read(panel)
     results: list[MergeResult] = []
-    for path, plan in _plans(view, files, progress):
+    for path, plan in _plans(_PanelView.read(panel), files, progress):
         if isinstance(plan, _Refused):
-            results.append(MergeResult(path, refused=str(plan)))
-            continue
-        with panel.transaction():
-            _write(view, plan, who)
-        results.append(plan.result)
+            results.append(MergeResult(path, judge=pack_judge_name(path), refused=str(plan)))
+        else:
+            results.append(plan.result)
     if progress:
         progress(len(files), len(files), "")
     return results
+
+
+@dataclass
+class MergeRun:
+    """One merge of returned packs: every file's result, and why nothing merged if it did not."""
+
+    results: list[MergeResult]
+    refusal: str = ""  # the error naming the first refused file; empty when all merged
+
+    @property
+    def merged(self) -> bool:
+        return not self.refusal
+
+
+def merge_returned_packs(panel: Store, paths: Iterable[Path | str], who: str = "",
+                         progress: Progress | None = None) -> MergeRun:
+    """The merge the Packs page and `judgepanel merge` both run: all or nothing across files.
+
+    When any file is refused nothing is written, and the run holds every file's plan (the
+    refused ones with their reason) so the coordinator sees which file to leave out.
+    """
+    files = [Path(p) for p in paths]
+    try:
+        return MergeRun(merge_packs(panel, files, who, progress))
+    except JudgePanelError as exc:
+        results = check_packs(panel, files)
+        if all(result.ok for result in results):
+            raise  # not a file's fault (the panel busy or read-only): nothing to show per file
+        return MergeRun(results, str(exc))
 
 
 def _plans(view: _PanelView, files: list[Path],
@@ -217,29 +271,67 @@ def _read_pack(path: Path) -> _Pack:
     """Every record of a pack file, read without changing the file."""
     try:
         check_sqlite_file(path)
+        recover_hot_journal(path)  # a killed program's half-write, rolled back as SQLite would
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except RefusedFile as exc:
         raise _Refused(str(exc).removeprefix(f"{path}: ")) from None
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     except sqlite3.Error as exc:
         raise _Refused(f"cannot be opened ({exc})") from None
     try:
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
         _check_identity(meta)
+        seq = "seq" if _has_column(conn, "scores", "seq") else "0"
+        review_seq = "seq" if _has_column(conn, "reviews", "seq") else "0"
         return _Pack(
             path=path, sha256=digest, meta=meta,
             judges=conn.execute("SELECT id, name, pack_key FROM judges").fetchall(),
             scores=conn.execute("SELECT judge, entry, section, value, comment, updated_at, "
-                                "signature FROM scores").fetchall(),
+                                f"signature, {seq} FROM scores").fetchall(),
             reviews=conn.execute("SELECT judge, entry, comment, tags, complete, updated_at, "
-                                 "signature FROM reviews").fetchall(),
+                                 f"signature, {review_seq} FROM reviews").fetchall(),
             conflicts=conn.execute("SELECT judge, entry, reason, declared_by, created_at, "
                                    "signature FROM conflicts").fetchall())
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError) as exc:
         raise _Refused(f"not a JudgePanel pack, or damaged ({exc})") from None
     finally:
         conn.close()
+
+
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
+
+
+def _time(text: Any, where: str) -> datetime:
+    """A record's time as JudgePanel writes it (ISO 8601 with its zone), or a refusal."""
+    try:
+        if not isinstance(text, str) or len(text) > 40:
+            raise ValueError(text)
+        stamp = datetime.fromisoformat(text)
+        if stamp.tzinfo is None:
+            raise ValueError(text)
+    except ValueError:
+        raise _Refused(f"{where}: {str(text)[:40]!r} is not a time JudgePanel writes "
+                       "(altered outside JudgePanel?)") from None
+    return stamp
+
+
+def _counter(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Refused(f"{where}: its write counter {str(value)[:20]!r} is damaged")
+    return value
+
+
+def _newer(seq: int, at: datetime, before_seq: int, before_at: str) -> bool:
+    """Whether a returned value is later than the panel's: by the judge's write counter, or by
+    time where either was written before the counter existed."""
+    if seq != before_seq:
+        return seq > before_seq  # and a counted write is later than any uncounted one
+    try:
+        return at > datetime.fromisoformat(before_at)
+    except (TypeError, ValueError):
+        return True  # the panel's own time is unreadable: the signed return wins
 
 
 def _check_identity(meta: dict[str, str]) -> None:
@@ -248,9 +340,11 @@ def _check_identity(meta: dict[str, str]) -> None:
         raise _Refused("this is a panel (.judgepanel), not a judge pack (.judgepack)")
     if kind != PACK:
         raise _Refused("not a JudgePanel judge pack")
-    if not str(meta.get("schema_version", "")).isdigit() or \
-            not str(meta.get("judge_id", "0")).isdigit():
-        raise _Refused("not a JudgePanel judge pack (its identity records are damaged)")
+    version, judge = str(meta.get("schema_version", "")), str(meta.get("judge_id", "0"))
+    if not (version.isascii() and version.isdigit() and int(version) >= 1) or \
+            not (judge.isascii() and judge.isdigit()):
+        raise _Refused("not a JudgePanel judge pack, or damaged (its identity records are "
+                       "damaged)")
     if int(meta["schema_version"]) > SCHEMA_VERSION:
         raise _Refused("made by a newer JudgePanel; please update JudgePanel")
     if "judge_id" not in meta:
@@ -284,6 +378,8 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
                        "made for an earlier judge of that name?); issue a new pack")
     view.load_judge(judge)
     plan = _Plan(MergeResult(pack.path, judge=panel_name, sha256=pack.sha256), judge)
+    plan.result.counter = max([0, *(_counter(r[7], f"entry '{r[1]}'") for r in pack.scores),
+                               *(_counter(r[7], f"entry '{r[1]}'") for r in pack.reviews)])
     arriving = _check_conflicts(view, pack, judge, key, plan)
     _check_scores(view, pack, judge, key, arriving, plan)
     _check_reviews(view, pack, judge, key, arriving, plan)
@@ -306,6 +402,9 @@ def _check_conflicts(view: _PanelView, pack: _Pack, judge: int, key: str,
         if owner != judge:
             raise _Refused(f"it holds a conflict of interest of another judge (entry '{entry}')")
         _entry_award(view, entry)
+        _time(created_at, f"entry '{entry}': the conflict of interest")
+        if (judge, entry) not in view.assigned and (judge, entry) not in view.conflicts:
+            raise _Refused(_not_assigned(view, judge, entry, "conflict of interest"))
         expected = conflict_signature(key, view.panel_id, judge, entry, reason, created_at)
         if expected != signature:
             raise _Refused(f"entry '{entry}': the conflict of interest was altered outside "
@@ -326,11 +425,13 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
     existing, entries = view.scores, view.entries
     signed = score_verifier(key, view.panel_id, judge)
     blocked = {e for j, e in view.conflicts if j == judge} | {e for _, e in arriving}
+    assigned = {e for j, e in view.assigned if j == judge}
     allowed: set[tuple[str, str, Any]] = set()
     new, changed = plan.new_scores, plan.changed_scores
-    unchanged = 0
+    unchanged = older = 0
+    times: dict[str, datetime] = {}
     for row in pack.scores:
-        owner, entry, section, value, comment, updated_at, signature = row
+        owner, entry, section, value, comment, updated_at, signature, seq = row
         if owner != judge:
             raise _Refused(f"it holds a score by another judge (entry '{entry}')")
         award = entries.get(entry)
@@ -339,7 +440,10 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
         if (award, section, value) not in allowed:  # each distinct value is checked once
             _on_scale(view, entry, award, section, value)
             allowed.add((award, section, value))
-        if signed(entry, section, value, comment, updated_at) != signature:
+        at = times.get(updated_at)
+        if at is None:
+            at = times[updated_at] = _time(updated_at, f"entry '{entry}', section {section}")
+        if signed(entry, section, value, comment, updated_at, seq) != signature:
             raise _Refused(f"entry '{entry}', section {section}: the score was altered outside "
                            "JudgePanel (its signature does not match)")
         if entry in blocked:
@@ -348,14 +452,25 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
                 "this entry, so their scores for it cannot be accepted; ask them to declare "
                 "the conflict in their pack, or remove the conflict in the panel")
         before = existing.get((judge, entry, section))
-        if before is None:
+        if before is not None and before[0] == value and before[1] == comment:
+            unchanged += 1  # the same as the panel has (a re-merge)
+        elif entry not in assigned:
+            raise _Refused(_not_assigned(view, judge, entry, "scores"))
+        elif before is None:
             new.append(row)
-        elif before[2] < updated_at and (before[0] != value or before[1] != comment):
-            changed.append((value, comment, updated_at, signature, judge, entry, section))
+        elif _newer(seq, at, before[3], before[2]):
+            changed.append((value, comment, updated_at, signature, seq, judge, entry, section))
         else:
-            unchanged += 1  # the same, or older than what the panel has
+            older += 1  # the judge changed it later, in a return already merged
+            unchanged += 1
     plan.result.new, plan.result.changed = len(new), len(changed)
-    plan.result.unchanged = unchanged
+    plan.result.unchanged, plan.result.older = unchanged, older
+
+
+def _not_assigned(view: _PanelView, judge: int, entry: str, what: str) -> str:
+    return (f"entry '{entry}' is not assigned to {view.judges[judge][0]} in this panel, so "
+            f"their {what} for it cannot be accepted (a pack may change only its own "
+            "judge's assigned entries)")
 
 
 def _on_scale(view: _PanelView, entry: str, award: str, section: str, value: Any) -> None:
@@ -373,12 +488,13 @@ def _on_scale(view: _PanelView, entry: str, award: str, section: str, value: Any
 def _check_reviews(view: _PanelView, pack: _Pack, judge: int, key: str,
                    arriving: set[tuple[int, str]], plan: _Plan) -> None:
     for row in pack.reviews:
-        owner, entry, comment, tags, complete, updated_at, signature = row
+        owner, entry, comment, tags, complete, updated_at, signature, seq = row
         if owner != judge:
             raise _Refused(f"it holds a review by another judge (entry '{entry}')")
         _entry_award(view, entry)
+        at = _time(updated_at, f"entry '{entry}': the overall review")
         expected = review_signature(key, view.panel_id, judge, entry, comment, tags, complete,
-                                    updated_at)
+                                    updated_at, seq)
         if expected != signature:
             raise _Refused(f"entry '{entry}': the overall review was altered outside "
                            "JudgePanel (its signature does not match)")
@@ -386,9 +502,14 @@ def _check_reviews(view: _PanelView, pack: _Pack, judge: int, key: str,
             raise _Refused(f"entry '{entry}': {view.judges[judge][0]} has a conflict of "
                            "interest with this entry, so their review of it cannot be accepted")
         before = view.reviews.get((judge, entry))
-        if before is None or (before[3] < updated_at and before[:3] != (comment, tags,
-                                                                         complete)):
+        if before is not None and before[:3] == (comment, tags, complete):
+            continue
+        if (judge, entry) not in view.assigned:
+            raise _Refused(_not_assigned(view, judge, entry, "overall review"))
+        if before is None or _newer(seq, at, before[4], before[3]):
             plan.reviews.append(row)
+        else:
+            plan.result.older += 1
     plan.result.reviews = len(plan.reviews)
 
 
@@ -404,23 +525,28 @@ def _write(view: _PanelView, plan: _Plan, who: str) -> None:
                      "signature) VALUES (?,?,?,?,?,?)", row)
         conn.execute("DELETE FROM assignments WHERE judge = ? AND entry = ?", [judge, row[1]])
         view.conflicts.add((judge, row[1]))
+        view.assigned.discard((judge, row[1]))
     conn.executemany("INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
-                     "signature) VALUES (?,?,?,?,?,?,?)", plan.new_scores)
-    conn.executemany("UPDATE scores SET value = ?, comment = ?, updated_at = ?, signature = ? "
-                     "WHERE judge = ? AND entry = ? AND section = ?", plan.changed_scores)
+                     "signature, seq) VALUES (?,?,?,?,?,?,?,?)", plan.new_scores)
+    conn.executemany("UPDATE scores SET value = ?, comment = ?, updated_at = ?, signature = ?, "
+                     "seq = ? WHERE judge = ? AND entry = ? AND section = ?",
+                     plan.changed_scores)
     conn.executemany(
-        "INSERT INTO reviews(judge, entry, comment, tags, complete, updated_at, signature) "
-        "VALUES (?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
+        "INSERT INTO reviews(judge, entry, comment, tags, complete, updated_at, signature, seq) "
+        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(judge, entry) DO UPDATE SET "
         "comment=excluded.comment, tags=excluded.tags, complete=excluded.complete, "
-        "updated_at=excluded.updated_at, signature=excluded.signature", plan.reviews)
+        "updated_at=excluded.updated_at, signature=excluded.signature, seq=excluded.seq",
+        plan.reviews)
     for row in plan.new_scores:
-        view.scores[(judge, row[1], row[2])] = row[3:6]
-    for value, comment, updated_at, _sig, _judge, entry, section in plan.changed_scores:
-        view.scores[(judge, entry, section)] = (value, comment, updated_at)
+        view.scores[(judge, row[1], row[2])] = (row[3], row[4], row[5], row[7])
+    for value, comment, updated_at, _sig, seq, _judge, entry, section in plan.changed_scores:
+        view.scores[(judge, entry, section)] = (value, comment, updated_at, seq)
     for row in plan.reviews:
-        view.reviews[(judge, row[1])] = row[2:6]
+        view.reviews[(judge, row[1])] = (*row[2:6], row[7])
     result = plan.result
     view.panel.audit("pack merged", {
         "file": result.file.name, "sha256": result.sha256, "judge": result.judge,
         "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
-        "conflicts": result.conflicts, "reviews": result.reviews}, who)
+        "conflicts": result.conflicts, "reviews": result.reviews, "older": result.older,
+        "counter": result.counter,
+        "conflict_entries": [row[1] for row in plan.conflicts]}, who)

@@ -3,14 +3,27 @@
 All SQL that defines the schema lives here. A panel and a pack share one schema; a pack
 simply holds less (one judge, their entries, their own scores). The file is opened through
 sqlite-utils with foreign keys on; panels use WAL, packs a rollback journal so that the one
-file a judge e-mails back is always complete.
+file a judge e-mails back is always complete. Every file is opened through an escaped
+``file:`` URI (a name may hold ``#``, ``?`` or ``%``); a file in a folder that cannot be
+written is opened read-only (immutable), so reading a panel on a locked USB stick works and a
+write says why it cannot happen.
+
+The audit log is a chain of HMAC-SHA256 records keyed with the panel's own secret (meta
+``audit_key``); each record also seals a digest of the tables it vouches for (assignments,
+conflicts, decisions, overrides), and meta ``audit_seal`` seals the chain's last record, so
+a truncated or emptied log is caught. docs/audit.md says what this can and cannot prove.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import hmac
 import json
+import os
+import secrets
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +36,7 @@ import sqlite_utils
 
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PANEL = "panel"
 PACK = "pack"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -110,6 +123,7 @@ CREATE TABLE IF NOT EXISTS scores (
     comment TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,
     signature TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (judge, entry, section)
 );
 CREATE TABLE IF NOT EXISTS reviews (
@@ -120,6 +134,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     complete INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL,
     signature TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (judge, entry)
 );
 CREATE TABLE IF NOT EXISTS decisions (
@@ -146,7 +161,8 @@ CREATE TABLE IF NOT EXISTS audit (
     action TEXT NOT NULL,
     detail TEXT NOT NULL DEFAULT '{}',
     prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
+    hash TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT ''
 );
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -155,7 +171,25 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
 # Migrations from version N to N+1, applied in order inside one transaction.
-MIGRATIONS: dict[int, str] = {}
+# 1 -> 2: `seq`, the judge's own write counter that orders returns (not their laptop's clock);
+# the audit record's sealed `state`; the audit chain is keyed from the migration on.
+MIGRATIONS: dict[int, str] = {
+    1: """
+ALTER TABLE scores ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reviews ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit ADD COLUMN state TEXT NOT NULL DEFAULT '';
+""",
+}
+
+# The tables whose content an audit record vouches for, each read in a fixed order.
+SEALED_TABLES = {
+    "assignments": "SELECT judge, entry FROM assignments ORDER BY judge, entry",
+    "conflicts": "SELECT judge, entry, reason, declared_by FROM conflicts ORDER BY judge, entry",
+    "decisions": "SELECT entry, placement, reason, decided_by, decided_at FROM decisions "
+                 "ORDER BY entry",
+    "overrides": "SELECT id, entry, old_value, new_value, reason, decided_by, decided_at "
+                 "FROM overrides ORDER BY id",
+}
 
 
 def now() -> str:
@@ -172,7 +206,27 @@ class FileCheck:
 
 
 def check_sqlite_file(path: Path) -> FileCheck:
-    """Refuse a missing, non-SQLite or truncated file before SQLite itself touches it."""
+    """Refuse a missing, non-SQLite or truncated file before SQLite itself touches it.
+
+    A panel being written by another program grows while a checkpoint copies its log into it,
+    so the size is compared with the header only when both agree twice in a row, and not at
+    all while a write-ahead log beside the file holds pages (SQLite reads those from the log).
+    """
+    for attempt in range(4):
+        try:
+            return _check_sqlite_file(path)
+        except _MaybeTruncated as exc:
+            if attempt == 3:
+                raise RefusedFile(str(exc)) from None
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
+class _MaybeTruncated(Exception):
+    """The header and the size disagree: truncated, or caught in the middle of a checkpoint."""
+
+
+def _check_sqlite_file(path: Path) -> FileCheck:
     if not path.exists():
         raise RefusedFile(f"{path}: no such file")
     if path.is_dir():
@@ -185,24 +239,74 @@ def check_sqlite_file(path: Path) -> FileCheck:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
+    if page_size < 512 or page_size & (page_size - 1):
+        raise RefusedFile(f"{path}: not a JudgePanel file, or damaged (its header is damaged)")
     change_counter = header[24:28]
     valid_for = header[92:96]
+    wal = Path(f"{path}-wal")
+    if header[18] == 2 and wal.exists() and wal.stat().st_size > 32:
+        return FileCheck(page_size=page_size, pages=pages)  # live: SQLite reads the log
+    if path.stat().st_size != size:
+        raise _MaybeTruncated(f"{path}: the file changed while it was being checked")
     if change_counter == valid_for and pages and size < pages * page_size:
-        raise RefusedFile(
+        raise _MaybeTruncated(
             f"{path}: the file is truncated ({size} of {pages * page_size} bytes); "
             "ask for it to be sent again"
         )
     if size % page_size:
-        raise RefusedFile(f"{path}: the file is truncated or damaged ({size} bytes)")
+        raise _MaybeTruncated(f"{path}: the file is truncated or damaged ({size} bytes)")
     return FileCheck(page_size=page_size, pages=pages)
+
+
+def sqlite_uri(path: Path | str, **params: str) -> str:
+    """A `file:` URI for SQLite with the path escaped (`#`, `?`, `%` are legal in names)."""
+    uri = Path(path).resolve().as_uri()
+    if params:
+        uri += "?" + "&".join(f"{key}={value}" for key, value in params.items())
+    return uri
+
+
+def folder_is_writable(path: Path) -> bool:
+    """Whether JudgePanel may write `path` and create its journal beside it."""
+    folder = path.resolve().parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def disk_full_error(exc: BaseException) -> bool:
+    """True for SQLite's 'database or disk is full' and the operating system's ENOSPC."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return isinstance(exc, sqlite3.Error) and ("disk is full" in str(exc)
+                                               or getattr(exc, "sqlite_errorcode", 0) == 13)
+
+
+def recover_hot_journal(path: Path) -> None:
+    """Roll back what a killed program left half-written in `path` (its `-journal`).
+
+    A read-only connection cannot do this, and refuses the file as read-only. Opening it for
+    writing and reading once is exactly what SQLite does to restore the last committed state.
+    """
+    journal = Path(f"{path}-journal")
+    if not journal.exists() or journal.stat().st_size == 0 or not folder_is_writable(path):
+        return
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # the normal open that follows says what is wrong
 
 
 class Store:
     """An open panel or pack file. Pass it to the functions that need it; no globals."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path | None,
+                 read_only: bool = False) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only
         self._depth = 0
 
     # ----- opening -------------------------------------------------------------------------
@@ -216,15 +320,28 @@ class Store:
             raise JudgePanelError(f"{path}: already exists; choose another name")
         if not path.parent.exists():
             raise JudgePanelError(f"{path.parent}: no such folder")
-        store = cls(_connect(path, kind), path)
-        with store.transaction():
-            for statement in _statements(SCHEMA):
-                store.db.execute(statement)
-            store.set_meta("schema_version", str(SCHEMA_VERSION))
-            store.set_meta("kind", kind)
-            store.set_meta("panel_id", panel_id or uuid.uuid4().hex)
-            store.set_meta("title", title)
-            store.set_meta("created_at", now())
+        if not folder_is_writable(path):
+            raise JudgePanelError(f"{path.parent}: the folder is read-only; nothing was written")
+        try:
+            store = cls(_connect(path, kind), path)
+        except sqlite3.Error as exc:
+            path.unlink(missing_ok=True)
+            raise JudgePanelError(f"{path}: cannot be created ({exc})") from None
+        try:
+            with store.transaction():
+                for statement in _statements(SCHEMA):
+                    store.db.execute(statement)
+                store.set_meta("schema_version", str(SCHEMA_VERSION))
+                store.set_meta("kind", kind)
+                store.set_meta("panel_id", panel_id or uuid.uuid4().hex)
+                store.set_meta("title", title)
+                store.set_meta("created_at", now())
+                store.set_meta("audit_key", secrets.token_hex(32))
+                store.set_meta("audit_keyed_from", "1")
+        except BaseException:
+            store.close()
+            remove_database(path)
+            raise
         return store
 
     @classmethod
@@ -232,6 +349,8 @@ class Store:
         """Open an existing file, refusing anything that is not a JudgePanel file of `kind`."""
         path = Path(path)
         check_sqlite_file(path)
+        recover_hot_journal(path)
+        read_only = not folder_is_writable(path)
         # Check the kind read-only first: connecting sets the journal mode for the kind, which
         # would otherwise turn a pack refused as a panel into a WAL file (changing it).
         actual = file_kind(path)
@@ -240,11 +359,13 @@ class Store:
             raise RefusedFile(f"{path}: this is {what.get(actual, 'another file')}, "
                               f"not {what.get(kind, kind)}")
         try:
-            conn = _connect(path, actual)
-            store = cls(conn, path)
+            conn = _connect(path, actual, read_only=read_only)
+            store = cls(conn, path, read_only=read_only)
             version = store.schema_version()
-        except sqlite3.DatabaseError as exc:
-            raise RefusedFile(f"{path}: not a JudgePanel file ({exc})") from exc
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            raise RefusedFile(f"{path}: not a JudgePanel file, or damaged ({exc})") from None
+        except ValueError as exc:
+            raise RefusedFile(f"{path}: not a JudgePanel file, or damaged ({exc})") from None
         if version > SCHEMA_VERSION:
             store.close()
             raise RefusedFile(
@@ -252,7 +373,16 @@ class Store:
                 f"up to {SCHEMA_VERSION}); please update JudgePanel"
             )
         if version < SCHEMA_VERSION and migrate:
-            store._migrate(version)
+            if read_only:  # migrate a copy in memory; the file itself cannot change
+                memory = sqlite3.connect(":memory:", isolation_level=None,
+                                         check_same_thread=False)
+                store.db.conn.backup(memory)
+                store.close()
+                store = cls(sqlite_utils.Database(memory), path, read_only=True)
+                store._migrate(version, in_memory=True)
+                store.read_only = True
+            else:
+                store._migrate(version)
         return store
 
     @classmethod
@@ -267,6 +397,8 @@ class Store:
             store.set_meta("kind", kind)
             store.set_meta("panel_id", uuid.uuid4().hex)
             store.set_meta("created_at", now())
+            store.set_meta("audit_key", secrets.token_hex(32))
+            store.set_meta("audit_keyed_from", "1")
         return store
 
     def close(self) -> None:
@@ -278,12 +410,33 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _migrate(self, version: int) -> None:
-        with self.transaction():
-            for step in range(version, SCHEMA_VERSION):
-                for statement in _statements(MIGRATIONS[step]):
-                    self.db.execute(statement)
-            self.set_meta("schema_version", str(SCHEMA_VERSION))
+    def _migrate(self, version: int, in_memory: bool = False) -> None:
+        """Bring an older file up to this version, in one transaction.
+
+        A panel from before version 2 has an unkeyed chain: its records are checked as they
+        were written (plain SHA-256) and the chain is keyed from the record that says so.
+        """
+        if version < 1:
+            raise RefusedFile(f"{self.path}: not a JudgePanel file, or damaged (its version "
+                              f"record says {version})")
+        read_only, self.read_only = self.read_only, False
+        try:
+            with self.transaction():
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in _statements(MIGRATIONS[step]):
+                        self.db.execute(statement)
+                self.set_meta("schema_version", str(SCHEMA_VERSION))
+                if self.meta("audit_key") is None:
+                    last = self.db.execute("SELECT MAX(id) FROM audit").fetchone()[0] or 0
+                    self.set_meta("audit_key", secrets.token_hex(32))
+                    self.set_meta("audit_keyed_from", str(last + 1))
+                    self.audit("audit chain keyed", {
+                        "from_record": last + 1, "file_version": SCHEMA_VERSION,
+                        "note": f"records 1 to {last} were chained without a key by an "
+                                "earlier JudgePanel and are checked as they were written; "
+                                "from this record on the chain is keyed"})
+        finally:
+            self.read_only = read_only or in_memory
 
     # ----- transactions and metadata -------------------------------------------------------
 
@@ -292,9 +445,16 @@ class Store:
         """One all-or-nothing unit of work; nested calls join the outer transaction."""
         conn = self.db.conn
         if self._depth == 0:
+            if self.read_only:
+                where = self.path.parent if self.path else "memory"
+                raise JudgePanelError(f"{self.path}: the folder {where} is read-only (or the "
+                                      "file is), so nothing can be changed; copy the panel to "
+                                      "a folder you can write to")
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:  # busy elsewhere, or read-only media
+                if disk_full_error(exc):
+                    raise self._disk_full() from None
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise JudgePanelError(
                         f"{self.path}: the file is busy: another program (JudgePanel open "
@@ -305,20 +465,40 @@ class Store:
         self._depth += 1
         try:
             yield self
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
             if self._depth == 0:
-                conn.execute("ROLLBACK")
+                # SQLite rolls back by itself after some errors (a full disk among them); a
+                # second ROLLBACK would hide the real error behind "no transaction is active".
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if disk_full_error(exc):
+                    raise self._disk_full() from None
             raise
         self._depth -= 1
         if self._depth == 0:
-            conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if disk_full_error(exc):
+                    raise self._disk_full() from None
+                raise JudgePanelError(f"{self.path}: the change could not be saved ({exc}); "
+                                      "nothing was changed") from None
+
+    def _disk_full(self) -> JudgePanelError:
+        return JudgePanelError(f"no space left on device while writing {self.path}; "
+                               "nothing was changed")
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             raise sqlite3.DatabaseError("it has no JudgePanel version record")
-        return int(row[0])
+        text = str(row[0])
+        if not text.isascii() or not text.isdigit() or int(text) < 1:
+            raise sqlite3.DatabaseError(f"its version record is damaged ({text[:20]!r})")
+        return int(text)
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -351,37 +531,117 @@ class Store:
 
     # ----- the audit log -------------------------------------------------------------------
 
+    def _audit_key(self) -> tuple[bytes | None, int]:
+        """The chain's key and the first record it keys (records before it are unkeyed)."""
+        key = self.meta("audit_key")
+        keyed_from = self.meta("audit_keyed_from") or "1"
+        if key is None:
+            return None, 1 << 62
+        return bytes.fromhex(key), int(keyed_from)
+
+    def sealed_state(self) -> str:
+        """A digest of each table the audit log vouches for, as the record seals it."""
+        state = {}
+        for table, sql in SEALED_TABLES.items():
+            rows = self.db.execute(sql).fetchall()
+            text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+            state[table] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        return json.dumps(state, sort_keys=True)
+
     def audit(self, action: str, detail: dict[str, Any], who: str = "") -> str:
-        """Append one record to the hash-chained audit log and return its hash."""
-        last = self.db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-        prev_hash = last[0] if last else ""
+        """Append one record to the keyed, hash-chained audit log and return its hash.
+
+        Call it after the change it records, in the same transaction: it seals the tables.
+        """
+        key, keyed_from = self._audit_key()
+        last = self.db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        prev_hash = last[1] if last else ""
+        record_id = (last[0] if last else 0) + 1
         at = now()
         body = json.dumps(detail, sort_keys=True, ensure_ascii=False)
-        digest = _audit_hash(prev_hash, at, who, action, body)
+        state = self.sealed_state() if key is not None else ""
+        digest = _audit_hash(key if record_id >= keyed_from else None, prev_hash, at, who,
+                             action, body, state)
         self.db.execute(
-            "INSERT INTO audit(at, who, action, detail, prev_hash, hash) VALUES (?,?,?,?,?,?)",
-            [at, who, action, body, prev_hash, digest],
-        )
+            "INSERT INTO audit(id, at, who, action, detail, prev_hash, hash, state) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [record_id, at, who, action, body, prev_hash, digest, state])
+        if key is not None:
+            self.set_meta("audit_seal", _seal(key, record_id, digest))
         return digest
+
+    def audit_head(self) -> str:
+        """A short fingerprint of the chain's last record, for the signed report and `audit`."""
+        row = self.db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return "no records"
+        text = str(row[1])[:16].upper()
+        return f"{' '.join(text[i:i + 4] for i in range(0, 16, 4))} (record {row[0]})"
 
     def audit_problems(self) -> list[str]:
         """Every place where the audit chain does not hold; empty when history is intact."""
         problems: list[str] = []
+        key, keyed_from = self._audit_key()
         prev_hash = ""
+        last: tuple[int, str] | None = None
         for row in self.rows("SELECT * FROM audit ORDER BY id"):
             if row["prev_hash"] != prev_hash:
                 problems.append(f"audit record {row['id']}: does not follow the record before it")
-            expected = _audit_hash(row["prev_hash"], row["at"], row["who"], row["action"],
-                                   row["detail"])
-            if expected != row["hash"]:
+            keyed = key is not None and row["id"] >= keyed_from
+            expected = _audit_hash(key if keyed else None, row["prev_hash"], row["at"],
+                                   row["who"], row["action"], row["detail"],
+                                   row.get("state", "") if keyed else "")
+            if not hmac.compare_digest(expected, str(row["hash"])):
                 problems.append(f"audit record {row['id']}: its contents were changed")
             prev_hash = row["hash"]
+            last = (row["id"], row["hash"])
+        if key is None:
+            if self.schema_version() >= 2:
+                problems.append("the audit log's key is missing (removed outside JudgePanel)")
+            return problems
+        seal = self.meta("audit_seal")
+        if last is None:
+            if seal is not None:
+                problems.append("the audit log was emptied outside JudgePanel")
+        elif seal is None or not hmac.compare_digest(seal, _seal(key, *last)):
+            problems.append(f"the audit log ends at record {last[0]}, not where JudgePanel "
+                            "last wrote it (records were removed from its end, or it was "
+                            "rewritten)")
         return problems
 
+    def state_problems(self) -> list[str]:
+        """Tables changed since the last audit record sealed them (edited outside JudgePanel)."""
+        row = self.db.execute("SELECT id, state FROM audit WHERE state != '' "
+                              "ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return []
+        try:
+            sealed = json.loads(row[1])
+        except json.JSONDecodeError:
+            return [f"audit record {row[0]}: its seal is damaged"]
+        now_state = json.loads(self.sealed_state())
+        return [f"the {table} were changed outside JudgePanel after audit record {row[0]}"
+                for table in SEALED_TABLES if sealed.get(table) != now_state[table]]
 
-def _audit_hash(prev_hash: str, at: str, who: str, action: str, detail: str) -> str:
-    payload = json.dumps([prev_hash, at, who, action, detail], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+def _seal(key: bytes, record_id: int, digest: str) -> str:
+    return hmac.new(key, f"seal:{record_id}:{digest}".encode(), hashlib.sha256).hexdigest()
+
+
+def _audit_hash(key: bytes | None, prev_hash: str, at: str, who: str, action: str,
+                detail: str, state: str = "") -> str:
+    """Unkeyed SHA-256 for records written before the chain was keyed, HMAC-SHA256 after."""
+    if key is None:
+        payload = json.dumps([prev_hash, at, who, action, detail], ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    payload = json.dumps([prev_hash, at, who, action, detail, state], ensure_ascii=False)
+    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def remove_database(path: Path) -> None:
+    """Remove a file JudgePanel was creating, with its journal and log."""
+    for name in (str(path), f"{path}-journal", f"{path}-wal", f"{path}-shm"):
+        Path(name).unlink(missing_ok=True)
 
 
 def _statements(script: str) -> list[str]:
@@ -398,24 +658,29 @@ def _statements(script: str) -> list[str]:
 
 def file_kind(path: Path) -> str:
     """Whether a file is a panel or a pack, read without changing it (not even its journal)."""
+    params = {"mode": "ro"} if folder_is_writable(path) else {"mode": "ro", "immutable": "1"}
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, **params), uri=True)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise RefusedFile(f"{path}: not a JudgePanel file ({exc})") from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise RefusedFile(f"{path}: not a JudgePanel file, or damaged ({exc})") from None
     if row is None:
         raise RefusedFile(f"{path}: not a JudgePanel file (it has no kind record)")
     return str(row[0])
 
 
-def _connect(path: Path, kind: str) -> sqlite_utils.Database:
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+def _connect(path: Path, kind: str, read_only: bool = False) -> sqlite_utils.Database:
+    """Open `path` through an escaped URI: read-write (creating it), or immutable."""
+    uri = sqlite_uri(path, mode="ro", immutable="1") if read_only else sqlite_uri(path)
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     db = sqlite_utils.Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
+    if read_only:
+        return db
     if kind == PACK:
         # One self-contained file that can be e-mailed at any moment.
         db.execute("PRAGMA journal_mode = DELETE")

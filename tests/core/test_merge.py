@@ -17,7 +17,7 @@ from judgepanel.core.conflicts import counted_scores, record_conflict
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, add_judge, find_judge, remove_judge
-from judgepanel.core.merge import check_pack, merge_each, merge_packs, score_verifier
+from judgepanel.core.merge import check_pack, check_packs, merge_packs, score_verifier
 from judgepanel.core.packs import make_pack, open_pack
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.scoring import Judging, score_signature
@@ -171,7 +171,7 @@ def test_a_judges_declared_conflict_arrives_and_their_scores_stop_counting(
         assert pack.rows("SELECT id FROM entries WHERE id = 'E-4'") == []
 
 
-def test_check_pack_and_merge_each_report_per_file(panel_file: Path, tmp_path: Path) -> None:
+def test_check_pack_and_check_packs_report_per_file(panel_file: Path, tmp_path: Path) -> None:
     good = pack_for(panel_file, "Ann Ward", tmp_path / "ann.judgepack")
     score(good, {("E-1", "Q1"): (5, "")})
     bad = tmp_path / "notes.judgepack"
@@ -180,7 +180,7 @@ def test_check_pack_and_merge_each_report_per_file(panel_file: Path, tmp_path: P
         dry = check_pack(store, good)
         assert (dry.new, dry.refused) == (1, "")
         assert store.rows("SELECT COUNT(*) AS n FROM scores") == [{"n": 0}]
-        results = merge_each(store, [bad, good])
+        results = check_packs(store, [bad, good])
     assert "not an SQLite database" in results[0].refused and results[1].new == 1
     assert results[0].line().startswith("notes.judgepack: refused:")
     assert results[1].line() == "ann.judgepack (Ann Ward): 1 new, 0 changed, 0 unchanged score(s)"
@@ -211,7 +211,8 @@ def signed_row(pack: Path, entry: str, section: str, value: float) -> None:
         judge_id, key = store.db.execute("SELECT id, pack_key FROM judges").fetchone()
         panel_id = store.panel_id
     stamp = now()
-    tamper(pack, "INSERT INTO scores VALUES (?,?,?,?,?,?,?)",
+    tamper(pack, "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
+           "signature) VALUES (?,?,?,?,?,?,?)",
            (judge_id, entry, section, value, "", stamp,
             score_signature(key, panel_id, judge_id, entry, section, value, "", stamp)))
 
@@ -297,7 +298,7 @@ def test_records_of_impossible_types_or_keys_are_refused_not_crashed_on(
     blob = tmp_path / "blob.judgepack"
     shutil.copyfile(path, blob)
     tamper(blob, "UPDATE scores SET updated_at = X'00ff'")
-    refused(panel_file, [blob], "a record JudgePanel could not have written")
+    refused(panel_file, [blob], "is not a time JudgePanel writes")
     key = tmp_path / "key.judgepack"
     shutil.copyfile(path, key)
     tamper(key, "UPDATE judges SET pack_key = 'clé'")

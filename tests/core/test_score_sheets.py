@@ -68,7 +68,7 @@ def test_a_paper_sheet_lands_in_the_panel_signed_and_reports_a_new_judge(
                           "ON j.id = s.judge"):
         assert row["signature"] == score_signature(
             row["pack_key"], panel.panel_id, row["judge"], row["entry"], row["section"],
-            row["value"], row["comment"], row["updated_at"])
+            row["value"], row["comment"], row["updated_at"], row["seq"])
     again = import_scores(panel, path)
     assert (again.new, again.changed, again.unchanged, again.judges_added) == (0, 0, 3, [])
     changed = import_scores(panel, sheet(tmp_path, "E-1,Ann Ward,Q1,8,Clear evidence\n"))
