@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
@@ -43,27 +40,19 @@ PLACEMENTS = {"winner", "highly-commended", "finalist", "none", None}
 METHODS = ("mean", "median", "trimmed", "zscore", "bias", "borda")
 
 
-def _cli(*args: str | Path, cwd: Path) -> CompletedProcess[str]:
-    """The real command, for module-scoped setup (the `run_cli` fixture is per test)."""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "judgepanel", *map(str, args)],
-                            capture_output=True, text=True, encoding="utf-8", cwd=cwd,
-                            env=env, timeout=300)
-    assert result.returncode == 0, f"{args}: {result.stdout}\n{result.stderr}"
-    return result
-
-
 @pytest.fixture(scope="module")
-def demo_panel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_panel(tmp_path_factory: pytest.TempPathFactory, judgepanel_cli: Run) -> Path:
+    _cli = judgepanel_cli
     folder = tmp_path_factory.mktemp("demo")
     _cli("demo", "--no-gui", "--out", folder / "demo", cwd=folder)
     return folder / "demo" / "demo.judgepanel"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory, judgepanel_cli: Run) -> dict[str, Path]:
     """A panel made as a coordinator would: two awards, entries, three judges, one pack,
     scores typed in from paper and one placement."""
+    _cli = judgepanel_cli
     folder = tmp_path_factory.mktemp("built")
     imports = Path(__file__).parents[1] / "fixtures" / "import"
     panel = folder / "built.judgepanel"

@@ -1,4 +1,4 @@
-"""A coordinator's whole season from the command line, in a subprocess, checked as they would.
+"""A coordinator's whole season from the command line, in subprocesses, checked as they would.
 
 New panel (two built-in awards and one custom award), vendor exports in, three judges (one
 the chair), assignment, a conflict, packs out, paper scores keyed into the packs, packs
@@ -19,6 +19,7 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 import openpyxl
+import pytest
 
 from judgepanel.core.spreadsheet_safety import restore
 
@@ -129,7 +130,11 @@ def exported(path: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
     return {(r[0], r[1], r[2]): (r[3], r[4]) for r in rows[1:]}
 
 
-def test_a_coordinators_season(run_cli: Run, tmp_path: Path, fixtures: Path) -> None:
+@pytest.mark.slow
+def test_a_coordinators_season(run_cli_process: Run, tmp_path: Path, fixtures: Path) -> None:
+    """The one season run through real processes, as the installed command runs; the other
+    command-line tests run in process."""
+    run_cli = run_cli_process
     imports = fixtures / "import"
     panel = tmp_path / "Wyre Valley 2026.judgepanel"
     (tmp_path / "community.toml").write_text(CUSTOM_AWARD, encoding="utf-8")

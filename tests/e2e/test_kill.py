@@ -34,6 +34,7 @@ def read_marker(marker: Path) -> list[dict]:
     return records
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("run_for", [2.5, 4.0])
 def test_sigkill_mid_typing_loses_at_most_the_last_second(tmp_path: Path, run_for: float):

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # builds and installs a wheel, then runs real processes
 
 
 @pytest.fixture(scope="module")
