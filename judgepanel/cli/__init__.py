@@ -5,9 +5,11 @@ Each command group lives in its own module and registers itself on `cli`.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import sys
 import warnings
+from pathlib import Path
 
 import click
 
@@ -72,7 +74,15 @@ def main() -> None:
         sys.exit(1)
     except OSError as exc:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            click.echo(f"error: no space left on device while writing {exc.filename or 'a file'}",
+                       err=True)
+        elif exc.errno == errno.EROFS or (exc.errno == errno.EACCES and exc.filename):
+            folder = Path(str(exc.filename)).parent if exc.filename else "the folder"
+            click.echo(f"error: {where}the folder {folder} is read-only (or the file is); "
+                       "nothing was written", err=True)
+        else:
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
         sys.exit(1)
 
 

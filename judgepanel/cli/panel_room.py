@@ -270,9 +270,10 @@ def audit_command(panel: Path, as_json: bool) -> None:
         log = audit_log(store)
         chain = check_history(store)
         problems = verify_panel(store)
+        head = store.audit_head()
     if as_json:
         _emit_json({"intact": not problems, "chain_intact": not chain, "problems": problems,
-                    "records": log})
+                    "head": head, "records": log})
     else:
         for record in log:
             detail = record["detail"]
@@ -282,6 +283,7 @@ def audit_command(panel: Path, as_json: bool) -> None:
                        f"{record['who'] or '–':<12} {record['action']}: {text}")
         click.echo(f"{len(log)} records; " + ("the history is intact" if not problems
                                               else "THE HISTORY IS BROKEN"))
+        click.echo(f"head: {head} (the fingerprint on the signed ranked report)")
     if problems:
         click.echo("WARNING: this panel's history has been changed outside JudgePanel:",
                    err=True)

@@ -180,7 +180,8 @@ def unassign(store: Store, judge: Judge, entry: str, who: str = "") -> bool:
         removed = store.db.execute("DELETE FROM assignments WHERE judge = ? AND entry = ?",
                                    [judge.id, entry]).rowcount
         if removed:
-            store.audit("entry unassigned", {"judge": judge.name, "entry": entry}, who)
+            store.audit("entry unassigned", {"judge": judge.name, "judge_id": judge.id,
+                                             "entry": entry}, who)
     return bool(removed)
 
 

@@ -146,7 +146,7 @@ class _PanelView:
                 "SELECT id, name, pack_key FROM judges")},
             conflicts={(r[0], r[1]) for r in conn.execute("SELECT judge, entry FROM conflicts")},
             assigned={(r[0], r[1]) for r in conn.execute(
-                "SELECT judge, entry FROM assignments")})
+                "SELECT judge, entry FROM assignments")} | _packed(panel))
 
     def load_judge(self, judge: int) -> None:
         """The judge's records already in the panel, to compare returned ones against."""
@@ -160,6 +160,28 @@ class _PanelView:
                                 "FROM reviews WHERE judge = ?", [judge]):
             self.reviews[(judge, row[0])] = row[1:]
         self.loaded.add(judge)
+
+
+def _packed(panel: Store) -> set[tuple[int, str]]:
+    """(judge, entry) for every entry a pack made by this panel handed to its judge and the
+    coordinator has not unassigned since, from the panel's own audit records: a conflict
+    recorded and then withdrawn in error still lets that pack's work in."""
+    names = {name: judge for judge, name in panel.db.execute("SELECT id, name FROM judges")}
+    packed: set[tuple[int, str]] = set()
+    for action, detail in panel.db.execute(
+            "SELECT action, detail FROM audit WHERE action IN ('pack made', 'entry unassigned') "
+            "ORDER BY id"):
+        try:
+            record = json.loads(detail)
+            if action == "pack made":
+                judge = int(record["judge_id"])
+                packed.update((judge, str(entry)) for entry in record["entry_ids"])
+            else:
+                judge = int(record.get("judge_id") or names[record["judge"]])
+                packed.discard((judge, str(record["entry"])))
+        except (ValueError, KeyError, TypeError):
+            continue  # a pack made before JudgePanel recorded its entries
+    return packed
 
 
 @dataclass

@@ -228,14 +228,19 @@ def audit_log(store: Store) -> list[dict[str, Any]]:
 
 
 def check_history(store: Store) -> list[str]:
-    """Where the audit chain is broken; empty when history is intact."""
+    """Where the audit chain is broken (a record changed, removed, cut off or the log
+    emptied); empty when the chain is intact."""
     return store.audit_problems()
 
 
 def verify_panel(store: Store) -> list[str]:
-    """Problems to warn about loudly when a panel opens: a broken audit chain, or a placement
-    or moderated score that does not match its audit record (edited outside JudgePanel)."""
+    """Everything the audit log vouches for, checked: the keyed chain; the assignments,
+    conflicts, decisions and moderated scores against the records that made them; every stored
+    score, review and judge-declared conflict against its signature. What this can and cannot
+    prove is in docs/audit.md."""
     problems = check_history(store)
+    problems += store.state_problems()
+    problems += _signature_problems(store)
     decided: dict[str, dict[str, Any]] = {}
     overridden: dict[int, dict[str, Any]] = {}
     for record in audit_log(store):
@@ -257,4 +262,44 @@ def verify_panel(store: Store) -> list[str]:
                 or logged.get("reason") != row["reason"]:
             problems.append(f"moderated score {row['id']} for entry {row['entry']}: does not "
                             "match the audit log (changed outside JudgePanel)")
+    return problems
+
+
+def _signature_problems(store: Store, limit: int = 20) -> list[str]:
+    """Stored records whose signature does not match: raw scores edited in the file."""
+    from judgepanel.core.merge import score_verifier
+    from judgepanel.core.scoring import conflict_signature, review_signature
+
+    panel_id = store.panel_id
+    keys = {row[0]: (row[1], row[2]) for row in store.db.execute(
+        "SELECT id, name, pack_key FROM judges")}
+    problems: list[str] = []
+    verifiers: dict[int, Any] = {}
+    for judge, entry, section, value, comment, at, signature, seq in store.db.execute(
+            "SELECT judge, entry, section, value, comment, updated_at, signature, seq "
+            "FROM scores"):
+        if judge not in verifiers:
+            verifiers[judge] = score_verifier(keys[judge][1], panel_id, judge)
+        try:
+            good = verifiers[judge](entry, section, value, comment, at, seq) == signature
+        except (TypeError, ValueError):
+            good = False
+        if not good:
+            problems.append(f"score of {keys[judge][0]} for entry {entry}, section {section}: "
+                            "its signature does not match (changed outside JudgePanel)")
+    for judge, entry, comment, tags, complete, at, signature, seq in store.db.execute(
+            "SELECT judge, entry, comment, tags, complete, updated_at, signature, seq "
+            "FROM reviews"):
+        if review_signature(keys[judge][1], panel_id, judge, entry, comment, tags, complete,
+                            at, seq) != signature:
+            problems.append(f"overall review of {keys[judge][0]} for entry {entry}: its "
+                            "signature does not match (changed outside JudgePanel)")
+    for judge, entry, reason, at, signature in store.db.execute(
+            "SELECT judge, entry, reason, created_at, signature FROM conflicts "
+            "WHERE declared_by = 'judge'"):
+        if conflict_signature(keys[judge][1], panel_id, judge, entry, reason, at) != signature:
+            problems.append(f"conflict of interest of {keys[judge][0]} with entry {entry}: "
+                            "its signature does not match (changed outside JudgePanel)")
+    if len(problems) > limit:
+        problems[limit:] = [f"… and {len(problems) - limit} more record(s) like these"]
     return problems

@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from judgepanel.core.errors import JudgePanelError, RefusedFile
@@ -43,6 +43,7 @@ class PackSummary:
     entries: int
     scores: int
     conflicts: int
+    entry_ids: list[str] = field(default_factory=list)  # what the pack holds, for the merge
 
 
 def pack_file_name(judge_name: str) -> str:
@@ -83,8 +84,9 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
         partial.unlink(missing_ok=True)
         Path(f"{partial}-journal").unlink(missing_ok=True)
     with panel.transaction():
-        panel.audit("pack made", {"judge": judge.name, "file": path.name,
-                                  "entries": summary.entries, "scores": summary.scores}, who)
+        panel.audit("pack made", {"judge": judge.name, "judge_id": judge.id, "file": path.name,
+                                  "entries": summary.entries, "scores": summary.scores,
+                                  "entry_ids": summary.entry_ids}, who)
     return summary
 
 
@@ -135,7 +137,7 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path) -> PackSummar
     finally:
         pack.close()
     return PackSummary(final, judge.name, judge.id, counts["entries"], counts["scores"],
-                       counts["conflicts"])
+                       counts["conflicts"], entry_ids)
 
 
 def _copy(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,

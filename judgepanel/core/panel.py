@@ -43,7 +43,7 @@ def open_panel(path: Path | str) -> Store:
     happened) but raises a loud `HistoryAltered` warning that the CLI and the GUI show.
     """
     store = Store.open(path, PANEL)
-    problems = store.audit_problems()
+    problems = store.audit_problems() + store.state_problems()
     if problems:
         warnings.warn(HistoryAltered(
             f"{path}: the audit history of this panel was altered outside JudgePanel "

@@ -39,7 +39,7 @@ def report_data(store: Store, award_ids: list[str] | None = None,
     judges = [JudgeInfo(j.name, j.email, j.role) for j in list_judges(store)]
     return ReportData(programme=store.title or "Awards", judges=judges,
                       awards=[award_result(store, award) for award in awards],
-                      day=day or date.today())
+                      day=day or date.today(), audit_head=store.audit_head())
 
 
 def tie_break_words(criterion: str, award: Award) -> str:

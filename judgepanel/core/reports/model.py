@@ -167,6 +167,7 @@ class ReportData:
     awards: list[AwardResult]
     judges: list[JudgeInfo] = field(default_factory=list)
     day: date = field(default_factory=date.today)
+    audit_head: str = ""  # the audit chain's last record, fingerprinted (Store.audit_head)
 
     @property
     def chair(self) -> str:

@@ -348,6 +348,11 @@ class RankedReport(ReportPages):
                            "decisions and every moderated score, with their reasons, and that "
                            "declared conflicts of interest were respected.", s["Body"]),
                  Spacer(1, 6 * mm), table]
+        if self.data.audit_head:
+            block += [Spacer(1, 6 * mm), para(
+                f"Audit log head: {self.data.audit_head}. The panel's history as signed here "
+                "ends in this fingerprint; `judgepanel audit` shows it, and a later change to "
+                "that history gives a different one.", s["Muted"])]
         return [CondPageBreak(90 * mm), Spacer(1, 8 * mm), KeepTogether(block)]
 
 
