@@ -81,3 +81,35 @@ def test_a_file_where_the_folder_should_be_is_refused(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("x")
     with pytest.raises(JudgePanelError, match="is a file"):
         write_feedback(data, tmp_path / "taken")
+
+
+def test_judges_names_in_any_case_accent_or_possessive_never_reach_the_pdf(
+        tmp_path: Path) -> None:
+    from judgepanel.core.judges import add_judge, find_judge
+    from judgepanel.core.scoring import Judging
+
+    store = build_panel(tmp_path / "awards.judgepanel")
+    add_judge(store, "Dr Alice Secretname", "alice@secret.example", "judge")
+    rene = find_judge(store, "René Dubois")
+    variants = ["ALICE SECRETNAME", "secretname's", "Secretname’s", "ALICE@SECRET.EXAMPLE",
+                "Alicé", "alice secretname", "Dr Alice Secretname", "SECRETNAME"]
+    Judging.for_judge(store, rene.id).set_score(
+        "E-101", "Q3", 10, "Compare " + "; ".join(variants) + " — all agreed.")
+    data = report_data(store, [AWARD])
+    store.close()
+    written = write_feedback(data, tmp_path / "feedback")
+    path = next(p for p in written if p.name.startswith("E-101"))
+    text = " ".join(pdf_text(path))
+    raw = path.read_bytes()
+    assert "Compare [a judge]; [a judge]'s; [a judge]’s; [a judge]; [a judge]; [a judge]; " \
+        "Dr [a judge]; [a judge] — all agreed." in text
+    folded = text.casefold()
+    for word in ("alice", "secretname", "secret.example"):
+        assert word not in folded
+        assert word.encode() not in raw.lower()
+
+
+def test_redaction_folds_accents_both_ways_and_keeps_the_entrants_own_words() -> None:
+    clean = redactor([JudgeInfo("Siobhán O’Neill", "")], keep="Neill Court Surgery")
+    assert clean("SIOBHAN and siobhán and Siobha\u0301n; O'Neill, ONEILL; Neill Court") == \
+        "[a judge] and [a judge] and [a judge]; [a judge], [a judge]; Neill Court"

@@ -14,6 +14,8 @@ import unicodedata
 from html import unescape
 from html.parser import HTMLParser
 
+from judgepanel.core.spreadsheet_safety import printable
+
 # A cell is treated as HTML only when it holds a real tag or an entity, so "A < B" stays.
 HTML_HINT = re.compile(
     r"</?(?:p|br|div|li|ul|ol|span|strong|em|b|i|u|a|h[1-6]|table|tr|td|th|font|blockquote)"
@@ -26,6 +28,7 @@ LAYOUT_HINT = re.compile(r"<(?:p|br|div|li|ul|ol|h[1-6]|table|tr|blockquote|pre)
 MULTISELECT = re.compile(r"^\s*\{\{(.*?)\}\}(?:\s*,\s*\{\{(.*?)\}\})*\s*$", re.DOTALL)
 MULTISELECT_ITEM = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+MESSAGE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029])[ \t]*")
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr",
               "section", "article", "header", "footer", "pre"}
 LIST_TAGS = {"ul", "ol"}
@@ -39,8 +42,7 @@ def clean_text(value: object) -> str:
     text = value if isinstance(value, str) else str(value)
     if not text:
         return ""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = printable(text)  # CRLF, Word's vertical tab and other controls, as every export
     if ("<" in text or "&" in text) and HTML_HINT.search(text):
         text = html_to_text(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
@@ -48,6 +50,17 @@ def clean_text(value: object) -> str:
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")
     return _trim_lines(text) if "\n" in text else text.strip()
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line message: each line break shown as ↵, other controls removed."""
+    return printable(MESSAGE_BREAKS.sub(" ↵ ", text))
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """A cell quoted inside a message: on one line, and shortened with … when long."""
+    text = one_line(str(value)).strip()
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _trim_lines(text: str) -> str:

@@ -16,10 +16,10 @@ from typing import Any
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import EntryRecord, UpsertCounts, count_words, upsert_entries
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.importing.cleaning import clean_text, split_multiselect
+from judgepanel.core.importing.cleaning import clean_text, one_line, shown, split_multiselect
 from judgepanel.core.importing.mapping import Mapping, guess_mapping, load_mapping, match_award
 from judgepanel.core.importing.presets import get_preset
-from judgepanel.core.importing.readers import Table, read_table
+from judgepanel.core.importing.readers import Progress, Table, read_table
 from judgepanel.core.store import Store
 
 ENTRY_COLUMN_HINT = "Entry ID, ID, Entry, Application Code, Reference, Submission ID"
@@ -67,14 +67,17 @@ class ImportResult:
 
 def import_file(store: Store, path: Path | Table, award: str | None = None,
                 preset: str = "generic", mapping: Path | Mapping | None = None,
-                dry_run: bool = False, who: str = "") -> ImportResult:
+                dry_run: bool = False, who: str = "",
+                progress: Progress | None = None) -> ImportResult:
     """Import one export into a panel, all or nothing; with dry_run, only report.
 
     `path` may be a `Table` already read (the import dialog's), so the file is read once.
     `mapping` is a MAPPING.toml (laid over the guess from the headers: write only the lines
     you need) or a `Mapping` object, used exactly as it is (the import dialog's).
+    `progress(done, total)` follows a long read; returning False from it cancels the import.
     """
-    plan = plan_import(store, path, award=award, preset=preset, mapping=mapping)
+    plan = plan_import(store, path, award=award, preset=preset, mapping=mapping,
+                       progress=progress)
     path = plan.table.path
     if dry_run:
         counts = compare_with_panel(store, plan.records)
@@ -90,12 +93,15 @@ def import_file(store: Store, path: Path | Table, award: str | None = None,
 
 def import_files(store: Store, paths: list[Path], award: str | None = None,
                  preset: str = "generic", mapping: Path | Mapping | None = None,
-                 dry_run: bool = False, who: str = "") -> list[ImportResult]:
+                 dry_run: bool = False, who: str = "",
+                 progress: Progress | None = None) -> list[ImportResult]:
     """Several files (an export split into parts) in order, all or nothing together."""
     if dry_run:
-        return [import_file(store, path, award, preset, mapping, True, who) for path in paths]
+        return [import_file(store, path, award, preset, mapping, True, who, progress)
+                for path in paths]
     with store.transaction():
-        return [import_file(store, path, award, preset, mapping, False, who) for path in paths]
+        return [import_file(store, path, award, preset, mapping, False, who, progress)
+                for path in paths]
 
 
 def preview(store: Store, path: Path | Table, mapping: Path | Mapping | None = None,
@@ -134,15 +140,30 @@ def compare_with_panel(store: Store, records: list[EntryRecord]) -> UpsertCounts
 
 
 def plan_import(store: Store, path: Path | Table, award: str | None = None,
-                preset: str = "generic", mapping: Path | Mapping | None = None) -> ImportPlan:
-    """Read (unless given a `Table`), map and check every row; raise before anything is written."""
+                preset: str = "generic", mapping: Path | Mapping | None = None,
+                progress: Progress | None = None) -> ImportPlan:
+    """Read (unless given a `Table`), map and check every row; raise before anything is written.
+
+    Every refusal is one line: a cell's line breaks never spread the message over several.
+    """
+    try:
+        return _plan_import(store, path, award, preset, mapping, progress)
+    except JudgePanelError as exc:
+        message = str(exc)
+        if one_line(message) == message:
+            raise
+        raise type(exc)(one_line(message)) from exc
+
+
+def _plan_import(store: Store, path: Path | Table, award: str | None, preset: str,
+                 mapping: Path | Mapping | None, progress: Progress | None) -> ImportPlan:
     awards = panel_awards(store)
     if not awards:
         raise JudgePanelError(f"{store.path}: the panel has no awards; add one before importing")
     forced = _forced_award(store, awards, award)
     explicit, where = _explicit_mapping(mapping)
     _check_preset(preset)
-    table = path if isinstance(path, Table) else read_table(Path(path))
+    table = path if isinstance(path, Table) else read_table(Path(path), progress)
     if explicit is None:
         final = guess_mapping(table.headers, awards, preset)
     else:
@@ -211,10 +232,10 @@ def _check_mapping_columns(mapping: Mapping, table: Table, where: str) -> None:
     present = set(table.headers)
     for key, header in mapping.headers_used():
         if header not in present:
-            shown = ", ".join(f"'{h}'" for h in table.headers[:12])
+            columns = ", ".join(f"'{h}'" for h in table.headers[:12])
             more = ", …" if len(table.headers) > 12 else ""
             raise JudgePanelError(f"{where}: {key}: no column '{header}' in {table.path.name} "
-                                  f"(its columns: {shown}{more})")
+                                  f"(its columns: {columns}{more})")
 
 
 class _Planner:
@@ -254,10 +275,10 @@ class _Planner:
         table = self.table
         entry_columns = self.columns("entry")
         if not entry_columns:
-            shown = ", ".join(f"'{h}'" for h in table.headers[:12])
+            columns = ", ".join(f"'{h}'" for h in table.headers[:12])
             raise JudgePanelError(
                 f"{table.path}: no entry id column (looked for {ENTRY_COLUMN_HINT}; found "
-                f"{shown}). Choose the --preset of the platform it came from, or name the "
+                f"{columns}). Choose the --preset of the platform it came from, or name the "
                 "column in a MAPPING.toml: [columns] entry = \"…\"")
         if not table.rows:
             raise JudgePanelError(f"{table.path}: the file has a header row but no entries")
@@ -273,12 +294,12 @@ class _Planner:
                 before, before_cells = first_seen[entry_id]
                 if before_cells == cells:
                     plan.warnings.append(f"{table.row_word} {number} repeats {table.row_word} "
-                                         f"{before} exactly ({entry_id}); skipped")
+                                         f"{before} exactly ({shown(entry_id)}); skipped")
                     continue
                 raise JudgePanelError(
-                    f"{table.path}: entry id '{entry_id}' is in both {table.row_word} {before} "
-                    f"and {table.row_word} {number} (column '{entry_header}'), with different "
-                    "contents; each entry needs its own id")
+                    f"{table.path}: entry id '{shown(entry_id)}' is in both {table.row_word} "
+                    f"{before} and {table.row_word} {number} (column '{entry_header}'), with "
+                    "different contents; each entry needs its own id")
             first_seen[entry_id] = (number, cells)
             award = route(number, cells)
             plan.records.append(self.record(entry_id, award, number, cells, plan.warnings))
@@ -373,7 +394,7 @@ class _Planner:
                 found[number] = award
         if unknown:
             column = table.headers[award_columns[0]]
-            listed = "; ".join(f"'{value}' ({table.row_word}{'s' if len(rows) > 1 else ''} "
+            listed = "; ".join(f"'{shown(value)}' ({table.row_word}{'s' if len(rows) > 1 else ''} "
                                f"{_numbers(rows)})" for value, rows in unknown.items())
             known = ", ".join(f"{a.id} ('{a.name}')" for a in self.awards)
             raise JudgePanelError(
@@ -396,5 +417,5 @@ class _Planner:
 
 
 def _numbers(rows: list[int]) -> str:
-    shown = ", ".join(str(n) for n in rows[:10])
-    return shown + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    listed = ", ".join(str(n) for n in rows[:10])
+    return listed + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")

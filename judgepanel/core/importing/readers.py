@@ -12,12 +12,14 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from judgepanel.core.errors import JudgePanelError, RefusedFile
+from judgepanel.core.importing.cleaning import shown
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and other Office binaries
@@ -25,6 +27,14 @@ DELIMITERS = (",", ";", "\t")
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")  # a multi-byte UTF-8 character
 EXCEL_SEPARATOR = re.compile(r"sep=(.)\r?\n")
 csv.field_size_limit(64 * 1024 * 1024)  # answers of 10,000 characters and more are normal
+MAX_DEPTH = 64  # JSON nesting: entry platforms' exports use three or four levels
+MAX_DIGITS = 4300  # Python's own limit on converting a long integer
+MAX_ROWS = 50_000  # entries in one export; a programme has hundreds
+MAX_COLUMNS = 2_000
+MAX_CELLS = 2_000_000  # cells parsed from one sheet, empty ones included
+MAX_CELL = 1_000_000  # characters in one cell (Excel itself stops at 32,767)
+MAX_UNPACKED = 1 << 30  # bytes a workbook may unpack to
+Progress = Callable[[int, int], object]
 
 
 @dataclass
@@ -48,8 +58,12 @@ class Table:
         return f"{place}, column '{column}'" if column else place
 
 
-def read_table(path: Path) -> Table:
-    """Read any supported export, choosing the reader by extension and checking the bytes."""
+def read_table(path: Path, progress: Progress | None = None) -> Table:
+    """Read any supported export, choosing the reader by extension and checking the bytes.
+
+    `progress(done, total)` is called as a long workbook is read; returning False from it
+    (or raising) stops the read with `ImportCancelled`.
+    """
     path = Path(path)
     if not path.exists():
         raise JudgePanelError(f"{path}: no such file")
@@ -64,7 +78,7 @@ def read_table(path: Path) -> Table:
         raise RefusedFile(f"{path}: old Excel (.xls) files cannot be read; open it in Excel "
                           "or LibreOffice and save it as .xlsx or CSV")
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, head)
+        return read_xlsx(path, head, progress)
     if suffix == ".json":
         return read_json(path, head)
     if suffix in (".csv", ".txt", ".tsv", ""):
@@ -241,36 +255,200 @@ def _column_letter(index: int) -> str:
 # ----- XLSX -----------------------------------------------------------------------------------
 
 
-def read_xlsx(path: Path, head: bytes) -> Table:
-    """The first worksheet of a workbook, values as Excel shows them (not formulas)."""
+class ImportCancelled(JudgePanelError):
+    """The user stopped a long import; nothing was written."""
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    """Report progress; a callback that returns False (or raises) stops the import."""
+    if progress is not None and progress(done, total) is False:
+        raise ImportCancelled("import cancelled; the panel was not changed")
+
+
+# An empty cell as every spreadsheet writes it (`<c r="B7" s="3"/>`).
+EMPTY_CELL = re.compile(rb"<(?:[\w.-]+:)?c(?=[^<>]*\sr=)\s[^<>]*/>")
+SHEET_DATA = re.compile(rb"<([\w.-]+:)?sheetData\b")
+CHUNK = 1 << 20
+
+
+class _FilledCells(io.RawIOBase):
+    """A worksheet's XML as it is unpacked, without its empty rows and cells.
+
+    A sheet formatted down to row 1,048,576 or across 1,000 columns holds millions of empty
+    cells; a row with no cell content (no `</c>`) is dropped with a byte search before any
+    parsing, and empty cells are cut out of the rows that are kept. Reports progress.
+    """
+
+    def __init__(self, source: IO[bytes], total: int, progress: Progress | None) -> None:
+        self.source = source
+        self.total = total
+        self.progress = progress
+        self.read_so_far = 0
+        self.pending = b""
+        self.tail = b""
+        self.offset = 0
+        self.prefix: bytes | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self.offset >= len(self.pending):
+            chunk = self.source.read(CHUNK)
+            self.read_so_far += len(chunk)
+            _tick(self.progress, self.read_so_far, self.total)
+            if not chunk and not self.tail:
+                return 0
+            self.pending, self.tail = self._without_empty_rows(self.tail + chunk, not chunk)
+            self.offset = 0
+        size = min(len(buffer), len(self.pending) - self.offset)
+        buffer[:size] = self.pending[self.offset:self.offset + size]
+        self.offset += size
+        return size
+
+    def _without_empty_rows(self, data: bytes, final: bool) -> tuple[bytes, bytes]:
+        """(the XML ready to parse, the incomplete end to keep for the next chunk)."""
+        if self.prefix is None:
+            found = SHEET_DATA.search(data)
+            if found is None and not final and len(data) < 64 * CHUNK:
+                return b"", data  # the sheet's data has not started yet
+            self.prefix = (found.group(1) or b"") if found else b""
+        row_open = b"<" + self.prefix + b"row"
+        row_close = b"</" + self.prefix + b"row>"
+        cell_close = b"</" + self.prefix + b"c>"
+        kept: list[bytes] = []
+        position = 0
+        while True:
+            start = data.find(row_open, position)
+            if start == -1 or start + len(row_open) >= len(data):
+                break
+            if data[start + len(row_open)] not in b" \t\r\n>/":  # <rowBreaks>, not a row
+                kept.append(data[position:start + 1])
+                position = start + 1
+                continue
+            opened = data.find(b">", start)
+            if opened == -1:
+                break
+            if data[opened - 1:opened] == b"/":  # <row r="9"/>: an empty row
+                kept.append(data[position:start])
+                position = opened + 1
+                continue
+            end = data.find(row_close, opened)
+            if end == -1:
+                break
+            end += len(row_close)
+            kept.append(data[position:start])
+            row = data[start:end]
+            if cell_close in row:
+                kept.append(EMPTY_CELL.sub(b"", row))
+            position = end
+        if final:
+            kept.append(data[position:])
+            return b"".join(kept), b""
+        start = data.find(row_open, position)
+        keep_from = start if start != -1 else max(position, len(data) - len(row_open))
+        kept.append(data[position:keep_from])
+        return b"".join(kept), data[keep_from:]
+
+
+def read_xlsx(path: Path, head: bytes, progress: Progress | None = None) -> Table:
+    """The first worksheet of a workbook, values as Excel shows them (not formulas).
+
+    Read as a stream with limits, so a hostile or broken workbook (a claimed size of a
+    million rows, millions of formatted empty cells, a zip bomb) is refused or read quickly
+    in bounded memory rather than exhausting the machine.
+    """
     if not head.startswith(ZIP_MAGIC):
         looks = "CSV or other text" if _looks_like_text(path) else "something else"
         raise RefusedFile(f"{path}: this is not an Excel workbook (.xlsx); it looks like "
                           f"{looks}. Rename it to .csv if it is a CSV export")
+    _check_unpacked_sizes(path)
     import openpyxl  # imported here: reading CSV should not pay for it
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, EOFError, OSError, KeyError) as exc:
-        raise RefusedFile(f"{path}: the workbook is truncated or damaged ({exc}); "
+        raise RefusedFile(f"{path}: the workbook is truncated or damaged ({shown(exc)}); "
                           "export it again") from exc
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise RefusedFile(f"{path}: cannot read this workbook ({exc})") from exc
+        raise RefusedFile(f"{path}: cannot read this workbook ({shown(exc)})") from exc
     try:
         if not workbook.worksheets:
             raise JudgePanelError(f"{path}: the workbook has no worksheets")
-        sheet = workbook.worksheets[0]
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()  # some writers record a wrong size
-        records = [[_xlsx_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        records = _xlsx_records(path, workbook, progress)
     except JudgePanelError:
         raise
     except Exception as exc:
-        raise RefusedFile(f"{path}: the workbook is truncated or damaged ({exc}); "
+        raise RefusedFile(f"{path}: the workbook is truncated or damaged ({shown(exc)}); "
                           "export it again") from exc
     finally:
         workbook.close()
     return _table(path, "xlsx", records)
+
+
+def _check_unpacked_sizes(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than any export of entries needs."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise RefusedFile(f"{path}: the workbook is truncated or damaged ({shown(exc)}); "
+                          "export it again") from exc
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED:
+        raise RefusedFile(f"{path}: the workbook unpacks to {total / 2**20:,.0f} MB (the most "
+                          f"is {MAX_UNPACKED / 2**20:,.0f} MB); save only the entries' sheet "
+                          "as CSV or XLSX and import that")
+
+
+def _xlsx_records(path: Path, workbook: Any, progress: Progress | None) -> list[list[Any]]:
+    """The first sheet's rows, streamed: empty cells never parsed, limits checked per row."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    sheet = workbook.worksheets[0]
+    archive = workbook._archive
+    total = archive.getinfo(sheet._worksheet_path).file_size
+    with archive.open(sheet._worksheet_path) as source:
+        stream = io.BufferedReader(_FilledCells(source, total, progress), CHUNK)
+        parser = WorkSheetParser(stream, sheet._shared_strings, data_only=True,
+                                 epoch=workbook.epoch, date_formats=workbook._date_formats,
+                                 timedelta_formats=workbook._timedelta_formats)
+        records: list[list[Any]] = []
+        cells_read = 0
+        for number, cells in parser.parse():
+            cells_read += len(cells)
+            if cells_read > MAX_CELLS:
+                raise JudgePanelError(
+                    f"{path}: row {number}: the sheet holds more than {MAX_CELLS:,} cells; "
+                    "is this the right file? Save only the entries as CSV or XLSX")
+            filled = [(cell["column"], cell["value"]) for cell in cells
+                      if _filled(cell["value"])]
+            if not filled:
+                continue
+            if number > MAX_ROWS + 1:
+                raise JudgePanelError(f"{path}: row {number}: more than {MAX_ROWS:,} rows; is "
+                                      "this the right file?")
+            width = max(column for column, _ in filled)
+            if width > MAX_COLUMNS:
+                raise JudgePanelError(
+                    f"{path}: row {number}, column {_column_letter(width)}: more than "
+                    f"{MAX_COLUMNS:,} columns; is this the right file?")
+            row: list[Any] = [None] * width
+            for column, value in filled:
+                value = _xlsx_value(value)
+                if isinstance(value, str) and len(value) > MAX_CELL:
+                    raise JudgePanelError(
+                        f"{path}: row {number}, column {_column_letter(column)}: a cell of "
+                        f"{len(value):,} characters (the most is {MAX_CELL:,})")
+                if isinstance(value, str) and SURROGATE.search(value):
+                    raise JudgePanelError(
+                        f"{path}: row {number}, column {_column_letter(column)}: text holds a "
+                        "broken character (half of a UTF-16 pair); export the file again")
+                row[column - 1] = value
+            while len(records) < number - 1:
+                records.append([])  # blank rows keep the numbers a spreadsheet shows
+            records.append(row)
+    return records
 
 
 def _looks_like_text(path: Path) -> bool:
@@ -311,8 +489,11 @@ def read_json(path: Path, head: bytes) -> Table:
     text, encoding = decode(path, path.read_bytes())
     if not text.strip():
         raise JudgePanelError(f"{path}: the file is empty")
+    _check_json_shape(path, text)
     try:
         document = json.loads(text)
+    except RecursionError as exc:  # _check_json_shape should have caught it first
+        raise JudgePanelError(f"{path}: the JSON is nested too deeply to read") from exc
     except json.JSONDecodeError as exc:
         if exc.pos == len(text) - len(text.lstrip()) and "," in text.split("\n", 1)[0]:
             raise RefusedFile(f"{path}: this is not JSON; it looks like CSV text. Rename it "
@@ -338,10 +519,60 @@ def read_json(path: Path, head: bytes) -> Table:
             raise JudgePanelError(f"{path}: entry {number}: expected an object with named "
                                   f"fields, not {type(entry).__name__}")
         headers.update(dict.fromkeys(str(key) for key in entry))
+    for number, entry in enumerate(entries, start=1):
+        _check_json_text(path, f"entry {number}", entry)
     names = list(headers)
     rows = [(number, [_json_value(entry.get(name)) for name in names])
             for number, entry in enumerate(entries, start=1)]
     return Table(path, "json", names, rows, encoding, originals=entries)
+
+
+JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[{]|[\]}]|-?\d{' + str(MAX_DIGITS + 1) + ",}")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _line_and_column(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _check_json_shape(path: Path, text: str) -> None:
+    """Refuse what would crash the JSON parser, with the place: nesting deeper than any
+    export needs (Python would overflow its stack) and integers too long to convert."""
+    depth = 0
+    for token in JSON_TOKEN.finditer(text):
+        first = token.group()[0]
+        if first == '"':
+            continue
+        if first in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise JudgePanelError(
+                    f"{path}: {_line_and_column(text, token.start())}: the JSON is nested "
+                    f"more than {MAX_DEPTH} levels deep; an export of entries never is")
+        elif first in "]}":
+            depth -= 1
+        else:
+            raise JudgePanelError(
+                f"{path}: {_line_and_column(text, token.start())}: a number of "
+                f"{len(token.group().lstrip('-')):,} digits (the most is {MAX_DIGITS:,}); is "
+                "this the right file?")
+
+
+def _check_json_text(path: Path, where: str, value: Any, key: str = "") -> None:
+    """A JSON escape such as \\ud800 gives half a character, which no file can store."""
+    if isinstance(value, str):
+        if SURROGATE.search(value):
+            field = f", field '{shown(key)}'" if key else ""
+            raise JudgePanelError(f"{path}: {where}{field}: text holds a broken character (a "
+                                  "lone \\ud800-\\udfff escape); export the file again")
+    elif isinstance(value, dict):
+        for name, inner in value.items():
+            _check_json_text(path, where, name, key)
+            _check_json_text(path, where, inner, key or name)
+    elif isinstance(value, list):
+        for inner in value:
+            _check_json_text(path, where, inner, key)
 
 
 def _json_value(value: Any) -> Any:

@@ -9,6 +9,7 @@ the PDF's metadata.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -45,26 +46,80 @@ Progress = Callable[[int, int], None]
 REDACTED = "[a judge]"
 
 
+# Words that stand before or after a name but say nothing about who the judge is.
+HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
+              "lady", "lord", "rev", "revd", "cllr", "the", "and", "obe", "mbe", "cbe", "frcp",
+              "frcs", "frcn", "phd", "rn", "jr", "snr", "jnr"}
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """`text` without accents, case or curly apostrophes, and for each character of the
+    result the index of the original character it came from (to redact the original)."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char.isascii():
+            folded = char.lower()
+        else:
+            plain = unicodedata.normalize("NFKD", char.translate(APOSTROPHES))
+            folded = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(pieces), origin
+
+
 def redactor(judges: list[JudgeInfo], keep: str = "") -> Callable[[str], str]:
     """A function that removes judges' names and e-mail addresses from a comment.
 
     Full names and e-mail addresses always go; a single first name or surname goes too,
-    unless it also appears in `keep` (the entry's own nominee, title and organisation).
+    unless it is also a word of `keep` (the entry's own nominee, title and organisation).
+    Matching ignores case and accents ("ALICE SECRETNAME", "Alicé" and "alice@SECRET.example"
+    all match Alice Secretname), and a possessive ("Secretname's") loses the name too.
     """
+    kept = set(re.findall(r"\w+", fold(keep)[0]))
     phrases: set[str] = set()
     for judge in judges:
-        if judge.email:
-            phrases.add(judge.email)
-        if judge.name:
-            phrases.add(judge.name)
-            for part in judge.name.split():
-                if len(part.strip(".,")) >= 3 and part not in keep:
-                    phrases.add(part.strip(".,"))
+        if judge.email.strip():
+            phrases.add(fold(judge.email.strip())[0])
+        name = fold(" ".join(judge.name.split()))[0]
+        if not name:
+            continue
+        phrases.add(name)
+        words = [w for w in re.split(r"[\s,.]+", name) if w]
+        core = [w for w in words if w.strip("'-") not in HONORIFICS]
+        if core:
+            phrases.add(" ".join(core))  # "Alice Secretname" from "Dr Alice Secretname"
+        for word in core:
+            parts = {word, re.sub(r"[-']", "", word),  # O'Neill as "ONeill" or "oneill"
+                     *(p for p in re.split(r"[-']", word) if len(p) >= 3)}
+            for part in parts:
+                if len(part) >= 3 and part not in kept and part not in HONORIFICS:
+                    phrases.add(part)
     if not phrases:
         return lambda comment: comment
     ordered = sorted(phrases, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
-    return lambda comment: pattern.sub(REDACTED, comment)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + r")(?!\w)")
+
+    def redact(comment: str) -> str:
+        folded, origin = fold(comment)
+        pieces: list[str] = []
+        done = 0
+        for match in pattern.finditer(folded):
+            if match.end() == match.start():
+                continue
+            start, end = origin[match.start()], origin[match.end() - 1] + 1
+            while end < len(comment) and unicodedata.combining(comment[end]):
+                end += 1  # a decomposed accent belongs to the letter before it
+            if start < done:
+                continue
+            pieces += [comment[done:start], REDACTED]
+            done = end
+        pieces.append(comment[done:])
+        return "".join(pieces)
+
+    return redact
 
 
 class FeedbackReport(ReportPages):
