@@ -30,7 +30,8 @@ def login_name() -> str:
 
 
 def emit_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """JSON for scripts: never NaN or Infinity (not JSON), so a bad number fails loudly."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))
 
 
 @cli.command()

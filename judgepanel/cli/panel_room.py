@@ -36,10 +36,11 @@ Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 def _emit_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """JSON for scripts: never NaN or Infinity (not JSON), so a bad number fails loudly."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))
 
 
-def _who(given: str | None = None) -> str:
+def who_acts(given: str | None = None) -> str:
     """Who is recorded in the audit log: the name given with --by, else the login name."""
     if given is not None:
         return given
@@ -89,8 +90,19 @@ def _print_ranking(ranking: Ranking) -> None:
         click.echo("(no entries in this award yet)")
     if overridden:
         click.echo("* moderated score; the computed score is in --json as computed_score")
+    close = [row for row in ranking.entries if row.too_close]
+    if close:
+        click.echo("bias-corrected score ± standard error; ≈ too close to separate from the "
+                   "entry next to it:")
+        for row in ranking.entries:
+            if row.bias_score is not None:
+                mark = " ≈ " + ", ".join(row.too_close) if row.too_close else ""
+                click.echo(f"  {row.entry:<10} {row.bias_score:6.1f} ±"
+                           f"{_number(row.bias_se)}{mark}")
     for note in ranking.notes[1:]:
         click.echo(f"note: {note}")
+    if ranking.design.get("warning"):
+        click.echo(f"WARNING: {ranking.design['warning']}")
 
 
 @cli.command()
@@ -157,10 +169,10 @@ def _print_stats(found: dict[str, Any]) -> None:
                "(0.800 or more: agree well; 0.667 to 0.800: moderately; below: poorly)")
     if found["icc"]:
         icc = found["icc"]
-        click.echo("ICC on the entries every judge scored: " + ", ".join(
+        click.echo(f"{found['icc_basis']}: " + ", ".join(
             f"{key} {_number(value, 2)}" for key, value in icc.items()))
     else:
-        click.echo("ICC: not available (fewer than two entries scored by every judge)")
+        click.echo(found["icc_basis"])
     click.echo("Kendall's W: " + (_number(found["kendall_w"], 3) if found["kendall_w"]
                                   is not None else "not available (not every judge scored "
                                   "every entry)"))
@@ -168,10 +180,19 @@ def _print_stats(found: dict[str, Any]) -> None:
                              if found["connected"] else "NOT connected: groups of judges share "
                              "no entry, so their leniency cannot be compared"))
     if found["judge_bias"]:
-        click.echo("judge bias (points on the 0–100 scale; + lenient, − harsh):")
+        judges = found.get("design", {}).get("judges", {})
+        click.echo("judge bias (points on the 0–100 scale; + lenient, − harsh), ± its "
+                   "standard error, and how well the design pins it down:")
         for name, value in sorted(found["judge_bias"].items(), key=lambda p: p[1]):
-            click.echo(f"  {value:+6.1f}  {name}")
-    click.echo(f"flags ({len(found['flags'])}):")
+            how = judges.get(name, {})
+            worth = how.get("comparisons")
+            click.echo(f"  {value:+6.1f} ±{_number(how.get('leniency_se'))}  {name} "
+                       f"({how.get('entries', 0)} entries, shared with "
+                       f"{how.get('shares_with', 0)} judges; worth "
+                       f"{_number(worth)} scores)")
+    if found.get("design_warning"):
+        click.echo(f"WARNING: {found['design_warning']}")
+    click.echo(f"flags ({len(found['flags'])}, most important first):")
     for flag in found["flags"]:
         click.echo(f"  {flag['entry']:<10} {flag['flag']:<12} {flag['detail']}")
 

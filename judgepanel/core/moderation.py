@@ -22,7 +22,8 @@ PLACEMENT_LABELS = {"winner": "Winner", "highly-commended": "Highly Commended",
                     "finalist": "Finalist", "none": "No placement"}
 SETTING_KEYS = ("method", "incomplete", "places", "champion_k", "bias_ridge",
                 "flag_thresholds", "tie_break")
-THRESHOLD_KEYS = ("range", "rwg", "outlier_mad", "outlier_min", "extreme")
+THRESHOLD_KEYS = ("range", "rwg", "outlier_mad", "outlier_min", "extreme", "extreme_gap",
+                  "champion_gap")
 
 
 def _entry_award(store: Store, entry_id: str) -> str:
@@ -131,7 +132,12 @@ def tie_break_records(store: Store, award_id: str) -> list[list[str]]:
 
 def set_award_settings(store: Store, award_id: str, who: str = "", **changes: Any) -> None:
     """Change an award's results settings (method, tie_break, thresholds …), audited."""
-    from judgepanel.core.totals import INCOMPLETE_CHOICES, METHOD_NAMES
+    from judgepanel.core.totals import (
+        INCOMPLETE_CHOICES,
+        METHOD_NAMES,
+        NUMBER_SETTINGS,
+        setting_problem,
+    )
 
     row = store.db.execute("SELECT settings FROM awards WHERE id = ?", [award_id]).fetchone()
     if row is None:
@@ -147,10 +153,11 @@ def set_award_settings(store: Store, award_id: str, who: str = "", **changes: An
         if key == "incomplete" and value not in INCOMPLETE_CHOICES:
             raise JudgePanelError(f"award '{award_id}': incomplete: '{value}' is not one of "
                                   f"{', '.join(INCOMPLETE_CHOICES)}")
-        if key in ("places", "champion_k") and (not isinstance(value, int) or value < 1):
-            raise JudgePanelError(f"award '{award_id}': {key}: must be a whole number above 0")
-        if key == "bias_ridge" and (not isinstance(value, int | float) or value < 0):
-            raise JudgePanelError(f"award '{award_id}': bias_ridge: must be a number, 0 or more")
+        if key in NUMBER_SETTINGS:
+            problem = setting_problem(key, value)
+            if problem:
+                raise JudgePanelError(f"award '{award_id}': {problem}")
+            value = NUMBER_SETTINGS[key][0](value)
         if key == "tie_break":
             _check_tie_break(store, award_id, value)
         if key == "flag_thresholds":
@@ -158,9 +165,9 @@ def set_award_settings(store: Store, award_id: str, who: str = "", **changes: An
                 raise JudgePanelError(f"award '{award_id}': flag_thresholds: use only "
                                       f"{', '.join(THRESHOLD_KEYS)}")
             for name, number in value.items():
-                if not isinstance(number, int | float) or isinstance(number, bool):
-                    raise JudgePanelError(f"award '{award_id}': flag_thresholds.{name}: "
-                                          f"must be a number, not {number!r}")
+                problem = setting_problem(f"flag_thresholds.{name}", number)
+                if problem:
+                    raise JudgePanelError(f"award '{award_id}': {problem}")
             value = {**settings.get("flag_thresholds", {}),
                      **{k: float(v) for k, v in value.items()}}
         settings[key] = value

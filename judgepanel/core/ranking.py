@@ -27,28 +27,33 @@ from __future__ import annotations
 import bisect
 import math
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from judgepanel.core.awards import Award, panel_award
 from judgepanel.core.disagreement_flags import (
+    order_by_priority,
     panel_flags,
     ranking_flags,
     sample_variance,
     totals_by_judge,
 )
 from judgepanel.core.moderation import current_overrides, placements, tie_break_records
-from judgepanel.core.stats import bias_model
+from judgepanel.core.stats import THIN_COMPARISONS, BiasFit, bias_model
 from judgepanel.core.store import Store
 from judgepanel.core.totals import (
     METHOD_NAMES,
     JudgeTotal,
     award_settings,
     commented_pairs,
+    exact,
     judge_totals,
 )
 
 METHODS = METHOD_NAMES
+EXACT_METHODS = ("mean", "median", "trimmed", "borda")  # computed exactly from the totals
 TOLERANCE = 1e-9
 METHOD_LABELS = {
     "mean": "mean of the judges' totals",
@@ -79,6 +84,9 @@ class RankedEntry:
     computed_score: float | None
     override: float | None
     computed_rank: int | None = None  # the rank before moderated scores (equal when none)
+    bias_score: float | None = None  # the bias-corrected score, whatever the method
+    bias_se: float | None = None     # its standard error (None: no estimate of the noise)
+    too_close: list[str] = field(default_factory=list)  # neighbours too close to separate
 
 
 @dataclass
@@ -93,6 +101,7 @@ class Ranking:
     notes: list[str]
     judge_bias: dict[str, float] = field(default_factory=dict)
     flag_records: list[dict[str, Any]] = field(default_factory=list)
+    design: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """The `rank --json` shape of INTERFACE.md (plus the explanation keys)."""
@@ -107,9 +116,13 @@ class Ranking:
                  "organisation": e.organisation, "score": e.score, "mean": e.mean,
                  "median": e.median, "sd": e.sd, "judges": e.judges, "flags": list(e.flags),
                  "placement": e.placement, "computed_score": e.computed_score,
-                 "override": e.override, "computed_rank": e.computed_rank}
+                 "override": e.override, "computed_rank": e.computed_rank,
+                 "bias_score": e.bias_score, "bias_se": e.bias_se,
+                 "too_close_to_separate": list(e.too_close)}
                 for e in self.entries
             ],
+            "design": self.design,
+            "design_warning": self.design.get("warning"),
         }
 
 
@@ -136,6 +149,11 @@ class Analysis:
     by_judge: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     method_notes: dict[str, list[str]] = field(default_factory=dict)
     rankings: dict[tuple[str, bool], Ranking] = field(default_factory=dict)  # computed once
+    exact_scores: dict[str, dict[str, Fraction]] = field(default_factory=dict)
+    fit: BiasFit | None = None  # the bias model, with its uncertainty (None: no scores)
+    bias_errors: dict[str, float] = field(default_factory=dict)
+    too_close: dict[str, list[str]] = field(default_factory=dict)
+    design: dict[str, Any] = field(default_factory=dict)
 
 
 def analyse_award(store: Store, award_id: str) -> Analysis:
@@ -167,8 +185,15 @@ def analyse_award(store: Store, award_id: str) -> Analysis:
     if ignored:
         notes.append(f"{ignored} section score(s) from judges with a declared conflict "
                      "are ignored")
-    scores, errors, connected, bias, model_notes = _method_scores(counted, settings)
+    scores, exact_scores, errors, connected, bias, model_notes, fit = _method_scores(
+        counted, settings)
     notes += model_notes.pop("", [])
+    design = design_report(fit, sorted({t.judge for found in counted.values() for t in found}))
+    if design["warning"]:
+        notes.append(design["warning"])
+    names = sorted(counted)
+    bias_errors = ({name: value for name, value in zip(names, fit.score_se, strict=True)
+                    if math.isfinite(value)} if fit else {})
     summary = {}
     for entry, found in counted.items():
         values = sorted(float(t.total or 0.0) for t in found)
@@ -178,18 +203,23 @@ def analyse_award(store: Store, award_id: str) -> Analysis:
     ids = {e["id"] for e in entries}
     return Analysis(
         award=award, settings=settings, entries=entries, totals=totals, counted=counted,
-        method_scores=scores, standard_errors=errors, connected=connected, judge_bias=bias,
+        method_scores=scores, exact_scores=exact_scores, standard_errors=errors,
+        connected=connected, judge_bias=bias, fit=fit,
         notes=notes, commented=commented,
         overrides={k: v for k, v in current_overrides(store).items() if k in ids},
         placements=placements(store), panel_orders=tie_break_records(store, award_id),
         summary=summary, judge_flags=panel_flags(award, settings, counted, commented),
+        bias_errors=bias_errors, design=design,
+        too_close=_too_close(fit, names, scores["bias"]) if fit else {},
         by_judge=totals_by_judge(counted), method_notes=model_notes)
 
 
 def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any]
-                   ) -> tuple[dict[str, dict[str, float]], dict[str, float], bool,
-                              dict[str, float], dict[str, list[str]]]:
-    """All six methods' scores, standard errors for the cut-off, and the bias model's verdict."""
+                   ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, Fraction]],
+                              dict[str, float], bool, dict[str, float], dict[str, list[str]],
+                              BiasFit | None]:
+    """All six methods' scores (exact where the method allows), standard errors for the
+    cut-off, and the bias model's fit and verdict."""
     names = sorted(counted)
     judges = sorted({t.judge for totals in counted.values() for t in totals})
     where_judge = {judge: i for i, judge in enumerate(judges)}
@@ -200,16 +230,19 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
             judge_index.append(where_judge[total.judge])
             values.append(float(total.total or 0.0))
     e, j, y = entry_index, judge_index, values
+    exact_y = [t.exact or Fraction(0) for name in names for t in counted[name]]
     scores: dict[str, dict[str, float]] = {m: {} for m in METHODS}
+    exact_scores: dict[str, dict[str, Fraction]] = {m: {} for m in EXACT_METHODS}
     for name in names:
-        row = sorted(float(t.total or 0.0) for t in counted[name])
-        scores["mean"][name] = statistics.fmean(row)
-        scores["median"][name] = statistics.median(row)
-        scores["trimmed"][name] = statistics.fmean(row[1:-1] if len(row) >= 4 else row)
+        row = sorted(t.exact or Fraction(0) for t in counted[name])
+        kept = row[1:-1] if len(row) >= 4 else row
+        exact_scores["mean"][name] = sum(row, Fraction(0)) / len(row)
+        exact_scores["median"][name] = Fraction(statistics.median(row))
+        exact_scores["trimmed"][name] = sum(kept, Fraction(0)) / len(kept)
     notes: list[str] = []
     by_method: dict[str, list[str]] = {"": notes}
     if not names:
-        return scores, {}, True, {}, by_method
+        return scores, exact_scores, {}, True, {}, by_method, None
     mine_of: list[list[int]] = [[] for _ in judges]  # each judge's observations
     for k, judge_no in enumerate(j):
         mine_of[judge_no].append(k)
@@ -233,26 +266,27 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
     if fewest < 10:
         by_method["zscore"] = [f"z-scores are unstable here: a judge scored only "
                                f"{fewest} entries (about ten or more are needed)"]
-    # Borda: points by each judge's own order, counted by bisection on their sorted totals.
-    point_sum = [0.0] * len(names)
+    # Borda: points by each judge's own order, on the exact totals (equal on paper = tied).
+    point_sum = [Fraction(0)] * len(names)
     point_count = [0] * len(names)
     for mine in mine_of:
         if len(mine) < 2:
             continue
-        ordered = sorted(y[k] for k in mine)
-        points: dict[float, float] = {}  # totals repeat: count each value once
+        ordered = sorted(exact_y[k] for k in mine)
+        points: dict[Fraction, Fraction] = {}  # totals repeat: count each value once
         for k in mine:
-            value = y[k]
+            value = exact_y[k]
             if value not in points:
-                lower = bisect.bisect_left(ordered, value - TOLERANCE)
-                near = ordered[bisect.bisect_left(ordered, value - 2 * TOLERANCE):
-                               bisect.bisect_right(ordered, value + 2 * TOLERANCE)]
-                same = sum(1 for other in near if abs(other - value) <= TOLERANCE) - 1
-                points[value] = 100.0 * (lower + 0.5 * same) / (len(mine) - 1)
+                lower = bisect.bisect_left(ordered, value)
+                same = bisect.bisect_right(ordered, value) - lower - 1
+                points[value] = Fraction(100 * (2 * lower + same), 2 * (len(mine) - 1))
             point_sum[e[k]] += points[value]
             point_count[e[k]] += 1
     for i, name in enumerate(names):
-        scores["borda"][name] = point_sum[i] / point_count[i] if point_count[i] else 50.0
+        exact_scores["borda"][name] = (point_sum[i] / point_count[i] if point_count[i]
+                                       else Fraction(50))
+    for method, found in exact_scores.items():
+        scores[method] = {name: float(value) for name, value in found.items()}
     # The additive bias model.
     fit = bias_model(e, j, y, len(names), len(judges), ridge=float(settings["bias_ridge"]))
     for i, name in enumerate(names):
@@ -271,24 +305,25 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
                      "on zero separately, so scores across groups assume each group is as "
                      "lenient as the others on average")
     # Standard errors for the near-cutoff flag: residual SD of the model, or pooled SD.
-    spread = fit.residual_sd
-    if math.isnan(spread):
-        pooled = [(len(counted[n]) - 1, sample_variance([t.total or 0.0 for t in counted[n]]))
-                  for n in names if len(counted[n]) > 1]
-        freedom = sum(df for df, _ in pooled)
-        spread = math.sqrt(sum(df * v for df, v in pooled) / freedom) if freedom else math.nan
-    errors = {name: spread / math.sqrt(len(counted[name])) for name in names}
-    return scores, errors, fit.connected, bias, by_method
+    errors = {name: fit.sigma / math.sqrt(len(counted[name])) for name in names}
+    return scores, exact_scores, errors, fit.connected, bias, by_method, fit
 
 
-def _same(a: float, b: float) -> bool:
+Number = float | Fraction
+
+
+def _same(a: Number, b: Number) -> bool:
+    """Exact values tie only when equal; floats (z-scores, the bias model) within a hair."""
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a == b
     return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def _groups(ordered: list[tuple[str, float]]) -> list[list[str]]:
-    """Consecutive entries whose values are equal (unrounded, within a tiny tolerance)."""
+def _groups(ordered: list[tuple[str, Number]]) -> list[list[str]]:
+    """Consecutive entries whose values are equal (exact values exactly, floats unrounded
+    within a tiny tolerance)."""
     found: list[list[str]] = []
-    previous: float | None = None
+    previous: Number | None = None
     for entry, value in ordered:
         if previous is not None and _same(previous, value):
             found[-1].append(entry)
@@ -299,10 +334,11 @@ def _groups(ordered: list[tuple[str, float]]) -> list[list[str]]:
 
 
 def _criterion_values(analysis: Analysis, criterion: str, group: list[str]
-                      ) -> dict[str, float] | None:
+                      ) -> dict[str, Number] | None:
     """Each tied entry's value under one tie-break criterion; None when it cannot decide."""
     if criterion in METHODS:
-        values = analysis.method_scores[criterion]
+        values: dict[str, Number] = {**analysis.method_scores[criterion],
+                                     **analysis.exact_scores.get(criterion, {})}
         return {entry: values[entry] for entry in group}
     if criterion.startswith("section:"):
         section_id = criterion.removeprefix("section:")
@@ -311,18 +347,19 @@ def _criterion_values(analysis: Analysis, criterion: str, group: list[str]
         except KeyError:
             return None
         scale = analysis.award.scale_of(section)
-        found = {}
+        low, span = exact(scale.min), exact(scale.max) - exact(scale.min)
+        found: dict[str, Number] = {}
         for entry in group:
-            marks = [t.sections[section_id] for t in analysis.counted.get(entry, [])
+            marks = [exact(t.sections[section_id]) for t in analysis.counted.get(entry, [])
                      if section_id in t.sections]
             if not marks:
                 return None
-            found[entry] = 100.0 * (statistics.fmean(marks) - scale.min) / (scale.max - scale.min)
+            found[entry] = 100 * (sum(marks, Fraction(0)) / len(marks) - low) / span
         return found
     if criterion == "panel":
         for order in analysis.panel_orders:
             if set(group) <= set(order):
-                return {entry: float(-order.index(entry)) for entry in group}
+                return {entry: Fraction(-order.index(entry)) for entry in group}
     return None
 
 
@@ -344,6 +381,65 @@ def _break_ties(analysis: Analysis, group: list[str], criteria: list[str],
     return result
 
 
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
+def design_report(fit: BiasFit | None, judges: list[str]) -> dict[str, Any]:
+    """How well the judge–entry design determines each judge's leniency, with a warning.
+
+    Per judge: entries scored, other judges shared with, `comparisons` (the number of scores
+    whose mean would pin the leniency down as precisely as the design does, no ridge) and
+    `leniency_se` (the standard error of the leniency the model uses, in points).
+    """
+    if fit is None or not judges:
+        return {"poorly_determined": False, "judges": {}, "warning": None}
+    entries = [0] * len(judges)
+    for shares in fit.weights:
+        for judge in shares:
+            entries[judge] += 1
+    report = {name: {"entries": entries[i], "shares_with": fit.partners[i],
+                     "comparisons": _finite(fit.comparisons[i]),
+                     "leniency_se": _finite(fit.bias_se[i])}
+              for i, name in enumerate(judges)}
+    thin = [judges[i] for i in fit.thin]
+    warning = None
+    if thin:
+        listed = ", ".join(thin[:6]) + (f" and {len(thin) - 6} more" if len(thin) > 6 else "")
+        warning = (f"the bias correction is poorly determined: the design pins down the "
+                   f"leniency of {listed} less well than {THIN_COMPARISONS:g} shared scores "
+                   "would, so the bias-corrected scores rest on guesses about those judges. "
+                   "Add a judge to the entries they share with others, or rank by the mean "
+                   "(--method mean)")
+    return {"poorly_determined": bool(thin), "judges": report, "warning": warning}
+
+
+def _too_close(fit: BiasFit, names: list[str], scores: dict[str, float]
+               ) -> dict[str, list[str]]:
+    """Neighbours in the bias-corrected order whose difference is within its standard error."""
+    where = {name: i for i, name in enumerate(names)}
+    ordered = sorted(names, key=lambda name: (-scores[name], name))
+    close: dict[str, list[str]] = {}
+    for upper, lower in zip(ordered, ordered[1:], strict=False):
+        error = fit.difference_se(where[upper], where[lower])
+        if math.isfinite(error) and scores[upper] - scores[lower] <= error:
+            close.setdefault(upper, []).append(lower)
+            close.setdefault(lower, []).append(upper)
+    return close
+
+
+def _difference_se(analysis: Analysis) -> Callable[[str, str], float]:
+    """The standard error of two entries' bias-corrected difference, by entry id."""
+    where = {name: i for i, name in enumerate(sorted(analysis.counted))}
+    fit = analysis.fit
+
+    def error(first: str, second: str) -> float:
+        if fit is None or first not in where or second not in where:
+            return math.nan
+        return fit.difference_se(where[first], where[second])
+    return error
+
+
 def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -> Ranking:
     """Order an analysed award under one method, apply moderated scores, ties and flags.
 
@@ -357,10 +453,12 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
         raise JudgePanelError(f"unknown ranking method '{method}' (use one of "
                               f"{', '.join(METHODS)})")
     computed = analysis.method_scores[method]
-    final = dict(computed)
+    exactly = analysis.exact_scores.get(method)
+    final: dict[str, Number] = {**computed, **(exactly or {})}
     if use_overrides:
         for entry, record in analysis.overrides.items():
-            final[entry] = float(record["new_value"])
+            final[entry] = (exact(record["new_value"]) if exactly is not None
+                            else float(record["new_value"]))
     notes = [f"method: {METHOD_LABELS[method]}", *analysis.notes,
              *analysis.method_notes.get(method, [])]
     tie_break = list(analysis.settings["tie_break"])
@@ -376,15 +474,17 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
             if len(part) > 1:
                 tied.update(part)
             position += len(part)
+    by_rank = sorted(((e, final[e]) for e in ranks), key=lambda p: ranks[p[0]] or 0)
     records = list(analysis.judge_flags) + ranking_flags(
-        analysis.settings, analysis.counted, ranks,
-        sorted(((e, final[e]) for e in ranks), key=lambda p: ranks[p[0]] or 0),
-        analysis.standard_errors, analysis.by_judge)
+        analysis.settings, analysis.counted, ranks, by_rank,
+        analysis.standard_errors, analysis.by_judge,
+        _difference_se(analysis) if method == "bias" else None)
     for entry in sorted(tied):
         others = ", ".join(sorted(e for e in tied if ranks[e] == ranks[entry] and e != entry))
         records.append({"entry": entry, "judge": None, "flag": "tie",
                         "detail": f"shares rank {ranks[entry]} with {others}: the tie-break "
                                   f"order ({', '.join(tie_break)}) cannot separate them"})
+    records = order_by_priority(records, by_rank, ranks, int(analysis.settings["places"]))
     names: dict[str, list[str]] = {}
     for record in records:
         if record["flag"] not in names.setdefault(record["entry"], []):
@@ -398,12 +498,16 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
         override = analysis.overrides.get(entry) if use_overrides else None
         rows.append(RankedEntry(
             rank=ranks.get(entry), entry=entry, title=info["title"], nominee=info["nominee"],
-            organisation=info["organisation"], score=final.get(entry) if entry in computed
-            else None, mean=mean, median=median, sd=sd,
+            organisation=info["organisation"],
+            score=float(final[entry]) if entry in computed else None,
+            mean=mean, median=median, sd=sd,
             judges=len(analysis.counted.get(entry, [])),
             flags=flags, placement=analysis.placements.get(entry),
             computed_score=computed.get(entry),
-            override=float(override["new_value"]) if override else None))
+            override=float(override["new_value"]) if override else None,
+            bias_score=analysis.method_scores["bias"].get(entry),
+            bias_se=analysis.bias_errors.get(entry),
+            too_close=list(analysis.too_close.get(entry, []))))
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.entry))
     before = ({r.entry: r.rank for r in rank_analysis(analysis, method, False).entries}
               if use_overrides and analysis.overrides else ranks)
@@ -411,7 +515,8 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
         row.computed_rank = before.get(row.entry)
     ranking = Ranking(award=analysis.award.id, method=method, entries=rows,
                       tie_break=tie_break, connected=analysis.connected, notes=notes,
-                      judge_bias=dict(analysis.judge_bias), flag_records=records)
+                      judge_bias=dict(analysis.judge_bias), flag_records=records,
+                      design=analysis.design)
     analysis.rankings[(method, use_overrides)] = ranking
     return ranking
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from judgepanel.core.store import Store
@@ -164,15 +164,83 @@ def kendall_w(matrix: Matrix) -> float | None:
     return 12.0 * s / denominator
 
 
+# A judge's leniency is poorly determined when the design pins it down less precisely than
+# the mean of this many scores would (see `BiasFit.comparisons`): a judge with two entries
+# shared with one other judge each, or a chain of judges who share one entry each.
+THIN_COMPARISONS = 2.0
+
+
 @dataclass
 class BiasFit:
-    """The additive model y = μ + q_entry + b_judge + ε, fitted by ridge least squares."""
+    """The additive model y = μ + q_entry + b_judge + ε, fitted by ridge least squares.
+
+    Uncertainty (all in points, nan when the residual SD cannot be estimated) comes from the
+    ridge-regularised normal equations read as a posterior: each judge's leniency has
+    covariance σ²·C, and an entry's score μ + q_i = mean over its judges of (y − b) has
+    variance σ² (1/n_i + w_iᵀ C w_i), w_i the share of each judge among the entry's scores.
+    `comparisons` says how well the design alone (no ridge) determines each leniency: the
+    number of scores whose mean would be as precise (σ² / Var(b_j) with λ = 0).
+    """
 
     scores: list[float]       # μ + q_i per entry (nan for an entry with no observation)
     bias: list[float]         # b_j per judge (Σ b = 0 within each connected group)
     connected: bool
     components: list[int]     # the connected group of each judge
     residual_sd: float        # nan when the model has no degrees of freedom left
+    sigma: float = math.nan   # the residual SD, or the pooled within-entry SD without one
+    score_se: list[float] = field(default_factory=list)
+    bias_se: list[float] = field(default_factory=list)
+    comparisons: list[float] = field(default_factory=list)
+    partners: list[int] = field(default_factory=list)  # other judges sharing an entry
+    covariance: list[list[float]] = field(default_factory=list)  # C, in units of σ²
+    weights: list[dict[int, float]] = field(default_factory=list)  # w_i per entry
+
+    counts: list[int] = field(default_factory=list)  # n_i: scores per entry
+
+    def difference_se(self, first: int, second: int) -> float:
+        """The standard error of score[first] − score[second], in points."""
+        if not self.counts[first] or not self.counts[second]:
+            return math.nan
+        gap = dict(self.weights[first])
+        for judge, share in self.weights[second].items():
+            gap[judge] = gap.get(judge, 0.0) - share
+        spread = math.fsum(gap[a] * gap[b] * self.covariance[a][b] for a in gap for b in gap)
+        noise = 1.0 / self.counts[first] + 1.0 / self.counts[second]
+        return self.sigma * math.sqrt(max(noise + spread, 0.0))
+
+    @property
+    def thin(self) -> list[int]:
+        """Judges whose leniency the design determines poorly (fewer than THIN_COMPARISONS)."""
+        return [j for j, worth in enumerate(self.comparisons) if worth < THIN_COMPARISONS]
+
+
+def invert(matrix: Sequence[Sequence[float]]) -> list[list[float]]:
+    """The inverse of a square matrix by Gauss–Jordan elimination with partial pivoting.
+
+    Each pivot is judged against its own column's size, so a system scaled by a huge ridge
+    (1e9) is as solvable as one scaled by 1. Raises ValueError when the matrix is singular.
+    """
+    size = len(matrix)
+    work = [[float(value) for value in row] + [1.0 if c == r else 0.0 for c in range(size)]
+            for r, row in enumerate(matrix)]
+    if any(len(row) != 2 * size for row in work):
+        raise ValueError("the matrix must be square")
+    scale = [max((abs(work[r][c]) for r in range(size)), default=0.0) for c in range(size)]
+    for col in range(size):
+        pivot = max(range(col, size), key=lambda r: abs(work[r][col]))
+        if abs(work[pivot][col]) <= scale[col] * size * 1e-13 or not scale[col]:
+            raise ValueError("the system is singular")
+        work[col], work[pivot] = work[pivot], work[col]
+        head = work[col]
+        lead = head[col]
+        head[:] = [value / lead for value in head]
+        for r in range(size):
+            if r != col:
+                row = work[r]
+                factor = row[col]
+                if factor:
+                    work[r] = [value - factor * top for value, top in zip(row, head, strict=True)]
+    return [row[size:] for row in work]
 
 
 def solve_linear(matrix: Sequence[Sequence[float]], rhs: Sequence[float]) -> list[float]:
@@ -219,12 +287,19 @@ def bias_model(entry_index: Sequence[int], judge_index: Sequence[int],
     not, Σ b = 0 is imposed within each connected group of judges instead (each group
     assumed as lenient on average as the others) and `connected` is False. In a complete
     design the scores equal the raw means exactly.
+
+    The reduced matrix K = diag(n_j) + λI − shared has each group's indicator m_g as an
+    eigenvector (eigenvalue λ), so A = K + Σ m_g m_gᵀ is positive definite, A b = r gives the
+    constrained solution, and C = A⁻¹ − Σ m_g m_gᵀ / (|g| (λ + |g|)) is K's inverse on the
+    constrained judges: the covariance of b in units of σ².
     """
     e = [int(i) for i in entry_index]
     j = [int(i) for i in judge_index]
     y = [float(v) for v in values]
     if not len(e) == len(j) == len(y):
         raise ValueError("entry_index, judge_index and values must have the same length")
+    if not math.isfinite(ridge) or ridge < 0:
+        raise ValueError(f"ridge must be a finite number, 0 or more, not {ridge!r}")
     per_entry = [0] * n_entries
     per_judge = [0] * n_judges
     entry_sum = [0.0] * n_entries
@@ -248,22 +323,27 @@ def bias_model(entry_index: Sequence[int], judge_index: Sequence[int],
     groups, components = connected_groups([[value > 0 for value in row] for row in shared])
     # Judges with no observation form groups of their own; ignore them for connectedness.
     active_groups = {components[i] for i in range(n_judges) if per_judge[i] > 0}
+    sizes = [components.count(g) for g in range(groups)]
     residual_pull = [0.0] * n_judges
     for entry, judge, value in zip(e, j, y, strict=True):
         residual_pull[judge] += value - entry_mean[entry]
-    # The bordered (Lagrange) system: [[diag(n_j + λ) − shared, M], [Mᵀ, 0]].
-    bordered = []
-    for a in range(n_judges):
-        row = [-value for value in shared[a]] + [0.0] * groups
-        row[a] += per_judge[a] + ridge
-        row[n_judges + components[a]] = 1.0
-        bordered.append(row)
-    for group in range(groups):
-        bordered.append([1.0 if components[a] == group else 0.0 for a in range(n_judges)]
-                        + [0.0] * groups)
-    rhs = residual_pull + [0.0] * groups
-    solution = solve_linear(bordered, rhs) if n_judges else rhs
-    bias = solution[:n_judges]
+
+    def covariance(lam: float) -> list[list[float]]:
+        matrix = [[(1.0 if components[a] == components[b] else 0.0) - shared[a][b]
+                   for b in range(n_judges)] for a in range(n_judges)]
+        for a in range(n_judges):
+            matrix[a][a] += per_judge[a] + lam
+        inverse = invert(matrix)
+        for a in range(n_judges):
+            for b in range(n_judges):
+                if components[a] == components[b]:
+                    size = sizes[components[a]]
+                    inverse[a][b] -= 1.0 / (size * (lam + size))
+        return inverse
+
+    spread = covariance(ridge) if n_judges else []
+    # b = A⁻¹ r equals C r, since r sums to zero within every group.
+    bias = [math.fsum(row[b] * residual_pull[b] for b in range(n_judges)) for row in spread]
     pulled = [0.0] * n_entries
     for entry, judge in zip(e, j, strict=True):
         pulled[entry] += bias[judge]
@@ -274,8 +354,33 @@ def bias_model(entry_index: Sequence[int], judge_index: Sequence[int],
     freedom = len(y) - sum(1 for c in per_entry if c) - sum(1 for c in per_judge if c) \
         + len(active_groups)
     residual_sd = math.sqrt(squares / freedom) if freedom > 0 else math.nan
+    sigma = residual_sd
+    if math.isnan(sigma):  # no freedom left: the pooled within-entry SD instead
+        within = math.fsum((value - entry_mean[entry]) ** 2
+                           for entry, value in zip(e, y, strict=True))
+        pooled = sum(count - 1 for count in per_entry if count > 1)
+        sigma = math.sqrt(within / pooled) if pooled else math.nan
+    weights = [{judge: times / count for judge, times in counts.items()}
+               for count, counts in zip(per_entry, judges_of, strict=True)]
+    score_se = []
+    for count, share in zip(per_entry, weights, strict=True):
+        if not count:
+            score_se.append(math.nan)
+            continue
+        leak = math.fsum(share[a] * share[b] * spread[a][b] for a in share for b in share)
+        score_se.append(sigma * math.sqrt(max(1.0 / count + leak, 0.0)))
+    design = covariance(0.0) if n_judges else []
+    comparisons = [1.0 / design[a][a] if per_judge[a] and design[a][a] > 0 else 0.0
+                   for a in range(n_judges)]
+    partners = [sum(1 for b in range(n_judges) if b != a and shared[a][b] > 0)
+                for a in range(n_judges)]
     return BiasFit(scores=scores, bias=bias, connected=len(active_groups) <= 1,
-                   components=components, residual_sd=residual_sd)
+                   components=components, residual_sd=residual_sd, sigma=sigma,
+                   score_se=score_se,
+                   bias_se=[sigma * math.sqrt(max(spread[a][a], 0.0))
+                            for a in range(n_judges)],
+                   comparisons=comparisons, partners=partners, covariance=spread,
+                   weights=weights, counts=per_entry)
 
 
 def connected_groups(adjacency: Sequence[Sequence[bool]]) -> tuple[int, list[int]]:
@@ -347,6 +452,9 @@ def panel_stats(store: Store, award_id: str, analysis: Analysis | None = None
         return None if value is None or math.isnan(value) else float(value)
 
     icc_values = icc(complete_rows) if len(complete_rows) >= 2 else None
+    if icc_values and not all(math.isfinite(value) for value in icc_values.values()):
+        icc_values = None  # undefined (no spread between entries): null, not six nulls
+    icc_entries = len(complete_rows) if icc_values else 0
     return {
         "award": award_id,
         "entries": len({entry for entry, _, _ in rows}),
@@ -359,4 +467,17 @@ def panel_stats(store: Store, award_id: str, analysis: Analysis | None = None
         "connected": analysis.connected,
         "judge_bias": dict(analysis.judge_bias),
         "flags": list(ranking.flag_records),
+        "icc_entries": icc_entries,
+        "icc_basis": icc_basis(icc_entries, len(matrix), len(judges)),
+        "design": ranking.design,
+        "design_warning": ranking.design.get("warning"),
     }
+
+
+def icc_basis(used: int, entries: int, judges: int) -> str:
+    """What the ICC rests on, in words: 'ICC on the 2 of 13 entries every judge scored'."""
+    if not used:
+        return ("ICC not available: fewer than two entries were scored by every judge"
+                if judges >= 2 else "ICC not available: fewer than two judges")
+    every = "both judges" if judges == 2 else "every judge"
+    return f"ICC on the {used} of {entries} entries {every} scored"

@@ -8,12 +8,20 @@ computes the total over the sections that were scored instead.
 
 A score never counts when the judge has a conflict of interest recorded for that entry, even
 if a score for it arrives (an old pack, a hand-edited CSV).
+
+Totals are exact: each is a ``fractions.Fraction`` (``JudgeTotal.exact``) built from the
+stored scores and the sections' weights and scales read as the decimals they were written
+as, so two totals equal on paper (section scores 9, 9, 9, 9 and 8, 10, 10, 8) are equal here
+and every tie, threshold and tie-break sees the same number. ``JudgeTotal.total`` is the
+same value as a float, for display, JSON and the float statistics.
 """
 
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from judgepanel.core.awards import Award, panel_award
@@ -31,13 +39,93 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "champion_k": 3,      # a judge's top-k outside the panel's top-2k is a "champion"
     "bias_ridge": 0.5,    # ridge on the judge effects: half a pseudo-entry of zero bias
     "flag_thresholds": {
-        "range": 30.0,        # max − min of the judges' totals, in points of the 0–100 scale
+        "range": 50.0,        # max − min of the judges' totals, in points of the 0–100 scale
         "rwg": 0.70,          # r_wg = 1 − s² / σ²_EU below this is flagged
-        "outlier_mad": 3.0,   # |y − median(others)| ≥ max(3 · scaled MAD, 30 points)
-        "outlier_min": 30.0,
+        "outlier_mad": 3.0,   # |y − median(others)| ≥ max(3 · scaled MAD, 40 points)
+        "outlier_min": 40.0,
         "extreme": 10.0,      # a total in the top or bottom 10 % of the scale needs a comment
+        "extreme_gap": 20.0,  # … when it is this far from the other judges' median
+        "champion_gap": 20.0,  # a champion's total is this far above the others' median
     },
 }
+
+
+# Every numeric setting's type and allowed range (inclusive). `settings --set` and
+# moderation.set_award_settings refuse anything else; award_settings falls back to the
+# default for a stored value outside them (a panel written by an older version).
+NUMBER_SETTINGS: dict[str, tuple[type, float, float]] = {
+    "places": (int, 1, 100),
+    "champion_k": (int, 1, 50),
+    "bias_ridge": (float, 0, 1e9),  # 0: ordinary least squares; 1e9: no correction at all
+}
+THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
+    "range": (0, 100),
+    "rwg": (0, 1),
+    "outlier_mad": (0, 20),
+    "outlier_min": (0, 100),
+    "extreme": (0, 50),
+    "extreme_gap": (0, 100),
+    "champion_gap": (0, 100),
+}
+
+
+def _allowed(kind: type, low: float, high: float) -> str:
+    word = "a whole number" if kind is int else "a number"
+
+    def shown(x: float) -> str:
+        return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return f"{word} from {shown(low)} to {shown(high)}"
+
+
+def setting_problem(key: str, value: Any) -> str | None:
+    """Why a numeric setting or flag threshold is refused ('bias_ridge: must be …'), or None.
+
+    `key` is a setting name or ``flag_thresholds.NAME``. NaN, infinity, booleans, text and
+    anything outside the declared range are refused, with the range in the message.
+    """
+    name = key.removeprefix("flag_thresholds.")
+    if key.startswith("flag_thresholds."):
+        if name not in THRESHOLD_RANGES:
+            return (f"{key}: unknown threshold (thresholds: "
+                    f"{', '.join(THRESHOLD_RANGES)})")
+        kind, (low, high) = float, THRESHOLD_RANGES[name]
+    else:
+        kind, low, high = NUMBER_SETTINGS[name]
+    allowed = _allowed(kind, low, high)
+    shown = value if isinstance(value, str) else json_text(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{key}: must be {allowed}, not {shown}"
+    if kind is int and isinstance(value, float) and not value.is_integer():
+        return f"{key}: must be {allowed}, not {shown}"
+    if not math.isfinite(value) or not low <= value <= high:
+        return f"{key}: must be {allowed}, not {shown}"
+    return None
+
+
+def json_text(value: Any) -> str:
+    """A value as the user typed it in JSON (NaN and Infinity as Python's json writes them)."""
+    import json
+
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def exact(value: float | int | Fraction) -> Fraction:
+    """A stored number as the decimal it was written as (0.1 is 1/10, not its binary double)."""
+    if isinstance(value, Fraction | int):
+        return Fraction(value)
+    return Fraction(repr(float(value)))
+
+
+def scale_refusal(value: float, scale: Any) -> str:
+    """Why a score is refused: '7.5 is not on this section's scale: 0 to 10 in steps of 1'."""
+    def number(x: float) -> str:
+        return f"{x:g}" if math.isfinite(x) else str(x)
+
+    return (f"{number(float(value))} is not on this section's scale: {number(scale.min)} to "
+            f"{number(scale.max)} in steps of {number(scale.step)}")
 
 
 def default_tie_break(award: Award) -> list[str]:
@@ -51,8 +139,13 @@ def award_settings(award: Award) -> dict[str, Any]:
     merged = copy.deepcopy(DEFAULT_SETTINGS)
     for key, value in award.settings.items():
         if key == "flag_thresholds" and isinstance(value, dict):
-            merged["flag_thresholds"].update(value)
-        else:
+            merged["flag_thresholds"].update(
+                {name: float(number) for name, number in value.items()
+                 if setting_problem(f"flag_thresholds.{name}", number) is None})
+        elif key in NUMBER_SETTINGS:
+            if setting_problem(key, value) is None:
+                merged[key] = NUMBER_SETTINGS[key][0](value)
+        elif key != "flag_thresholds":
             merged[key] = copy.deepcopy(value)
     if not merged.get("tie_break"):
         merged["tie_break"] = default_tie_break(award)
@@ -63,7 +156,10 @@ def award_settings(award: Award) -> dict[str, Any]:
 
 @dataclass
 class JudgeTotal:
-    """One judge's total for one entry; `sections` holds the raw section scores given."""
+    """One judge's total for one entry; `sections` holds the raw section scores given.
+
+    `exact` is the total as a fraction (None when left out); `total` is the same as a float.
+    """
 
     judge_id: int
     judge: str
@@ -71,6 +167,11 @@ class JudgeTotal:
     total: float | None
     complete: bool
     sections: dict[str, float] = field(default_factory=dict)
+    exact: Fraction | None = None
+
+    def __post_init__(self) -> None:
+        if self.exact is None and self.total is not None:
+            self.exact = exact(self.total)
 
 
 def _score_rows(store: Store, award_id: str) -> list[tuple[Any, ...]]:
@@ -107,34 +208,48 @@ def totals_from_rows(award: Award, rows: list[tuple[Any, ...]],
 
 def _totals(award: Award, rows: list[tuple[Any, ...]], names: dict[int, str],
             renormalise: bool) -> list[JudgeTotal]:
-    """(judge id, entry, section, value) rows → totals; pure, and fast for 50,000 scores."""
-    spans: dict[str, tuple[float, float, float]] = {}
+    """(judge id, entry, section, value) rows → exact totals; pure, fast for 50,000 scores.
+
+    Each distinct (section, score) contributes w_s (x − min_s) / (max_s − min_s) exactly; the
+    contributions are put over one common denominator so a judge's sum is integer arithmetic.
+    """
+    spans: dict[str, tuple[Fraction, Fraction, Fraction]] = {}
     for section in award.sections:
         scale = award.scale_of(section)
-        spans[section.id] = (scale.min, scale.max - scale.min, section.weight)
-    all_weight = sum(weight for _, _, weight in spans.values())
+        low, high = exact(scale.min), exact(scale.max)
+        spans[section.id] = (low, high - low, exact(section.weight))
+    all_weight = sum((weight for _, _, weight in spans.values()), Fraction(0))
     wanted = len(spans)
-    # One pass: each (entry, judge) slot holds [sections, weighted sum, weight sum].
-    slots: dict[tuple[str, int], list[Any]] = {}
+    shares: dict[tuple[str, float], Fraction] = {}
+    slots: dict[tuple[str, int], dict[str, float]] = {}
     for judge_id, entry, section, value in rows:
         span = spans.get(section)
         if span is None:
             continue
+        key = (section, value)
+        if key not in shares:
+            shares[key] = span[2] * (exact(value) - span[0]) / span[1]
         slot = slots.get((entry, judge_id))
         if slot is None:
-            slot = slots[(entry, judge_id)] = [{}, 0.0, 0.0]
-        slot[0][section] = float(value)
-        slot[1] += span[2] * (value - span[0]) / span[1]
-        slot[2] += span[2]
+            slot = slots[(entry, judge_id)] = {}
+        slot[section] = value
+    denominator = math.lcm(*(share.denominator for share in shares.values())) if shares else 1
+    units = {key: share.numerator * (denominator // share.denominator)
+             for key, share in shares.items()}
     found: list[JudgeTotal] = []
-    for (entry, judge_id), (sections, weighted, weight_sum) in sorted(slots.items()):
-        complete = len(sections) == wanted
-        total = None
-        if complete:
-            total = 100.0 * weighted / all_weight
-        elif renormalise and weight_sum > 0:
-            total = 100.0 * weighted / weight_sum
-        found.append(JudgeTotal(judge_id, names[judge_id], entry, total, complete, sections))
+    for (entry, judge_id), marks in sorted(slots.items()):
+        complete = len(marks) == wanted
+        total: Fraction | None = None
+        if complete or renormalise:
+            weight = all_weight if complete else sum(
+                (spans[section][2] for section in marks), Fraction(0))
+            if weight > 0:
+                points = sum(units[(section, value)] for section, value in marks.items())
+                total = Fraction(100 * points, denominator) / weight
+        found.append(JudgeTotal(judge_id, names[judge_id], entry,
+                                None if total is None else float(total), complete,
+                                {section: float(value) for section, value in marks.items()},
+                                total))
     return found
 
 

@@ -94,12 +94,20 @@ def test_a_judges_champion_outside_the_panels_top_places(tmp_path: Path) -> None
     store.close()
 
 
-def test_champion_needs_the_judge_to_have_scored_more_than_k() -> None:
-    ranks = {"A": 9, "B": 10}
-    assert champion_flags({"Ann": [("A", 90.0), ("B", 80.0)]}, ranks, 3) == []
-    found = champion_flags({"Ann": [("A", 90.0), ("B", 80.0), ("C", 10.0)]},
-                           {**ranks, "C": 1}, 2)
+def test_champion_needs_the_judge_to_have_scored_at_least_2k() -> None:
+    ranks = {"A": 9, "B": 10, "C": 1, "D": 2}
+    three = [("A", 90.0), ("B", 80.0), ("C", 10.0)]
+    assert champion_flags({"Ann": three}, ranks, 2) == []  # a top 2 of 3 is not a choice
+    found = champion_flags({"Ann": [*three, ("D", 5.0)]}, ranks, 2)
     assert [(f["entry"], f["judge"]) for f in found] == [("A", "Ann"), ("B", "Ann")]
+
+
+def test_entries_tied_across_a_judges_kth_place_are_not_their_top_k() -> None:
+    # Ann's third-best score, 70, is shared by four entries: none of them is a "top 3".
+    scored = [("A", 90.0), ("B", 80.0), *((f"T{i}", 70.0) for i in range(4)), ("Z", 10.0)]
+    ranks = {entry: 10 + i for i, (entry, _) in enumerate(scored)}
+    found = champion_flags({"Ann": scored}, ranks, 3)
+    assert [f["entry"] for f in found] == ["A", "B"]
 
 
 def test_near_cutoff_marks_entries_within_one_standard_error_of_the_line() -> None:
@@ -112,9 +120,9 @@ def test_near_cutoff_marks_entries_within_one_standard_error_of_the_line() -> No
 
 def test_the_chair_can_change_a_threshold_per_award(tmp_path: Path) -> None:
     store = build(tmp_path, {"Split": {"A": 2, "B": 6}})
+    assert not any(f["flag"] == "range" for f in flags_of(store, "Split"))  # 40 < 50
+    set_award_settings(store, "prize", flag_thresholds={"range": 40})
     assert any(f["flag"] == "range" for f in flags_of(store, "Split"))
-    set_award_settings(store, "prize", flag_thresholds={"range": 50})
-    assert not any(f["flag"] == "range" for f in flags_of(store, "Split"))
     store.close()
 
 

@@ -117,7 +117,7 @@ def test_settings_have_defaults_and_refuse_unknown_keys(store: Store) -> None:
     settings = award_settings(panel_award(store, "weighted"))
     assert settings["method"] == "bias"
     assert settings["tie_break"] == ["bias", "section:Q1", "median", "panel"]
-    assert settings["flag_thresholds"]["range"] == 30.0
+    assert settings["flag_thresholds"]["range"] == 50.0
     with pytest.raises(JudgePanelError, match="unknown setting 'colour'"):
         set_award_settings(store, "weighted", colour="red")
     with pytest.raises(JudgePanelError, match="method"):
@@ -131,11 +131,12 @@ def test_tie_break_order_and_thresholds_are_checked(store: Store) -> None:
 
     with pytest.raises(JudgePanelError, match=r"tie_break\[2\]: 'section:Q9'"):
         set_award_settings(store, "weighted", tie_break=["median", "section:Q9"])
-    with pytest.raises(JudgePanelError, match=r"flag_thresholds.range: must be a number"):
+    with pytest.raises(JudgePanelError, match=r"flag_thresholds.range: must be a number from "
+                       r"0 to 100, not wide"):
         set_award_settings(store, "weighted", flag_thresholds={"range": "wide"})
     set_award_settings(store, "weighted", tie_break=["section:Q2", "panel"],
                        flag_thresholds={"rwg": 0.5})
     settings = award_settings(panel_award(store, "weighted"))
     assert settings["tie_break"] == ["section:Q2", "panel"]
     assert settings["flag_thresholds"]["rwg"] == 0.5
-    assert settings["flag_thresholds"]["range"] == 30.0  # the others keep their defaults
+    assert settings["flag_thresholds"]["range"] == 50.0  # the others keep their defaults

@@ -87,8 +87,8 @@ def test_rank_text_names_the_method_design_and_tie_break(run_cli: Run, panel: Pa
 
 def test_stats_json_and_plain_reading(run_cli: Run, panel: Path) -> None:
     found = json.loads(run_cli("stats", panel, "--award", AWARD, "--json", check=True).stdout)
-    assert set(found) == {"award", "entries", "judges", "scores", "alpha_interval", "icc",
-                          "kendall_w", "connected", "judge_bias", "flags"}
+    assert {"award", "entries", "judges", "scores", "alpha_interval", "icc", "kendall_w",
+            "connected", "judge_bias", "flags"} <= set(found)  # the interface's keys, and more
     assert (found["entries"], found["judges"], found["scores"]) == (3, 3, 6)
     assert found["icc"] is None and found["kendall_w"] is None  # no complete block
     assert found["judge_bias"]["Harsh Hannah"] < 0 < found["judge_bias"]["Lenient Leo"]

@@ -67,8 +67,8 @@ def test_switching_to_the_mean_lets_the_lenient_judge_lift_b(qtbot, page: Result
 def test_flags_are_shown_as_words(page: ResultsPage):
     proxy = page.results_proxy
     row = entry_order(page).index("C-1")
-    assert "wide range" in proxy.index(row, 8).data()
-    assert "totals run from 30.0 to 70.0" in proxy.index(row, 8).data(Qt.ItemDataRole.ToolTipRole)
+    assert "low agreement" in proxy.index(row, 8).data()  # a 40-point range is under 50
+    assert "r_wg = 0.60" in proxy.index(row, 8).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_matrix_shows_the_conflict_and_shades_scores(page: ResultsPage):
