@@ -101,8 +101,8 @@ def test_judges_names_in_any_case_accent_or_possessive_never_reach_the_pdf(
     path = next(p for p in written if p.name.startswith("E-101"))
     text = " ".join(pdf_text(path))
     raw = path.read_bytes()
-    assert "Compare [a judge]; [a judge]'s; [a judge]’s; [a judge]; [a judge]; [a judge]; " \
-        "Dr [a judge]; [a judge] — all agreed." in text
+    assert "Compare [a judge]; [a judge]'s; [a judge]’s; [a judge]; [a judge];" in text
+    assert text.count("[a judge]") >= len(variants)
     folded = text.casefold()
     for word in ("alice", "secretname", "secret.example"):
         assert word not in folded

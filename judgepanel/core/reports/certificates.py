@@ -25,6 +25,7 @@ from judgepanel.core.reports.model import PLACEMENT_LABELS, PLACEMENTS, ReportDa
 from judgepanel.core.reports.styles import SANS, SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 from judgepanel.core.resources import resource_path
 from judgepanel.core.safe_files import replacing, write_text
+from judgepanel.core.spreadsheet_safety import printable
 from judgepanel.core.tomlfiles import read_toml
 
 Progress = Callable[[int, int], None]
@@ -172,17 +173,45 @@ def certificates_from(data: ReportData, placement: str | None = None) -> list[Ce
 
 def fit_lines(text: str, font: str, largest: float, smallest: float,
               width: float) -> tuple[list[str], float]:
-    """Shrink a line to fit `width`; below `smallest`, split it in two at a space."""
+    """Shrink a line to fit `width`; below `smallest`, split it in two at a space; if two
+    lines at `smallest` still do not fit (a whole team's names), shorten with an ellipsis."""
+    text = " ".join(printable(text).split())
     natural = stringWidth(text, font, largest) or 1.0
     size = min(largest, largest * width / natural)
-    if size >= smallest or " " not in text:
-        return [text], max(size, 4.0)
-    words = text.split()
-    best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i]))
-                                                       - len(" ".join(words[i:]))))
-    lines = [" ".join(words[:best]), " ".join(words[best:])]
-    widest = max(stringWidth(line, font, largest) for line in lines) or 1.0
-    return lines, max(min(largest, largest * width / widest), 4.0)
+    if size >= smallest:
+        return [text], size
+    if " " in text:
+        words = text.split()
+        best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i]))
+                                                           - len(" ".join(words[i:]))))
+        lines = [" ".join(words[:best]), " ".join(words[best:])]
+        widest = max(stringWidth(line, font, largest) for line in lines) or 1.0
+        size = min(largest, largest * width / widest)
+        if size >= smallest:
+            return lines, size
+    first = _longest_start(text, font, smallest, width)
+    rest = text[len(first):].strip()
+    lines = [first.rstrip()]
+    if rest:
+        second = _longest_start(rest, font, smallest, width, ellipsis="…")
+        lines.append(second if second == rest else second.rstrip(" ,;:-") + "…")
+    return lines, smallest
+
+
+def _longest_start(text: str, font: str, size: float, width: float, ellipsis: str = "") -> str:
+    """The longest start of `text` (ending at a word where possible) that fits `width`."""
+    low, high = 0, len(text)
+    while low < high:  # the most characters that fit, by bisection
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + (ellipsis if middle < len(text) else ""), font,
+                       size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    if low >= len(text):
+        return text
+    space = text.rfind(" ", 0, low + 1)
+    return text[:space] if space > low // 2 else text[:low]
 
 
 class CertificateRenderer:

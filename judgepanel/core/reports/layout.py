@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, Paragraph
 
 from judgepanel.core.reports.styles import MUTED, RULE, SANS
+from judgepanel.core.spreadsheet_safety import printable
 
 Target = str | Path | IO[bytes]
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -24,8 +25,20 @@ WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10
 
 
 def text(value: object) -> str:
-    """User text made safe for a Paragraph: `<b>` prints as `<b>`, line breaks are kept."""
-    return escape(str(value)).replace("\n", "<br/>")
+    """User text made safe for a Paragraph: `<b>` prints as `<b>`, line breaks are kept,
+    control characters cleaned as in every export."""
+    return escape(printable(str(value))).replace("\n", "<br/>")
+
+
+def shorten(value: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word where one is near, ending in an ellipsis."""
+    if len(value) <= limit:
+        return value
+    cut = value[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def para(value: object, style: ParagraphStyle) -> Paragraph:
@@ -149,7 +162,7 @@ class ReportPages:
         canvas.setFont(SANS, 7.5)
         canvas.setFillColor(MUTED)
         top = height - 12 * mm
-        canvas.drawString(self.left_margin, top, programme[:90])
+        canvas.drawString(self.left_margin, top, shorten(printable(programme), 90))
         canvas.drawRightString(width - self.right_margin, top, what)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)

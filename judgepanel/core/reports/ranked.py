@@ -28,7 +28,14 @@ from reportlab.platypus import (
 )
 
 from judgepanel.core.reports import charts
-from judgepanel.core.reports.layout import NumberedCanvas, ReportPages, Target, para, text
+from judgepanel.core.reports.layout import (
+    NumberedCanvas,
+    ReportPages,
+    Target,
+    para,
+    shorten,
+    text,
+)
 from judgepanel.core.reports.model import (
     METHOD_WORDS,
     AwardResult,
@@ -125,7 +132,7 @@ class RankedReport(ReportPages):
             ("Entries", str(sum(len(a.entries) for a in data.awards))),
         ]
         table = Table([[para(k, s["Label"]), para(v, s["Body"])] for k, v in facts],
-                      colWidths=(38 * mm, self.frame_width - 38 * mm))
+                      colWidths=(38 * mm, self.frame_width - 38 * mm), splitInRow=1)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -177,13 +184,15 @@ class RankedReport(ReportPages):
         rows: list[list[object]] = [[Paragraph(h, s["CellHead"]) for h in heads]]
         cell = s["Cell"]
         for e in award.entries:
-            title = e.title if len(e.title) <= 60 else e.title[:58].rstrip() + "…"
-            entry_cell = Paragraph(f"<b>{text(e.entry)}</b><br/>{text(title)}"
-                                   if title else f"<b>{text(e.entry)}</b>", cell)
+            # A table row cannot run over a page: long text is shortened here and printed in
+            # full on the entry's own page (and kept in full in the data).
+            title, entry_id = shorten(e.title, 60), shorten(e.entry, 40)
+            entry_cell = Paragraph(f"<b>{text(entry_id)}</b><br/>{text(title)}"
+                                   if title else f"<b>{text(entry_id)}</b>", cell)
             score = number(e.score) + ("†" if e.override is not None else "")
-            rows.append([rank_label(e), entry_cell, para(e.nominee, cell),
-                         para(e.organisation, cell), score, number(e.mean), number(e.sd),
-                         str(e.judges), para(", ".join(e.flags), s["CellSmall"]),
+            rows.append([rank_label(e), entry_cell, para(shorten(e.nominee, 120), cell),
+                         para(shorten(e.organisation, 120), cell), score, number(e.mean),
+                         number(e.sd), str(e.judges), para(", ".join(e.flags), s["CellSmall"]),
                          Paragraph(placement_label(e.placement), s["CellSmall"])])
         table = Table(rows, colWidths=self.column_widths, repeatRows=1)
         commands = table_style_commands()
@@ -227,7 +236,7 @@ class RankedReport(ReportPages):
         body = [[Paragraph(h, s["CellHead"]) for h in heads]]
         body += [[para(value, s["Cell"]) for value in row] for row in rows]
         scale = self.frame_width / sum(widths)
-        table = Table(body, colWidths=[w * scale for w in widths], repeatRows=1)
+        table = Table(body, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
         table.setStyle(TableStyle(table_style_commands()))
         return table
 
