@@ -42,6 +42,7 @@ from judgepanel.core.store import (
     recover_hot_journal,
     sqlite_uri,
 )
+from judgepanel.core.totals import scale_refusal
 
 Progress = Callable[[int, int, str], None]
 ScoreKey = tuple[int, str, str]  # judge, entry, section
@@ -503,8 +504,10 @@ def _on_scale(view: _PanelView, entry: str, award: str, section: str, value: Any
                        "in this panel")
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
                               or not scale.allows(value)):
-        raise _Refused(f"entry '{entry}', section {section}: {value!r} is not a score on this "
-                       f"section's scale ({scale.describe()})")
+        shown = (scale_refusal(value, scale) if isinstance(value, int | float)
+                 and not isinstance(value, bool) else f"{value!r} is not a score on this "
+                 f"section's scale ({scale.describe()})")
+        raise _Refused(f"entry '{entry}', section {section}: {shown}")
 
 
 def _check_reviews(view: _PanelView, pack: _Pack, judge: int, key: str,

@@ -17,6 +17,7 @@ from typing import Any
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store, now
+from judgepanel.core.totals import scale_refusal
 
 STATUSES = ("not started", "in progress", "complete", "conflict")
 
@@ -78,9 +79,8 @@ def check_score(award: Award, entry: str, section: str, value: float | None) -> 
             f"(sections: {known})") from None
     scale = award.scale_of(found)
     if value is not None and not scale.allows(value):
-        raise JudgePanelError(
-            f"entry '{entry}', section {section}: {value:g} is not a score on this "
-            f"section's scale ({scale.describe()})")
+        raise JudgePanelError(f"entry '{entry}', section {section}: "
+                              f"{scale_refusal(value, scale)}")
 
 
 @dataclass(frozen=True)

@@ -272,8 +272,8 @@ def test_unknown_entries_sections_and_off_scale_values_are_refused(
     scale = tmp_path / "scale.judgepack"
     shutil.copyfile(path, scale)
     signed_row(scale, "E-1", "Q1", 11)
-    refused(panel_file, [scale], r"entry 'E-1', section Q1: 11.0 is not a score on this "
-                                 r"section's scale \(0 to 10\)")
+    refused(panel_file, [scale], r"entry 'E-1', section Q1: 11 is not on this "
+                                 r"section's scale: 0 to 10 in steps of 1")
     entry = tmp_path / "entry.judgepack"
     shutil.copyfile(path, entry)
     tamper(entry, "INSERT INTO entries(id, award, imported_at, updated_at) "
