@@ -49,6 +49,8 @@ def record_output(store: Store, kind: str, files: Sequence[Path | str], where: P
     if kind not in OUTPUT_KINDS:
         raise JudgePanelError(f"output kind must be one of {', '.join(OUTPUT_KINDS)}, "
                               f"not '{kind}'")
+    if store.read_only:
+        return ""  # a panel on read-only media: the output is written, the log cannot grow
     count = len(files)
     detail = {"files": count, "items": count if items is None else int(items),
               "where": str(where), "awards": list(awards) if awards else "all"}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from judgepanel.core.store import sqlite_uri
+
 
 def copy_pack(pack: Path, target: Path) -> None:
     """A complete, self-contained copy of the pack (also how scores are returned).
@@ -17,7 +19,7 @@ def copy_pack(pack: Path, target: Path) -> None:
     """
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{pack}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(pack, mode="ro"), uri=True)  # escaped: # ? %
     try:
         dest = sqlite3.connect(str(partial))
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,7 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
     if row is None:
         raise JudgePanelError(f"{panel.path}: {judge.name} is not a judge of this panel")
     judge = Judge(*row)  # as the panel has it now, in case the caller's copy is stale
+    remove_stray_partials(path.parent)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -88,6 +90,39 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
                                   "entries": summary.entries, "scores": summary.scores,
                                   "entry_ids": summary.entry_ids}, who)
     return summary
+
+
+def remove_stray_partials(folder: Path) -> list[Path]:
+    """Remove half-written packs a killed `pack` left in `folder` (they hold a judge's key).
+
+    A partial file is named `.NAME.judgepack.PID.partial`; one whose process is still running
+    (another `pack` at work right now) is left alone.
+    """
+    removed: list[Path] = []
+    for stray in folder.glob(f".*{PACK_SUFFIX}.*.partial*"):
+        stem = stray.name.split(".partial")[0]
+        pid = stem.rsplit(".", 1)[-1]
+        if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid), stray):
+            continue  # not ours to judge, this process's own, or a `pack` still at work
+        stray.unlink(missing_ok=True)
+        removed.append(stray)
+    return removed
+
+
+def _running(pid: int, stray: Path) -> bool:
+    """Whether the process that wrote `stray` may still be writing it."""
+    if os.name == "nt":  # os.kill would end the process there: judge by the file's age
+        try:
+            return time.time() - stray.stat().st_mtime < 3600
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _build(panel: Store, judge: Judge, partial: Path, final: Path) -> PackSummary:
