@@ -69,9 +69,10 @@ def reliability_text(stats: dict[str, Any]) -> str:
     alpha = stats.get("alpha_interval")
     reading = plain_reading(alpha)
     reading = reading[:1].upper() + reading[1:]
+    basis = f" {stats['icc_basis']}." if stats.get("icc_basis") else ""
     if alpha is None:
-        return reading + "."
-    return f"{reading} (Krippendorff's α = {alpha:.2f})."
+        return reading + "." + basis
+    return f"{reading} (Krippendorff's α = {alpha:.2f}).{basis}"
 
 
 def figure(value: float | None) -> str:
@@ -89,7 +90,29 @@ def note_text(results: AwardResults) -> str:
               else "judge–entry design NOT connected: bias estimates compare only judges "
                    "who share entries")
     ties = "tie-break order: " + " → ".join(_tie_word(t) for t in ranking.tie_break)
-    return f"{method}; {design}; {ties}."
+    text = f"{method}; {design}; {ties}."
+    close = _too_close_runs(ranking)
+    if close:
+        text += (" Too close to separate (bias-corrected scores within their standard "
+                 "error): " + "; ".join(" ≈ ".join(run) for run in close) + ".")
+    warning = ranking.design.get("warning")
+    if warning:
+        text += f"\nWarning: {warning[:1].upper()}{warning[1:]}."
+    return text
+
+
+def _too_close_runs(ranking: Ranking) -> list[list[str]]:
+    """Neighbours marked too close to separate, as runs in the bias-corrected order."""
+    ordered = sorted((row for row in ranking.entries if row.bias_score is not None),
+                     key=lambda row: -(row.bias_score or 0.0))
+    runs: list[list[str]] = []
+    for upper, lower in zip(ordered, ordered[1:], strict=False):
+        if lower.entry in upper.too_close:
+            if runs and runs[-1][-1] == upper.entry:
+                runs[-1].append(lower.entry)
+            else:
+                runs.append([upper.entry, lower.entry])
+    return runs
 
 
 def sensitivity_text(results: AwardResults) -> str:
