@@ -20,7 +20,7 @@ from pathlib import Path
 
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.judges import Judge
-from judgepanel.core.store import PACK, Store, now
+from judgepanel.core.store import PACK, Store, disk_full_error, now
 
 PACK_SUFFIX = ".judgepack"
 Progress = Callable[[int, int, str], None]
@@ -82,6 +82,12 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
     try:
         summary = _build(panel, judge, partial, path)
         os.replace(partial, path)
+    except JudgePanelError as exc:  # name the pack the user asked for, not the partial file
+        raise JudgePanelError(str(exc).replace(str(partial), str(path))) from None
+    except (OSError, sqlite3.Error) as exc:
+        if disk_full_error(exc):
+            raise JudgePanelError(f"no space left on device while writing {path}") from None
+        raise
     finally:
         partial.unlink(missing_ok=True)
         Path(f"{partial}-journal").unlink(missing_ok=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import warnings
 from pathlib import Path
 
 from judgepanel.core.awards import Award, save_award
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.store import PANEL, Store
+from judgepanel.core.store import PANEL, Store, disk_full_error, remove_database
 
 
 def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "") -> Store:
@@ -19,17 +21,37 @@ def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise JudgePanelError(f"award {', '.join(duplicates)} given more than once")
-    store = Store.create(path, PANEL, title=title.strip())
+    if path.exists():
+        raise JudgePanelError(f"{path}: already exists; choose another name")
+    # Built under a temporary name and put in place only when complete: a full disk or a
+    # failure leaves no empty panel that would then "already exist".
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
+    remove_database(temporary)
     try:
-        with store.transaction():
-            for award in awards:
-                save_award(store, award)
-            store.audit("panel created", {"title": title.strip(), "awards": ids}, who)
-    except BaseException:
-        store.close()
-        path.unlink(missing_ok=True)
+        store = Store.create(temporary, PANEL, title=title.strip())
+        try:
+            with store.transaction():
+                for award in awards:
+                    save_award(store, award)
+                store.audit("panel created", {"title": title.strip(), "awards": ids}, who)
+            store.db.execute("PRAGMA journal_mode = DELETE")  # everything in the one file
+        finally:
+            store.close()
+        if path.exists():
+            raise JudgePanelError(f"{path}: already exists; choose another name")
+        os.replace(temporary, path)
+    except JudgePanelError as exc:
+        remove_database(temporary)
+        raise JudgePanelError(str(exc).replace(str(temporary), str(path))) from None
+    except (OSError, sqlite3.Error) as exc:
+        remove_database(temporary)
+        if disk_full_error(exc):
+            raise JudgePanelError(f"no space left on device while writing {path}") from None
         raise
-    return store
+    except BaseException:
+        remove_database(temporary)
+        raise
+    return Store.open(path, PANEL)
 
 
 class HistoryAltered(UserWarning):

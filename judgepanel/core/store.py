@@ -22,6 +22,7 @@ import hmac
 import json
 import os
 import secrets
+import shutil
 import sqlite3
 import time
 import uuid
@@ -272,12 +273,22 @@ def folder_is_writable(path: Path) -> bool:
     return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
-def disk_full_error(exc: BaseException) -> bool:
-    """True for SQLite's 'database or disk is full' and the operating system's ENOSPC."""
+def disk_full_error(exc: BaseException, path: Path | None = None) -> bool:
+    """True for SQLite's 'database or disk is full' and the operating system's ENOSPC; with
+    `path`, also for SQLite's bare 'disk I/O error' when that file's disk has no room left
+    (SQLite reports a log or shared-memory file it could not grow that way)."""
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    return isinstance(exc, sqlite3.Error) and ("disk is full" in str(exc)
-                                               or getattr(exc, "sqlite_errorcode", 0) == 13)
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    if "disk is full" in str(exc) or getattr(exc, "sqlite_errorcode", 0) == 13:
+        return True
+    if path is not None and "disk I/O error" in str(exc):
+        try:
+            return shutil.disk_usage(Path(path).resolve().parent).free < (1 << 20)
+        except OSError:
+            return False
+    return False
 
 
 def recover_hot_journal(path: Path) -> None:
@@ -325,7 +336,9 @@ class Store:
         try:
             store = cls(_connect(path, kind), path)
         except sqlite3.Error as exc:
-            path.unlink(missing_ok=True)
+            remove_database(path)
+            if disk_full_error(exc, path):
+                raise JudgePanelError(f"no space left on device while writing {path}") from None
             raise JudgePanelError(f"{path}: cannot be created ({exc})") from None
         try:
             with store.transaction():
@@ -363,6 +376,8 @@ class Store:
             store = cls(conn, path, read_only=read_only)
             version = store.schema_version()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if disk_full_error(exc, path):
+                raise JudgePanelError(f"no space left on device while writing {path}") from None
             raise RefusedFile(f"{path}: not a JudgePanel file, or damaged ({exc})") from None
         except ValueError as exc:
             raise RefusedFile(f"{path}: not a JudgePanel file, or damaged ({exc})") from None
@@ -453,7 +468,7 @@ class Store:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:  # busy elsewhere, or read-only media
-                if disk_full_error(exc):
+                if disk_full_error(exc, self.path):
                     raise self._disk_full() from None
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise JudgePanelError(
@@ -472,7 +487,7 @@ class Store:
                 # second ROLLBACK would hide the real error behind "no transaction is active".
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                if disk_full_error(exc):
+                if disk_full_error(exc, self.path):
                     raise self._disk_full() from None
             raise
         self._depth -= 1
@@ -482,14 +497,13 @@ class Store:
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                if disk_full_error(exc):
+                if disk_full_error(exc, self.path):
                     raise self._disk_full() from None
                 raise JudgePanelError(f"{self.path}: the change could not be saved ({exc}); "
                                       "nothing was changed") from None
 
     def _disk_full(self) -> JudgePanelError:
-        return JudgePanelError(f"no space left on device while writing {self.path}; "
-                               "nothing was changed")
+        return JudgePanelError(f"no space left on device while writing {self.path}")
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -666,6 +680,8 @@ def file_kind(path: Path) -> str:
         finally:
             conn.close()
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if disk_full_error(exc, path):
+            raise JudgePanelError(f"no space left on device while writing {path}") from None
         raise RefusedFile(f"{path}: not a JudgePanel file, or damaged ({exc})") from None
     if row is None:
         raise RefusedFile(f"{path}: not a JudgePanel file (it has no kind record)")
