@@ -12,7 +12,7 @@ from judgepanel.core.assignment import auto_assign
 from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, find_judge, list_judges
-from judgepanel.core.merge import check_pack, merge_packs
+from judgepanel.core.merge import check_packs, merge_returned_packs
 from judgepanel.core.packs import make_pack, make_packs, open_pack
 from judgepanel.core.panel import open_panel
 from judgepanel.core.score_sheets import export_scores, import_scores
@@ -74,12 +74,11 @@ def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: b
             remove_conflict(store, judge, entry_id, who=login_name())
             click.echo(f"conflict removed: {judge.name} and {entry_id}")
         else:
-            record_conflict(store, judge, entry_id, reason, who=login_name())
-            scored = store.db.execute("SELECT COUNT(*) FROM scores WHERE judge = ? AND "
-                                      "entry = ?", [judge.id, entry_id]).fetchone()[0]
+            recorded = record_conflict(store, judge, entry_id, reason, who=login_name())
             click.echo(f"conflict recorded: {judge.name} and {entry_id}")
-            if scored:
-                click.echo(f"{judge.name}'s {scored} score(s) for {entry_id} no longer count")
+            if recorded.scores_no_longer_counted:
+                click.echo(f"{judge.name}'s {recorded.scores_no_longer_counted} score(s) for "
+                           f"{entry_id} no longer count")
 
 
 def _declare_in_pack(path: Path, judge_name: str, entry_id: str, reason: str,
@@ -140,17 +139,22 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
 def merge(panel: Path, packs: tuple[Path, ...], dry_run: bool) -> None:
     """Merge returned judge packs into the panel (all or nothing; safe to repeat).
 
-    Prints one line per file: new, changed and unchanged scores.
+    Prints one line per file: new, changed and unchanged scores. If any file is refused,
+    nothing is merged: each file's line says what it would have done or why it was refused.
     """
     with open_panel(panel) as store:
         if dry_run:
-            results = [check_pack(store, path) for path in packs]
+            results = check_packs(store, list(packs))
+            refusal = "some packs would be refused (see above)" \
+                if any(not r.ok for r in results) else ""
         else:
-            results = merge_packs(store, list(packs), who=login_name())
+            run = merge_returned_packs(store, list(packs), who=login_name())
+            results, refusal = run.results, run.refusal
+    held_back = bool(refusal) and not dry_run  # a good file in a refused run merged nothing
     for result in results:
-        click.echo(result.line())
-    if dry_run and any(not r.ok for r in results):
-        raise JudgePanelError("some packs would be refused (see above)")
+        click.echo(result.line() + ("; not merged" if held_back and result.ok else ""))
+    if refusal:
+        raise JudgePanelError(refusal)
 
 
 @cli.group()

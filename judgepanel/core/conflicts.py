@@ -52,8 +52,17 @@ def in_conflict(store: Store, judge_id: int, entry: str) -> bool:
                             [judge_id, entry]).fetchone() is not None
 
 
+@dataclass(frozen=True)
+class ConflictRecorded:
+    """What recording a conflict did, for the page's undo and the command's lines."""
+
+    new: bool  # False when the conflict was already recorded (its reason may have changed)
+    assignment_removed: bool
+    scores_no_longer_counted: int
+
+
 def record_conflict(store: Store, judge: Judge, entry: str, reason: str = "",
-                    who: str = "") -> None:
+                    who: str = "") -> ConflictRecorded:
     """Record a conflict: the judge loses the entry's assignment and their scores stop counting.
 
     Recording the same conflict again only updates the reason.
@@ -77,6 +86,7 @@ def record_conflict(store: Store, judge: Judge, entry: str, reason: str = "",
         store.audit("conflict recorded", {"judge": judge.name, "entry": entry,
                                           "reason": reason, "assignment_removed": bool(removed),
                                           "scores_no_longer_counted": scored}, who)
+    return ConflictRecorded(existing is None, bool(removed), int(scored))
 
 
 def remove_conflict(store: Store, judge: Judge, entry: str, who: str = "") -> None:

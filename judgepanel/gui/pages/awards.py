@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -28,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judgepanel.core.awards import Award, builtin_awards, load_award, panel_awards, save_award
+from judgepanel.core.award_editing import add_award, edit_section
+from judgepanel.core.awards import Award, builtin_awards, load_award, panel_awards
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.panel_overview import entries_per_award
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import WHO, PageHeading, plural, secondary_text, show_error
+from judgepanel.gui.pages.common import WHO, PanelPage, plural, secondary_text, show_error
 from judgepanel.gui.panel_models import SectionsModel, format_number
 
 
@@ -56,17 +57,14 @@ class SectionEditor(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
 
-class AwardsPage(QWidget):
+class AwardsPage(PanelPage):
     """Awards and their sections: question, guidance, scale, weight, word limit."""
 
     title = "Awards"
-    changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.awards: list[Award] = []
-        self.heading = PageHeading(self.title)
         self.award_list = QListWidget()
         self.award_list.setMinimumWidth(260)
         self.award_list.setWordWrap(True)
@@ -114,8 +112,7 @@ class AwardsPage(QWidget):
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([300, 800])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.page_layout()
         layout.addWidget(split, 1)
         self.award_list.currentRowChanged.connect(self._show_award)
         self.sections.selectionModel().currentRowChanged.connect(
@@ -126,10 +123,11 @@ class AwardsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the awards, keeping the one being looked at."""
-        keep = self.current_award().id if self.current_award() else None
+        self.stale = False
+        current = self.current_award()
+        keep = current.id if current else None
         self.awards = panel_awards(self.store)
-        counts = {r["award"]: r["n"] for r in self.store.rows(
-            "SELECT award, COUNT(*) AS n FROM entries GROUP BY award")}
+        counts = entries_per_award(self.store)
         self.award_list.blockSignals(True)
         self.award_list.clear()
         for award in self.awards:
@@ -205,14 +203,8 @@ class AwardsPage(QWidget):
 
     def add_award(self, award: Award) -> bool:
         """Add an award to the panel; one already there (same id) is refused."""
-        if any(a.id == award.id for a in self.awards):
-            show_error(self, "Add award", JudgePanelError(
-                f"the panel already has an award '{award.id}'"))
-            return False
         try:
-            with self.store.transaction():
-                save_award(self.store, award)
-                self.store.audit("award added", {"award": award.id, "name": award.name}, WHO)
+            add_award(self.store, award, who=WHO)
         except JudgePanelError as exc:
             show_error(self, "Add award", exc)
             return False
@@ -244,21 +236,16 @@ class AwardsPage(QWidget):
             number = float(value)
         except (TypeError, ValueError):
             return False
-        if key == "weight":
-            if number <= 0:
-                show_error(self, "Change weight", JudgePanelError(
-                    f"{award.id} {section.id}: a weight must be above 0"))
-                return False
-            new = replace(section, weight=number)
-        else:
-            new = replace(section, word_limit=int(number) if number > 0 else None)
-        sections = tuple(new if s.id == section.id else s for s in award.sections)
-        updated = replace(award, sections=sections)
-        with self.store.transaction():
-            save_award(self.store, updated)
-            self.store.audit("section changed", {
-                "award": award.id, "section": section.id,
-                key.replace("_", " "): new.weight if key == "weight" else new.word_limit}, WHO)
+        try:
+            if key == "weight":
+                updated = edit_section(self.store, award.id, section.id, weight=number,
+                                       who=WHO)
+            else:
+                updated = edit_section(self.store, award.id, section.id,
+                                       word_limit=max(int(number), 0), who=WHO)
+        except JudgePanelError as exc:
+            show_error(self, "Change weight" if key == "weight" else "Change word limit", exc)
+            return False
         self.awards[self.award_list.currentRow()] = updated
         self._show_section(row)
         self.changed.emit()

@@ -1,17 +1,17 @@
 """The Packs page: judges' packs out, returned packs merged back, and each judge's progress.
 
 Making and merging packs runs off the GUI thread (`run_task`) with its own connection to the
-panel file; the page re-reads the panel when the work is done.
+panel file; the page re-reads the panel when the work is done. A merge is all or nothing
+across the chosen files, as on the command line: when one is refused nothing is merged, and
+the page shows every file's plan with the refused one and its reason.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import list_judges
-from judgepanel.core.merge import MergeResult, merge_each
+from judgepanel.core.merge import MergeResult, MergeRun, merge_returned_packs
 from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
+from judgepanel.core.panel_overview import judge_loads, judges_progress
 from judgepanel.core.store import PANEL, Store
 from judgepanel.gui.coordinator_dialogs import CreatePacksDialog
 from judgepanel.gui.pages.common import (
     WHO,
-    PageHeading,
+    PanelPage,
     plural,
     secondary_text,
     show_error,
@@ -53,47 +54,18 @@ def _relay(progress: Progress) -> Any:
     return report
 
 
-def pack_judge_name(path: Path) -> str:
-    """The judge a pack file says it belongs to, read without trusting or changing it."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT j.name FROM judges j JOIN meta m ON m.key = 'judge_id' "
-                               "AND CAST(m.value AS INTEGER) = j.id").fetchone()
-        finally:
-            conn.close()
-    except (sqlite3.Error, OSError, ValueError):
-        return ""
-    return str(row[0]) if row else ""
-
-
-def returned_packs(store: Store) -> dict[str, str]:
-    """Judge name -> when their last pack was merged, from the audit log."""
-    merged: dict[str, str] = {}
-    for row in store.rows("SELECT at, detail FROM audit WHERE action = 'pack merged' "
-                          "ORDER BY id"):
-        try:
-            merged[json.loads(row["detail"]).get("judge", "")] = row["at"]
-        except ValueError:
-            continue
-    return merged
-
-
-class PacksPage(QWidget):
+class PacksPage(PanelPage):
     """Create packs…, Merge returned packs… (or drop the files here), and the progress table."""
 
     title = "Packs"
-    changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.task: Task | None = None
         self.last_made: list[PackSummary] = []
         self.last_merge: list[MergeResult] = []
         self.folder = str(Path(store.path).parent) if store.path else ""
         self.setAcceptDrops(True)
-        self.heading = PageHeading(self.title)
         self.create_button = QPushButton("Create packs…")
         self.create_button.setToolTip("One .judgepack file per judge, holding only their "
                                       "own entries")
@@ -130,8 +102,7 @@ class PacksPage(QWidget):
         bar.addWidget(self.create_button)
         bar.addWidget(self.merge_button)
         bar.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.page_layout()
         layout.addLayout(bar)
         layout.addWidget(self.drop_hint)
         layout.addWidget(self.outcome)
@@ -153,18 +124,11 @@ class PacksPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read each judge's progress from the panel."""
-        merged = returned_packs(self.store)
-        counts = {name: {r["judge"]: r["n"] for r in self.store.rows(sql)} for name, sql in (
-            ("assigned", "SELECT judge, COUNT(*) AS n FROM assignments GROUP BY judge"),
-            ("scored", "SELECT judge, COUNT(DISTINCT entry) AS n FROM scores "
-                       "WHERE value IS NOT NULL GROUP BY judge"),
-            ("complete", "SELECT judge, COUNT(*) AS n FROM reviews WHERE complete = 1 "
-                         "GROUP BY judge"))}
-        rows = []
-        for judge in list_judges(self.store):
-            rows.append({"judge": judge.name, "id": judge.id,
-                         **{k: v.get(judge.id, 0) for k, v in counts.items()},
-                         "returned": format_time(merged.get(judge.name)) or "not yet"})
+        self.stale = False
+        rows = [{"judge": p.judge, "id": p.judge_id, "assigned": p.assigned,
+                 "scored": p.scored, "complete": p.complete,
+                 "returned": format_time(p.returned) or "not yet"}
+                for p in judges_progress(self.store)]
         self.progress_model.set_rows(rows)
         self.progress_table.resizeColumnsToContents()
         ready = any(r["assigned"] for r in rows)
@@ -200,9 +164,9 @@ class PacksPage(QWidget):
     # ----- creating packs ---------------------------------------------------------------
 
     def create_dialog(self) -> None:
-        assigned = {r["judge"]: r["n"] for r in self.store.rows(
-            "SELECT judge, COUNT(*) AS n FROM assignments GROUP BY judge")}
-        judges = [(j, assigned.get(j.id, 0)) for j in list_judges(self.store)]
+        loads = judge_loads(self.store)
+        judges = [(j, loads[j.id].assigned if j.id in loads else 0)
+                  for j in list_judges(self.store)]
         dialog = CreatePacksDialog(judges, self.folder, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.create_packs(dialog.chosen_judges(), Path(dialog.ui.folder.text()),
@@ -255,43 +219,42 @@ class PacksPage(QWidget):
             self.merge([Path(n) for n in names])
 
     def merge(self, paths: list[Path]) -> Task | None:
-        """Merge each file on its own (a refused file changes nothing), then show the summary."""
+        """Merge the files all or nothing, then show each file's outcome or plan."""
         if not paths:
             return None
         path = self.store.path
 
-        def work(progress: Progress) -> list[MergeResult]:
+        def work(progress: Progress) -> MergeRun:
             with Store.open(path, PANEL) as panel:
-                results = merge_each(panel, paths, who=WHO, progress=_relay(progress))
-            for result in results:
-                if result.refused and not result.judge:
-                    result.judge = pack_judge_name(result.file)
-            return results
+                return merge_returned_packs(panel, paths, who=WHO, progress=_relay(progress))
 
         self.task = run_task(self, work, self._merged, self._failed("Merge returned packs"),
                              title="Merging returned packs…")
         return self.task
 
-    def _merged(self, results: list[MergeResult]) -> None:
+    def _merged(self, run: MergeRun) -> None:
+        results = run.results
         self.last_merge = results
+        done = "Merged" if run.merged else "Would merge; not merged"
         self.merge_model.set_rows([{
             "file": r.file.name, "judge": r.judge or "—",
             "new": "" if r.refused else r.new, "changed": "" if r.refused else r.changed,
             "unchanged": "" if r.refused else r.unchanged, "refused": bool(r.refused),
             "outcome": f"Refused: {r.refused}" if r.refused else (
-                "Merged" + (f"; {plural(r.conflicts, 'conflict')} declared"
-                            if r.conflicts else ""))} for r in results])
+                done + (f"; {plural(r.conflicts, 'conflict')} declared"
+                        if r.conflicts else ""))} for r in results])
         self.merge_table.resizeColumnsToContents()
         self.merge_box.show()
-        merged = [r for r in results if r.ok]
-        refused = len(results) - len(merged)
-        text = (f"{plural(len(merged), 'pack')} merged: {sum(r.new for r in merged)} new, "
-                f"{sum(r.changed for r in merged)} changed, "
-                f"{sum(r.unchanged for r in merged)} unchanged scores.")
-        if refused:
+        if run.merged:
+            text = (f"{plural(len(results), 'pack')} merged: {sum(r.new for r in results)} "
+                    f"new, {sum(r.changed for r in results)} changed, "
+                    f"{sum(r.unchanged for r in results)} unchanged scores.")
+        else:
+            refused = sum(1 for r in results if r.refused)
             red = warning_colour(self.palette())
-            text += (f" <span style='color:{red}'><b>{plural(refused, 'file')} refused"
-                     "</b> (nothing from them was merged).</span>")
+            text = (f"<span style='color:{red}'><b>Nothing was merged: "
+                    f"{plural(refused, 'file')} refused</b></span> (see below). Merge the "
+                    "others again without the refused file, or ask the judge for a new copy.")
         self.outcome.setText(text)
         self.refresh()
         self.changed.emit()
