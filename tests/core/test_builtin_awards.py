@@ -13,14 +13,13 @@ import pytest
 
 from judgepanel.core.awards import Award, builtin_awards
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"  # see its README
 BULLET = "•"
 
 
 def seed_lines(prefix: str) -> list[str]:
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not matches:
-        pytest.skip(f"seed {prefix} not available at {SEEDS}")
+    assert len(matches) == 1, f"seed {prefix} missing or ambiguous in {SEEDS}"
     return matches[0].read_text(encoding="utf-8").splitlines()
 
 

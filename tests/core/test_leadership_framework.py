@@ -14,15 +14,14 @@ from judgepanel.core.leadership_framework import (
     load_framework,
 )
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"  # see its README
 DOMAINS = ["Individual Effectiveness", "Relationships and Connectivity",
            "Innovation and Improvement", "Learning and Capacity Building"]
 
 
 def seed(prefix: str) -> str:
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not matches:
-        pytest.skip(f"seed {prefix} not available at {SEEDS}")
+    assert len(matches) == 1, f"seed {prefix} missing or ambiguous in {SEEDS}"
     return matches[0].read_text(encoding="utf-8")
 
 

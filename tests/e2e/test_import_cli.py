@@ -131,10 +131,8 @@ def test_reimport_keeps_scores_from_the_command_line(run_cli: Run, panel_path: P
 def test_demo_csvs_import(run_cli: Run, panel_path: Path) -> None:
     """The demo data's one-CSV-per-award files import with the generic preset."""
     demo = Path(__file__).parents[2] / "resources" / "demo"
-    files = sorted(demo.glob("*.csv")) if demo.exists() else []
-    if not files:
-        pytest.skip("resources/demo/*.csv not written yet; the same shape is tested with "
-                    "tests/fixtures/import/generic_lst.csv")
+    files = sorted(demo.glob("*.csv"))
+    assert files, f"no demo CSV files shipped in {demo}"
     for file in files:
         result = run_cli("import", panel_path, file, check=True)
         assert "no column found" not in result.stdout, result.stdout

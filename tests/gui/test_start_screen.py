@@ -79,8 +79,7 @@ def test_controls_have_accessible_names_and_a_tab_order(shell, qtbot):
 def test_open_the_demo(shell, tmp_path, qtbot):
     from judgepanel.core.resources import resource
 
-    if not resource("demo", "judges.toml").is_file():
-        pytest.skip("the demo data is not bundled yet")
+    assert resource("demo", "judges.toml").is_file(), "the demo data is not shipped"
     screen = shell.show_start()
     screen.open_demo(tmp_path / "demo")
     qtbot.waitUntil(lambda: bool(shell.windows) or screen.ui.errorLabel.isVisible(),
