@@ -16,12 +16,12 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.reports.layout import Target, safe_filename, target_for, unique_filenames
 from judgepanel.core.reports.model import PLACEMENT_LABELS, PLACEMENTS, ReportData, long_date
+from judgepanel.core.reports.script_fonts import draw_line, line_width
 from judgepanel.core.reports.styles import SANS, SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 from judgepanel.core.resources import resource_path
 from judgepanel.core.safe_files import replacing, write_text
@@ -176,7 +176,7 @@ def fit_lines(text: str, font: str, largest: float, smallest: float,
     """Shrink a line to fit `width`; below `smallest`, split it in two at a space; if two
     lines at `smallest` still do not fit (a whole team's names), shorten with an ellipsis."""
     text = " ".join(printable(text).split())
-    natural = stringWidth(text, font, largest) or 1.0
+    natural = line_width(text, font, largest) or 1.0
     size = min(largest, largest * width / natural)
     if size >= smallest:
         return [text], size
@@ -185,7 +185,7 @@ def fit_lines(text: str, font: str, largest: float, smallest: float,
         best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i]))
                                                            - len(" ".join(words[i:]))))
         lines = [" ".join(words[:best]), " ".join(words[best:])]
-        widest = max(stringWidth(line, font, largest) for line in lines) or 1.0
+        widest = max(line_width(line, font, largest) for line in lines) or 1.0
         size = min(largest, largest * width / widest)
         if size >= smallest:
             return lines, size
@@ -203,7 +203,7 @@ def _longest_start(text: str, font: str, size: float, width: float, ellipsis: st
     low, high = 0, len(text)
     while low < high:  # the most characters that fit, by bisection
         middle = (low + high + 1) // 2
-        if stringWidth(text[:middle] + (ellipsis if middle < len(text) else ""), font,
+        if line_width(text[:middle] + (ellipsis if middle < len(text) else ""), font,
                        size) <= width:
             low = middle
         else:
@@ -342,12 +342,10 @@ class CertificateRenderer:
             canvas.line(x - 95, base, x + 95, base)
             canvas.setFillColor(ink)
             lines, size = fit_lines(signature.name, SERIF_BOLD, 11, 8, 200)
-            canvas.setFont(SERIF_BOLD, size)
-            canvas.drawCentredString(x, base - 15, lines[0] if len(lines) == 1
-                                     else " ".join(lines))
+            draw_line(canvas, x, base - 15, " ".join(lines), SERIF_BOLD, size, align="centre")
             lines, size = fit_lines(signature.role, SERIF_ITALIC, 9.5, 7, 210)
-            canvas.setFont(SERIF_ITALIC, size)
-            canvas.drawCentredString(x, base - 28, " ".join(lines))
+            draw_line(canvas, x, base - 28, " ".join(lines), SERIF_ITALIC, size,
+                      align="centre")
         canvas.setFillColor(ink)
         canvas.setFont(SERIF, 11)
         canvas.drawCentredString(date_x, base - 15, self.day_text)
@@ -360,9 +358,8 @@ class CertificateRenderer:
                  y: float, width: float | None = None) -> float:
         """Draw shrink-to-fit centred text; return the y below it."""
         lines, size = fit_lines(text, font, largest, smallest, width or self.text_width)
-        canvas.setFont(font, size)
         for line in lines:
-            canvas.drawCentredString(self.pagesize[0] / 2, y, line)
+            draw_line(canvas, self.pagesize[0] / 2, y, line, font, size, align="centre")
             y -= size * 1.15
         return y
 
@@ -376,8 +373,8 @@ class CertificateRenderer:
         self._centred(canvas, placement, SERIF_BOLD, 42, 20, height - 256)
         canvas.setFillColor(ink)
         self._centred(canvas, certificate.award, SERIF_ITALIC, 17, 10, height - 284)
-        canvas.setFont(SERIF_ITALIC, 11)
-        canvas.drawCentredString(self.pagesize[0] / 2, height - 314, self.design.presented_to)
+        draw_line(canvas, self.pagesize[0] / 2, height - 314, self.design.presented_to,
+                  SERIF_ITALIC, 11, align="centre")
         y = self._centred(canvas, certificate.nominee or certificate.title, SERIF_BOLD, 32, 18,
                           height - 352)
         if certificate.organisation:

@@ -8,7 +8,6 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -16,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, Paragraph
 
-from judgepanel.core.reports.styles import MUTED, RULE, SANS
+from judgepanel.core.reports.script_fonts import draw_line, markup
+from judgepanel.core.reports.styles import BASE_FONTS, MUTED, RULE, SANS
 from judgepanel.core.spreadsheet_safety import printable
 
 Target = str | Path | IO[bytes]
@@ -27,7 +27,7 @@ WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10
 def text(value: object) -> str:
     """User text made safe for a Paragraph: `<b>` prints as `<b>`, line breaks are kept,
     control characters cleaned as in every export."""
-    return escape(printable(str(value))).replace("\n", "<br/>")
+    return markup(printable(str(value)), BASE_FONTS).replace("\n", "<br/>")
 
 
 def shorten(value: str, limit: int) -> str:
@@ -162,7 +162,7 @@ class ReportPages:
         canvas.setFont(SANS, 7.5)
         canvas.setFillColor(MUTED)
         top = height - 12 * mm
-        canvas.drawString(self.left_margin, top, shorten(printable(programme), 90))
+        draw_line(canvas, self.left_margin, top, shorten(printable(programme), 90), SANS, 7.5)
         canvas.drawRightString(width - self.right_margin, top, what)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)

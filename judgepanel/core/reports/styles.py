@@ -1,7 +1,8 @@
 """Fonts and the named stylesheet shared by every PDF JudgePanel prints.
 
 The DejaVu fonts ship with the application and are embedded in each PDF, so names with
-ł, é or ’ print the same on any printer. They are registered with reportlab once per process.
+ł, é or ’ print the same on any printer; names in Arabic, Hebrew, Devanagari or Chinese are
+set in bundled fallback fonts (see script_fonts.py). They are registered once per process.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from judgepanel.core.reports.script_fonts import register_fallback_fonts
 from judgepanel.core.resources import resource_path
 
 SANS = "JPSans"
@@ -22,6 +24,7 @@ SERIF = "JPSerif"
 SERIF_BOLD = "JPSerif-Bold"
 SERIF_ITALIC = "JPSerif-Italic"
 
+BASE_FONTS = (SANS, SANS_BOLD, SERIF, SERIF_BOLD, SERIF_ITALIC)
 FONT_FILES = {
     SANS: "DejaVuSans.ttf",
     SANS_BOLD: "DejaVuSans-Bold.ttf",
@@ -46,6 +49,7 @@ def register_fonts() -> None:
                                   boldItalic=SANS_BOLD)
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC,
                                   boldItalic=SERIF_BOLD)
+    register_fallback_fonts()
 
 
 @cache
