@@ -1,4 +1,8 @@
-"""Commands for what leaves the panel room: report, feedback, certificates, results export."""
+"""Commands for what leaves the panel room: report, feedback, certificates, results export.
+
+Each calls the same core operation as the Outputs page (core/outputs.py), which writes the
+files whole and records them in the panel's audit log under the login name.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,17 @@ from pathlib import Path
 import click
 
 from judgepanel.cli import cli
-from judgepanel.core.errors import JudgePanelError
+from judgepanel.cli.panel_room import who_acts
+from judgepanel.core.outputs import (
+    write_certificate_files,
+    write_entrant_feedback,
+    write_ranked_report,
+    write_results_sheet,
+)
 from judgepanel.core.panel import open_panel
 from judgepanel.core.reports.model import PLACEMENTS
 
 PANEL_FILE = click.Path(dir_okay=False, path_type=Path)
-
-
-def _pdf_name(output: Path) -> None:
-    """A PDF written under another name would not open where the user expects it."""
-    if output.suffix.lower() != ".pdf":
-        raise JudgePanelError(f"{output}: the output is a PDF, so give a name ending .pdf")
 
 
 @cli.command()
@@ -28,13 +32,8 @@ def _pdf_name(output: Path) -> None:
               help="Only this award (its id); repeat for several. Default: every award.")
 def report(panel: Path, output: Path, award_ids: tuple[str, ...]) -> None:
     """Write the ranked report for the chair to sign and the board to accept (PDF)."""
-    from judgepanel.core.reports.gather import report_data
-    from judgepanel.core.reports.ranked import write_report
-
-    _pdf_name(output)
     with open_panel(panel) as store:
-        data = report_data(store, list(award_ids) or None)
-    write_report(data, output)
+        write_ranked_report(store, output, list(award_ids) or None, who_acts())
     click.echo(f"ranked report written to {output}")
 
 
@@ -45,13 +44,9 @@ def report(panel: Path, output: Path, award_ids: tuple[str, ...]) -> None:
 @click.option("--award", "award_ids", multiple=True, help="Only this award; repeatable.")
 def feedback(panel: Path, output: Path, award_ids: tuple[str, ...]) -> None:
     """Write anonymised feedback for entrants: one PDF per scored entry, into a folder."""
-    from judgepanel.core.reports.feedback import write_feedback
-    from judgepanel.core.reports.gather import report_data
-
     with open_panel(panel) as store:
-        data = report_data(store, list(award_ids) or None)
-    written = write_feedback(data, output)
-    click.echo(f"{len(written)} feedback files written to {output}")
+        written = write_entrant_feedback(store, output, list(award_ids) or None, who_acts())
+    click.echo(f"{len(written.files)} feedback files written to {output}")
 
 
 @cli.command()
@@ -67,17 +62,14 @@ def feedback(panel: Path, output: Path, award_ids: tuple[str, ...]) -> None:
 def certificates(panel: Path, output: Path, placement: str | None,
                  award_ids: tuple[str, ...], separate: bool, design: Path | None) -> None:
     """Print certificates for the placed entries (A4 landscape, one page each)."""
-    from judgepanel.core.reports.certificates import default_design, load_design, write_certificates
-    from judgepanel.core.reports.gather import report_data
+    from judgepanel.core.reports.certificates import default_design, load_design
 
-    if not separate:
-        _pdf_name(output)
     chosen = load_design(design) if design else default_design()
     with open_panel(panel) as store:
-        data = report_data(store, list(award_ids) or None)
-    written = write_certificates(data, output, chosen, placement, separate)
+        written = write_certificate_files(store, output, chosen, placement, separate,
+                                          list(award_ids) or None, who_acts())
     if separate:
-        click.echo(f"{len(written)} certificates written to {output}")
+        click.echo(f"{len(written.files)} certificates written to {output}")
     else:
         click.echo(f"certificates written to {output}")
 
@@ -90,10 +82,6 @@ def certificates(panel: Path, output: Path, placement: str | None,
 @click.option("--method", default=None, help="Ranking method; default: the award's own.")
 def results_export(panel: Path, award_id: str, output: Path, method: str | None) -> None:
     """Export an award's ranked table (the `rank` columns) to CSV or XLSX."""
-    from judgepanel.core.ranking import rank_award
-    from judgepanel.core.reports.exports import write_results
-
     with open_panel(panel) as store:
-        ranking = rank_award(store, award_id, method)
-    write_results(ranking, output)
-    click.echo(f"{len(ranking.entries)} ranked entries written to {output}")
+        written = write_results_sheet(store, award_id, output, method, who_acts())
+    click.echo(f"{written.items} ranked entries written to {output}")

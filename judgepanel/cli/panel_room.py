@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from judgepanel.cli import cli
+from judgepanel.core.award_results import award_results
 from judgepanel.core.awards import panel_award
 from judgepanel.core.moderation import (
     PLACEMENT_LABELS,
@@ -27,8 +28,8 @@ from judgepanel.core.moderation import (
     withdraw_override,
 )
 from judgepanel.core.panel import open_panel
-from judgepanel.core.ranking import METHOD_LABELS, METHODS, Ranking, rank_award, sensitivity
-from judgepanel.core.stats import panel_stats, plain_reading
+from judgepanel.core.ranking import METHOD_LABELS, METHODS, Ranking
+from judgepanel.core.stats import plain_reading
 from judgepanel.core.totals import award_settings
 
 PANEL_FILE = click.Path(dir_okay=False, path_type=Path)
@@ -117,18 +118,15 @@ def rank(panel: Path, award_id: str, method: str | None, show_sensitivity: bool,
          as_json: bool) -> None:
     """Rank an award's entries, with flags, placements and moderated scores."""
     with open_panel(panel) as store:
-        ranking = rank_award(store, award_id, method)
-        table = sensitivity(store, award_id) if show_sensitivity else {}
-        k = int(award_settings(panel_award(store, award_id))["places"])
+        results = award_results(store, award_id)
+        ranking = results.ranking(method)
     if not show_sensitivity:
         if as_json:
             _emit_json(ranking.as_json())
         else:
             _print_ranking(ranking)
         return
-    tops = {tuple(sorted((e, r[m]) for e, r in table.items()
-                         if r[m] is not None and r[m] <= k)) for m in METHODS}
-    changes = len(tops) > 1
+    table, k, changes = results.sensitivity, results.places, results.top_places_change
     if as_json:
         _emit_json({"award": award_id, "places": k, "top_places_change": changes,
                     "ranks": table})
@@ -150,7 +148,7 @@ def rank(panel: Path, award_id: str, method: str | None, show_sensitivity: bool,
 def stats(panel: Path, award_id: str, as_json: bool) -> None:
     """How reliable the panel was: agreement, judge bias and disagreement flags."""
     with open_panel(panel) as store:
-        found = panel_stats(store, award_id)
+        found = award_results(store, award_id).stats
     if as_json:
         _emit_json(found)
         return
@@ -208,7 +206,7 @@ def decide_command(panel: Path, entry_id: str, placement: str, reason: str,
                    who: str | None) -> None:
     """Record an entry's placement (winner, highly commended, finalist or none) with a reason."""
     with open_panel(panel) as store:
-        decide(store, entry_id, placement, reason, _who(who))
+        decide(store, entry_id, placement, reason, who_acts(who))
     click.echo(f"{entry_id}: {PLACEMENT_LABELS[placement]} (recorded in the audit log)")
 
 
@@ -228,9 +226,9 @@ def override_command(panel: Path, entry_id: str, new_value: float | None, withdr
         raise click.UsageError("give either --score X or --withdraw")
     with open_panel(panel) as store:
         if withdraw:
-            withdraw_override(store, entry_id, reason, _who(who))
+            withdraw_override(store, entry_id, reason, who_acts(who))
         else:
-            override_score(store, entry_id, float(new_value or 0.0), reason, _who(who))
+            override_score(store, entry_id, float(new_value or 0.0), reason, who_acts(who))
     click.echo(f"{entry_id}: moderated score withdrawn" if withdraw
                else f"{entry_id}: moderated score {new_value:g} recorded")
 
@@ -247,7 +245,7 @@ def tiebreak_command(panel: Path, award_id: str, order: str, reason: str,
     """Record a panel vote ordering tied entries (the `panel` step of the tie-break order)."""
     entries = [part.strip() for part in order.split(",") if part.strip()]
     with open_panel(panel) as store:
-        record_tie_break(store, award_id, entries, reason, _who(who))
+        record_tie_break(store, award_id, entries, reason, who_acts(who))
     click.echo(f"{award_id}: panel order recorded: {', '.join(entries)}")
 
 
@@ -273,7 +271,7 @@ def settings_command(panel: Path, award_id: str, pairs: tuple[str, ...],
             raise JudgePanelError(f"--set {pair}: give KEY=VALUE")
     with open_panel(panel) as store:
         if changes:
-            set_award_settings(store, award_id, who=_who(), **changes)
+            set_award_settings(store, award_id, who=who_acts(), **changes)
         current = award_settings(panel_award(store, award_id))
     if as_json:
         _emit_json(current)

@@ -64,7 +64,7 @@ def decide(store: Store, entry_id: str, placement: str, reason: str, who: str = 
 def override_score(store: Store, entry_id: str, new_value: float, reason: str,
                    who: str = "") -> None:
     """Record a moderated score (0–100) replacing the computed one; raw scores stay as they are."""
-    from judgepanel.core.ranking import rank_award
+    from judgepanel.core.award_results import award_results
 
     award = _entry_award(store, entry_id)
     try:
@@ -76,7 +76,7 @@ def override_score(store: Store, entry_id: str, new_value: float, reason: str,
         raise JudgePanelError(f"entry '{entry_id}': score: {new_value} is not on the 0–100 "
                               "total scale")
     why = _reason(reason)
-    ranking = rank_award(store, award)
+    ranking = award_results(store, award).ranking()  # the award's one analysis
     old = next((r.computed_score for r in ranking.entries if r.entry == entry_id), None)
     if old is None:
         raise JudgePanelError(f"entry '{entry_id}': no counted scores yet, so there is no "

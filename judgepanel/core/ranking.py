@@ -541,11 +541,19 @@ def sensitivity(store: Store, award_id: str,
 def top_places_change(store: Store, award_id: str, places: int | None = None,
                       methods: tuple[str, ...] = METHODS) -> bool:
     """True when any method puts different entries (or a different order) in the top places."""
-    analysis = analyse_award(store, award_id)
+    return bool(methods_changing_top_places(analyse_award(store, award_id), places, methods))
+
+
+def methods_changing_top_places(analysis: Analysis, places: int | None = None,
+                                methods: tuple[str, ...] = METHODS) -> list[str]:
+    """The methods whose top places (entries or order, no moderated scores) differ from the
+    award's own method's: the one rule behind `rank --sensitivity` and the Results page."""
     k = int(places or analysis.settings["places"])
-    tops = set()
-    for method in methods:
+
+    def top(method: str) -> tuple[tuple[str, int | None], ...]:
         ranking = rank_analysis(analysis, method, use_overrides=False)
-        tops.add(tuple((r.entry, r.rank) for r in ranking.entries
-                       if r.rank is not None and r.rank <= k))
-    return len(tops) > 1
+        return tuple((r.entry, r.rank) for r in ranking.entries
+                     if r.rank is not None and r.rank <= k)
+
+    reference = top(analysis.settings["method"])
+    return [method for method in methods if top(method) != reference]

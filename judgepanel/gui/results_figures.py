@@ -1,6 +1,7 @@
 """What the Results page shows for one award, computed apart from any widget.
 
-`compute_results` runs inline or on a worker thread (with the worker's own Store); the text
+`compute_results` runs inline or on a worker thread (with the worker's own Store): it takes
+the award's one analysis from the core (award_results) and adds the score matrix; the text
 functions turn its figures into the sentences the chair reads.
 """
 
@@ -9,48 +10,58 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from judgepanel.core.ranking import METHODS, Analysis, Ranking, analyse_award, rank_analysis
-from judgepanel.core.stats import panel_stats, plain_reading
+from judgepanel.core.award_results import AwardResults, award_results
+from judgepanel.core.ranking import METHODS, Analysis, Ranking
+from judgepanel.core.stats import plain_reading
 from judgepanel.core.store import Store
 from judgepanel.gui.ranking_models import method_label
 from judgepanel.gui.score_matrix import MatrixData, matrix_data
 
 
 @dataclass
-class AwardResults:
-    """Everything the page shows for one award, computed together."""
+class ResultsView:
+    """Everything the page shows for one award: the core's results, one method's ranking
+    and the matrix drawn from it."""
 
-    award: str
-    analysis: Analysis
+    results: AwardResults
     ranking: Ranking
-    stats: dict[str, Any]
-    sensitivity: dict[str, dict[str, int | None]]
-    top_changes: list[str]
     matrix: MatrixData
 
+    @property
+    def award(self) -> str:
+        return self.results.award
 
-def compute_results(store: Store, award_id: str, method: str | None) -> AwardResults:
-    """Analyse an award once and derive every view from it (safe to run on a worker thread)."""
-    analysis = analyse_award(store, award_id)
-    ranking = rank_analysis(analysis, method or analysis.settings["method"])
-    table: dict[str, dict[str, int | None]] = {e["id"]: {} for e in analysis.entries}
-    tops: dict[str, list[str]] = {}
-    places = int(analysis.settings.get("places", 3))
-    for name in METHODS:
-        plain = rank_analysis(analysis, name, use_overrides=False)
-        for row in plain.entries:
-            table[row.entry][name] = row.rank
-        tops[name] = [f"{r.entry}@{r.rank}" for r in plain.entries
-                      if r.rank is not None and r.rank <= places]
-    default = analysis.settings["method"]
-    return AwardResults(award_id, analysis, ranking, panel_stats(store, award_id), table,
-                        _top_changes(tops, default), matrix_data(store, ranking, analysis.totals))
+    @property
+    def analysis(self) -> Analysis:
+        return self.results.analysis
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        return self.results.stats
+
+    @property
+    def sensitivity(self) -> dict[str, dict[str, int | None]]:
+        return self.results.sensitivity
+
+    @property
+    def top_changes(self) -> list[str]:
+        return self.results.top_changes
 
 
-def _top_changes(tops: dict[str, list[str]], default: str) -> list[str]:
-    """Methods that put a different set or order in the top places than the award's method."""
-    reference = tops.get(default, [])
-    return [name for name, top in tops.items() if top != reference]
+def compute_results(store: Store, award_id: str, method: str | None) -> ResultsView:
+    """The award's one analysis and every view of it (safe to run on a worker thread: the
+    statistics and the sensitivity table are worked out here, not later on the GUI thread)."""
+    results = award_results(store, award_id)
+    ranking = results.ranking(method)
+    results.stats  # noqa: B018 - computed now, while off the GUI thread
+    results.sensitivity  # noqa: B018
+    return ResultsView(results, ranking, matrix_data(store, ranking, results.analysis.totals))
+
+
+def with_method(store: Store, view: ResultsView, method: str) -> ResultsView:
+    """The same analysis ranked under another method (no new read of the scores)."""
+    ranking = view.results.ranking(method)
+    return ResultsView(view.results, ranking, matrix_data(store, ranking, view.analysis.totals))
 
 
 def first_places(sensitivity: dict[str, dict[str, int | None]], default: str
@@ -79,7 +90,7 @@ def figure(value: float | None) -> str:
     return "not available" if value is None else f"{value:.2f}"
 
 
-def note_text(results: AwardResults) -> str:
+def note_text(results: ResultsView) -> str:
     """The line under the controls: method, whether the design is connected, tie-breaks."""
     ranking = results.ranking
     default = results.analysis.settings["method"]
@@ -115,7 +126,7 @@ def _too_close_runs(ranking: Ranking) -> list[list[str]]:
     return runs
 
 
-def sensitivity_text(results: AwardResults) -> str:
+def sensitivity_text(results: ResultsView) -> str:
     """Whether the top places change between methods, and who is first under which."""
     places = int(results.analysis.settings.get("places", 3))
     if not any(r.rank for r in results.ranking.entries):

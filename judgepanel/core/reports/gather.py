@@ -1,7 +1,8 @@
 """Read a panel into `ReportData`: the one place the outputs touch the panel.
 
-The ranking, the statistics and the counted scores come from the results core (ranking.py,
-stats.py, totals.py), so a printed report always agrees with `rank` and `stats`.
+The ranking, the statistics and the judges' totals come from the award's one analysis
+(award_results.py), so a printed report always agrees with `rank` and `stats` and building
+it analyses each award once.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 from statistics import fmean
 from typing import Any
 
+from judgepanel.core.award_results import award_results
 from judgepanel.core.awards import Award, panel_award, panel_awards
 from judgepanel.core.judges import list_judges
 from judgepanel.core.reports.model import (
@@ -59,17 +61,16 @@ def tie_break_words(criterion: str, award: Award) -> str:
 def award_result(store: Store, award: Award) -> AwardResult:
     """One award's ranking, statistics, section averages, comments and records."""
     from judgepanel.core.evidence import award_evidence
-    from judgepanel.core.ranking import rank_award
-    from judgepanel.core.stats import panel_stats
-    from judgepanel.core.totals import counted_scores, judge_totals
 
-    ranking = rank_award(store, award.id)
-    stats = panel_stats(store, award.id)
-    scores = counted_scores(store, award.id)
+    results = award_results(store, award.id)
+    ranking = results.ranking()
+    stats = results.stats
     per_entry: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for judged in results.analysis.totals:
+        for section_id, value in judged.sections.items():
+            per_entry[judged.entry][section_id].append(value)
     comments: dict[str, list[Comment]] = defaultdict(list)
-    for row in scores:
-        per_entry[row["entry"]][row["section"]].append(float(row["value"]))
+    for row in section_comments(store, award.id):
         if str(row["comment"] or "").strip():
             comments[row["entry"]].append(Comment(row["judge"], row["section"], row["comment"]))
     for row in overall_comments(store, award.id):
@@ -92,7 +93,7 @@ def award_result(store: Store, award: Award) -> AwardResult:
         evidence=evidence.get(r.entry),
     ) for r in ranking.entries]
     totals: dict[str, list[float]] = defaultdict(list)
-    for total in judge_totals(store, award.id):
+    for total in results.analysis.totals:
         if total.total is not None:
             totals[total.judge].append(total.total)
     return AwardResult(
@@ -104,6 +105,19 @@ def award_result(store: Store, award: Award) -> AwardResult:
                                             if not n.startswith("method:")],
         section_means=award_means, judge_totals=dict(totals), stats=stats,
         reliability=reliability_lines(stats), **records(store, award.id))
+
+
+def section_comments(store: Store, award_id: str) -> list[dict[str, Any]]:
+    """Judges' comments on the sections of scores that count (no conflicted judge, no empty
+    score), in the order of the award's sections."""
+    return store.rows(
+        "SELECT s.entry, j.name AS judge, s.section, s.comment FROM scores s "
+        "JOIN entries e ON e.id = s.entry AND e.award = ? "
+        "JOIN judges j ON j.id = s.judge "
+        "JOIN sections sec ON sec.award = e.award AND sec.id = s.section "
+        "WHERE s.value IS NOT NULL AND s.comment != '' AND NOT EXISTS "
+        "(SELECT 1 FROM conflicts c WHERE c.judge = s.judge AND c.entry = s.entry) "
+        "ORDER BY s.entry, s.judge, sec.position", [award_id])
 
 
 def overall_comments(store: Store, award_id: str) -> list[dict[str, Any]]:

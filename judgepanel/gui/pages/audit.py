@@ -16,17 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judgepanel.core.moderation import audit_log, check_history
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import PageHeading, banner, plural
 from judgepanel.gui.panel_models import AuditModel, format_time
 
 
-def describe_detail(detail: str) -> str:
-    """The record's JSON detail as "key: value; key: value" for reading."""
-    try:
-        values: Any = json.loads(detail)
-    except ValueError:
-        return detail
+def describe_detail(detail: str | dict[str, Any]) -> str:
+    """The record's detail (decoded, or its JSON) as "key: value; key: value" for reading."""
+    if isinstance(detail, dict):
+        values: Any = detail
+    else:
+        try:
+            values = json.loads(detail)
+        except ValueError:
+            return detail
     if not isinstance(values, dict):
         return str(values)
     parts = []
@@ -87,11 +91,10 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the log and check its chain."""
-        rows = self.store.rows("SELECT * FROM audit ORDER BY id")
         self.model.set_rows([{"when": format_time(r["at"]), "who": r["who"] or "—",
                               "action": r["action"], "detail": describe_detail(r["detail"])}
-                             for r in rows])
-        self.problems = self.store.audit_problems()
+                             for r in audit_log(self.store)])
+        self.problems = check_history(self.store)
         if self.problems:
             self.warning.setText(
                 "The audit history of this panel was altered outside JudgePanel: "

@@ -3,14 +3,16 @@
 The chair picks an entry from the final list (computed rank beside the panel's placement),
 records a placement or a moderated score with a reason, and sees who decided what and when.
 Raw scores are never touched: an override is a record of its own (moderation.override_score).
+The ranking is the award's one analysis (core.award_results): shown at once when it is already
+worked out for the panel as it is, otherwise worked out on the thread pool.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,13 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judgepanel.core.award_results import (
+    AwardResults,
+    adopt_results,
+    award_results,
+    cached_results,
+    data_version,
+)
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import list_judges
 from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_score, overrides
-from judgepanel.core.ranking import Ranking, rank_award
+from judgepanel.core.panel_counts import count_entries
+from judgepanel.core.ranking import RankedEntry, Ranking
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.pages.common import PanelPage, plural, show_error
 from judgepanel.gui.ranking_models import (
     ENTRY_ROLE,
     PLACEMENT_LABELS,
@@ -43,6 +53,7 @@ from judgepanel.gui.ranking_models import (
     StandingModel,
     number,
 )
+from judgepanel.gui.tasks import run_task
 
 # Dark text on a pale tint: readable whatever the palette.
 ERROR_STYLE = ("QLabel { color: #5c0b0b; background: #fde7e9; border-left: 4px solid #b3261e;"
@@ -71,22 +82,23 @@ def record_rows(store: Store, entries: set[str]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: row["at"], reverse=True)
 
 
-class DecisionsPage(QWidget):
+class DecisionsPage(PanelPage):
     """Placements and moderated scores for one award at a time."""
 
     title = "Decisions"
-    changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.ranking: Ranking | None = None
-        self._stale = True
-        layout = QVBoxLayout(self)
-        self.heading = PageHeading("Decisions")
-        layout.addWidget(self.heading)
+        self.busy = False
+        self.stale = True
+        self._filling = False
+        self._keep_messages = False
+        self._generation = 0
+        self._task: Any = None
+        layout = self.page_layout()
         top = QHBoxLayout()
-        self.award_combo = QComboBox()
+        self.award_combo = self.award_chooser()
         self.award_combo.setAccessibleName("Award")
         award_label = QLabel("&Award:")
         award_label.setBuddy(self.award_combo)
@@ -124,7 +136,7 @@ class DecisionsPage(QWidget):
         self.record = self._table(self.record_model, "Decisions and overrides")
         self.record.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.record, 2)
-        self.award_combo.currentIndexChanged.connect(lambda _: self._load())
+        self.award_combo.currentIndexChanged.connect(self._award_chosen)
         self._select_entry(None)
 
     def _table(self, model: Any, name: str) -> QTableView:
@@ -207,50 +219,90 @@ class DecisionsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the panel: at once when visible, otherwise the next time the page shows."""
-        self._stale = True
-        if self.isVisible():
-            self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._load()
+        if not self.isVisible():
+            self.stale = True
+            return
+        self.stale = False
+        self._load()
 
     def _load(self) -> None:
-        self._stale = False
-        current = self.award_combo.currentData()
-        self.award_combo.blockSignals(True)
-        self.award_combo.clear()
-        for award in panel_awards(self.store):
-            self.award_combo.addItem(award.name, award.id)
-        self.award_combo.setCurrentIndex(max(self.award_combo.findData(current), 0))
-        self.award_combo.blockSignals(False)
-        award = self.award_combo.currentData()
-        selected = self.selected_entry()
+        self._filling = True
+        try:
+            self.award_combo.fill(panel_awards(self.store))
+        finally:
+            self._filling = False
+        self._rank()
+
+    def _award_chosen(self, _index: int) -> None:
+        if not self._filling:
+            self._rank()
+
+    def _rank(self) -> None:
+        """Show the award's ranking: at once when it is already worked out for the panel as
+        it is now, otherwise worked out on the thread pool with a Store of the worker's own."""
+        award = self.award_combo.award_id()
+        self._generation += 1
+        generation = self._generation
         if award is None:
             self.ranking = None
             self.standing_model.set_rows([])
             self.record_model.set_rows([])
+            self._show_status()
             return
-        try:
-            self.ranking = rank_award(self.store, award)
-        except Exception as exc:
-            show_error(self, "Decisions", exc)
+        path = self.store.path
+        known = cached_results(self.store, award)
+        if known is not None or path is None:
+            self.busy = False
+            try:
+                self._show((known or award_results(self.store, award)).ranking())
+            except Exception as exc:
+                show_error(self, "Decisions", exc)
             return
-        self.standing_model.set_rows(self.ranking.entries)
-        self.record_model.set_rows(record_rows(self.store,
-                                               {r.entry for r in self.ranking.entries}))
-        placed = sum(1 for r in self.ranking.entries if r.placement not in (None, "none"))
-        total = len(self.ranking.entries)
-        if not total:
+        version = data_version(self.store)
+
+        def work(_progress: Any) -> AwardResults:
+            with Store.open(path) as own:
+                results = award_results(own, award)
+                results.ranking()  # ranked here, off the GUI thread
+                return results
+
+        def done(results: AwardResults) -> None:
+            if generation != self._generation:
+                return
+            self.busy = False
+            adopt_results(self.store, results, version)
+            self._show(results.ranking())
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.busy = False
+                show_error(self, "Decisions", exc)
+
+        self.busy = True
+        if self.ranking is None or self.ranking.award != award:
+            self.heading.set_status("Working out the ranking…")
+        self._task = run_task(self, work, done, failed, show_progress=False)
+
+    def _show(self, ranking: Ranking) -> None:
+        """Show a ranking in the list and the record beside it, keeping the chosen entry."""
+        selected = self.selected_entry()
+        self.ranking = ranking
+        self.standing_model.set_rows(ranking.entries)
+        self.record_model.set_rows(record_rows(self.store, {r.entry for r in ranking.entries}))
+        self._show_status()
+        self.select(selected, keep_messages=True)
+
+    def _show_status(self) -> None:
+        entries = self.ranking.entries if self.ranking is not None else []
+        placed = sum(1 for r in entries if r.placement not in (None, "none"))
+        if not entries:
             self.heading.set_status("This award has no entries yet.",
                                     "import its entries on the Entries page.")
         else:
             self.heading.set_status(
-                f"{placed} of {plural(total, 'entry', 'entries')} placed.",
-                "record the placements with the panel's reasons." if placed < min(3, total)
+                f"{placed} of {plural(len(entries), 'entry', 'entries')} placed.",
+                "record the placements with the panel's reasons." if placed < min(3, len(entries))
                 else "print the ranked report and certificates on the Outputs page.")
-        self.select(selected)
 
     # ----- the chosen entry --------------------------------------------------------------
 
@@ -258,34 +310,41 @@ class DecisionsPage(QWidget):
         rows = self.standing.selectionModel().selectedRows() if self.standing.model() else []
         return rows[0].data(ENTRY_ROLE) if rows else None
 
-    def select(self, entry: str | None) -> None:
-        """Select an entry in the list (or clear the forms when it is not there)."""
-        if entry is not None:
-            for row in range(self.standing_proxy.rowCount()):
-                index = self.standing_proxy.index(row, 0)
-                if index.data(ENTRY_ROLE) == entry:
-                    self.standing.selectRow(row)
-                    self._select_entry(entry)
-                    return
-        self.standing.clearSelection()
-        self._select_entry(None)
+    def select(self, entry: str | None, keep_messages: bool = False) -> None:
+        """Select an entry in the list (or clear the forms when it is not there);
+        `keep_messages` leaves the last "recorded" or refusal line in view."""
+        self._keep_messages = keep_messages
+        try:
+            if entry is not None:
+                for row in range(self.standing_proxy.rowCount()):
+                    index = self.standing_proxy.index(row, 0)
+                    if index.data(ENTRY_ROLE) == entry:
+                        self.standing.selectRow(row)
+                        self._select_entry(entry, keep_messages)
+                        return
+            self.standing.clearSelection()
+            self._select_entry(None, keep_messages)
+        finally:
+            self._keep_messages = False
 
     def _entry_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
-        self._select_entry(indexes[0].data(ENTRY_ROLE) if indexes else None)
+        self._select_entry(indexes[0].data(ENTRY_ROLE) if indexes else None,
+                           self._keep_messages)
 
-    def _ranked(self, entry: str | None) -> Any:
+    def _ranked(self, entry: str | None) -> RankedEntry | None:
         if entry is None or self.ranking is None:
             return None
         return next((r for r in self.ranking.entries if r.entry == entry), None)
 
-    def _select_entry(self, entry: str | None) -> None:
+    def _select_entry(self, entry: str | None, keep_messages: bool = False) -> None:
         ranked = self._ranked(entry)
         for widget in (self.placement_combo, self.placement_reason, self.placement_button,
                        self.new_value, self.override_reason, self.override_button):
             widget.setEnabled(ranked is not None)
-        self.placement_message.hide()
-        self.override_message.hide()
+        if not keep_messages:
+            self.placement_message.hide()
+            self.override_message.hide()
         if ranked is None:
             self.entry_label.setText("Choose an entry in the list to record a placement or a "
                                      "moderated score.")
@@ -318,7 +377,7 @@ class DecisionsPage(QWidget):
             self._say(self.placement_message, str(exc), error=True)
             return
         self.placement_reason.clear()
-        self._after_change(entry)
+        self._after_change(entry, placement=placement)
         self._say(self.placement_message,
                   f"{entry}: {PLACEMENT_LABELS[placement]} recorded.", error=False)
 
@@ -334,16 +393,28 @@ class DecisionsPage(QWidget):
             self._say(self.override_message, str(exc), error=True)
             return
         self.override_reason.clear()
-        self._after_change(entry)
+        self._after_change(entry, override=value)
         self._say(self.override_message, f"{entry}: moderated score {value:.1f} recorded.",
                   error=False)
 
     def _who(self) -> str:
         return " ".join(self.who.text().split()) or "Panel chair"
 
-    def _after_change(self, entry: str) -> None:
-        self._load()
+    def _after_change(self, entry: str, placement: str | None = None,
+                      override: float | None = None) -> None:
+        """Show the recorded change on the entry's row at once, then re-rank off the GUI
+        thread (a moderated score can move entries) and tell the window."""
+        if self.ranking is not None:
+            rows = [replace(r, placement=placement) if r.entry == entry and placement
+                    else replace(r, override=override, score=override)
+                    if r.entry == entry and override is not None else r
+                    for r in self.ranking.entries]
+            self.ranking = replace(self.ranking, entries=rows)
+            self.standing_model.set_rows(rows)
+            self.record_model.set_rows(record_rows(self.store, {r.entry for r in rows}))
+            self._show_status()
         self.select(entry)
+        self._rank()
         self.changed.emit()
 
     def _say(self, label: QLabel, text: str, error: bool) -> None:
@@ -354,7 +425,7 @@ class DecisionsPage(QWidget):
     def summary(self) -> str:
         """'3 of 24 entries placed' over the whole panel."""
         placed = sum(1 for d in decisions(self.store) if d["placement"] != "none")
-        total = int(self.store.rows("SELECT COUNT(*) AS n FROM entries")[0]["n"])
+        total = count_entries(self.store)
         if not total:
             return "No entries to place yet"
         return f"{placed} of {plural(total, 'entry', 'entries')} placed"

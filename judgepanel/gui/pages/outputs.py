@@ -1,14 +1,14 @@
 """The Outputs page: the ranked report, entrants' feedback, certificates and the results sheet.
 
-Each output is written off the GUI thread (output_jobs.py: the same core functions the command
-line uses, on a Store of the worker's own) with progress; then its first pages are previewed,
-and can be printed or their folder opened.
+Each output is written off the GUI thread (output_jobs.py: the same core operations the command
+line uses, on a Store of the worker's own, which write the files whole and record them in the
+audit log) with progress; then its first pages are previewed, and can be printed or their
+folder opened.
 """
 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import decisions
-from judgepanel.core.outputs_log import outputs_summary, outputs_written, record_output
+from judgepanel.core.outputs_log import outputs_summary, outputs_written
 from judgepanel.core.reports.certificates import CertificateDesign
 from judgepanel.core.store import Store, now
 from judgepanel.gui.output_jobs import (
@@ -43,7 +43,7 @@ from judgepanel.gui.output_jobs import (
     report_job,
 )
 from judgepanel.gui.pages.certificate_options import CertificateOptions
-from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error
+from judgepanel.gui.pages.common import PageHeading, plural, show_error
 from judgepanel.gui.pdf_preview import (
     PRINT_DPI,
     PdfPreview,
@@ -304,12 +304,6 @@ class OutputsPage(QWidget):
         self.busy = False
         self.last = written
         where = written.files[0] if len(written.files) == 1 else written.folder
-        if written.kind:
-            try:
-                record_output(self.store, written.kind, written.files, where, written.items,
-                              written.awards, WHO)
-            except (JudgePanelError, sqlite3.Error) as exc:  # the files are there regardless
-                self.failed.emit(f"written, but not recorded in the audit log: {exc}")
         count = plural(len(written.files), "file")
         self.status.setText(f"{written.what}: {count} written to {where}.")
         if written.preview is not None:

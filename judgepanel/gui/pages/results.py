@@ -2,8 +2,9 @@
 
 Per award: the ranked table under a chosen method, the score matrix, an entry's detail, the
 reliability figures in plain words, the judge-bias chart and the sensitivity table. The panel
-is analysed once per award (ranking.analyse_award) and each method is ranked from that; a
-large award is analysed off the GUI thread on a Store of its own.
+is analysed once per award (core.award_results, kept until the scores or settings change)
+and each method is ranked from that; a large award is analysed off the GUI thread on a Store
+of its own.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from judgepanel.core.awards import panel_awards
-from judgepanel.core.ranking import METHODS, rank_analysis
+from judgepanel.core.panel_counts import count_entries
+from judgepanel.core.ranking import METHODS
 from judgepanel.core.store import Store
 from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
@@ -41,14 +43,15 @@ from judgepanel.gui.ranking_models import (
     method_label,
 )
 from judgepanel.gui.results_figures import (
-    AwardResults,
+    ResultsView,
     compute_results,
     figure,
     note_text,
     reliability_text,
     sensitivity_text,
+    with_method,
 )
-from judgepanel.gui.score_matrix import ScoreMatrix, matrix_data
+from judgepanel.gui.score_matrix import ScoreMatrix
 from judgepanel.gui.tasks import run_task
 
 LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
@@ -63,7 +66,7 @@ class ResultsPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.results: AwardResults | None = None
+        self.results: ResultsView | None = None
         self.busy = False
         self._stale = True
         self._generation = 0
@@ -232,13 +235,11 @@ class ResultsPage(QWidget):
         if self.results is None:
             return
         try:
-            self.results.ranking = rank_analysis(self.results.analysis, self.method())
-            self.results.matrix = matrix_data(self.store, self.results.ranking,
-                                              self.results.analysis.totals)
+            view = with_method(self.store, self.results, self.method())
         except Exception as exc:  # shown to the chair, never swallowed
             show_error(self, "Ranking", exc)
             return
-        self._show(self.results)
+        self._show(view)
 
     def _analyse(self, use_default_method: bool = False) -> None:
         """Analyse the chosen award: inline when small, on the thread pool when large."""
@@ -259,12 +260,12 @@ class ResultsPage(QWidget):
                 show_error(self, "Results", exc)
             return
 
-        def work(progress: Any) -> AwardResults:
+        def work(progress: Any) -> ResultsView:
             progress.report(0, 0, "Ranking the entries and checking the judges' agreement…")
             with Store.open(path) as own:
                 return compute_results(own, award, method)
 
-        def done(results: AwardResults) -> None:
+        def done(results: ResultsView) -> None:
             self.busy = False
             if generation == self._generation:
                 self._show(results)
@@ -278,12 +279,11 @@ class ResultsPage(QWidget):
         self._task = run_task(self, work, done, failed, title="Working out the results")
 
     def _entry_count(self, award: str) -> int:
-        return int(self.store.rows("SELECT COUNT(*) AS n FROM entries WHERE award = ?",
-                                   [award])[0]["n"])
+        return count_entries(self.store, award)
 
     # ----- showing -----------------------------------------------------------------------
 
-    def _show(self, results: AwardResults) -> None:
+    def _show(self, results: ResultsView) -> None:
         selected = self.detail.entry
         self.results = results
         ranking = results.ranking
