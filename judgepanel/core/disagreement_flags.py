@@ -40,6 +40,9 @@ from judgepanel.core.awards import Award
 from judgepanel.core.totals import JudgeTotal, exact
 
 FLAG_NAMES = ("range", "rwg", "outlier", "no-comment", "champion", "near-cutoff", "tie")
+# Equally important flags on one entry: the ones naming a judge before the panel-wide ones.
+ORDER = {name: i for i, name in enumerate(
+    ("tie", "near-cutoff", "outlier", "champion", "range", "rwg", "no-comment"))}
 MAD_SCALE = Fraction("1.4826")  # makes the MAD a consistent estimate of the SD (normal data)
 Number = float | Fraction
 
@@ -276,8 +279,7 @@ def order_by_priority(records: list[dict[str, Any]], ordered_scores: Sequence[tu
         return float(record.get("_pull", 0.0)) / max(distance, 1.0)
 
     ordered = sorted(records, key=lambda r: (-importance(r), ranks.get(r["entry"]) or 10 ** 9,
-                                             r["entry"], FLAG_NAMES.index(r["flag"])
-                                             if r["flag"] in FLAG_NAMES else 99))
+                                             r["entry"], ORDER.get(r["flag"], 99)))
     return [{key: value for key, value in record.items() if key != "_pull"}
             for record in ordered]
 
