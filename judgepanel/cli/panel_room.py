@@ -91,8 +91,7 @@ def _print_ranking(ranking: Ranking) -> None:
         click.echo("(no entries in this award yet)")
     if overridden:
         click.echo("* moderated score; the computed score is in --json as computed_score")
-    close = [row for row in ranking.entries if row.too_close]
-    if close:
+    if any(row.bias_score is not None for row in ranking.entries):
         click.echo("bias-corrected score ± standard error; ≈ too close to separate from the "
                    "entry next to it:")
         for row in ranking.entries:
