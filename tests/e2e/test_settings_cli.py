@@ -128,3 +128,18 @@ def test_json_never_carries_nan_on_a_degenerate_panel(run_cli: Run, tmp_path: Pa
         assert stats["icc"] is None  # undefined with no spread: null, not six nulls
     _strict(run_cli("rank", path, "--award", "prize", "--sensitivity", "--json",
                     check=True).stdout)
+
+
+def test_a_bad_value_stored_by_an_older_version_falls_back_to_the_default(
+        run_cli: Run, panel: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(panel) as db:  # what `settings --set bias_ridge=NaN` used to store
+        db.execute("UPDATE awards SET settings = ? WHERE id = 'prize'",
+                   ['{"bias_ridge": NaN, "places": 0, "flag_thresholds": {"range": NaN}}'])
+    db.close()
+    shown = _strict(run_cli("settings", panel, "--award", "prize", "--json", check=True).stdout)
+    assert (shown["bias_ridge"], shown["places"]) == (0.5, 3)
+    assert shown["flag_thresholds"]["range"] == 50.0
+    ranking = _strict(run_cli("rank", panel, "--award", "prize", "--json", check=True).stdout)
+    assert [e["entry"] for e in ranking["entries"]] == ["E-1", "E-3", "E-2", "E-4"]
