@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from judgepanel.core.merge import merge_packs
 from judgepanel.core.moderation import decide
 from judgepanel.core.packs import make_packs, open_pack
 from judgepanel.core.panel import create_panel, open_panel
+from judgepanel.core.progress import Progress
 from judgepanel.core.ranking import rank_award
 from judgepanel.core.resources import resource, resource_path
 from judgepanel.core.scoring import Judging
@@ -35,7 +35,6 @@ DEMO_FILE = "demo.judgepanel"
 COORDINATOR = "Demo coordinator"
 PLACES = ("winner", "highly-commended", "finalist", "finalist")
 UNFINISHED_JUDGE = 4  # the fifth pack comes back with two entries not finished
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from typing import Any
 from judgepanel.core.awards import Scale, panel_awards
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.pack_files import pack_judge_name
+from judgepanel.core.progress import Progress
 from judgepanel.core.scoring import conflict_signature, review_signature
 from judgepanel.core.store import (
     PACK,
@@ -44,7 +45,6 @@ from judgepanel.core.store import (
 )
 from judgepanel.core.totals import scale_refusal
 
-Progress = Callable[[int, int, str], None]
 ScoreKey = tuple[int, str, str]  # judge, entry, section
 
 # The canonical JSON of scoring.sign, written out directly: verifying 100,000 signatures is

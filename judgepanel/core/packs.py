@@ -14,16 +14,15 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.judges import Judge
+from judgepanel.core.progress import Progress
 from judgepanel.core.store import PACK, Store, disk_full_error, now
 
 PACK_SUFFIX = ".judgepack"
-Progress = Callable[[int, int, str], None]
 
 # The entries a judge's pack holds: assigned to them and not in conflict (param: judge id).
 _IN_PACK = ("SELECT a.entry FROM assignments a WHERE a.judge = ? AND NOT EXISTS (SELECT 1 "

@@ -44,9 +44,10 @@ class Written:
     awards: list[str] | None = None  # None: every award
 
 
-def relay(progress: Progress, text: str) -> Callable[[int, int], None]:
-    """The core's progress(done, total) callback, feeding the dialog and honouring Cancel."""
-    def report(done: int, total: int) -> None:
+def relay(progress: Progress, text: str) -> Callable[[int, int, str], None]:
+    """The core's progress(done, total, message) callback, feeding the dialog and honouring
+    Cancel."""
+    def report(done: int, total: int, message: str) -> None:
         progress.check()
         progress.report(done, total, f"{text} ({done} of {total})")
     return report

@@ -114,7 +114,7 @@ def test_a_long_read_reports_progress_and_can_be_cancelled(tmp_path: Path) -> No
     path = workbook(tmp_path / "long.xlsx", ROWS, empty_rows=3000, empty_columns=400)
     seen: list[tuple[int, int]] = []
 
-    def progress(done: int, total: int) -> bool:
+    def progress(done: int, total: int, message: str) -> bool:
         seen.append((done, total))
         return len(seen) < 3
 
@@ -127,10 +127,10 @@ def test_a_long_read_reports_progress_and_can_be_cancelled(tmp_path: Path) -> No
 def test_a_cancelled_import_leaves_the_panel_unchanged(panel_path: Path, tmp_path: Path) -> None:
     path = workbook(tmp_path / "long.xlsx", ROWS, empty_rows=2000, empty_columns=400)
     with open_panel(panel_path) as store, pytest.raises(ImportCancelled):
-        import_file(store, path, award=LST, progress=lambda done, total: False)
+        import_file(store, path, award=LST, progress=lambda done, total, message: False)
     with open_panel(panel_path) as store:
         assert list_entries(store) == []
-        result = import_file(store, path, award=LST, progress=lambda done, total: None)
+        result = import_file(store, path, award=LST, progress=lambda done, total, message: None)
     assert result.added == 2
 
 

@@ -19,7 +19,8 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing.cleaning import clean_text, one_line, shown, split_multiselect
 from judgepanel.core.importing.mapping import Mapping, guess_mapping, load_mapping, match_award
 from judgepanel.core.importing.presets import get_preset
-from judgepanel.core.importing.readers import Progress, Table, read_table
+from judgepanel.core.importing.readers import Table, read_table
+from judgepanel.core.progress import Progress
 from judgepanel.core.store import Store
 
 ENTRY_COLUMN_HINT = "Entry ID, ID, Entry, Application Code, Reference, Submission ID"
@@ -74,7 +75,8 @@ def import_file(store: Store, path: Path | Table, award: str | None = None,
     `path` may be a `Table` already read (the import dialog's), so the file is read once.
     `mapping` is a MAPPING.toml (laid over the guess from the headers: write only the lines
     you need) or a `Mapping` object, used exactly as it is (the import dialog's).
-    `progress(done, total)` follows a long read; returning False from it cancels the import.
+    `progress(done, total, message)` follows a long read; returning False from it cancels
+    the import.
     """
     plan = plan_import(store, path, award=award, preset=preset, mapping=mapping,
                        progress=progress)

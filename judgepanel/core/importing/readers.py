@@ -12,7 +12,6 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import IO, Any
 
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.importing.cleaning import shown
+from judgepanel.core.progress import Progress
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and other Office binaries
@@ -34,7 +34,6 @@ MAX_COLUMNS = 2_000
 MAX_CELLS = 2_000_000  # cells parsed from one sheet, empty ones included
 MAX_CELL = 1_000_000  # characters in one cell (Excel itself stops at 32,767)
 MAX_UNPACKED = 1 << 30  # bytes a workbook may unpack to
-Progress = Callable[[int, int], object]
 
 
 @dataclass
@@ -61,7 +60,7 @@ class Table:
 def read_table(path: Path, progress: Progress | None = None) -> Table:
     """Read any supported export, choosing the reader by extension and checking the bytes.
 
-    `progress(done, total)` is called as a long workbook is read; returning False from it
+    `progress(done, total, message)` is called as a long workbook is read; returning False from it
     (or raising) stops the read with `ImportCancelled`.
     """
     path = Path(path)
@@ -261,7 +260,7 @@ class ImportCancelled(JudgePanelError):
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
     """Report progress; a callback that returns False (or raises) stops the import."""
-    if progress is not None and progress(done, total) is False:
+    if progress is not None and progress(done, total, "") is False:
         raise ImportCancelled("import cancelled; the panel was not changed")
 
 
@@ -362,11 +361,19 @@ def read_xlsx(path: Path, head: bytes, progress: Progress | None = None) -> Tabl
         looks = "CSV or other text" if _looks_like_text(path) else "something else"
         raise RefusedFile(f"{path}: this is not an Excel workbook (.xlsx); it looks like "
                           f"{looks}. Rename it to .csv if it is a CSV export")
+    return _table(path, "xlsx", read_xlsx_rows(path, progress))
+
+
+def read_xlsx_rows(path: Path, progress: Progress | None = None, formulas: bool = False,
+                   as_text: bool = True) -> list[list[Any]]:
+    """The first sheet's rows as cell values (formulas' text with `formulas`; numbers and
+    dates as a user saw them unless not `as_text`), streamed with the limits below; a row's
+    list ends at its last value, and blank rows are empty lists."""
     _check_unpacked_sizes(path)
     import openpyxl  # imported here: reading CSV should not pay for it
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=not formulas)
     except (zipfile.BadZipFile, EOFError, OSError, KeyError) as exc:
         raise RefusedFile(f"{path}: the workbook is truncated or damaged ({shown(exc)}); "
                           "export it again") from exc
@@ -375,7 +382,7 @@ def read_xlsx(path: Path, head: bytes, progress: Progress | None = None) -> Tabl
     try:
         if not workbook.worksheets:
             raise JudgePanelError(f"{path}: the workbook has no worksheets")
-        records = _xlsx_records(path, workbook, progress)
+        return _xlsx_records(path, workbook, progress, as_text)
     except JudgePanelError:
         raise
     except Exception as exc:
@@ -383,7 +390,6 @@ def read_xlsx(path: Path, head: bytes, progress: Progress | None = None) -> Tabl
                           "export it again") from exc
     finally:
         workbook.close()
-    return _table(path, "xlsx", records)
 
 
 def _check_unpacked_sizes(path: Path) -> None:
@@ -401,7 +407,8 @@ def _check_unpacked_sizes(path: Path) -> None:
                           "as CSV or XLSX and import that")
 
 
-def _xlsx_records(path: Path, workbook: Any, progress: Progress | None) -> list[list[Any]]:
+def _xlsx_records(path: Path, workbook: Any, progress: Progress | None,
+                  as_text: bool = True) -> list[list[Any]]:
     """The first sheet's rows, streamed: empty cells never parsed, limits checked per row."""
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -410,7 +417,7 @@ def _xlsx_records(path: Path, workbook: Any, progress: Progress | None) -> list[
     total = archive.getinfo(sheet._worksheet_path).file_size
     with archive.open(sheet._worksheet_path) as source:
         stream = io.BufferedReader(_FilledCells(source, total, progress), CHUNK)
-        parser = WorkSheetParser(stream, sheet._shared_strings, data_only=True,
+        parser = WorkSheetParser(stream, sheet._shared_strings, data_only=workbook.data_only,
                                  epoch=workbook.epoch, date_formats=workbook._date_formats,
                                  timedelta_formats=workbook._timedelta_formats)
         records: list[list[Any]] = []
@@ -435,7 +442,7 @@ def _xlsx_records(path: Path, workbook: Any, progress: Progress | None) -> list[
                     f"{MAX_COLUMNS:,} columns; is this the right file?")
             row: list[Any] = [None] * width
             for column, value in filled:
-                value = _xlsx_value(value)
+                value = _xlsx_value(value) if as_text else value
                 if isinstance(value, str) and len(value) > MAX_CELL:
                     raise JudgePanelError(
                         f"{path}: row {number}, column {_column_letter(column)}: a cell of "

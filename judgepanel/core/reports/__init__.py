@@ -2,5 +2,5 @@
 
 `report_data(store)` reads the panel once into plain data; the renderers take that data, so
 they can run off the GUI thread and be timed on their own. Each takes an optional
-`progress(done, total)` callback.
+`progress(done, total, message)` callback (judgepanel.core.progress).
 """

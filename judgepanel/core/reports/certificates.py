@@ -9,7 +9,6 @@ the file stays small. The design comes from a TOML file a coordinator can edit
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.progress import Progress
 from judgepanel.core.reports.layout import Target, safe_filename, target_for, unique_filenames
 from judgepanel.core.reports.model import PLACEMENT_LABELS, PLACEMENTS, ReportData, long_date
 from judgepanel.core.reports.script_fonts import draw_line, line_width
@@ -28,7 +28,6 @@ from judgepanel.core.safe_files import replacing, write_text
 from judgepanel.core.spreadsheet_safety import printable
 from judgepanel.core.tomlfiles import read_toml
 
-Progress = Callable[[int, int], None]
 PAGE = landscape(A4)
 COLOUR_KEYS = ("primary", "accent", "text")
 TOP_KEYS = {"programme", "heading", "presented_to", "date", "logo", "colours", "placements",
@@ -244,7 +243,7 @@ class CertificateRenderer:
             self.draw_certificate(canvas, certificate)
             canvas.showPage()
             if progress:
-                progress(done, len(certificates))
+                progress(done, len(certificates), certificate.entry)
         canvas.save()
 
     # ----- the shared frame --------------------------------------------------------------
@@ -416,5 +415,5 @@ def write_certificates(data: ReportData, target: Path | str, design: Certificate
             renderer.render([certificate], partial)
         written.append(path)
         if progress:
-            progress(done, len(found))
+            progress(done, len(found), certificate.entry)
     return written

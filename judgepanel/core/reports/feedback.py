@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.progress import Progress
 from judgepanel.core.reports import charts
 from judgepanel.core.reports.layout import (
     NumberedCanvas,
@@ -42,7 +43,6 @@ from judgepanel.core.reports.ranked import number
 from judgepanel.core.reports.styles import stylesheet, table_style_commands
 from judgepanel.core.safe_files import replacing
 
-Progress = Callable[[int, int], None]
 REDACTED = "[a judge]"
 
 
@@ -218,5 +218,5 @@ def write_feedback(data: ReportData, folder: Path | str,
             renderer.render(award, entry, partial)
         written.append(path)
         if progress:
-            progress(done, len(jobs))
+            progress(done, len(jobs), entry.entry)
     return written

@@ -7,7 +7,6 @@ rendering, and output to a path or a binary buffer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from judgepanel.core.progress import Progress
 from judgepanel.core.reports import charts
 from judgepanel.core.reports.layout import (
     NumberedCanvas,
@@ -46,8 +46,6 @@ from judgepanel.core.reports.model import (
 )
 from judgepanel.core.reports.styles import RULE, SANS, stylesheet, table_style_commands
 from judgepanel.core.safe_files import replacing
-
-Progress = Callable[[int, int], None]
 
 
 def number(value: float | None, places: int = 1) -> str:
@@ -114,7 +112,7 @@ class RankedReport(ReportPages):
         for done, award in enumerate(self.data.awards):
             story += self.award_part(award)
             if progress:
-                progress(done + 1, total)
+                progress(done + 1, total, award.name)
         story += self.sign_off()
         return story
 
