@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -16,14 +15,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import list_entries
+from judgepanel.core.panel_overview import setup_counts
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import PageHeading, plural, secondary_text, warning_colour
+from judgepanel.gui.pages.common import PanelPage, plural, secondary_text, warning_colour
 from judgepanel.gui.panel_models import EntriesModel
 
 
@@ -39,23 +38,19 @@ def words_over(entry: dict[str, Any], award: Award | None) -> list[tuple[str, in
     return over
 
 
-class EntriesPage(QWidget):
+class EntriesPage(PanelPage):
     """The imported entries; Import… brings in an export from the entry platform."""
 
     title = "Entries"
-    changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.awards: dict[str, Award] = {}
         self.entries: list[dict[str, Any]] = []
-        self.heading = PageHeading(self.title)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter by id, title, nominee or organisation…")
         self.search.setClearButtonEnabled(True)
-        self.award = QComboBox()
-        self.award.setMinimumContentsLength(24)
+        self.award = self.award_chooser("All awards")
         self.import_button = QPushButton("Import…")
         self.import_button.setToolTip("Import entries from a CSV, Excel or JSON export")
         self.import_button.clicked.connect(self.open_import)
@@ -95,24 +90,18 @@ class EntriesPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([820, 400])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.page_layout()
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read entries and awards, keeping the filter and the award chosen."""
+        self.stale = False
         self.awards = {a.id: a for a in panel_awards(self.store)}
         self.entries = list_entries(self.store)
-        keep = self.award.currentData()
-        self.award.blockSignals(True)
-        self.award.clear()
-        self.award.addItem("All awards", None)
-        for award in self.awards.values():
-            self.award.addItem(award.name, award.id)
-        found = self.award.findData(keep)
-        self.award.setCurrentIndex(max(found, 0))
+        self.award.blockSignals(True)  # the table is filled once, below
+        self.award.fill(self.awards.values())
         self.award.blockSignals(False)
         self._fill()
 
@@ -147,14 +136,12 @@ class EntriesPage(QWidget):
     def next_step(self) -> str:
         if not self.entries:
             return "use Import… to bring in the export from your entry platform."
-        counts = self.store.rows("SELECT (SELECT COUNT(*) FROM judges) AS judges, "
-                                 "(SELECT COUNT(*) FROM assignments) AS assigned")[0]
-        if not counts["judges"]:
+        counts = setup_counts(self.store)
+        if not counts.judges:
             return "add the judges (Judges & assignment)."
-        if not counts["assigned"]:
+        if not counts.assignments:
             return "assign the entries to judges (Judges & assignment)."
         return "check the assignments, then create the judges' packs (Packs)."
-
 
     def summary(self) -> str:
         if not self.entries:

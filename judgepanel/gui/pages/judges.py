@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -26,16 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judgepanel.core.assignment import assign, assignments, auto_assign, unassign
+from judgepanel.core.assignment import assign, auto_assign, unassign
 from judgepanel.core.awards import panel_awards
-from judgepanel.core.conflicts import (
-    in_conflict,
-    list_conflicts,
-    record_conflict,
-    remove_conflict,
-)
+from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, add_judge, edit_judge, list_judges, remove_judge
+from judgepanel.core.panel_overview import (
+    Coverage,
+    assignment_grid,
+    coverage,
+    entry_choices,
+    judge_loads,
+)
 from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_dialogs import AutoAssignDialog, JudgeDialog, RecordConflictDialog
 from judgepanel.gui.coordinator_undo import (
@@ -43,7 +44,7 @@ from judgepanel.gui.coordinator_undo import (
     RecordConflictCommand,
     RemoveConflictCommand,
 )
-from judgepanel.gui.pages.common import WHO, PageHeading, plural, show_error, warning_colour
+from judgepanel.gui.pages.common import WHO, PanelPage, plural, show_error, warning_colour
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,19 +68,17 @@ class MatrixView(QTableView):
         super().keyPressEvent(event)
 
 
-class JudgesPage(QWidget):
+class JudgesPage(PanelPage):
     """Judges (add, edit, remove) above the assignment matrix of the chosen award."""
 
     title = "Judges & assignment"
-    changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         stack = getattr(parent, "undo_stack", None)  # the window's Edit ▸ Undo, when in one
         self.undo_stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(self)
         self.judges: list[Judge] = []
-        self.heading = PageHeading(self.title)
+        self.covered = Coverage(0, 0, 0)
         self.judges_model = JudgesModel(self)
         self.judges_table = QTableView()
         self.judges_table.setModel(self.judges_model)
@@ -97,7 +96,7 @@ class JudgesPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
 
-        self.award = QComboBox()
+        self.award = self.award_chooser()
         self.award.setMinimumContentsLength(30)
         self.auto_button = QPushButton("Auto-assign…")
         self.auto_button.setToolTip("Give every entry of this award N judges, balancing "
@@ -152,8 +151,7 @@ class JudgesPage(QWidget):
         split.addWidget(bottom)
         split.setStretchFactor(1, 1)
         split.setSizes([220, 600])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.page_layout()
         layout.addWidget(split, 1)
         self.award.currentIndexChanged.connect(lambda _: self.refresh_matrix())
         self.refresh()
@@ -162,42 +160,31 @@ class JudgesPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read judges, awards and the matrix."""
+        self.stale = False
         self.judges = list_judges(self.store)
-        assigned = {r["judge"]: r["n"] for r in self.store.rows(
-            "SELECT judge, COUNT(*) AS n FROM assignments GROUP BY judge")}
-        conflicts = {r["judge"]: r["n"] for r in self.store.rows(
-            "SELECT judge, COUNT(*) AS n FROM conflicts GROUP BY judge")}
+        loads = judge_loads(self.store)
         self.judges_model.set_rows([{"id": j.id, "name": j.name, "email": j.email,
-                                     "role": j.role, "assigned": assigned.get(j.id, 0),
-                                     "conflicts": conflicts.get(j.id, 0)}
+                                     "role": j.role,
+                                     "assigned": loads[j.id].assigned if j.id in loads else 0,
+                                     "conflicts": loads[j.id].conflicts if j.id in loads else 0}
                                     for j in self.judges])
         self.judges_table.resizeColumnsToContents()
-        keep = self.award.currentData()
-        self.award.blockSignals(True)
-        self.award.clear()
-        for award in panel_awards(self.store):
-            self.award.addItem(award.name, award.id)
-        found = self.award.findData(keep)
-        self.award.setCurrentIndex(found if found >= 0 else 0)
+        self.award.blockSignals(True)  # the matrix is read once, below
+        self.award.fill(panel_awards(self.store))
         self.award.blockSignals(False)
         self.refresh_matrix()
 
     def read_matrix(self, award_id: str) -> Matrix:
         """The award's entries, every judge, and what joins them."""
-        entries = [(r["id"], r["title"]) for r in self.store.rows(
-            "SELECT id, title FROM entries WHERE award = ? "
-            "ORDER BY source_file, source_row, id", [award_id])]
-        ids = {entry for entry, _ in entries}
-        matrix = Matrix(entries, [(j.id, j.name) for j in self.judges])
-        for judge, entry in assignments(self.store, award_id):
+        grid = assignment_grid(self.store, award_id)
+        matrix = Matrix(grid.entries, [(j.id, j.name) for j in self.judges])
+        for entry, judge in grid.assigned:
             matrix.cells[(entry, judge)] = MatrixCell(assigned=True)
-        for conflict in list_conflicts(self.store):
-            if conflict.entry in ids:
-                cell = matrix.cells.setdefault((conflict.entry, conflict.judge_id), MatrixCell())
-                cell.conflict = conflict.reason
-        for row in self.store.rows("SELECT DISTINCT judge, entry FROM scores"):
-            if (row["entry"], row["judge"]) in matrix.cells:
-                matrix.cells[(row["entry"], row["judge"])].scored = True
+        for (entry, judge), reason in grid.conflicts.items():
+            matrix.cells.setdefault((entry, judge), MatrixCell()).conflict = reason
+        for key in grid.scored:
+            if key in matrix.cells:
+                matrix.cells[key].scored = True
         return matrix
 
     def refresh_matrix(self) -> None:
@@ -210,26 +197,13 @@ class JudgesPage(QWidget):
                 and where[1] < self.matrix_model.columnCount():
             self.matrix.setCurrentIndex(self.matrix_model.index(*where))
         self._update_buttons()
+        self.covered = coverage(self.store)
         self.heading.set_status(self.summary(), self.next_step())
 
     def coverage(self) -> tuple[int, int, int]:
-        """(entries with the full number of judges, all entries, that number) over awards.
-
-        The number is, per award, the most judges any of its entries has: what auto-assign
-        was asked for, or what the coordinator is building up by hand.
-        """
-        full = total = target_any = 0
-        for award_row in self.store.rows("SELECT id FROM awards"):
-            counts = [r["n"] for r in self.store.rows(
-                "SELECT (SELECT COUNT(*) FROM assignments a WHERE a.entry = e.id) AS n "
-                "FROM entries e WHERE e.award = ?", [award_row["id"]])]
-            if not counts:
-                continue
-            target = max(counts)
-            target_any = max(target_any, target)
-            total += len(counts)
-            full += sum(1 for n in counts if target and n >= target)
-        return full, total, target_any
+        """(entries with the full number of judges, all entries, that number) over awards,
+        as last read (see `panel_overview.Coverage`)."""
+        return self.covered.full, self.covered.total, self.covered.target
 
     def summary(self) -> str:
         judges = len(self.judges)
@@ -344,12 +318,7 @@ class JudgesPage(QWidget):
         entry, judge_id = position
         judge = self._judge(judge_id)
         cell = self.matrix_model.matrix.cell(entry, judge_id)
-        try:
-            if cell.conflict is not None:
-                raise JudgePanelError(
-                    f"{judge.name} has a conflict of interest with {entry} "
-                    f"({cell.conflict or 'no reason given'}); remove the conflict first "
-                    "if it was recorded in error")
+        try:  # core refuses an entry the judge is in conflict with, saying why
             if cell.assigned:
                 done = unassign(self.store, judge, entry, who=WHO)
                 self.say(f"{entry} taken from {judge.name}.")
@@ -389,9 +358,7 @@ class JudgesPage(QWidget):
         return True
 
     def conflict_dialog(self) -> None:
-        entries = [(r["id"], r["title"]) for r in self.store.rows(
-            "SELECT id, title FROM entries ORDER BY award, source_file, source_row, id")]
-        dialog = RecordConflictDialog(self.judges, entries, self)
+        dialog = RecordConflictDialog(self.judges, entry_choices(self.store), self)
         position = self.matrix_model.position(self.matrix.currentIndex())
         if position:
             dialog.ui.entry.setCurrentIndex(dialog.ui.entry.findData(position[0]))
@@ -407,15 +374,14 @@ class JudgesPage(QWidget):
                 "please give a reason for the conflict of interest"))
             return False
         judge = self._judge(judge_id)
-        new = not in_conflict(self.store, judge_id, entry)
-        was_assigned = (judge_id, entry) in assignments(self.store)
         try:
-            record_conflict(self.store, judge, entry, reason, who=WHO)
+            recorded = record_conflict(self.store, judge, entry, reason, who=WHO)
         except JudgePanelError as exc:
             show_error(self, "Record conflict", exc)
             return False
-        if new:  # a changed reason is not offered for undo
-            self.undo_stack.push(RecordConflictCommand(self, judge, entry, reason, was_assigned))
+        if recorded.new:  # a changed reason is not offered for undo
+            self.undo_stack.push(RecordConflictCommand(self, judge, entry, reason,
+                                                       recorded.assignment_removed))
         self.say(f"Conflict recorded: {judge.name} will not judge {entry}.")
         self._changed()
         return True
