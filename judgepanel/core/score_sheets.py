@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -111,15 +112,20 @@ def _xlsx_table(path: Path) -> list[list[str]]:
     try:
         values = _xlsx_rows(path, data_only=True)
         formulas = _xlsx_rows(path, data_only=False)
+    except JudgePanelError:
+        raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise JudgePanelError(f"{path}: not a readable .xlsx file ({exc})") from exc
     # A comment typed as =HYPERLINK(…) is a formula cell: its cached value is its display text
     # (or nothing, if no spreadsheet has calculated it), so keep the formula's text literally.
     # A score worked out by a formula keeps its calculated number.
     table = []
-    for value_row, formula_row in zip(values, formulas, strict=False):
+    value_row: list[Any]
+    formula_row: list[Any]
+    for value_row, formula_row in zip_longest(values, formulas, fillvalue=[]):
         cells = []
-        for i, value in enumerate(value_row):
+        for i in range(max(len(value_row), len(formula_row))):
+            value = value_row[i] if i < len(value_row) else None
             formula = formula_row[i] if i < len(formula_row) else None
             if isinstance(formula, str) and formula.startswith("=") and \
                     (value is None or isinstance(value, str)):
@@ -129,14 +135,11 @@ def _xlsx_table(path: Path) -> list[list[str]]:
     return table
 
 
-def _xlsx_rows(path: Path, data_only: bool) -> list[tuple[Any, ...]]:
-    import openpyxl
+def _xlsx_rows(path: Path, data_only: bool) -> list[list[Any]]:
+    """Streamed with the importer's limits, so a hostile workbook cannot exhaust the machine."""
+    from judgepanel.core.importing.readers import read_xlsx_rows
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
-    try:
-        return list(book.worksheets[0].iter_rows(values_only=True))
-    finally:
-        book.close()
+    return read_xlsx_rows(path, formulas=not data_only, as_text=False)
 
 
 def _cell_text(value: Any) -> str:

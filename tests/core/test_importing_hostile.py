@@ -187,3 +187,37 @@ def test_words_vertical_tab_and_other_controls_are_cleaned_on_import(
         entry = list_entries(store)[0]
     assert entry["title"] == "First line\nsecond"
     assert entry["nominee"] == "Ama Mensah"
+
+
+def test_a_score_sheet_formatted_to_the_edge_imports_quickly_keeping_formula_scores(
+        tmp_path: Path) -> None:
+    from test_reports import build_panel
+
+    from judgepanel.core.score_sheets import import_scores
+
+    rows = [["entry", "judge", "section", "score", "comment"],
+            ["E-101", "René Dubois", "Q4", "", "=HYPERLINK(\"x\")"]]
+    formula = '<c r="D2"><f>3+4</f><v>7</v></c>'
+    path = workbook(tmp_path / "scores.xlsx", rows, empty_rows=2000, empty_columns=300)
+    with zipfile.ZipFile(path) as source, \
+            zipfile.ZipFile(tmp_path / "sheet.xlsx", "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                data = data.replace(inline("D2", "").encode(), formula.encode())
+                data = data.replace(inline("E2", '=HYPERLINK("x")').encode(),
+                                    b'<c r="E2" t="str"><f>HYPERLINK("x")</f><v>x</v></c>')
+            target.writestr(item, data)
+    store = build_panel(tmp_path / "awards.judgepanel")
+    try:
+        started = time.perf_counter()
+        result = import_scores(store, tmp_path / "sheet.xlsx")
+        assert time.perf_counter() - started < 10
+        row = store.db.execute(
+            "SELECT s.value, s.comment FROM scores s JOIN judges j ON j.id = s.judge "
+            "WHERE j.name = 'René Dubois' AND s.entry = 'E-101' AND s.section = 'Q4'"
+        ).fetchone()
+    finally:
+        store.close()
+    assert result.rows == 1
+    assert tuple(row) == (7.0, '=HYPERLINK("x")')

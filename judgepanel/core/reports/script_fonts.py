@@ -176,7 +176,7 @@ def _run_font(font: Fallback, base: str) -> str:
 def line_width(text: str, base: str, size: float) -> float:
     """The printed width of a line drawn with `draw_line`."""
     if not needs_fallback(text):
-        return pdfmetrics.stringWidth(text, base, size)
+        return float(pdfmetrics.stringWidth(text, base, size))
     total = 0.0
     for run, font in runs(text, (base,)):
         if font is None:
@@ -189,8 +189,8 @@ def line_width(text: str, base: str, size: float) -> float:
 def _shaped_width(run: str, name: str, size: float, shape: bool) -> float:
     drawn = shaped(run, name, size) if shape else run
     if isinstance(drawn, ShapedStr):
-        return sum(data.x_advance for data in drawn.__shapeData__) * size / 1000
-    return pdfmetrics.stringWidth(drawn, name, size)
+        return float(sum(data.x_advance for data in drawn.__shapeData__) * size / 1000)
+    return float(pdfmetrics.stringWidth(drawn, name, size))
 
 
 def draw_line(canvas: object, x: float, y: float, text: str, base: str, size: float,
