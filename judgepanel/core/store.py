@@ -30,8 +30,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -262,7 +263,17 @@ def _check_sqlite_file(path: Path) -> FileCheck:
 
 def sqlite_uri(path: Path | str, **params: str) -> str:
     """A `file:` URI for SQLite with the path escaped (`#`, `?`, `%` are legal in names)."""
-    uri = Path(path).resolve().as_uri()
+    return file_uri(Path(path).resolve(), **params)
+
+
+def file_uri(path: PurePath, **params: str) -> str:
+    """The URI of an absolute path as SQLite reads it, on any system: `/home/a#b` gives
+    `file:///home/a%23b`, `C:\\Awards` gives `file:///C:/Awards`, and a Windows network
+    share `\\\\server\\share\\p` gives `file:////server/share/p` (SQLite accepts no host)."""
+    text = path.as_posix()
+    if not text.startswith("/"):
+        text = "/" + text  # a drive letter: C:/x -> /C:/x
+    uri = "file://" + quote(text, safe="/:")
     if params:
         uri += "?" + "&".join(f"{key}={value}" for key, value in params.items())
     return uri
@@ -373,7 +384,16 @@ class Store:
             raise RefusedFile(f"{path}: this is {what.get(actual, 'another file')}, "
                               f"not {what.get(kind, kind)}")
         try:
-            conn = _connect(path, actual, read_only=read_only)
+            try:
+                conn = _connect(path, actual, read_only=read_only)
+            except sqlite3.OperationalError as exc:
+                # Permissions can say "writable" where the medium is not (a share, Windows):
+                # WAL cannot start there, so read it as it is.
+                if read_only or not any(text in str(exc) for text in ("unable to open",
+                                                                      "readonly")):
+                    raise
+                read_only = True
+                conn = _connect(path, actual, read_only=True)
             store = cls(conn, path, read_only=read_only)
             version = store.schema_version()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
