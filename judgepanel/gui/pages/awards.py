@@ -43,11 +43,11 @@ class SectionEditor(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         key = SectionsModel.columns[index.column()][0]
         if key == "weight":
-            editor: QWidget = QDoubleSpinBox(parent)
-            editor.setRange(0.1, 100)
-            editor.setDecimals(2)
-            editor.setSingleStep(0.5)
-            return editor
+            weight = QDoubleSpinBox(parent)
+            weight.setRange(0.1, 100)
+            weight.setDecimals(2)
+            weight.setSingleStep(0.5)
+            return weight
         if key == "word_limit":
             spin = QSpinBox(parent)
             spin.setRange(0, 20000)

@@ -161,6 +161,13 @@ class PacksPage(PanelPage):
             return "send each judge their pack; merge the packs as they come back."
         return "look at the ranking (Results)."
 
+    def panel_file(self) -> Path:
+        """The panel's file: background work opens its own connection to it."""
+        if self.store.path is None:
+            raise JudgePanelError("this panel is not saved in a file, so packs cannot be "
+                                  "made or merged from it")
+        return Path(self.store.path)
+
     # ----- creating packs ---------------------------------------------------------------
 
     def create_dialog(self) -> None:
@@ -179,7 +186,7 @@ class PacksPage(PanelPage):
             show_error(self, "Create packs", JudgePanelError("choose at least one judge"))
             return None
         self.folder = str(folder)
-        path = self.store.path
+        path = self.panel_file()
 
         def work(progress: Progress) -> list[PackSummary]:
             with Store.open(path, PANEL) as panel:
@@ -222,7 +229,7 @@ class PacksPage(PanelPage):
         """Merge the files all or nothing, then show each file's outcome or plan."""
         if not paths:
             return None
-        path = self.store.path
+        path = self.panel_file()
 
         def work(progress: Progress) -> MergeRun:
             with Store.open(path, PANEL) as panel:
