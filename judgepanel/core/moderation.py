@@ -15,6 +15,9 @@ import math
 from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.recorded_decisions import current_overrides as current_overrides
+from judgepanel.core.recorded_decisions import placements as placements
+from judgepanel.core.recorded_decisions import tie_break_records as tie_break_records
 from judgepanel.core.store import Store, now
 
 PLACEMENTS = ("winner", "highly-commended", "finalist", "none")
@@ -119,17 +122,6 @@ def record_tie_break(store: Store, award_id: str, ordered_entries: list[str], re
         store.audit("tie break", {"award": award_id, "order": order, "reason": why}, who)
 
 
-def tie_break_records(store: Store, award_id: str) -> list[list[str]]:
-    """The award's recorded panel tie-break orders, newest first."""
-    orders = []
-    for row in store.rows("SELECT detail FROM audit WHERE action = 'tie break' "
-                          "ORDER BY id DESC"):
-        detail = json.loads(row["detail"])
-        if detail.get("award") == award_id:
-            orders.append([str(e) for e in detail.get("order", [])])
-    return orders
-
-
 def set_award_settings(store: Store, award_id: str, who: str = "", **changes: Any) -> None:
     """Change an award's results settings (method, tie_break, thresholds …), audited."""
     from judgepanel.core.totals import (
@@ -191,22 +183,6 @@ def _check_tie_break(store: Store, award_id: str, value: Any) -> None:
         if criterion not in known:
             raise JudgePanelError(f"award '{award_id}': tie_break[{number}]: '{criterion}' is "
                                   f"not one of {', '.join(known)}")
-
-
-def current_overrides(store: Store) -> dict[str, dict[str, Any]]:
-    """The latest moderated score of each entry that has one (unless it was withdrawn)."""
-    withdrawn = {json.loads(row[0]).get("override") for row in store.db.execute(
-        "SELECT detail FROM audit WHERE action = 'override withdrawn'").fetchall()}
-    latest: dict[str, dict[str, Any]] = {}
-    for row in store.rows("SELECT * FROM overrides ORDER BY id"):
-        latest[row["entry"]] = row
-    return {entry: row for entry, row in latest.items() if row["id"] not in withdrawn}
-
-
-def placements(store: Store) -> dict[str, str]:
-    """Entry → its current placement."""
-    return {r["entry"]: r["placement"] for r in store.rows("SELECT entry, placement FROM "
-                                                            "decisions")}
 
 
 def decisions(store: Store) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ Every method works on the judges' 0–100 totals (totals.py) and gives a score o
   per entry and put back on the 0–100 scale with the panel's overall mean and SD. Unstable
   when judges score fewer than about ten entries, and wrong when one judge's batch is
   genuinely stronger: a column to look at, not a default.
-- ``bias`` (default): the additive model y = μ + q_entry + b_judge + ε (stats.bias_model);
+- ``bias`` (default): the additive model y = μ + q_entry + b_judge + ε (judge_bias.bias_model);
   the score is μ + q. Removes a harsh or lenient judge's pull in an incomplete design and
   equals the mean ordering in a complete one.
 - ``borda``: within each judge, an entry earns 100 × (entries that judge scored lower, plus
@@ -40,8 +40,8 @@ from judgepanel.core.disagreement_flags import (
     sample_variance,
     totals_by_judge,
 )
-from judgepanel.core.moderation import current_overrides, placements, tie_break_records
-from judgepanel.core.stats import THIN_COMPARISONS, BiasFit, bias_model
+from judgepanel.core.judge_bias import THIN_COMPARISONS, BiasFit, bias_model
+from judgepanel.core.recorded_decisions import current_overrides, placements, tie_break_records
 from judgepanel.core.store import Store
 from judgepanel.core.totals import (
     METHOD_NAMES,
