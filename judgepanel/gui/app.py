@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from judgepanel import __version__
@@ -18,6 +19,8 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.gui.icons import app_icon
 from judgepanel.gui.settings import APPLICATION, ORGANISATION, Settings
 from judgepanel.gui.start_screen import StartScreen
+from judgepanel.gui.wheel_guard import install_wheel_guard
+from judgepanel.gui.window_frame import quitting
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -32,26 +35,52 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    install_wheel_guard()
     return app
 
 
+class StartWindow(QMainWindow):
+    """The start screen's window; closing it (not hiding it) means leaving the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed_by_user = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closed_by_user = True
+        super().closeEvent(event)
+
+
 class Shell:
-    """The open windows and the start screen; opens each file in the window it needs."""
+    """The open windows and the start screen; opens each file in the window it needs.
+
+    Closing the last file window shows the start screen again; closing the start screen (or
+    File ▸ Quit in any window) ends the application.
+    """
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.windows: list[QWidget] = []
-        self.start_window: QMainWindow | None = None
+        self.start_window: StartWindow | None = None
         self.start_screen: StartScreen | None = None
+
+    def last_window_closed(self) -> None:
+        """The last window went: back to the start screen, unless leaving was asked for."""
+        self.windows = [w for w in self.windows if w.isVisible()]
+        if quitting() or (self.start_window is not None and self.start_window.closed_by_user):
+            QApplication.quit()
+        else:
+            self.show_start()
 
     def show_start(self) -> StartScreen:
         if self.start_window is None:
-            self.start_window = QMainWindow()
+            self.start_window = StartWindow()
             self.start_window.setWindowTitle("JudgePanel")
             self.start_window.setWindowIcon(app_icon())
             self.start_screen = StartScreen(self.settings, self.open_file)
             self.start_window.setCentralWidget(self.start_screen)
             self.start_window.resize(900, 560)
+        self.start_window.closed_by_user = False
         assert self.start_screen is not None
         self.start_screen.refresh_recent()
         self.start_window.show()
@@ -97,6 +126,8 @@ def run_app(argv: list[str]) -> int:
     """Start the application: open the file given, or show the start screen."""
     app = make_application(argv)
     shell = Shell()
+    app.setQuitOnLastWindowClosed(False)  # closing a panel returns to the start screen
+    app.lastWindowClosed.connect(shell.last_window_closed)
     files = [a for a in argv if not a.startswith("-")]
     if not files or not shell.open_file(Path(files[0])):
         shell.show_start()

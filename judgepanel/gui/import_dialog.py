@@ -42,6 +42,7 @@ from judgepanel.core.store import PANEL, Store
 from judgepanel.gui.forms.ui_import_dialog import Ui_ImportDialog
 from judgepanel.gui.pages.common import WHO, show_error
 from judgepanel.gui.tasks import Progress, Task, run_task
+from judgepanel.gui.wheel_guard import install_wheel_guard
 
 PRESET_NAMES = {"generic": "Any other (generic)", "awardforce": "Award Force / Good Grants",
                 "submittable": "Submittable", "openwater": "OpenWater", "evalato": "Evalato"}
@@ -112,6 +113,7 @@ class ImportDialog(QDialog):
     def __init__(self, panel_path: Path | None, parent: QWidget | None = None,
                  store: Store | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard()  # scrolling the column table never changes a column's use
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         self.panel_path = Path(panel_path) if panel_path else None

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from judgepanel.gui.window_frame import quit_application
+
 if TYPE_CHECKING:
     from judgepanel.gui.judge_window import JudgeWindow
 
@@ -38,6 +40,7 @@ def build_menus(window: JudgeWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     _add(window, file_menu, "close", "&Close", [QKeySequence.StandardKey.Close], window.close,
          actions)
+    _add(window, file_menu, "quit", "&Quit", ["Ctrl+Q"], quit_application, actions)
 
     edit_menu = bar.addMenu("&Edit")
     undo = window.undo_stack.createUndoAction(window, "&Undo")
@@ -52,7 +55,7 @@ def build_menus(window: JudgeWindow) -> dict[str, QAction]:
     _add(window, edit_menu, "find", "&Search the entries", [QKeySequence.StandardKey.Find],
          lambda: (window.ui.searchBox.setFocus(), window.ui.searchBox.selectAll()), actions)
 
-    entry_menu = bar.addMenu("E&ntry")
+    entry_menu = bar.addMenu("En&try")  # Alt+N is Next entry, not this menu
     _add(window, entry_menu, "next_entry", "&Next entry", ["Ctrl+Down", "Alt+N"],
          lambda: window.step_entry(1), actions)
     _add(window, entry_menu, "previous_entry", "&Previous entry", ["Ctrl+Up", "Alt+P"],

@@ -29,6 +29,8 @@ from judgepanel.gui.judge_return import ScoreReturn
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
 from judgepanel.gui.tasks import run_task, wait_for_tasks
 from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
+from judgepanel.gui.wheel_guard import install_wheel_guard
+from judgepanel.gui.window_fit import place_window, remember_window
 
 WINDOW = "judge"
 STATUS_FILTERS = (("Entries to score: all", None), ("Not started", "not started"),
@@ -41,6 +43,7 @@ class JudgeWindow(QMainWindow):
     def __init__(self, path: Path, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard()
         self.path = Path(path)
         self.settings = settings or Settings()
         self.store = open_pack(self.path)
@@ -146,9 +149,7 @@ class JudgeWindow(QMainWindow):
         return list(self.actions_by_name.values())
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.geometry(WINDOW)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        place_window(self, self.settings, WINDOW)
         state = self.settings.splitter_state(WINDOW, "panes")
         if state is not None:
             self.ui.splitter.restoreState(state)
@@ -430,7 +431,7 @@ class JudgeWindow(QMainWindow):
         wait_for_tasks()
         with contextlib.suppress(OSError):  # an unwritable backup folder must not stop closing
             backup_pack(self.path, self.settings.backup_folder)
-        self.settings.set_geometry(WINDOW, self.saveGeometry())
+        remember_window(self, self.settings, WINDOW)
         self.settings.set_splitter_state(WINDOW, "panes", self.ui.splitter.saveState())
         self.settings.sync()
         self.search.close()

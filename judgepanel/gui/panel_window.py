@@ -44,18 +44,26 @@ from shiboken6 import isValid
 from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
+from judgepanel.core.panel_copy import log_state, save_copy, settle
+from judgepanel.core.panel_details import first_award_with_entries, rename_panel
+from judgepanel.core.panel_overview import audit_record_count
 from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
 from judgepanel.gui.pages import page_classes
-from judgepanel.gui.pages.common import banner, readable_placeholders, secondary_text
+from judgepanel.gui.pages.common import WHO, banner, readable_placeholders, secondary_text
 from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
+from judgepanel.gui.wheel_guard import install_wheel_guard
+from judgepanel.gui.window_fit import place_window, remember_window
+from judgepanel.gui.window_frame import add_window_actions, open_folder_of
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Changes from these pages (imports, merges, packs made) alter the panel under earlier edits.
 CLEARS_UNDO = ("Entries", "Packs")
 WINDOW_KEY = "panel"
+SETTLE_EVERY_MS = 1000  # how soon a change (here or by another program) is in the file itself
+AWARD_CHOOSERS = ("award", "award_combo")  # the pages' award boxes, opened on the first award
 _open_windows: list[QWidget] = []  # windows opened from File ▸ Open, kept alive while shown
 
 
@@ -115,6 +123,7 @@ class PanelWindow(QMainWindow):
     def __init__(self, path: Path, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard()
         self.path = Path(path)
         self.settings = settings or Settings()
         with warnings.catch_warnings():
@@ -174,6 +183,38 @@ class PanelWindow(QMainWindow):
         self.history_box.setWindowModality(Qt.WindowModality.WindowModal)
         self._fixing_palette = False
         self._fix_placeholders()
+        self._open_on_first_award()
+        # The panel file must be whole whenever the window is idle (a coordinator may copy it
+        # to a USB stick at any moment): settle the write-ahead log once changes stop.
+        self._log_settled: tuple[int, int] | None = None
+        self.settle_timer = QTimer(self, interval=SETTLE_EVERY_MS)
+        self.settle_timer.timeout.connect(self.settle_file)
+        self.settle_timer.start()
+
+    def _open_on_first_award(self) -> None:
+        """Every page starts on the first award that has entries, not an empty one."""
+        award = first_award_with_entries(self.store)
+        for page in self.pages:
+            for name in AWARD_CHOOSERS:
+                chooser = getattr(page, name, None)
+                finder = getattr(chooser, "findData", None)
+                if award is None or finder is None:
+                    continue
+                row = finder(award)
+                if row >= 0 and chooser.currentData() is not None:
+                    chooser.setCurrentIndex(row)
+
+    def settle_file(self) -> bool:
+        """Copy changes waiting in the write-ahead log into the panel file (never waits)."""
+        if self._closed:
+            return False
+        state = log_state(self.path)
+        if state is None or state == self._log_settled:
+            return True
+        if settle(self.store):
+            self._log_settled = state
+            return True
+        return False
 
     def _fix_placeholders(self) -> None:
         if self._fixing_palette:
@@ -211,6 +252,16 @@ class PanelWindow(QMainWindow):
         generated = getattr(page, "generated", None)  # an output written: logged in the audit
         if generated is not None and hasattr(generated, "connect"):
             generated.connect(lambda _written, p=page: self.panel_changed(p))
+        if changed is not None and hasattr(page, "last_made"):  # packs written: their folder
+            changed.connect(lambda p=page: self._packs_written(p))
+
+    def _packs_written(self, page: Any) -> None:
+        made = getattr(page, "last_made", None)
+        if made and made is not getattr(self, "_packs_seen", None):
+            self._packs_seen = made
+            folder = Path(made[0].path).parent
+            open_folder_of(self, folder, f"{len(made)} pack{'s' if len(made) != 1 else ''} "
+                           f"written to the folder {folder.name}")
 
     def page(self, title: str) -> Any:
         """The page with this title (tests and menu actions use it)."""
@@ -296,11 +347,15 @@ class PanelWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New panel…", self.new_panel_dialog, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
+        self._action(file_menu, "Save a &copy…", self.save_copy_dialog, "Ctrl+Shift+S")
+        self._action(file_menu, "Re&name panel…", self.rename_dialog)
+        file_menu.addSeparator()
+        add_window_actions(self, file_menu)
 
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", self.undo, "Ctrl+Z")
@@ -367,8 +422,12 @@ class PanelWindow(QMainWindow):
         self.recent_menu.clear()
         files = [p for p in self.settings.recent_files if p != self.path.resolve()]
         for path in files:
-            self._action(self.recent_menu, path.name,
-                         lambda _=False, p=path: self.open_file(p)).setToolTip(str(path))
+            missing = not path.exists()
+            action = self._action(self.recent_menu,
+                                  f"{path.name} (missing)" if missing else path.name,
+                                  lambda _=False, p=path: self.open_file(p))
+            action.setToolTip(f"{path} is no longer there" if missing else str(path))
+            action.setEnabled(not missing)
         if not files:
             self.recent_menu.addAction("No other recent files").setEnabled(False)
 
@@ -403,13 +462,60 @@ class PanelWindow(QMainWindow):
         window.show()
         return window
 
+    def new_panel_dialog(self) -> QWidget | None:
+        """File ▸ New panel…: ask for the title and awards, then open it beside this one."""
+        from judgepanel.gui.new_panel_dialog import NewPanelDialog
+
+        dialog = NewPanelDialog(self.path.parent, self)
+        if dialog.exec() and dialog.created is not None:
+            return self.open_file(dialog.created)
+        return None
+
+    def save_copy_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the panel",
+            str(self.path.with_name(f"{self.path.stem} (copy).judgepanel")),
+            "Panels (*.judgepanel)")
+        if name:
+            self.save_copy_to(Path(name).with_suffix(".judgepanel"))
+
+    def save_copy_to(self, target: Path) -> Path | None:
+        """One whole, self-contained copy of the panel as it is now (SQLite's backup)."""
+        try:
+            written = save_copy(self.store, target)
+        except JudgePanelError as exc:
+            QMessageBox.warning(self, "Save a copy", str(exc))
+            return None
+        self.statusBar().showMessage(f"A copy of the panel was saved as {written.name}", 10000)
+        open_folder_of(self, written, f"A copy of the panel was saved as {written.name}.")
+        return written
+
+    def rename_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        title, ok = QInputDialog.getText(self, "Rename panel", "New title for the panel:",
+                                         text=self.store.title)
+        if ok:
+            self.rename(title)
+
+    def rename(self, title: str) -> bool:
+        """A new title for the panel (recorded in the audit log), shown at once."""
+        try:
+            new = rename_panel(self.store, title, who=WHO)
+        except JudgePanelError as exc:
+            QMessageBox.warning(self, "Rename panel", str(exc))
+            return False
+        self.setWindowTitle(f"{new} — JudgePanel")
+        self.panel_changed(None)
+        return True
+
     def check_history(self) -> None:
         self.problems = history_problems(self.store)
         if self.problems:
             QMessageBox.warning(self, "Audit history", "The audit history was altered:\n\n"
                                 + "\n".join(self.problems[:12]))
         else:
-            records = self.store.rows("SELECT COUNT(*) AS n FROM audit")[0]["n"]
+            records = audit_record_count(self.store)
             QMessageBox.information(self, "Audit history",
                                     f"All {records} audit records are intact.")
 
@@ -428,11 +534,7 @@ class PanelWindow(QMainWindow):
             QTimer.singleShot(0, self.history_box.open)
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.geometry(WINDOW_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
+        place_window(self, self.settings, WINDOW_KEY)
         state = self.settings.splitter_state(WINDOW_KEY, "navigation")
         if state is not None:
             self.splitter.restoreState(state)
@@ -441,7 +543,8 @@ class PanelWindow(QMainWindow):
         wait_for_tasks()
         QApplication.processEvents()  # let finished tasks report back while the panel is open
         self._closed = True
-        self.settings.set_geometry(WINDOW_KEY, self.saveGeometry())
+        self.settle_timer.stop()
+        remember_window(self, self.settings, WINDOW_KEY)
         self.settings.set_splitter_state(WINDOW_KEY, "navigation", self.splitter.saveState())
         for page in self.pages:
             closing = getattr(page, "panel_closing", None)

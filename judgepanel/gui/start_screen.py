@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.gui.forms.ui_start_screen import Ui_StartScreen
@@ -99,15 +99,13 @@ class StartScreen(QWidget):
             self.open_file(Path(name))
 
     def new_panel(self) -> None:
-        title, ok = QInputDialog.getText(self, "New panel", "Title of the panel "
-                                         "(e.g. the programme and year):")
-        if not ok or not title.strip():
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the new panel as", str(Path.home() / f"{title.strip()}.judgepanel"),
-            "Panels (*.judgepanel)")
-        if name:
-            self.create_panel(Path(name).with_suffix(".judgepanel"), title)
+        """Ask for the title and the awards (at least one), then open the new panel."""
+        from judgepanel.gui.new_panel_dialog import NewPanelDialog
+
+        recent = self.settings.recent_files
+        dialog = NewPanelDialog(recent[0].parent if recent else Path.home(), self)
+        if dialog.exec() and dialog.created is not None:
+            self.open_file(dialog.created)
 
     def create_panel(self, path: Path, title: str) -> bool:
         """A new panel with the built-in awards, then open it."""
