@@ -14,10 +14,10 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from judgepanel.core.assignment import assign, unassign
-from judgepanel.core.conflicts import record_conflict, remove_conflict
+from judgepanel.core.assignment_changes import judge_now, set_assignment, withdraw_conflict
+from judgepanel.core.conflicts import record_conflict
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.judges import Judge, list_judges
+from judgepanel.core.judges import Judge
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import WHO
 
@@ -46,11 +46,7 @@ class CoordinatorCommand(QUndoCommand):
 
     def judge(self) -> Judge:
         """The judge as the panel holds them now (renamed, perhaps), or a refusal if removed."""
-        for judge in list_judges(self.page.store):
-            if judge.id == self.judge_id:
-                return judge
-        raise JudgePanelError(f"{self.page.store.path}: {self.judge_name} is no longer a judge "
-                              "on this panel")
+        return judge_now(self.page.store, self.judge_id, self.judge_name)
 
     def forward(self) -> str:
         """Make the change again; returns what to say on the page."""
@@ -66,8 +62,7 @@ class CoordinatorCommand(QUndoCommand):
             self.refused = False
             return
         try:
-            with self.page.store.transaction():  # all of a step, or none of it
-                said = work()
+            said = work()  # one core operation: all of the step, or none of it
         except JudgePanelError as exc:
             self.refused = True
             self.page.say_refused(f"Not {verb}: {exc}")
@@ -93,12 +88,8 @@ class AssignmentCommand(CoordinatorCommand):
         self.assigned = assigned
 
     def _set(self, assigned: bool) -> str:
-        judge = self.judge()
-        if assigned:
-            assign(self.page.store, judge, self.entry, who=WHO)
-            return f"{self.entry} assigned to {judge.name}."
-        unassign(self.page.store, judge, self.entry, who=WHO)
-        return f"{self.entry} taken from {judge.name}."
+        return set_assignment(self.page.store, self.judge(), self.entry, assigned,
+                              who=WHO).message
 
     def forward(self) -> str:
         return self._set(self.assigned)
@@ -121,12 +112,8 @@ class RecordConflictCommand(CoordinatorCommand):
         return f"Conflict recorded: {judge.name} will not judge {self.entry}."
 
     def backward(self) -> str:
-        judge = self.judge()
-        remove_conflict(self.page.store, judge, self.entry, who=WHO)
-        if self.was_assigned:
-            assign(self.page.store, judge, self.entry, who=WHO)
-            return f"Conflict removed: {self.entry} is assigned to {judge.name} again."
-        return f"Conflict removed: {judge.name} may be assigned {self.entry} again."
+        return withdraw_conflict(self.page.store, self.judge(), self.entry, self.was_assigned,
+                                 who=WHO)
 
 
 class RemoveConflictCommand(CoordinatorCommand):
@@ -137,9 +124,7 @@ class RemoveConflictCommand(CoordinatorCommand):
         self.reason = reason
 
     def forward(self) -> str:
-        judge = self.judge()
-        remove_conflict(self.page.store, judge, self.entry, who=WHO)
-        return f"Conflict removed: {judge.name} may be assigned {self.entry} again."
+        return withdraw_conflict(self.page.store, self.judge(), self.entry, False, who=WHO)
 
     def backward(self) -> str:
         judge = self.judge()

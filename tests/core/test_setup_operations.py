@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from judgepanel.core.assignment import assign, assignments
+from judgepanel.core.assignment_changes import judge_now, toggle_assignment, withdraw_conflict
 from judgepanel.core.award_editing import add_award, edit_section
 from judgepanel.core.awards import builtin_awards, panel_award, panel_awards
 from judgepanel.core.conflicts import record_conflict
@@ -231,3 +232,40 @@ def test_a_tampered_pack_names_its_judge_in_the_plan(panel_file: Path, tmp_path:
     assert not run.merged
     assert run.results[0].judge == "Ann Ward" and "altered outside JudgePanel" in \
         run.results[0].refused
+
+
+# ----- the matrix and its undo ------------------------------------------------------------
+
+
+def audit_actions(store: Store) -> list[str]:
+    return [r["action"] for r in store.rows("SELECT action FROM audit ORDER BY id")]
+
+
+def test_a_toggle_follows_the_panel_not_the_screen(panel_file: Path) -> None:
+    with open_panel(panel_file) as store:
+        ben = judges_by_name(store)["Ben Carr"]
+        done = toggle_assignment(store, ben, "E-2", who=WHO)
+        assert (done.assigned, done.message) == (True, "E-2 assigned to Ben Carr.")
+        assert (ben.id, "E-2") in assignments(store)
+        done = toggle_assignment(store, ben, "E-2", who=WHO)
+        assert (done.assigned, done.message) == (False, "E-2 taken from Ben Carr.")
+        assert audit_actions(store)[-2:] == ["entry assigned", "entry unassigned"]
+        record_conflict(store, ben, "E-3", "Line manager", who=WHO)
+    unchanged(panel_file, lambda store: toggle_assignment(
+        store, judges_by_name(store)["Ben Carr"], "E-3", who=WHO), "conflict of interest")
+
+
+def test_withdrawing_a_conflict_gives_the_assignment_back_in_one_step(panel_file: Path) -> None:
+    with open_panel(panel_file) as store:
+        ann = judges_by_name(store)["Ann Ward"]
+        record_conflict(store, ann, "E-1", "Former colleague", who=WHO)
+        said = withdraw_conflict(store, ann, "E-1", give_back=True, who=WHO)
+        assert said == "Conflict removed: E-1 is assigned to Ann Ward again."
+        assert (ann.id, "E-1") in assignments(store)
+        assert audit_actions(store)[-2:] == ["conflict removed", "entry assigned"]
+        assert judge_now(store, ann.id).name == "Ann Ward"
+    unchanged(panel_file, lambda store: withdraw_conflict(
+        store, judges_by_name(store)["Ann Ward"], "E-1", give_back=True, who=WHO),
+        "no conflict of interest is recorded")
+    unchanged(panel_file, lambda store: judge_now(store, 99, "Zed Gone"),
+              "Zed Gone is no longer a judge")

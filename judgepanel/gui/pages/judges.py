@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judgepanel.core.assignment import assign, auto_assign, unassign
+from judgepanel.core.assignment import auto_assign
+from judgepanel.core.assignment_changes import toggle_assignment
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
@@ -317,19 +318,13 @@ class JudgesPage(PanelPage):
             return
         entry, judge_id = position
         judge = self._judge(judge_id)
-        cell = self.matrix_model.matrix.cell(entry, judge_id)
-        try:  # core refuses an entry the judge is in conflict with, saying why
-            if cell.assigned:
-                done = unassign(self.store, judge, entry, who=WHO)
-                self.say(f"{entry} taken from {judge.name}.")
-            else:
-                done = assign(self.store, judge, entry, who=WHO)
-                self.say(f"{entry} assigned to {judge.name}.")
+        try:  # core refuses an entry the judge is in conflict with, or has scored, saying why
+            done = toggle_assignment(self.store, judge, entry, who=WHO)
         except JudgePanelError as exc:
             self.say_refused(f"Not changed: {exc}")
             return
-        if done:
-            self.undo_stack.push(AssignmentCommand(self, judge, entry, not cell.assigned))
+        self.say(done.message)
+        self.undo_stack.push(AssignmentCommand(self, judge, entry, done.assigned))
         self._changed()
 
     def auto_assign_dialog(self) -> None:
