@@ -72,7 +72,7 @@ class BiasChart(QWidget):
         harsh = QColor(198, 40, 40)
         if palette.color(QPalette.ColorRole.Window).lightness() < 128:
             lenient, harsh = QColor(129, 199, 132), QColor(239, 154, 154)
-        top = MARGIN
+        top: float = MARGIN
         for name, value in self._bias:
             row = QRectF(MARGIN, top, self.width() - 2 * MARGIN, ROW_HEIGHT)
             painter.setPen(text)

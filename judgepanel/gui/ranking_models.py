@@ -167,9 +167,9 @@ class ResultsModel(_RowsModel):
         if column == 0:
             return rank_text(ranked)
         if column == 1:
-            return ranked.entry
+            return str(ranked.entry)
         if column == 2:
-            return ranked.title
+            return str(ranked.title)
         if column == 3:
             text = number(ranked.score)
             return f"{text} (moderated)" if ranked.override is not None else text
@@ -302,7 +302,7 @@ class RecordModel(_RowsModel):
 
 
 class StandingModel(_RowsModel):
-    """Computed rank beside the panel's placement: the final list DOMAIN.md asks for.
+    """Computed rank beside the panel's placement: the final list moderation asks for (docs/domain-notes.md).
 
     Rows are `RankedEntry`s from the award's default ranking.
     """

@@ -120,7 +120,8 @@ class MatrixModel(_RowsModel):
         return 0 if parent.isValid() else len(self.judges)
 
     def cell(self, row: int, column: int) -> Cell | None:
-        return self._rows[row].cells.get(self.judges[column])
+        found: Cell | None = self._rows[row].cells.get(self.judges[column])
+        return found
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

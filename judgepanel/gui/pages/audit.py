@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from judgepanel.core.moderation import audit_log, check_history
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import PageHeading, banner, plural
+from judgepanel.gui.pages.common import PanelPage, banner, plural
 from judgepanel.gui.panel_models import AuditModel, format_time
 
 
@@ -47,16 +46,14 @@ def describe_detail(detail: str | dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-class AuditPage(QWidget):
+class AuditPage(PanelPage):
     """Read-only: the log can be read and searched, never edited."""
 
     title = "Audit log"
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.problems: list[str] = []
-        self.heading = PageHeading(self.title)
         self.warning = banner("")
         self.warning.hide()
         self.search = QLineEdit()
@@ -80,8 +77,7 @@ class AuditPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.page_layout()
         layout.addWidget(self.warning)
         bar = QHBoxLayout()
         bar.addWidget(self.search)
@@ -91,6 +87,7 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the log and check its chain."""
+        self.stale = False
         self.model.set_rows([{"when": format_time(r["at"]), "who": r["who"] or "—",
                               "action": r["action"], "detail": describe_detail(r["detail"])}
                              for r in audit_log(self.store)])

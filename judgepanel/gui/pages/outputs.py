@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -43,7 +42,7 @@ from judgepanel.gui.output_jobs import (
     report_job,
 )
 from judgepanel.gui.pages.certificate_options import CertificateOptions
-from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.pages.common import PanelPage, plural, show_error
 from judgepanel.gui.pdf_preview import (
     PRINT_DPI,
     PdfPreview,
@@ -56,7 +55,7 @@ from judgepanel.gui.tasks import Cancelled, Progress, run_task
 PDF_FILTER = "PDF files (*.pdf)"
 
 
-class OutputsPage(QWidget):
+class OutputsPage(PanelPage):
     """Buttons for each output, its options, and a preview of what was written."""
 
     title = "Outputs"
@@ -64,17 +63,14 @@ class OutputsPage(QWidget):
     failed = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.session_start = now()  # the navigation names what was written since then
         self.last: Written | None = None
         self.busy = False
         self._task: Any = None
-        layout = QVBoxLayout(self)
-        self.heading = PageHeading("Outputs")
-        layout.addWidget(self.heading)
+        layout = self.page_layout()
         top = QHBoxLayout()
-        self.award_combo = QComboBox()
+        self.award_combo = self.award_chooser("All awards")
         self.award_combo.setAccessibleName("Award")
         award_label = QLabel("&Award:")
         award_label.setBuddy(self.award_combo)
@@ -172,14 +168,7 @@ class OutputsPage(QWidget):
     # ----- state -------------------------------------------------------------------------
 
     def _load_awards(self) -> None:
-        current = self.award_combo.currentData()
-        self.award_combo.blockSignals(True)
-        self.award_combo.clear()
-        self.award_combo.addItem("All awards", None)
-        for award in panel_awards(self.store):
-            self.award_combo.addItem(award.name, award.id)
-        self.award_combo.setCurrentIndex(max(self.award_combo.findData(current), 0))
-        self.award_combo.blockSignals(False)
+        self.award_combo.fill(panel_awards(self.store))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judgepanel.core.award_results import adopt_results, cached_results, data_version
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import METHODS
 from judgepanel.core.store import Store
 from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
-from judgepanel.gui.pages.common import PageHeading, plural, show_error
+from judgepanel.gui.pages.common import PanelPage, plural, show_error
 from judgepanel.gui.ranking_models import (
     ENTRY_ROLE,
     SORT_ROLE,
@@ -58,24 +58,22 @@ LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
 SIZING_ROWS = 100  # rows a column looks at to fit its width (all of them is slow)
 
 
-class ResultsPage(QWidget):
+class ResultsPage(PanelPage):
     """One award at a time: award chooser and method switch above four views of the result."""
 
     title = "Results"
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.results: ResultsView | None = None
         self.busy = False
-        self._stale = True
+        self.stale = True
+        self._filling = False
         self._generation = 0
         self._task: Any = None
-        layout = QVBoxLayout(self)
-        self.heading = PageHeading("Results")
-        layout.addWidget(self.heading)
+        layout = self.page_layout()
         controls = QHBoxLayout()
-        self.award_combo = QComboBox()
+        self.award_combo = self.award_chooser()
         self.award_combo.setAccessibleName("Award")
         self.method_combo = QComboBox()
         self.method_combo.setAccessibleName("Ranking method")
@@ -201,33 +199,28 @@ class ResultsPage(QWidget):
     # ----- loading -----------------------------------------------------------------------
 
     def _load_awards(self) -> None:
-        current = self.award_combo.currentData()
-        self.award_combo.blockSignals(True)
-        self.award_combo.clear()
-        for award in panel_awards(self.store):
-            self.award_combo.addItem(award.name, award.id)
-        found = self.award_combo.findData(current)
-        self.award_combo.setCurrentIndex(max(found, 0))
-        self.award_combo.blockSignals(False)
+        self._filling = True
+        try:
+            self.award_combo.fill(panel_awards(self.store))
+        finally:
+            self._filling = False
 
     def refresh(self) -> None:
         """Re-read the panel: at once when visible, otherwise the next time the page shows."""
-        self._stale = True
-        if self.isVisible():
-            self._analyse()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._analyse()
+        if not self.isVisible():
+            self.stale = True
+            return
+        self._analyse()
 
     def award_id(self) -> str | None:
-        return self.award_combo.currentData()
+        return self.award_combo.award_id()
 
     def method(self) -> str:
-        return self.method_combo.currentData()
+        return str(self.method_combo.currentData())
 
     def _award_chosen(self) -> None:
+        if self._filling:
+            return
         self.results = None
         self._analyse(use_default_method=True)
 
@@ -242,8 +235,9 @@ class ResultsPage(QWidget):
         self._show(view)
 
     def _analyse(self, use_default_method: bool = False) -> None:
-        """Analyse the chosen award: inline when small, on the thread pool when large."""
-        self._stale = False
+        """Analyse the chosen award: inline when small or already analysed (core.award_results
+        keeps the analysis until the panel changes), on the thread pool when large."""
+        self.stale = False
         self._load_awards()
         award = self.award_id()
         if award is None:
@@ -253,12 +247,15 @@ class ResultsPage(QWidget):
         self._generation += 1
         generation = self._generation
         path = self.store.path
-        if path is None or self._entry_count(award) <= LARGE_AWARD:
+        if path is None or cached_results(self.store, award) is not None \
+                or self._entry_count(award) <= LARGE_AWARD:
             try:
                 self._show(compute_results(self.store, award, method))
             except Exception as exc:
                 show_error(self, "Results", exc)
             return
+
+        version = data_version(self.store)
 
         def work(progress: Any) -> ResultsView:
             progress.report(0, 0, "Ranking the entries and checking the judges' agreement…")
@@ -268,6 +265,7 @@ class ResultsPage(QWidget):
         def done(results: ResultsView) -> None:
             self.busy = False
             if generation == self._generation:
+                adopt_results(self.store, results.results, version)  # the other pages reuse it
                 self._show(results)
 
         def failed(exc: BaseException) -> None:
@@ -356,7 +354,7 @@ class ResultsPage(QWidget):
     def summary(self) -> str:
         """What is done and what is next, for the navigation (a small award is ranked now)."""
         award = self.award_id()
-        if (self.results is None or self._stale) and award is not None and not self.busy \
+        if (self.results is None or self.stale) and award is not None and not self.busy \
                 and self._entry_count(award) <= LARGE_AWARD:
             self._analyse()
         if self.results is None:
