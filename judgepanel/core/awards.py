@@ -72,7 +72,7 @@ class Award:
         return section.scale or self.scale
 
     def as_json(self) -> dict[str, Any]:
-        """The `awards --json` shape of INTERFACE.md."""
+        """The `awards --json` shape (docs/interface.md)."""
         return {
             "id": self.id,
             "name": self.name,

@@ -103,7 +103,7 @@ def upsert_entries(store: Store, records: list[EntryRecord]) -> UpsertCounts:
 
 def list_entries(store: Store, award: str | None = None,
                  entry: str | None = None) -> list[dict[str, Any]]:
-    """Entries in the `entries --json` shape of INTERFACE.md, in import order.
+    """Entries in the `entries --json` shape (docs/interface.md), in import order.
 
     `award` or `entry` narrow both the entries and the answers read, so one entry's detail
     does not read the whole panel.

@@ -104,7 +104,7 @@ class Ranking:
     design: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
-        """The `rank --json` shape of INTERFACE.md (plus the explanation keys)."""
+        """The `rank --json` shape (docs/interface.md), with the explanation keys."""
         return {
             "award": self.award,
             "method": self.method,

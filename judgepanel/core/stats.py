@@ -4,8 +4,8 @@ additive judge-bias model (fitted in `judge_bias`, re-exported here).
 The statistics are pure functions on plain matrices (lists of rows, entries × judges, ``nan``
 or None where a judge did not score an entry) so that each can be checked against its published
 worked example; `panel_stats` gathers them for one award, on the judges' 0–100 totals
-(INTERFACE.md, ``stats --json``). Plain Python on purpose: a panel's problems are small (tens of
-judges, a few thousand entries) and leaving numpy out keeps the desktop bundle small.
+(``stats --json`` in docs/interface.md). Plain Python on purpose: a panel's problems are
+small (tens of judges, a few thousand entries) and leaving numpy out keeps the desktop bundle small.
 """
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ def totals_matrix(rows: list[tuple[str, str, float]]
 
 def panel_stats(store: Store, award_id: str, analysis: Analysis | None = None
                 ) -> dict[str, Any]:
-    """The `stats --json` shape of INTERFACE.md for one award.
+    """The `stats --json` shape (docs/interface.md) for one award.
 
     Pass the `ranking.analyse_award` result when you already have it (the chair's screen
     does) to avoid reading the panel twice.

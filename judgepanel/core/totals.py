@@ -1,8 +1,8 @@
 """Per-judge weighted 0–100 totals: the scores that count, and the award settings behind them.
 
 A judge's total for an entry is ``T = 100 · Σ w_s (x_s − min_s)/(max_s − min_s) / Σ w_s``
-over the award's sections (DOMAIN.md). A missing section is never read as zero: by default
-the judge's total for that entry is left out (``total`` None, ``complete`` False) and the
+over the award's sections (docs/domain-notes.md). A missing section is never read as zero:
+by default the judge's total for that entry is left out (``total`` None, ``complete`` False) and the
 entry is flagged ``incomplete``; an award whose settings say ``incomplete = "renormalise"``
 computes the total over the sections that were scored instead.
 
@@ -129,7 +129,7 @@ def scale_refusal(value: float, scale: Any) -> str:
 
 
 def default_tie_break(award: Award) -> list[str]:
-    """The tie-break order used unless the award says otherwise (DOMAIN.md, "Ties")."""
+    """The tie-break order used unless the award says otherwise (docs/domain-notes.md, "Ties")."""
     first = [f"section:{award.sections[0].id}"] if award.sections else []
     return ["bias", *first, "median", "panel"]
 

@@ -302,7 +302,8 @@ class RecordModel(_RowsModel):
 
 
 class StandingModel(_RowsModel):
-    """Computed rank beside the panel's placement: the final list moderation asks for (docs/domain-notes.md).
+    """Computed rank beside the panel's placement: the final list
+    moderation asks for (docs/domain-notes.md).
 
     Rows are `RankedEntry`s from the award's default ranking.
     """

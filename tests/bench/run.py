@@ -1,4 +1,4 @@
-"""Run every benchmark and print one JSON object a line (INTERFACE.md, "Benchmarks").
+"""Run every benchmark and print one JSON object a line (docs/interface.md, "Benchmarks").
 
 Each `bench_*.py` beside this file has `run(quick: bool) -> list[dict]`. Ratios compare the
 product with a baseline doing the same work in the same process, so a noisy machine cancels.

@@ -157,7 +157,8 @@ def _one_section_panel(path: Path) -> Store:
 
 
 def test_panel_stats_on_the_shrout_fleiss_panel(tmp_path: Path) -> None:
-    """The INTERFACE.md example: 6 entries × 4 judges gives the Shrout & Fleiss ICCs."""
+    """The `stats --json` example in docs/interface.md: 6 entries × 4 judges gives the
+    Shrout & Fleiss ICCs."""
     store = _one_section_panel(tmp_path / "sf.judgepanel")
     upsert_entries(store, [EntryRecord(id=f"E-{i}", award="test-award") for i in range(6)])
     judges = [add_judge(store, f"Judge {name}") for name in "ABCD"]

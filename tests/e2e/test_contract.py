@@ -1,4 +1,4 @@
-"""INTERFACE.md as a contract: JSON shapes key by key, and exit statuses for bad input.
+"""docs/interface.md as a contract: JSON shapes key by key, and exit statuses for bad input.
 
 Every JSON output is checked on the demo panel and on a panel built here from the command
 line. Every bad input must exit 1 with exactly one stderr line beginning `error:`, print no
@@ -33,8 +33,8 @@ STATS_KEYS = {"award", "entries", "judges", "scores", "alpha_interval", "icc", "
 ICC_KEYS = {"ICC1", "ICC2", "ICC3", "ICC1k", "ICC2k", "ICC3k"}
 FLAG_KEYS = {"entry", "judge", "flag", "detail"}
 FLAG_NAMES = {"range", "rwg", "outlier", "no-comment", "champion", "near-cutoff", "tie"}
-# `rank` adds "incomplete" (a judge's total left out for a missing section): an extension
-# beyond INTERFACE.md, reported to the lead so that the contract can list it.
+# `rank` adds "incomplete" (a judge's total left out for a missing section), listed in
+# docs/interface.md beyond the interface's flag names.
 RANK_FLAG_NAMES = FLAG_NAMES | {"incomplete"}
 PLACEMENTS = {"winner", "highly-commended", "finalist", "none", None}
 METHODS = ("mean", "median", "trimmed", "zscore", "bias", "borda")

@@ -109,7 +109,7 @@ def paper_sheet(folder: Path, judge: str, entries: list[str]) -> Path:
 
 
 def expected_total(judge: str, entry: str) -> float:
-    """DOMAIN.md's per-judge total, worked out by hand for the sections above."""
+    """The per-judge total of docs/domain-notes.md, worked out by hand for the sections above."""
     if award_of(entry) == CC:
         impact = score_for(judge, entry, "impact") / 10
         reach = (score_for(judge, entry, "reach") - 1) / 4

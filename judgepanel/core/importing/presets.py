@@ -3,7 +3,7 @@
 A preset lists, for every role an entry field can play, the column headers that platform uses
 (compared without case, spaces or punctuation, so "E-mail" matches "Email"). The generic
 preset knows the common names; a vendor preset puts its own names first. Sources: the
-columns each vendor documents (see DOMAIN.md, "What entries look like when they arrive").
+columns each vendor documents (docs/domain-notes.md, "What entries look like when they arrive").
 """
 
 from __future__ import annotations
