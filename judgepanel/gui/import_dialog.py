@@ -11,6 +11,7 @@ each change of mapping is re-planned from the table in memory.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
@@ -52,7 +53,12 @@ FIELD = ("field",)
 IGNORE = ("ignore",)
 PREVIEW_ROWS = 20
 LARGE_EXPORT_BYTES = 2_000_000  # read off the GUI thread from this size on
-Use = tuple[str, ...]
+Use = tuple[Any, ...]  # ("column", role), ("award_section", award, section), ...
+
+
+def as_use(data: Any) -> Use:
+    """A combo box's item data back as a use (Qt may hand nested tuples back as lists)."""
+    return tuple(as_use(part) if isinstance(part, list | tuple) else part for part in data)
 FileStamp = tuple[int, int] | None
 
 
@@ -77,11 +83,26 @@ def column_uses(mapping: Mapping, header: str) -> Use:
              for section_id, column in lines.items() if column == header]
     if len({section_id for _, section_id in found}) == 1 and len(found) > 1:
         return ("section", found[0][1])
+    if len(found) > 1:  # one column answering different sections of several awards
+        return ("award_sections", tuple(found))
     if found:
         return ("award_section", *found[0])
     if header in mapping.ignore:
         return IGNORE
     return FIELD
+
+
+def empty_sections(plan: Any, awards: list[Award]) -> list[str]:
+    """Sections no entry of the import would answer: almost always a column mapped wrongly."""
+    empty = []
+    for award in awards:
+        records = [r for r in plan.records if r.award == award.id]
+        if not records:
+            continue
+        for section in award.sections:
+            if not any(str(r.answers.get(section.id, "") or "").strip() for r in records):
+                empty.append(f"{award.name} {section.id} ({section.title})")
+    return empty
 
 
 def build_mapping(uses: list[tuple[str, Use]], base: Mapping, preset: str) -> Mapping:
@@ -98,6 +119,9 @@ def build_mapping(uses: list[tuple[str, Use]], base: Mapping, preset: str) -> Ma
             mapping.sections[use[1]] = header
         elif use[0] == "award_section":
             mapping.award_sections.setdefault(use[1], {})[use[2]] = header
+        elif use[0] == "award_sections":
+            for award_id, section_id in use[1]:
+                mapping.award_sections.setdefault(award_id, {})[section_id] = header
         elif use == IGNORE:
             mapping.ignore.append(header)
         else:
@@ -125,6 +149,8 @@ class ImportDialog(QDialog):
         self.base = Mapping()
         self.result: ImportResult | None = None
         self.task: Task | None = None
+        self.empty: list[str] = []  # sections the import would leave empty for every entry
+        self._empty_accepted: list[str] | None = None  # the same list, imported anyway
         self.reading: Task | None = None
         self.large_export_bytes = LARGE_EXPORT_BYTES
         self._reads = 0  # numbers each read, so a slow earlier one cannot overwrite a later
@@ -250,6 +276,11 @@ class ImportDialog(QDialog):
                                 ("award_section", award.id, section.id)))
         return choices
 
+    def _several_text(self, use: Use) -> str:
+        """How a column answering several awards' sections is offered: all of them at once."""
+        names = {a.id: a.name for a in self.awards}
+        return "Answer: " + "; ".join(f"{names.get(a, a)} · {s}" for a, s in use[1])
+
     def _fill_mapping(self) -> None:
         grid = self.ui.mapping
         grid.clearContents()
@@ -260,10 +291,12 @@ class ImportDialog(QDialog):
         for row, header in enumerate(headers):
             grid.setItem(row, 0, QTableWidgetItem(header))
             combo = QComboBox()
-            for text, use in choices:
-                combo.addItem(text, use)
             use = column_uses(self.base, header)
-            found = next((i for i, (_, u) in enumerate(choices) if u == use), 0)
+            row_choices = choices if use[0] != "award_sections" \
+                else [(self._several_text(use), use), *choices]
+            for text, choice in row_choices:
+                combo.addItem(text, choice)
+            found = next((i for i, (_, u) in enumerate(row_choices) if u == use), 0)
             combo.setCurrentIndex(found)
             combo.currentIndexChanged.connect(lambda _: self._mapping_edited())
             combo.setToolTip("An entry field is kept under its own header; an ignored column is "
@@ -285,7 +318,7 @@ class ImportDialog(QDialog):
         found = []
         for row in range(grid.rowCount()):
             combo = grid.cellWidget(row, 1)
-            found.append((grid.item(row, 0).text(), tuple(combo.currentData())))
+            found.append((grid.item(row, 0).text(), as_use(combo.currentData())))
         return found
 
     def set_use(self, header: str, use: Use) -> None:
@@ -295,7 +328,7 @@ class ImportDialog(QDialog):
             if grid.item(row, 0).text() == header:
                 combo = grid.cellWidget(row, 1)
                 for number in range(combo.count()):
-                    if tuple(combo.itemData(number)) == tuple(use):
+                    if as_use(combo.itemData(number)) == as_use(use):
                         combo.setCurrentIndex(number)
                         return
                 raise KeyError(use)
@@ -349,7 +382,11 @@ class ImportDialog(QDialog):
         lines = [f"{len(plan.records)} entries read from {self.table.path.name} ({counts})"
                  + (f"; the first {len(shown)} are shown" if more > 0 else "")]
         lines += [f"warning: {w}" for w in plan.warnings]
-        self._say("\n".join(lines))
+        self.empty = empty_sections(plan, self.awards)
+        self._empty_accepted = None
+        if self.empty:
+            lines.insert(0, self._empty_error())
+        self._say("\n".join(lines), error=bool(self.empty))
 
     def run_import(self, dry_run: bool) -> Task | None:
         """Dry run or import, in the background with the dialog's choices.
@@ -358,6 +395,11 @@ class ImportDialog(QDialog):
         file as it is now is imported, as the CLI would.
         """
         if self.table is None or self.panel_path is None:
+            return None
+        if not dry_run and self.empty and self._empty_accepted != self.empty:
+            self._empty_accepted = list(self.empty)  # asked once; Import again confirms
+            self._say(self._empty_error() + "\nNothing was imported. Choose the right column "
+                      "in the table above, or press Import again to import anyway.", error=True)
             return None
         panel_path, table, stamp = self.panel_path, self.table, self.stamp
         mapping, award, preset = self.mapping(), self.award(), self.preset()
@@ -422,6 +464,10 @@ class ImportDialog(QDialog):
         return True
 
     # ----- small helpers ----------------------------------------------------------------
+
+    def _empty_error(self) -> str:
+        return ("Error: no entry would have an answer to " + "; ".join(self.empty)
+                + ". Is a column in the table above used for the wrong section?")
 
     def _clear_preview(self) -> None:
         grid = self.ui.preview

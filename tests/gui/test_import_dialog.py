@@ -13,6 +13,7 @@ import pytest
 from coordinator_panels import LST, coordinator_panel
 
 from judgepanel.core.importing import load_mapping
+from judgepanel.core.store import PANEL, Store
 from judgepanel.gui.import_dialog import FIELD, IGNORE, ImportDialog
 from judgepanel.gui.tasks import wait_for_tasks
 
@@ -78,7 +79,8 @@ def test_cleared_guesses_are_saved_and_the_cli_imports_what_the_dialog_did(
     uses = dict(dialog.uses())
     assert uses["Nominee"] == ("column", "nominee")
     assert uses["Organisation"] == ("column", "organisation")
-    assert uses["Q5 Inclusive leadership"][-1] == "Q5"
+    assert uses["Q5 Inclusive leadership"] == (  # as the CLI guesses: both awards' answer
+        "award_sections", ((LST, "Q5"), ("service-improvement-innovation", "Q4")))
 
     dialog.set_use("Nominee", FIELD)
     dialog.set_use("Organisation", IGNORE)
@@ -96,7 +98,10 @@ def test_cleared_guesses_are_saved_and_the_cli_imports_what_the_dialog_did(
     assert {"Nominee", "Q5 Inclusive leadership", "Judging notes"} <= set(mapping.fields)
     assert mapping.ignore == ["Organisation"]
 
-    wait_for(qtbot, dialog.run_import(dry_run=False))
+    assert dialog.run_import(dry_run=False) is None  # Q5 would be empty: an error to confirm
+    assert "no entry would have an answer to Leading Systems Transformation Q5" in \
+        dialog.ui.report.toPlainText()
+    wait_for(qtbot, dialog.run_import(dry_run=False))  # Import again: imported anyway
     assert "added 2 entries" in dialog.ui.report.toPlainText()
     run_cli("import", twin, export, "--mapping", saved, check=True)
 
@@ -169,3 +174,44 @@ def test_an_export_saved_again_after_reading_is_imported_as_it_is_now(
     wait_for(qtbot, dialog.run_import(dry_run=False))
     assert "added 2 entries" in dialog.ui.report.toPlainText()
     assert entries_json(run_cli, panel)["IMP-1"]["title"] == "Discharge joined up"
+
+
+SII_EXPORT = (
+    "Entry ID,Category,Title,Nominee,Organisation,Q1 Leading the improvement,"
+    "Q2 Measuring impact,Q3 Engaging patients and service users,Q4 Inclusive leadership\r\n"
+    "SI-1,Leading for Service Improvement and Innovation,Virtual ward,Ada Lovelace,"
+    "Northshire NHS Trust,Led the change,Fewer admissions,Patient panel,Diverse team\r\n"
+    "SI-2,Leading for Service Improvement and Innovation,Falls clinic,Siân Roberts,"
+    "Southvale ICB,Built the clinic,Falls down 20%,Carers' forum,Staff networks\r\n")
+
+
+def test_the_dialog_maps_a_file_exactly_as_the_command_line_does(
+        dialog: ImportDialog, qtbot: Any, panel: Path, tmp_path: Path) -> None:
+    from judgepanel.core.importing import plan_import
+
+    export = tmp_path / "service improvement.csv"
+    export.write_text(SII_EXPORT, encoding="utf-8")
+    assert dialog.set_file(export)
+    with Store.open(panel, PANEL) as store:
+        by_cli = plan_import(store, export)  # what `judgepanel import` would store
+        by_dialog = plan_import(store, export, mapping=dialog.mapping())
+    assert [r.answers for r in by_dialog.records] == [r.answers for r in by_cli.records]
+    assert by_dialog.records[0].answers["Q4"] == "Diverse team"
+    assert dialog.empty == []
+    assert "error" not in dialog.ui.report.toPlainText().lower()
+
+
+def test_a_section_left_empty_for_every_entry_must_be_confirmed(
+        dialog: ImportDialog, qtbot: Any, panel: Path, tmp_path: Path) -> None:
+    export = tmp_path / "service improvement.csv"
+    export.write_text(SII_EXPORT, encoding="utf-8")
+    assert dialog.set_file(export)
+    dialog.set_use("Q4 Inclusive leadership", IGNORE)
+    qtbot.waitUntil(lambda: bool(dialog.empty), timeout=5000)
+    assert dialog.empty == ["Leading for Service Improvement and Innovation Q4 "
+                            "(Inclusive leadership)"]
+    assert dialog.ui.report.toPlainText().startswith("Error: no entry would have an answer")
+    assert dialog.run_import(dry_run=False) is None
+    assert "Nothing was imported" in dialog.ui.report.toPlainText()
+    with Store.open(panel, PANEL) as store:
+        assert store.rows("SELECT COUNT(*) AS n FROM entries WHERE id LIKE 'SI-%'")[0]["n"] == 0
