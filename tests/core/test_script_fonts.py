@@ -94,3 +94,12 @@ def test_the_ranked_report_sets_names_in_their_scripts(data: ReportData, tmp_pat
     used = set().union(*page_fonts(path))
     for *_, needed in NAMES:
         assert any(font.startswith(needed) for font in used), needed
+
+
+def test_a_line_that_starts_in_arabic_is_laid_out_from_the_right() -> None:
+    from judgepanel.core.reports.script_fonts import display_runs
+
+    register_fonts()
+    laid_out = [run for run, _ in display_runs("محمد عبد الله، مستشفى (E-1)", BASE_FONTS)]
+    assert laid_out[-1].startswith("محمد") and laid_out[0] == "(E-1) "
+    assert [run for run, _ in display_runs("E-1 محمد", BASE_FONTS)] == ["E-1 ", "محمد"]

@@ -10,9 +10,9 @@ from statistics import fmean
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from judgepanel.core.reports.model import SectionInfo
+from judgepanel.core.reports.script_fonts import chart_label, line_width
 from judgepanel.core.reports.styles import ACCENT, INK, MUTED, RULE, SANS, register_fonts
 
 SERIES_COLOURS = [ACCENT, colors.HexColor("#b08d3c"), colors.HexColor("#2a7f62"),
@@ -39,9 +39,9 @@ def percent_of_scale(value: float | None, section: SectionInfo) -> float | None:
 
 def fit_text(text: str, width: float, font: str = SANS, size: float = 7.5) -> str:
     """Cut a label with an ellipsis so it fits `width` points."""
-    if stringWidth(text, font, size) <= width:
+    if line_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and line_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -62,7 +62,7 @@ def _legend_rows(labels: list[str], width: float) -> list[list[tuple[int, float]
     rows: list[list[tuple[int, float]]] = [[]]
     x = LABEL_WIDTH
     for index, label in enumerate(labels):
-        span = 12 + stringWidth(fit_text(label, 140), SANS, 7) + 14
+        span = 12 + line_width(fit_text(label, 140, size=7), SANS, 7) + 14
         if rows[-1] and x + span > width:
             rows.append([])
             x = LABEL_WIDTH
@@ -77,8 +77,8 @@ def _legend(drawing: Drawing, top: float, labels: list[str], colours: list[objec
         y = top - row * 11
         for index, x in items:
             drawing.add(Rect(x, y, 8, 8, fillColor=colours[index], strokeColor=None))
-            drawing.add(String(x + 11, y + 1, fit_text(labels[index], 140), fontName=SANS,
-                               fontSize=7, fillColor=INK))
+            drawing.add(chart_label(x + 11, y + 1, fit_text(labels[index], 140, size=7), SANS, 7,
+                              INK))
 
 
 def section_profile(sections: list[SectionInfo],
@@ -105,9 +105,8 @@ def section_profile(sections: list[SectionInfo],
     _axis(drawing, x0, x1, y_top - plot_h, y_top, "score as a percentage of the section's scale")
     for row, section in enumerate(sections):
         top = y_top - row * group_h - 4
-        label = fit_text(f"{section.id}  {section.title}", LABEL_WIDTH - 8)
-        drawing.add(String(4, top - group_h / 2 + 1, label, fontName=SANS, fontSize=7.5,
-                           fillColor=INK))
+        title = fit_text(f"{section.id}  {section.title}", LABEL_WIDTH - 8)
+        drawing.add(chart_label(4, top - group_h / 2 + 1, title, SANS, 7.5, INK))
         for index, ((_, values), colour) in enumerate(zip(bars, colours, strict=True)):
             value = percent_of_scale(values.get(section.id), section)
             y = top - (index + 1) * bar_h
@@ -140,8 +139,7 @@ def judge_distributions(judge_totals: dict[str, list[float]], width: float = 480
     dot = colors.Color(ACCENT.red, ACCENT.green, ACCENT.blue, alpha=0.45)
     for row, (name, totals) in enumerate(judges):
         mid = y_top - row * row_h - row_h / 2
-        drawing.add(String(4, mid - 2.5, fit_text(name, LABEL_WIDTH - 8), fontName=SANS,
-                           fontSize=7.5, fillColor=INK))
+        drawing.add(chart_label(4, mid - 2.5, fit_text(name, LABEL_WIDTH - 8), SANS, 7.5, INK))
         for value in totals:
             x = x0 + (x1 - x0) * max(0.0, min(value, 100.0)) / 100
             drawing.add(Circle(x, mid, 2.2, fillColor=dot, strokeColor=None))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Group, String
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
 
@@ -132,6 +133,26 @@ def runs(text: str, base_fonts: tuple[str, ...]) -> list[tuple[str, Fallback | N
     return found
 
 
+def display_runs(line: str, base_fonts: tuple[str, ...]) -> list[tuple[str, Fallback | None]]:
+    """The runs of one line in the order they are drawn, left to right: a line whose first
+    letter is Arabic or Hebrew reads from the right, so its runs are laid out reversed."""
+    found = runs(line, base_fonts)
+    first = next((font for run, font in found if any(not _neutral(c) for c in run)), None)
+    if first is None or not first.right_to_left:
+        return found
+    # Reversed, the space that led a run now trails it: " (E-1)" is drawn as "(E-1) ".
+    return [(_swap_spaces(run) if font is None else run, font) for run, font in found[::-1]]
+
+
+def _swap_spaces(run: str) -> str:
+    core = run.strip(" ")
+    if not core:
+        return run
+    leading = len(run) - len(run.lstrip(" "))
+    trailing = len(run) - len(run.rstrip(" "))
+    return " " * trailing + core + " " * leading
+
+
 def _neutral(char: str) -> bool:
     return char in JOINERS or unicodedata.category(char)[0] in "ZPM"
 
@@ -159,8 +180,10 @@ def markup(text: str, base_fonts: tuple[str, ...]) -> str:
     """Escaped Paragraph markup for user text, each foreign run in its fallback font."""
     if not needs_fallback(text):
         return escape(text)
+    if "\n" in text:
+        return "\n".join(markup(line, base_fonts) for line in text.split("\n"))
     pieces = []
-    for run, font in runs(text, base_fonts):
+    for run, font in display_runs(text, base_fonts):
         if font is None:
             pieces.append(escape(run))
             continue
@@ -198,7 +221,7 @@ def draw_line(canvas: object, x: float, y: float, text: str, base: str, size: fl
     """Draw one line on a reportlab canvas, foreign runs in their fallback fonts, shaped."""
     width = line_width(text, base, size)
     start = {"left": x, "centre": x - width / 2, "right": x - width}[align]
-    for run, font in runs(text, (base,)) if needs_fallback(text) else [(text, None)]:
+    for run, font in display_runs(text, (base,)) if needs_fallback(text) else [(text, None)]:
         name = base if font is None else _run_font(font, base)
         drawn = shaped(run, name, size) if font is not None and font.shaped else run
         canvas.setFont(name, size)  # type: ignore[attr-defined]
@@ -219,3 +242,16 @@ def missing_glyphs(text: str, base_fonts: tuple[str, ...]) -> list[str]:
             if not any(ord(char) in _covered(name) for name in names):
                 missing.append(char)
     return missing
+
+
+def chart_label(x: float, y: float, text: str, base: str, size: float, colour: object) -> Group:
+    """A chart label (reportlab graphics), each foreign run a String in its fallback font."""
+    group = Group()
+    pieces = display_runs(text, (base,)) if needs_fallback(text) else [(text, None)]
+    for run, font in pieces:
+        name = base if font is None else _run_font(font, base)
+        drawn = shaped(run, name, size) if font is not None and font.shaped else run
+        group.add(String(x, y, drawn, fontName=name, fontSize=size, fillColor=colour))
+        x += (pdfmetrics.stringWidth(run, base, size) if font is None
+              else _shaped_width(run, name, size, font.shaped))
+    return group
