@@ -45,3 +45,29 @@ def test_lazy_command_table_is_complete() -> None:
     defined = {name for name, command in cli.commands.items()
                if command.callback is None or command.callback.__module__ != "judgepanel.cli.panel"}
     assert defined <= set(LAZY_COMMANDS)
+
+
+def test_every_command_is_in_the_user_documentation() -> None:
+    """docs/interface.md names every command a user can type (sqlite-utils' test_docs habit)."""
+    from pathlib import Path
+
+    documented = (Path(__file__).resolve().parents[2] / "docs" / "interface.md").read_text(
+        encoding="utf-8")
+    for name, _ in _commands(cli):
+        assert f"judgepanel {name}" in documented or f"`{name} " in documented \
+            or f"`{name}`" in documented, f"'judgepanel {name}' is not in docs/interface.md"
+
+
+def test_no_pointer_to_documents_outside_the_repository() -> None:
+    """Docstrings and tests point to docs/ in the repository, not to files a user never gets."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    # Spelt in pieces so that this file does not find itself.
+    stale = tuple(a + b for a, b in (("DOMAIN", ".md"), ("INTERFACE", ".md"),
+                                      ("../", "shared"), ("shared/", "seeds")))
+    for folder in ("judgepanel", "tests", "tools"):
+        for path in sorted((root / folder).rglob("*.py")):
+            text = path.read_text(encoding="utf-8")
+            found = [name for name in stale if name in text]
+            assert not found, f"{path.relative_to(root)} mentions {found}"
