@@ -8,13 +8,14 @@ worker that wrote the PDF, so the GUI thread only loads finished images.
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
+from PySide6.QtCore import QMarginsF, QRect, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -140,16 +141,52 @@ class PdfPreview(QScrollArea):
                    and w.pixmap() is not None and not w.pixmap().isNull())
 
 
+def pdf_page_size(pdf: Path) -> QSizeF | None:
+    """The first page's size in points (poppler's pdfinfo), or None when it cannot be told."""
+    tool = shutil.which("pdfinfo")
+    if tool is None:
+        return None
+    result = subprocess.run([tool, str(pdf)], capture_output=True, text=True, timeout=60)
+    for line in result.stdout.splitlines():
+        found = re.match(r"Page size:\s*([\d.]+)\s*x\s*([\d.]+)\s*pts", line)
+        if found:
+            return QSizeF(float(found.group(1)), float(found.group(2)))
+    return None
+
+
+def orientation_of(width: float, height: float) -> QPageLayout.Orientation:
+    return QPageLayout.Orientation.Landscape if width > height \
+        else QPageLayout.Orientation.Portrait
+
+
+def layout_for(size: QSizeF) -> QPageLayout:
+    """The printer's page layout for a PDF page: its paper, turned as the page is."""
+    upright = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
+    paper = QPageSize(upright, QPageSize.Unit.Point, "",
+                      QPageSize.SizeMatchPolicy.FuzzyOrientationMatch)
+    return QPageLayout(paper, orientation_of(size.width(), size.height()),
+                       QMarginsF(0, 0, 0, 0))
+
+
 def print_images(printer: QPrinter, images: list[Path]) -> None:
-    """Paint page images onto the printer, each scaled to fit its page, in order."""
+    """Paint page images onto the printer, each scaled to fit its page, in order.
+
+    Each page is turned as its image is, so an A4 landscape certificate prints landscape
+    rather than shrunk onto the top half of a portrait page.
+    """
+    if not images:
+        return
+    first = QImage(str(images[0]))
+    printer.setPageOrientation(orientation_of(first.width(), first.height()))
     painter = QPainter()
     if not painter.begin(printer):
         return
     try:
         for number, path in enumerate(images):
-            if number:
-                printer.newPage()
             image = QImage(str(path))
+            if number:
+                printer.setPageOrientation(orientation_of(image.width(), image.height()))
+                printer.newPage()
             area = painter.viewport()
             size = image.size()
             size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -159,10 +196,14 @@ def print_images(printer: QPrinter, images: list[Path]) -> None:
         painter.end()
 
 
-def ask_printer(parent: QWidget) -> QPrinter | None:
-    """The system's print dialog; None when the user cancelled."""
+def ask_printer(parent: QWidget, pdf: Path | None = None) -> QPrinter | None:
+    """The system's print dialog, set up with the PDF's paper and orientation; None when the
+    user cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(PRINT_DPI)
+    size = pdf_page_size(pdf) if pdf is not None else None
+    if size is not None:
+        printer.setPageLayout(layout_for(size))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
