@@ -84,42 +84,69 @@ def _apart(total: JudgeTotal, totals: Sequence[JudgeTotal]) -> Fraction | None:
     return total.exact - Fraction(statistics.median(others))
 
 
+def _at_least(left: float, right: float, exactly: Callable[[], bool]) -> bool:
+    """left ≥ right, decided in floats when they are clearly apart and exactly otherwise.
+
+    The floats come from exact totals, so they are off by far less than the 1e-9 margin;
+    values on or near a threshold (a 30-point range, a total of exactly 90) are compared as
+    fractions, so totals equal on paper always fall on the same side.
+    """
+    if abs(left - right) > 1e-9 * max(1.0, abs(left), abs(right)):
+        return left >= right
+    return exactly()
+
+
+def _median(values: Sequence[float]) -> float:
+    return float(statistics.median(values))
+
+
 def spread_flags(entry: str, totals: Sequence[JudgeTotal], thresholds: Mapping[str, float],
                  sigma_eu: float | Fraction) -> list[dict[str, Any]]:
-    """range, rwg and outlier for one entry's counted totals (exact comparisons)."""
+    """range, rwg and outlier for one entry's counted totals (exact at every threshold)."""
     found: list[dict[str, Any]] = []
-    values = _values(totals)
+    counted = [t for t in totals if t.total is not None]
+    values = [float(t.total or 0.0) for t in counted]
     if len(values) < 2:
         return found
     n = len(values)
     spread = max(values) - min(values)
-    if spread >= exact(thresholds["range"]):
+    if _at_least(spread, float(thresholds["range"]), lambda: (
+            max(_values(counted)) - min(_values(counted)) >= exact(thresholds["range"]))):
         found.append(_record(entry, None, "range",
-                             f"totals run from {float(min(values)):.1f} to "
-                             f"{float(max(values)):.1f} ({float(spread):.1f} points; "
-                             f"threshold {thresholds['range']:g})", float(spread) / n))
-    variance = Fraction(sample_variance(values))
-    rwg = 1 - variance / exact(sigma_eu)
-    if rwg < exact(thresholds["rwg"]):
+                             f"totals run from {min(values):.1f} to {max(values):.1f} "
+                             f"({spread:.1f} points; threshold {thresholds['range']:g})",
+                             spread / n))
+    rwg = 1.0 - float(sample_variance(values)) / float(sigma_eu)
+    if not _at_least(rwg, float(thresholds["rwg"]), lambda: (
+            1 - Fraction(sample_variance(_values(counted))) / exact(sigma_eu)
+            >= exact(thresholds["rwg"]))):
         found.append(_record(entry, None, "rwg",
-                             f"r_wg = {float(rwg):.2f}, below {thresholds['rwg']:.2f}: the "
-                             "judges agree less than the threshold",
-                             float(spread) / n))
+                             f"r_wg = {rwg:.2f}, below {thresholds['rwg']:.2f}: the "
+                             "judges agree less than the threshold", spread / n))
     if n >= 3:
-        for total in totals:
-            if total.total is None or total.exact is None:
-                continue
-            others = _values([t for t in totals if t is not total])
-            middle = Fraction(statistics.median(others))
-            mad = MAD_SCALE * Fraction(statistics.median(abs(v - middle) for v in others))
-            limit = max(exact(thresholds["outlier_mad"]) * mad, exact(thresholds["outlier_min"]))
-            gap = total.exact - middle
-            if abs(gap) >= limit:
+        for total in counted:
+            others = [t for t in counted if t is not total]
+            plain = [float(t.total or 0.0) for t in others]
+            middle = _median(plain)
+            mad = float(MAD_SCALE) * _median([abs(v - middle) for v in plain])
+            limit = max(float(thresholds["outlier_mad"]) * mad, float(thresholds["outlier_min"]))
+            gap = float(total.total or 0.0) - middle
+
+            def exactly(total: JudgeTotal = total, others: list[JudgeTotal] = others) -> bool:
+                precise = _values(others)
+                centre = Fraction(statistics.median(precise))
+                spread_ = MAD_SCALE * Fraction(statistics.median(abs(v - centre)
+                                                                 for v in precise))
+                bound = max(exact(thresholds["outlier_mad"]) * spread_,
+                            exact(thresholds["outlier_min"]))
+                return abs(_values([total])[0] - centre) >= bound
+
+            if _at_least(abs(gap), limit, exactly):
                 side = "above" if gap > 0 else "below"
                 found.append(_record(entry, total.judge, "outlier",
                                      f"{total.judge} gave {total.total:.1f}, "
-                                     f"{float(abs(gap)):.1f} points {side} the other judges' "
-                                     f"median {float(middle):.1f}", float(abs(gap)) / n))
+                                     f"{abs(gap):.1f} points {side} the other judges' "
+                                     f"median {middle:.1f}", abs(gap) / n))
     return found
 
 
@@ -162,10 +189,12 @@ def champion_flags(by_judge: Mapping[str, Sequence[tuple[str, Number]]],
     for judge, scored in by_judge.items():
         if len(scored) < 2 * k:
             continue  # a top k of fewer than 2k entries is not a choice
-        values = [exact(total) for _, total in scored]
-        for (entry, total), value in zip(scored, values, strict=True):
-            if sum(1 for other in values if other >= value) > k:
-                continue  # not in this judge's clear top k
+        # Sorted by the float (rounding keeps the order), compared exactly at the k-th place.
+        ordered = sorted(((exact(total), entry, total) for entry, total in scored),
+                         key=lambda item: float(item[2]), reverse=True)
+        for value, entry, total in ordered[:k]:
+            if ordered[k][0] == value:
+                break  # tied across the k-th place: from here on not a clear top k
             rank = ranks.get(entry)
             if rank is None or rank <= 2 * k:
                 continue

@@ -234,7 +234,7 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
     scores: dict[str, dict[str, float]] = {m: {} for m in METHODS}
     exact_scores: dict[str, dict[str, Fraction]] = {m: {} for m in EXACT_METHODS}
     for name in names:
-        row = sorted(t.exact or Fraction(0) for t in counted[name])
+        row = sorted((t.exact or Fraction(0) for t in counted[name]), key=float)
         kept = row[1:-1] if len(row) >= 4 else row
         exact_scores["mean"][name] = sum(row, Fraction(0)) / len(row)
         exact_scores["median"][name] = Fraction(statistics.median(row))
@@ -267,15 +267,18 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
         by_method["zscore"] = [f"z-scores are unstable here: a judge scored only "
                                f"{fewest} entries (about ten or more are needed)"]
     # Borda: points by each judge's own order, on the exact totals (equal on paper = tied).
+    # Each distinct exact total gets its place among them: whole numbers compare fast.
+    codes_of = {value: i for i, value in enumerate(sorted(set(exact_y)))}
+    codes = [codes_of[value] for value in exact_y]
     point_sum = [Fraction(0)] * len(names)
     point_count = [0] * len(names)
     for mine in mine_of:
         if len(mine) < 2:
             continue
-        ordered = sorted(exact_y[k] for k in mine)
-        points: dict[Fraction, Fraction] = {}  # totals repeat: count each value once
+        ordered = sorted(codes[k] for k in mine)
+        points: dict[int, Fraction] = {}  # totals repeat: count each value once
         for k in mine:
-            value = exact_y[k]
+            value = codes[k]
             if value not in points:
                 lower = bisect.bisect_left(ordered, value)
                 same = bisect.bisect_right(ordered, value) - lower - 1
@@ -372,7 +375,7 @@ def _break_ties(analysis: Analysis, group: list[str], criteria: list[str],
     values = _criterion_values(analysis, criterion, group)
     if values is None:
         return _break_ties(analysis, group, rest, notes)
-    parts = _groups(sorted(values.items(), key=lambda pair: (-pair[1], pair[0])))
+    parts = _groups(sorted(values.items(), key=lambda pair: (-float(pair[1]), pair[0])))
     if len(parts) > 1:
         notes.append(f"tie between {', '.join(sorted(group))} broken by {criterion}")
     result: list[list[str]] = []
@@ -463,7 +466,7 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
              *analysis.method_notes.get(method, [])]
     tie_break = list(analysis.settings["tie_break"])
     ordered = sorted(((e, s) for e, s in final.items() if e in computed),
-                     key=lambda pair: (-pair[1], pair[0]))
+                     key=lambda pair: (-float(pair[1]), pair[0]))  # floats keep the order
     ranks: dict[str, int | None] = {}
     tied: set[str] = set()
     position = 1

@@ -114,7 +114,9 @@ def json_text(value: Any) -> str:
 
 def exact(value: float | int | Fraction) -> Fraction:
     """A stored number as the decimal it was written as (0.1 is 1/10, not its binary double)."""
-    if isinstance(value, Fraction | int):
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
         return Fraction(value)
     return Fraction(repr(float(value)))
 
