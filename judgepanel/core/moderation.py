@@ -42,8 +42,11 @@ def _reason(reason: str) -> str:
     return reason.strip()
 
 
-def decide(store: Store, entry_id: str, placement: str, reason: str, who: str = "") -> None:
-    """Record an entry's placement with a reason; replaces an earlier decision, audit keeps all."""
+def decide(store: Store, entry_id: str, placement: str, reason: str,
+           who: str = "") -> str | None:
+    """Record an entry's placement with a reason; replaces an earlier decision, audit keeps all.
+
+    Returns the placement it replaced (None when the entry had none)."""
     if placement not in PLACEMENTS:
         raise JudgePanelError(f"placement must be one of {', '.join(PLACEMENTS)}, "
                               f"not '{placement}'")
@@ -59,14 +62,19 @@ def decide(store: Store, entry_id: str, placement: str, reason: str, who: str = 
             " reason=excluded.reason, decided_by=excluded.decided_by, "
             "decided_at=excluded.decided_at",
             [entry_id, placement, why, who, stamp])
+        previous: str | None = before[0]["placement"] if before else None
         store.audit("placement decided",
                     {"entry": entry_id, "award": award, "placement": placement, "reason": why,
-                     "previous": before[0]["placement"] if before else None}, who)
+                     "previous": previous}, who)
+    return previous
 
 
 def override_score(store: Store, entry_id: str, new_value: float, reason: str,
-                   who: str = "") -> None:
-    """Record a moderated score (0–100) replacing the computed one; raw scores stay as they are."""
+                   who: str = "") -> float:
+    """Record a moderated score (0–100) replacing the computed one; raw scores stay as they are.
+
+    The computed score is read in the same transaction as the write, so the record holds the
+    score the ranking had at that moment; it is returned for the caller to show."""
     from judgepanel.core.award_results import award_results
 
     award = _entry_award(store, entry_id)
@@ -79,12 +87,12 @@ def override_score(store: Store, entry_id: str, new_value: float, reason: str,
         raise JudgePanelError(f"entry '{entry_id}': score: {new_value} is not on the 0–100 "
                               "total scale")
     why = _reason(reason)
-    ranking = award_results(store, award).ranking()  # the award's one analysis
-    old = next((r.computed_score for r in ranking.entries if r.entry == entry_id), None)
-    if old is None:
-        raise JudgePanelError(f"entry '{entry_id}': no counted scores yet, so there is no "
-                              "computed score to moderate")
     with store.transaction():
+        ranking = award_results(store, award).ranking()  # the award's one analysis
+        old = next((r.computed_score for r in ranking.entries if r.entry == entry_id), None)
+        if old is None:
+            raise JudgePanelError(f"entry '{entry_id}': no counted scores yet, so there is no "
+                                  "computed score to moderate")
         stamp = now()
         cursor = store.db.execute(
             "INSERT INTO overrides(entry, old_value, new_value, reason, decided_by, decided_at) "
@@ -93,19 +101,22 @@ def override_score(store: Store, entry_id: str, new_value: float, reason: str,
                     {"override": cursor.lastrowid, "entry": entry_id, "award": award,
                      "method": ranking.method, "old_value": old, "new_value": value,
                      "reason": why}, who)
+    return old
 
 
-def withdraw_override(store: Store, entry_id: str, reason: str, who: str = "") -> None:
+def withdraw_override(store: Store, entry_id: str, reason: str, who: str = "") -> float:
     """Withdraw an entry's moderated score (a mis-click, a changed mind): the computed score
-    applies again; the override and its withdrawal both stay on the record."""
+    applies again; the override and its withdrawal both stay on the record. Returns the
+    moderated score withdrawn."""
     award = _entry_award(store, entry_id)
-    current = current_overrides(store).get(entry_id)
-    if current is None:
-        raise JudgePanelError(f"entry '{entry_id}': has no moderated score to withdraw")
-    why = _reason(reason)
     with store.transaction():
+        current = current_overrides(store).get(entry_id)
+        if current is None:
+            raise JudgePanelError(f"entry '{entry_id}': has no moderated score to withdraw")
+        why = _reason(reason)
         store.audit("override withdrawn", {"override": current["id"], "entry": entry_id,
                                            "award": award, "reason": why}, who)
+    return float(current["new_value"])
 
 
 def record_tie_break(store: Store, award_id: str, ordered_entries: list[str], reason: str,
