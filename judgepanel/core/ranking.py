@@ -146,7 +146,7 @@ class Analysis:
     panel_orders: list[list[str]]
     summary: dict[str, tuple[float, float, float | None]] = field(default_factory=dict)
     judge_flags: list[dict[str, Any]] = field(default_factory=list)
-    by_judge: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    by_judge: dict[str, list[tuple[str, float | Fraction]]] = field(default_factory=dict)
     method_notes: dict[str, list[str]] = field(default_factory=dict)
     rankings: dict[tuple[str, bool], Ranking] = field(default_factory=dict)  # computed once
     exact_scores: dict[str, dict[str, Fraction]] = field(default_factory=dict)
@@ -319,7 +319,8 @@ def _same(a: Number, b: Number) -> bool:
     """Exact values tie only when equal; floats (z-scores, the bias model) within a hair."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return a == b
-    return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
+    first, second = float(a), float(b)
+    return abs(first - second) <= TOLERANCE * max(1.0, abs(first), abs(second))
 
 
 def _groups(ordered: list[tuple[str, Number]]) -> list[list[str]]:

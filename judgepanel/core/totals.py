@@ -88,7 +88,8 @@ def setting_problem(key: str, value: Any) -> str | None:
         if name not in THRESHOLD_RANGES:
             return (f"{key}: unknown threshold (thresholds: "
                     f"{', '.join(THRESHOLD_RANGES)})")
-        kind, (low, high) = float, THRESHOLD_RANGES[name]
+        kind: type = float
+        low, high = THRESHOLD_RANGES[name]
     else:
         kind, low, high = NUMBER_SETTINGS[name]
     allowed = _allowed(kind, low, high)
