@@ -12,6 +12,7 @@ the sensitivity table are computed from the same analysis the first time they ar
 
 from __future__ import annotations
 
+import threading
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,6 +104,17 @@ class AwardResults:
 
 _CACHE: weakref.WeakKeyDictionary[Store, dict[str, tuple[Version, AwardResults]]] = \
     weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()  # worker threads keep results for their own Stores beside the GUI's
+
+
+def _held(store: Store, award_id: str) -> tuple[Version, AwardResults] | None:
+    with _LOCK:
+        return _CACHE.get(store, {}).get(award_id)
+
+
+def _keep(store: Store, results: AwardResults, version: Version) -> None:
+    with _LOCK:
+        _CACHE.setdefault(store, {})[results.award] = (version, results)
 
 
 def data_version(store: Store) -> Version:
@@ -114,18 +126,17 @@ def data_version(store: Store) -> Version:
 def award_results(store: Store, award_id: str) -> AwardResults:
     """The award's results, analysed once per change of the panel's scores or settings."""
     version = data_version(store)
-    held = _CACHE.setdefault(store, {})
-    found = held.get(award_id)
+    found = _held(store, award_id)
     if found is not None and found[0] == version:
         return found[1]
     results = AwardResults(analyse_award(store, award_id), weakref.ref(store))
-    held[award_id] = (version, results)
+    _keep(store, results, version)
     return results
 
 
 def cached_results(store: Store, award_id: str) -> AwardResults | None:
     """The award's results when they are already worked out for the panel as it is now."""
-    found = _CACHE.get(store, {}).get(award_id)
+    found = _held(store, award_id)
     return found[1] if found is not None and found[0] == data_version(store) else None
 
 
@@ -139,10 +150,6 @@ def adopt_results(store: Store, results: AwardResults, version: Version) -> bool
     if data_version(store) != version:
         return False
     results._store = weakref.ref(store)
-    _CACHE.setdefault(store, {})[results.award] = (version, results)
+    _keep(store, results, version)
     return True
 
-
-def forget_results(store: Store) -> None:
-    """Drop what is kept for this panel (tests that change the file behind its back)."""
-    _CACHE.pop(store, None)
