@@ -52,6 +52,7 @@ from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
 from judgepanel.gui.pages import page_classes
 from judgepanel.gui.pages.common import WHO, banner, readable_placeholders, secondary_text
 from judgepanel.gui.panel_models import format_time
+from judgepanel.gui.panel_worker import KINDS, PanelWorker
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
 from judgepanel.gui.wheel_guard import install_wheel_guard
@@ -132,6 +133,12 @@ class PanelWindow(QMainWindow):
         self.problems = history_problems(self.store)
         self.pages: list[QWidget] = []
         self.undo_stack = QUndoStack(self)  # this window's edits; pages push onto it
+        # The one database thread for the pages' work; its change notices refresh the pages
+        # that show what changed (`PanelPage.shows`).
+        self.worker = PanelWorker(self.path, self)
+        self.worker.changed.connect(self.kinds_changed)
+        self.worker.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self._stale_pages: list[QWidget] = []
         self._refresh_pending = False
         self._closed = False
         self._warned = False
@@ -238,6 +245,7 @@ class PanelWindow(QMainWindow):
         title = str(getattr(page_class, "title", page_class.__name__))
         try:
             page = page_class(self.store, self)  # type: ignore[call-arg]
+            page.worker = self.worker  # type: ignore[attr-defined]
         except Exception as exc:  # one broken page must not stop the panel opening
             page = QLabel(f"The {title} page could not be opened: {exc}")
             page.setWordWrap(True)
@@ -296,24 +304,37 @@ class PanelWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, summary)
 
     def panel_changed(self, source: QWidget | None = None) -> None:
-        """A page changed the panel: the others re-read it (once, after the event settles)."""
+        """A page changed the panel (its `writes` say what): the pages that show those kinds
+        re-read it (once, after the event settles)."""
         if getattr(source, "title", None) in CLEARS_UNDO:
             self.undo_stack.clear()
+        self.kinds_changed(getattr(source, "writes", None) or KINDS, source)
+
+    def kinds_changed(self, kinds: frozenset[str], source: QWidget | None = None) -> None:
+        """What changed, from the worker or a page: only the pages showing it re-read."""
         self.update_status()
         self.update_navigation()
+        for page in self.pages:
+            shows = getattr(page, "shows", KINDS)
+            if page is not source and shows & kinds and page not in self._stale_pages:
+                self._stale_pages.append(page)
         if not self._refresh_pending:
             self._refresh_pending = True
-            QTimer.singleShot(0, lambda: self._refresh_others(source))
+            QTimer.singleShot(0, self._refresh_others)
 
-    def _refresh_others(self, source: QWidget | None) -> None:
+    def _refresh_others(self, _source: QWidget | None = None) -> None:
         if not self._refresh_pending or self._closed:
             return
         self._refresh_pending = False
-        self.refresh_all(skip=source)
+        pages, self._stale_pages = self._stale_pages, []
+        self.refresh_pages(pages)
 
     def refresh_all(self, skip: QWidget | None = None) -> None:
-        for page in self.pages:
-            if page is not skip and hasattr(page, "refresh"):
+        self.refresh_pages([page for page in self.pages if page is not skip])
+
+    def refresh_pages(self, pages: list[QWidget]) -> None:
+        for page in pages:
+            if hasattr(page, "refresh"):
                 try:
                     page.refresh()
                 except JudgePanelError as exc:
@@ -541,6 +562,7 @@ class PanelWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         wait_for_tasks()
+        self.worker.stop()  # the work queued is done and its connection closed
         QApplication.processEvents()  # let finished tasks report back while the panel is open
         self._closed = True
         self.settle_timer.stop()

@@ -19,6 +19,7 @@ from judgepanel.core.moderation import audit_log, check_history
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import PanelPage, banner, plural
 from judgepanel.gui.panel_models import AuditModel, format_time
+from judgepanel.gui.panel_worker import KINDS
 
 
 def describe_detail(detail: str | dict[str, Any]) -> str:
@@ -50,6 +51,8 @@ class AuditPage(PanelPage):
     """Read-only: the log can be read and searched, never edited."""
 
     title = "Audit log"
+    shows = KINDS
+    writes = frozenset()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)

@@ -34,6 +34,7 @@ from judgepanel.core.panel_overview import entries_per_award
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import WHO, PanelPage, plural, secondary_text, show_error
 from judgepanel.gui.panel_models import SectionsModel, format_number
+from judgepanel.gui.panel_worker import AWARDS, ENTRIES, SETTINGS
 
 
 class SectionEditor(QStyledItemDelegate):
@@ -61,6 +62,8 @@ class AwardsPage(PanelPage):
     """Awards and their sections: question, guidance, scale, weight, word limit."""
 
     title = "Awards"
+    shows = frozenset({AWARDS, ENTRIES, SETTINGS})
+    writes = frozenset({AWARDS, SETTINGS})
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSizePolicy, QVBox
 from judgepanel.core.awards import Award
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store
+from judgepanel.gui.panel_worker import KINDS, PanelWorker
 
 WHO = "Coordinator"
 MINIMUM_CONTRAST = 4.5  # WCAG AA for body text
@@ -85,12 +86,17 @@ class PanelPage(QWidget):
 
     A page has a `title`, a `heading` (title and what is done / what is next), a `refresh()`
     that re-reads the panel through core functions and a `summary()` for the navigation. A
-    page that changes the panel emits `changed`. The window may call `mark_stale()` instead of
-    `refresh()`: a hidden page then re-reads when it is next shown, not on every change.
+    page that changes the panel emits `changed` (its `writes` say what kinds of thing), or
+    makes the change through the window's `worker`, which says so itself; the window then
+    refreshes only the pages whose `shows` include a kind that changed. The window may call
+    `mark_stale()` instead of `refresh()`: a hidden page then re-reads when it is next shown.
     """
 
     title = ""
     changed = Signal()
+    shows: frozenset[str] = KINDS  # the kinds of change (panel_worker.KINDS) it re-reads on
+    writes: frozenset[str] = KINDS  # what its `changed` signal means
+    worker: PanelWorker | None = None  # the window's database thread, set by the window
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -45,6 +45,15 @@ from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import RankedEntry, Ranking
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import PanelPage, plural, show_error
+from judgepanel.gui.panel_worker import (
+    ASSIGNMENTS,
+    AWARDS,
+    DECISIONS,
+    ENTRIES,
+    JUDGES,
+    SCORES,
+    SETTINGS,
+)
 from judgepanel.gui.ranking_models import (
     ENTRY_ROLE,
     PLACEMENT_LABELS,
@@ -86,6 +95,8 @@ class DecisionsPage(PanelPage):
     """Placements and moderated scores for one award at a time."""
 
     title = "Decisions"
+    shows = frozenset({AWARDS, ENTRIES, JUDGES, ASSIGNMENTS, SCORES, DECISIONS, SETTINGS})
+    writes = frozenset({DECISIONS})
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)

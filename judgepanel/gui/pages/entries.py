@@ -24,6 +24,7 @@ from judgepanel.core.panel_overview import setup_counts
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import PanelPage, plural, secondary_text, warning_colour
 from judgepanel.gui.panel_models import EntriesModel
+from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, ENTRIES, SCORES
 
 
 def words_over(entry: dict[str, Any], award: Award | None) -> list[tuple[str, int, int]]:
@@ -42,6 +43,8 @@ class EntriesPage(PanelPage):
     """The imported entries; Import… brings in an export from the entry platform."""
 
     title = "Entries"
+    shows = frozenset({AWARDS, ENTRIES, ASSIGNMENTS, SCORES})
+    writes = frozenset({ENTRIES})
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)

@@ -7,7 +7,9 @@ heading carries their workload in the award.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QUndoStack
@@ -47,8 +49,10 @@ from judgepanel.gui.coordinator_undo import (
 )
 from judgepanel.gui.pages.common import WHO, PanelPage, plural, show_error, warning_colour
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
+from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, ENTRIES, JUDGES
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 class MatrixView(QTableView):
@@ -73,6 +77,8 @@ class JudgesPage(PanelPage):
     """Judges (add, edit, remove) above the assignment matrix of the chosen award."""
 
     title = "Judges & assignment"
+    shows = frozenset({AWARDS, ENTRIES, JUDGES, ASSIGNMENTS})
+    writes = frozenset({JUDGES, ASSIGNMENTS})
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
@@ -254,6 +260,13 @@ class JudgesPage(PanelPage):
     def _judge(self, judge_id: int) -> Judge:
         return next(j for j in self.judges if j.id == judge_id)
 
+    def write(self, change: Callable[[Store], T]) -> T:
+        """Make a change on the window's database thread (here, when the page stands alone);
+        `_changed` then tells the window what kinds of thing it changed (`writes`)."""
+        if self.worker is None:
+            return change(self.store)
+        return cast(T, self.worker.call(change))
+
     def _changed(self) -> None:
         self.refresh()
         self.changed.emit()
@@ -269,7 +282,7 @@ class JudgesPage(PanelPage):
 
     def add(self, name: str, email: str = "", role: str = "judge") -> bool:
         try:
-            add_judge(self.store, name, email, role, who=WHO)
+            self.write(lambda store: add_judge(store, name, email, role, who=WHO))
         except JudgePanelError as exc:
             show_error(self, "Add judge", exc)
             return False
@@ -283,8 +296,9 @@ class JudgesPage(PanelPage):
         dialog = JudgeDialog(self, judge)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                edit_judge(self.store, judge, dialog.ui.name.text(), dialog.ui.email.text(),
-                           dialog.ui.role.currentText(), who=WHO)
+                answers = (dialog.ui.name.text(), dialog.ui.email.text(),
+                           dialog.ui.role.currentText())
+                self.write(lambda store, given=answers: edit_judge(store, judge, *given, who=WHO))
             except JudgePanelError as exc:
                 show_error(self, "Edit judge", exc)
                 continue
@@ -302,7 +316,7 @@ class JudgesPage(PanelPage):
 
     def remove(self, judge: Judge) -> bool:
         try:
-            remove_judge(self.store, judge, who=WHO)
+            self.write(lambda store: remove_judge(store, judge, who=WHO))
         except JudgePanelError as exc:
             show_error(self, "Remove judge", exc)
             return False
@@ -319,7 +333,7 @@ class JudgesPage(PanelPage):
         entry, judge_id = position
         judge = self._judge(judge_id)
         try:  # core refuses an entry the judge is in conflict with, or has scored, saying why
-            done = toggle_assignment(self.store, judge, entry, who=WHO)
+            done = self.write(lambda store: toggle_assignment(store, judge, entry, who=WHO))
         except JudgePanelError as exc:
             self.say_refused(f"Not changed: {exc}")
             return
@@ -340,7 +354,8 @@ class JudgesPage(PanelPage):
     def auto_assign(self, per_entry: int, seed: int | None = None) -> bool:
         award_id = self.award.currentData()
         try:
-            result = auto_assign(self.store, award_id, per_entry, seed=seed, who=WHO)
+            result = self.write(lambda store: auto_assign(store, award_id, per_entry, seed=seed,
+                                                          who=WHO))
         except JudgePanelError as exc:
             show_error(self, "Auto-assign", exc)
             return False
@@ -370,7 +385,8 @@ class JudgesPage(PanelPage):
             return False
         judge = self._judge(judge_id)
         try:
-            recorded = record_conflict(self.store, judge, entry, reason, who=WHO)
+            recorded = self.write(lambda store: record_conflict(store, judge, entry, reason,
+                                                                who=WHO))
         except JudgePanelError as exc:
             show_error(self, "Record conflict", exc)
             return False
@@ -389,7 +405,7 @@ class JudgesPage(PanelPage):
         judge = self._judge(judge_id)
         reason = self.matrix_model.matrix.cell(entry, judge_id).conflict or ""
         try:
-            remove_conflict(self.store, judge, entry, who=WHO)
+            self.write(lambda store: remove_conflict(store, judge, entry, who=WHO))
         except JudgePanelError as exc:
             show_error(self, "Remove conflict", exc)
             return

@@ -43,6 +43,15 @@ from judgepanel.gui.output_jobs import (
 )
 from judgepanel.gui.pages.certificate_options import CertificateOptions
 from judgepanel.gui.pages.common import PanelPage, plural, show_error
+from judgepanel.gui.panel_worker import (
+    AWARDS,
+    DECISIONS,
+    ENTRIES,
+    JUDGES,
+    OUTPUTS,
+    SCORES,
+    SETTINGS,
+)
 from judgepanel.gui.pdf_preview import (
     PRINT_DPI,
     PdfPreview,
@@ -59,6 +68,8 @@ class OutputsPage(PanelPage):
     """Buttons for each output, its options, and a preview of what was written."""
 
     title = "Outputs"
+    shows = frozenset({AWARDS, ENTRIES, JUDGES, SCORES, DECISIONS, SETTINGS, OUTPUTS})
+    writes = frozenset({OUTPUTS})
     generated = Signal(object)  # a Written, once an output is on disk
     failed = Signal(str)
 

@@ -43,6 +43,7 @@ from judgepanel.gui.pages.common import (
     warning_colour,
 )
 from judgepanel.gui.panel_models import MergeSummaryModel, ProgressModel, format_time
+from judgepanel.gui.panel_worker import ASSIGNMENTS, ENTRIES, JUDGES, OUTPUTS, SCORES
 from judgepanel.gui.tasks import Cancelled, Progress, Task, run_task
 
 
@@ -58,6 +59,8 @@ class PacksPage(PanelPage):
     """Create packs…, Merge returned packs… (or drop the files here), and the progress table."""
 
     title = "Packs"
+    shows = frozenset({ENTRIES, JUDGES, ASSIGNMENTS, SCORES, OUTPUTS})
+    writes = frozenset({SCORES, ASSIGNMENTS, OUTPUTS})
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)

@@ -35,6 +35,15 @@ from judgepanel.core.store import Store
 from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
 from judgepanel.gui.pages.common import PanelPage, plural, show_error
+from judgepanel.gui.panel_worker import (
+    ASSIGNMENTS,
+    AWARDS,
+    DECISIONS,
+    ENTRIES,
+    JUDGES,
+    SCORES,
+    SETTINGS,
+)
 from judgepanel.gui.ranking_models import (
     ENTRY_ROLE,
     SORT_ROLE,
@@ -62,6 +71,8 @@ class ResultsPage(PanelPage):
     """One award at a time: award chooser and method switch above four views of the result."""
 
     title = "Results"
+    shows = frozenset({AWARDS, ENTRIES, JUDGES, ASSIGNMENTS, SCORES, DECISIONS, SETTINGS})
+    writes = frozenset()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
