@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from judgepanel.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
@@ -21,7 +23,22 @@ class ConflictDialog(QDialog):
         self.ok.setEnabled(False)
         self.ui.reasonEdit.textChanged.connect(
             lambda: self.ok.setEnabled(bool(self.reason())))
+        self.ui.reasonEdit.installEventFilter(self)
         self.ui.reasonEdit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter in the reason box declares the conflict (Shift+Enter starts a new line)."""
+        if watched is self.ui.reasonEdit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            if self.reason():
+                self.accept()
+            else:
+                self.ui.reasonLabel.setText("&Reason: please type why, for example: I work "
+                                            "with the nominee")
+            return True
+        return super().eventFilter(watched, event)
 
     def reason(self) -> str:
         return self.ui.reasonEdit.toPlainText().strip()

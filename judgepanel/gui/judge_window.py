@@ -341,6 +341,8 @@ class JudgeWindow(QMainWindow):
             self.show_problem("Please give a reason for the conflict of interest.")
             return
         self.writer.declare_conflict(entry, reason)
+        self.ui.scoringPanel.set_message("")  # no stale "please give a reason"
+        self.statusBar().clearMessage()
         self.undo_stack.clear()  # earlier commands refer to scores that no longer exist
         for cache in (self.known_scores, self.known_comments):
             for key in [k for k in cache if k[0] == entry]:

@@ -55,6 +55,7 @@ class ScoreBox(QDoubleSpinBox):
     """
 
     chosen = Signal(object, bool)  # the new value (None: no score), typed as a quick 2nd digit
+    refused = Signal(str)  # typed keys that make no score on this scale: what the scale is
 
     def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +67,9 @@ class ScoreBox(QDoubleSpinBox):
         self.setKeyboardTracking(False)
         self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("10.00") + 48)
-        self._last_digit: tuple[float, int] | None = None
+        self._typed = ""  # the keys of the score being typed ("1", "10", "7.")
+        self._typed_at = 0.0
+        self._before: float | None = None  # the score before the typing began
         self.valueChanged.connect(self._changed)
         self._quick = False
 
@@ -75,28 +78,54 @@ class ScoreBox(QDoubleSpinBox):
 
     def set_score(self, value: float | None) -> None:
         """Show a value from the pack without reporting it as the judge's action."""
+        if value != self.score():
+            self._typed = ""  # another entry's score: the next key starts a new one
         self.blockSignals(True)
         self.setValue(self.minimum() if value is None else value)
         self.blockSignals(False)
 
     def type_digit(self, digit: int) -> bool:
-        """What a digit key does: set the score, or extend a quick first digit (1, 0 → 10)."""
+        """What a digit key does: set the score, or extend quick keys before it (1, 0 → 10)."""
+        return self._type(str(digit))
+
+    def type_point(self) -> bool:
+        """A decimal point: on a scale with half steps "7", ".", "5" makes 7.5."""
+        return self._type(".")
+
+    def _type(self, key: str) -> bool:
         moment = time.monotonic()
-        if self._last_digit and moment - self._last_digit[0] < TWO_DIGIT_MS / 1000:
-            combined = self._last_digit[1] * 10 + digit
-            if self.scale.allows(combined):
-                self._last_digit = None
-                self._quick = True
-                self.setValue(combined)
-                self._quick = False
-                return True
-        self._last_digit = (moment, digit)
-        if not self.scale.allows(digit):
+        quick = bool(self._typed) and moment - self._typed_at < TWO_DIGIT_MS / 1000
+        self._typed_at = moment
+        if not quick:
+            self._before = self.score()
+        elif self._typed.startswith("!"):  # the rest of keys already refused
+            self._typed += key
             return False
-        if self.score() == digit:
+        typed = self._typed + key if quick else key
+        self._typed = typed
+        if key == "." or typed.startswith("."):
+            return typed.count(".") == 1 or self._refuse(typed)  # wait for the digit after
+        value = float(typed)
+        if not self.scale.allows(value):
+            return self._refuse(typed)
+        if self.score() == value:
             return True
-        self.setValue(digit)
+        self._quick = quick
+        self.setValue(value)
+        self._quick = False
         return True
+
+    def _refuse(self, typed: str) -> bool:
+        """Typed keys that are not a score here: keep the score before them and say why."""
+        self._typed = "!"  # keys typed quickly after these are part of the same mistake
+        if self.score() != self._before:
+            self._quick = True  # part of the same typing: one step to undo
+            self.setValue(self.minimum() if self._before is None else self._before)
+            self._quick = False
+        whole = " in whole numbers" if self.scale.step == 1 else ""
+        self.refused.emit(f"{typed} is not a score here: scores are {self.scale.describe()}"
+                          f"{whole}; the score is unchanged.")
+        return False
 
     def event(self, event: QEvent) -> bool:
         if window_owns(event):
@@ -110,12 +139,16 @@ class ScoreBox(QDoubleSpinBox):
         if len(text) == 1 and text.isdigit() and not modifiers:
             self.type_digit(int(text))
             return
+        if text in (".", ",") and not modifiers:
+            self.type_point()
+            return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
             self.setValue(self.minimum())
             return
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self._typed = ""
         self.lineEdit().deselect()
         super().focusOutEvent(event)
 
@@ -319,6 +352,7 @@ class ScoringPanel(QWidget):
                 lambda sid=sid, box=card.comment: self.comment_changed.emit(
                     sid, box.toPlainText()))
             card.comment.escaped.connect(card.score.setFocus)
+            card.score.refused.connect(self.set_message)
             for widget in (card.score, card.comment):
                 widget.installEventFilter(self)
             self.cards[sid] = card
