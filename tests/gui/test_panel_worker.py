@@ -152,3 +152,32 @@ def test_a_change_notice_refreshes_only_the_pages_that_show_it(open_panel_window
     assert set(refreshed) == {p.title for p in window.pages if ASSIGNMENTS in p.shows}
     assert "Judges & assignment" in refreshed and "Outputs" not in refreshed
     assert "Awards" not in refreshed
+
+
+def test_the_chairs_ranking_runs_on_the_worker(tmp_path: Path, qtbot, monkeypatch) -> None:
+    """Given the window's worker, the Decisions page works its ranking out there, through
+    the worker's one connection: not on the GUI thread, nor on a connection of its own."""
+    from chair_panels import bias_panel
+
+    from judgepanel.core import ranking as ranking_module
+    from judgepanel.gui.pages.decisions import DecisionsPage
+
+    real = ranking_module.bias_model
+    threads: list[QThread] = []
+
+    def solve(*args: Any, **kwargs: Any) -> Any:  # the real solver, its thread noted
+        threads.append(QThread.currentThread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ranking_module, "bias_model", solve)
+    path = bias_panel(tmp_path / "chair.judgepanel")
+    worker = PanelWorker(path)
+    with Store.open(path) as store:
+        page = DecisionsPage(store)
+        page.worker = worker
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: page.ranking is not None and not page.busy, timeout=20000)
+        worker.stop()
+    assert threads and set(threads) == {worker.thread_of_work}
+    assert page.standing_proxy.index(0, 2).data() == "A"

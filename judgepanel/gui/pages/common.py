@@ -3,7 +3,8 @@ refresh when stale), error boxes and readable colours."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QShowEvent
@@ -13,6 +14,7 @@ from judgepanel.core.awards import Award
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
+from judgepanel.gui.tasks import Progress, Task, run_task
 
 WHO = "Coordinator"
 MINIMUM_CONTRAST = 4.5  # WCAG AA for body text
@@ -103,6 +105,7 @@ class PanelPage(QWidget):
         self.store = store
         self.heading = PageHeading(self.title)
         self.stale = False
+        self.background_task: Task | None = None
 
     def page_layout(self) -> QVBoxLayout:
         """The page's top-to-bottom layout, with the heading already in place."""
@@ -112,6 +115,26 @@ class PanelPage(QWidget):
 
     def award_chooser(self, all_awards: str | None = None) -> AwardChooser:
         return AwardChooser(all_awards, self)
+
+    def in_background(self, work: Callable[[Store, Progress], Any],
+                      on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
+                      title: str = "", show_progress: bool = True) -> None:
+        """Read (or change) the panel off the GUI thread: on the window's database worker and
+        its one connection, or, for a page standing alone, on a task with its own."""
+        if self.worker is not None:
+            self.worker.submit_long(work, on_done, on_error, title=title,
+                                    parent=self if show_progress else None)
+            return
+        path = self.store.path
+        if path is None:
+            raise JudgePanelError("an in-memory panel cannot be read in the background")
+
+        def own_connection(progress: Progress) -> Any:
+            with Store.open(path) as store:
+                return work(store, progress)
+
+        self.background_task = run_task(self, own_connection, on_done, on_error, title=title,
+                                        show_progress=show_progress)
 
     def refresh(self) -> None:
         """Re-read what the page shows (pages override this)."""

@@ -62,7 +62,6 @@ from judgepanel.gui.ranking_models import (
     StandingModel,
     number,
 )
-from judgepanel.gui.tasks import run_task
 
 # Dark text on a pale tint: readable whatever the palette.
 ERROR_STYLE = ("QLabel { color: #5c0b0b; background: #fde7e9; border-left: 4px solid #b3261e;"
@@ -271,11 +270,10 @@ class DecisionsPage(PanelPage):
             return
         version = data_version(self.store)
 
-        def work(_progress: Any) -> AwardResults:
-            with Store.open(path) as own:
-                results = award_results(own, award)
-                results.ranking()  # ranked here, off the GUI thread
-                return results
+        def work(own: Store, _progress: Any) -> AwardResults:
+            results = award_results(own, award)
+            results.ranking()  # ranked here, off the GUI thread
+            return results
 
         def done(results: AwardResults) -> None:
             if generation != self._generation:
@@ -292,7 +290,7 @@ class DecisionsPage(PanelPage):
         self.busy = True
         if self.ranking is None or self.ranking.award != award:
             self.heading.set_status("Working out the ranking…")
-        self._task = run_task(self, work, done, failed, show_progress=False)
+        self.in_background(work, done, failed, show_progress=False)
 
     def _show(self, ranking: Ranking) -> None:
         """Show a ranking in the list and the record beside it, keeping the chosen entry."""

@@ -8,6 +8,7 @@ heading carries their workload in the award.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 from typing import TypeVar, cast
 
@@ -88,6 +89,7 @@ class JudgesPage(PanelPage):
         self.covered = Coverage(0, 0, 0)
         self.judges_model = JudgesModel(self)
         self.judges_table = QTableView()
+        self.judges_table.setAccessibleName("Judges")
         self.judges_table.setModel(self.judges_model)
         self.judges_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.judges_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,6 +122,7 @@ class JudgesPage(PanelPage):
         self.notice.hide()
         self.matrix_model = AssignmentModel(self)
         self.matrix = MatrixView()
+        self.matrix.setAccessibleName("Assignment matrix: entries by judges")
         self.matrix.setModel(self.matrix_model)
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -296,9 +299,9 @@ class JudgesPage(PanelPage):
         dialog = JudgeDialog(self, judge)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                answers = (dialog.ui.name.text(), dialog.ui.email.text(),
-                           dialog.ui.role.currentText())
-                self.write(lambda store, given=answers: edit_judge(store, judge, *given, who=WHO))
+                self.write(partial(edit_judge, judge=judge, name=dialog.ui.name.text(),
+                                   email=dialog.ui.email.text(),
+                                   role=dialog.ui.role.currentText(), who=WHO))
             except JudgePanelError as exc:
                 show_error(self, "Edit judge", exc)
                 continue

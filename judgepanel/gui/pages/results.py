@@ -61,7 +61,6 @@ from judgepanel.gui.results_figures import (
     with_method,
 )
 from judgepanel.gui.score_matrix import ScoreMatrix
-from judgepanel.gui.tasks import run_task
 
 LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
 SIZING_ROWS = 100  # rows a column looks at to fit its width (all of them is slow)
@@ -268,10 +267,9 @@ class ResultsPage(PanelPage):
 
         version = data_version(self.store)
 
-        def work(progress: Any) -> ResultsView:
+        def work(own: Store, progress: Any) -> ResultsView:
             progress.report(0, 0, "Ranking the entries and checking the judges' agreement…")
-            with Store.open(path) as own:
-                return compute_results(own, award, method)
+            return compute_results(own, award, method)
 
         def done(results: ResultsView) -> None:
             self.busy = False
@@ -285,7 +283,7 @@ class ResultsPage(PanelPage):
 
         self.busy = True
         self.note.setText("Working out the results…")
-        self._task = run_task(self, work, done, failed, title="Working out the results")
+        self.in_background(work, done, failed, title="Working out the results")
 
     def _entry_count(self, award: str) -> int:
         return count_entries(self.store, award)
