@@ -49,7 +49,16 @@ class _Job:
     changes: frozenset[str]
     progress: Progress
     relay: QObject
+    handle: Submitted
     dialog: QProgressDialog | None = field(default=None)
+
+
+class Submitted:
+    """Work handed to the worker: its progress (to cancel it) and whether it is over."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.done = False
 
 
 class _Relay(QObject):
@@ -123,7 +132,7 @@ class PanelWorker(QObject):
 
     def submit_long(self, work: Callable[[Store, Progress], Any], on_done: Done | None = None,
                     on_error: Failed | None = None, changes: Iterable[str] = (),
-                    parent: QWidget | None = None, title: str = "") -> Progress:
+                    parent: QWidget | None = None, title: str = "") -> Submitted:
         """Long work (import, merge, packs, outputs): `work(store, progress)` may report and
         is cancelled from the progress dialog shown over `parent` (none without one)."""
         kinds = frozenset(changes)
@@ -134,7 +143,7 @@ class PanelWorker(QObject):
             raise RuntimeError(f"{self.path}: the panel is closed; nothing more can run")
         relay = _Relay()
         progress = Progress(relay)  # type: ignore[arg-type]  # any object with `progressed`
-        job = _Job(work, on_done, on_error, kinds, progress, relay)
+        job = _Job(work, on_done, on_error, kinds, progress, relay, Submitted(progress))
         if parent is not None:
             job.dialog = QProgressDialog(title or "Working…", "Cancel", 0, 0, parent)
             job.dialog.setWindowTitle(title or "JudgePanel")
@@ -145,7 +154,7 @@ class PanelWorker(QObject):
                                      _show_progress(d, done, total, text))
         relay.setParent(self)  # on the GUI thread until the job is over
         self._jobs.put(job)
-        return progress
+        return job.handle
 
     def call(self, work: Callable[[Store], Any], changes: Iterable[str] = ()) -> Any:
         """Run `work(store)` on the worker and return its result (or raise its exception),
@@ -225,6 +234,7 @@ def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) ->
 
 
 def _close_dialog(job: _Job) -> None:
+    job.handle.done = True
     job.relay.deleteLater()
     if job.dialog is not None:
         job.dialog.reset()

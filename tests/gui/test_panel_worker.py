@@ -91,9 +91,9 @@ def test_long_work_reports_progress_and_stops_when_cancelled(worker: PanelWorker
             progress.check()
             QThread.msleep(2)
 
-    progress = worker.submit_long(long_work, on_error=outcome.append)
-    progress.cancel()
-    qtbot.waitUntil(lambda: bool(outcome), timeout=3000)
+    submitted = worker.submit_long(long_work, on_error=outcome.append)
+    submitted.progress.cancel()
+    qtbot.waitUntil(lambda: submitted.done, timeout=3000)
     assert isinstance(outcome[0], Cancelled)
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSizePolicy, QVBox
 from judgepanel.core.awards import Award
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store
-from judgepanel.gui.panel_worker import KINDS, PanelWorker
+from judgepanel.gui.panel_worker import KINDS, PanelWorker, Submitted
 from judgepanel.gui.tasks import Progress, Task, run_task
 
 WHO = "Coordinator"
@@ -118,13 +118,13 @@ class PanelPage(QWidget):
 
     def in_background(self, work: Callable[[Store, Progress], Any],
                       on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
-                      title: str = "", show_progress: bool = True) -> None:
+                      title: str = "", show_progress: bool = True) -> Task | Submitted:
         """Read (or change) the panel off the GUI thread: on the window's database worker and
-        its one connection, or, for a page standing alone, on a task with its own."""
+        its one connection, or, for a page standing alone, on a task with its own. The
+        answer's `done` says when it is over."""
         if self.worker is not None:
-            self.worker.submit_long(work, on_done, on_error, title=title,
-                                    parent=self if show_progress else None)
-            return
+            return self.worker.submit_long(work, on_done, on_error, title=title,
+                                           parent=self if show_progress else None)
         path = self.store.path
         if path is None:
             raise JudgePanelError("an in-memory panel cannot be read in the background")
@@ -135,6 +135,7 @@ class PanelPage(QWidget):
 
         self.background_task = run_task(self, own_connection, on_done, on_error, title=title,
                                         show_progress=show_progress)
+        return self.background_task
 
     def refresh(self) -> None:
         """Re-read what the page shows (pages override this)."""

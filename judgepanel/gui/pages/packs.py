@@ -32,7 +32,7 @@ from judgepanel.core.judges import list_judges
 from judgepanel.core.merge import MergeResult, MergeRun, merge_returned_packs
 from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
 from judgepanel.core.panel_overview import judge_loads, judges_progress
-from judgepanel.core.store import PANEL, Store
+from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_dialogs import CreatePacksDialog
 from judgepanel.gui.pages.common import (
     WHO,
@@ -43,8 +43,8 @@ from judgepanel.gui.pages.common import (
     warning_colour,
 )
 from judgepanel.gui.panel_models import MergeSummaryModel, ProgressModel, format_time
-from judgepanel.gui.panel_worker import ASSIGNMENTS, ENTRIES, JUDGES, OUTPUTS, SCORES
-from judgepanel.gui.tasks import Cancelled, Progress, Task, run_task
+from judgepanel.gui.panel_worker import ASSIGNMENTS, ENTRIES, JUDGES, OUTPUTS, SCORES, Submitted
+from judgepanel.gui.tasks import Cancelled, Progress, Task
 
 
 def _relay(progress: Progress) -> Any:
@@ -64,7 +64,7 @@ class PacksPage(PanelPage):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
-        self.task: Task | None = None
+        self.task: Task | Submitted | None = None
         self.last_made: list[PackSummary] = []
         self.last_merge: list[MergeResult] = []
         self.folder = str(Path(store.path).parent) if store.path else ""
@@ -165,7 +165,7 @@ class PacksPage(PanelPage):
         return "look at the ranking (Results)."
 
     def panel_file(self) -> Path:
-        """The panel's file: background work opens its own connection to it."""
+        """The panel's file, which background work reads and writes."""
         if self.store.path is None:
             raise JudgePanelError("this panel is not saved in a file, so packs cannot be "
                                   "made or merged from it")
@@ -183,22 +183,21 @@ class PacksPage(PanelPage):
                               dialog.ui.overwrite.isChecked())
 
     def create_packs(self, judge_ids: list[int], folder: Path,
-                     overwrite: bool = False) -> Task | None:
+                     overwrite: bool = False) -> Task | Submitted | None:
         """Write the chosen judges' packs into `folder` in the background."""
         if not judge_ids:
             show_error(self, "Create packs", JudgePanelError("choose at least one judge"))
             return None
         self.folder = str(folder)
-        path = self.panel_file()
+        self.panel_file()  # refuses a panel held only in memory, saying why
 
-        def work(progress: Progress) -> list[PackSummary]:
-            with Store.open(path, PANEL) as panel:
-                judges = [j for j in list_judges(panel) if j.id in judge_ids]
-                return make_packs(panel, judges, folder, _relay(progress), who=WHO,
-                                  overwrite=overwrite)
+        def work(panel: Store, progress: Progress) -> list[PackSummary]:
+            judges = [j for j in list_judges(panel) if j.id in judge_ids]
+            return make_packs(panel, judges, folder, _relay(progress), who=WHO,
+                              overwrite=overwrite)
 
-        self.task = run_task(self, work, self._packs_made, self._failed("Create packs"),
-                             title="Creating judges' packs…")
+        self.task = self.in_background(work, self._packs_made, self._failed("Create packs"),
+                                       title="Creating judges' packs…")
         return self.task
 
     def _packs_made(self, made: list[PackSummary]) -> None:
@@ -228,18 +227,18 @@ class PacksPage(PanelPage):
         if names:
             self.merge([Path(n) for n in names])
 
-    def merge(self, paths: list[Path]) -> Task | None:
+    def merge(self, paths: list[Path]) -> Task | Submitted | None:
         """Merge the files all or nothing, then show each file's outcome or plan."""
         if not paths:
             return None
-        path = self.panel_file()
+        self.panel_file()  # refuses a panel held only in memory, saying why
 
-        def work(progress: Progress) -> MergeRun:
-            with Store.open(path, PANEL) as panel:
-                return merge_returned_packs(panel, paths, who=WHO, progress=_relay(progress))
+        def work(panel: Store, progress: Progress) -> MergeRun:
+            return merge_returned_packs(panel, paths, who=WHO, progress=_relay(progress))
 
-        self.task = run_task(self, work, self._merged, self._failed("Merge returned packs"),
-                             title="Merging returned packs…")
+        self.task = self.in_background(work, self._merged,
+                                       self._failed("Merge returned packs"),
+                                       title="Merging returned packs…")
         return self.task
 
     def _merged(self, run: MergeRun) -> None:
