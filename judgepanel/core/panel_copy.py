@@ -24,7 +24,7 @@ def settle(store: Store) -> bool:
     Never waits for another program's reader or writer (a passive checkpoint), so it is safe
     to call from a timer in the window. True when the file alone now holds every change.
     """
-    if store.path is None or getattr(store, "_depth", 0):
+    if store.path is None or store._depth:
         return False  # in memory, or in the middle of this connection's own transaction
     try:
         row = store.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
