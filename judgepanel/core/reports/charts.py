@@ -41,9 +41,14 @@ def fit_text(text: str, width: float, font: str = SANS, size: float = 7.5) -> st
     """Cut a label with an ellipsis so it fits `width` points."""
     if line_width(text, font, size) <= width:
         return text
-    while text and line_width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)
+    while low < high:  # the longest start that fits with its ellipsis, by bisection
+        middle = (low + high + 1) // 2
+        if line_width(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _axis(drawing: Drawing, x0: float, x1: float, y0: float, y1: float, caption: str) -> None:

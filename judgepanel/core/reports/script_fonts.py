@@ -10,6 +10,7 @@ left-to-right line. Characters no bundled font has (emoji) stay in DejaVu.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -53,6 +54,7 @@ BY_NAME = {f.name: f for f in FALLBACKS} | {f.bold: f for f in FALLBACKS}
 # (which would turn a plain "محمد" into a ligature with vowel marks the entrant never typed).
 FEATURES = {"kern": True, "liga": True, "dlig": False}
 JOINERS = {"\u200c", "\u200d"}
+BEYOND_BASE = re.compile("[\u0590-\u1fff\u2070-\U0010ffff]")
 
 
 def register_fallback_fonts() -> None:
@@ -90,7 +92,11 @@ def _script_font(code: int) -> Fallback | None:
 def fallback_for(char: str, base_fonts: tuple[str, ...]) -> Fallback | None:
     """The fallback font for one character, or None when the base fonts have it (or nobody
     does: then it stays in the base font)."""
-    code = ord(char)
+    return _fallback_for(ord(char), base_fonts)
+
+
+@cache
+def _fallback_for(code: int, base_fonts: tuple[str, ...]) -> Fallback | None:
     script = _script_font(code)
     if script is not None:
         return script
@@ -158,8 +164,9 @@ def _neutral(char: str) -> bool:
 
 
 def needs_fallback(text: str) -> bool:
-    """Quick test: only text beyond Latin, Greek and Cyrillic can need another font."""
-    return not all(ord(char) < 0x0590 for char in text)
+    """Quick test: only a character beyond Latin, Greek and Cyrillic that is not general
+    punctuation (… – ’ “) can need another font."""
+    return BEYOND_BASE.search(text) is not None
 
 
 def shaped(text: str, font_name: str, size: float = 10.0) -> ShapedStr | str:
