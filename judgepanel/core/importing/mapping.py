@@ -44,6 +44,7 @@ from typing import Any
 from judgepanel.core.awards import Award, Section
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing.presets import PRESETS, compact, get_preset, ignored_columns
+from judgepanel.core.safe_files import write_text
 from judgepanel.core.tomlfiles import read_toml
 
 COLUMN_ROLES = ("entry", "award", "title", "nominee", "organisation", "email")
@@ -224,7 +225,7 @@ def save_mapping(mapping: Mapping, path: Path) -> None:
             lines += [f"{key(s)} = {quote(h)}" for s, h in section_lines.items()]
     if mapping.awards:
         lines += ["", "[awards]"] + [f"{quote(c)} = {quote(a)}" for c, a in mapping.awards.items()]
-    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_text(Path(path), "\n".join(lines) + "\n")  # through a temporary file
 
 
 # ----- guessing -------------------------------------------------------------------------------
