@@ -223,3 +223,19 @@ def test_a_score_sheet_formatted_to_the_edge_imports_quickly_keeping_formula_sco
         store.close()
     assert result.rows == 1
     assert tuple(row) == (7.0, '=HYPERLINK("x")')
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("wide.csv", ",".join(f"C{i}" for i in range(2001)) + "\n" + "x," * 2000 + "x\n",
+     r"wide\.csv: row 1: more than 2,000 columns"),
+    ("many.json", "[" + ",".join('{"Entry ID": "E"}' for _ in range(50_001)) + "]",
+     r"many\.json: more than 50,000 entries"),
+    ("fields.json", "[{" + ",".join(f'"F{i}": 1' for i in range(2001)) + "}]",
+     r"fields\.json: the entries have more than 2,000 different fields"),
+])
+def test_text_exports_beyond_any_programme_are_refused(tmp_path: Path, name: str,
+                                                       content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(JudgePanelError, match=message):
+        read_table(path)

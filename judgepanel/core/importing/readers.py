@@ -34,6 +34,7 @@ MAX_COLUMNS = 2_000
 MAX_CELLS = 2_000_000  # cells parsed from one sheet, empty ones included
 MAX_CELL = 1_000_000  # characters in one cell (Excel itself stops at 32,767)
 MAX_UNPACKED = 1 << 30  # bytes a workbook may unpack to
+MAX_TEXT_FILE = 512 << 20  # bytes of a CSV or JSON export
 
 
 @dataclass
@@ -70,8 +71,12 @@ def read_table(path: Path, progress: Progress | None = None) -> Table:
         raise JudgePanelError(f"{path}: is a folder; give the export file inside it")
     with path.open("rb") as handle:
         head = handle.read(8)
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise JudgePanelError(f"{path}: the file is empty")
+    if size > MAX_TEXT_FILE and path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise RefusedFile(f"{path}: the file is {size / 2**20:,.0f} MB (the most is "
+                          f"{MAX_TEXT_FILE / 2**20:,.0f} MB); is this the right file?")
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise RefusedFile(f"{path}: old Excel (.xls) files cannot be read; open it in Excel "
@@ -199,6 +204,11 @@ def _table(path: Path, kind: str, records: list[list[Any]], encoding: str = "") 
         start += 1
     if start == len(records):
         raise JudgePanelError(f"{path}: the file is empty (no header row)")
+    if len(records) - start > MAX_ROWS + 1:
+        raise JudgePanelError(f"{path}: more than {MAX_ROWS:,} rows; is this the right file?")
+    if len(records[start]) > MAX_COLUMNS:
+        raise JudgePanelError(f"{path}: row {start + 1}: more than {MAX_COLUMNS:,} columns; is "
+                              "this the right file?")
     headers = unique_headers([_cell_text(c) for c in records[start]])
     rows: list[tuple[int, list[Any]]] = []
     width = len(headers)
@@ -520,12 +530,17 @@ def read_json(path: Path, head: bytes) -> Table:
         raise JudgePanelError(f"{path}: expected a list of entries")
     if not entries:
         raise JudgePanelError(f"{path}: the file holds no entries")
+    if len(entries) > MAX_ROWS:
+        raise JudgePanelError(f"{path}: more than {MAX_ROWS:,} entries; is this the right file?")
     headers: dict[str, None] = {}
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             raise JudgePanelError(f"{path}: entry {number}: expected an object with named "
                                   f"fields, not {type(entry).__name__}")
         headers.update(dict.fromkeys(str(key) for key in entry))
+    if len(headers) > MAX_COLUMNS:
+        raise JudgePanelError(f"{path}: the entries have more than {MAX_COLUMNS:,} different "
+                              "fields; is this the right file?")
     for number, entry in enumerate(entries, start=1):
         _check_json_text(path, f"entry {number}", entry)
     names = list(headers)
