@@ -100,7 +100,8 @@ def _print_ranking(ranking: Ranking) -> None:
                 click.echo(f"  {row.entry:<10} {row.bias_score:6.1f} ±"
                            f"{_number(row.bias_se)}{mark}")
     for note in ranking.notes[1:]:
-        click.echo(f"note: {note}")
+        if note != ranking.design.get("warning"):  # said once, as a warning, below
+            click.echo(f"note: {note}")
     if ranking.design.get("warning"):
         click.echo(f"WARNING: {ranking.design['warning']}")
 

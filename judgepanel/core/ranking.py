@@ -412,7 +412,7 @@ def design_report(fit: BiasFit | None, judges: list[str]) -> dict[str, Any]:
         listed = ", ".join(thin[:6]) + (f" and {len(thin) - 6} more" if len(thin) > 6 else "")
         warning = (f"the bias correction is poorly determined: the design pins down the "
                    f"leniency of {listed} less well than {THIN_COMPARISONS:g} shared scores "
-                   "would, so the bias-corrected scores rest on guesses about those judges. "
+                   "would, so the corrected scores of their entries rest on little evidence. "
                    "Add a judge to the entries they share with others, or rank by the mean "
                    "(--method mean)")
     return {"poorly_determined": bool(thin), "judges": report, "warning": warning}
