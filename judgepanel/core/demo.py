@@ -87,9 +87,8 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
     with create_panel(path, DEMO_TITLE, builtin_awards(), who=COORDINATOR) as panel:
         report(1, 6, "Importing the entries")
         for award in panel_awards(panel):
-            export = resource_path("demo", f"{award.id}.csv")
-            if export.exists():
-                import_file(panel, export, award=award.id)
+            # Shipped with every built-in award: a missing file fails here, naming it.
+            import_file(panel, resource_path("demo", f"{award.id}.csv"), award=award.id)
         for judge in judges:
             add_judge(panel, judge.name, judge.email, judge.role, who=COORDINATOR)
         report(2, 6, "Assigning entries")

@@ -70,10 +70,8 @@ _open_windows: list[QWidget] = []  # windows opened from File ▸ Open, kept ali
 
 def history_problems(store: Store) -> list[str]:
     """Everything that says the panel's history was altered outside JudgePanel."""
-    try:
-        from judgepanel.core.moderation import verify_panel
-    except ImportError:  # pragma: no cover - moderation arrives with the chair's issue
-        return store.audit_problems()
+    from judgepanel.core.moderation import verify_panel
+
     return verify_panel(store)
 
 
