@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.gui.icons import app_icon
+from judgepanel.gui.palettes import follow_system_scheme
 from judgepanel.gui.settings import APPLICATION, ORGANISATION, Settings
 from judgepanel.gui.start_screen import StartScreen
 from judgepanel.gui.wheel_guard import install_wheel_guard
@@ -36,6 +37,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     install_wheel_guard()
+    follow_system_scheme(app)
     return app
 
 

@@ -33,7 +33,9 @@ class HelpOverlay(QWidget):
         parent.installEventFilter(self)
         self.hide()
 
-    def set_actions(self, actions: list[QAction]) -> None:
+    def set_actions(self, actions: list[QAction], intro: str = "",
+                    extra: tuple[tuple[str, str], ...] = EXTRA_KEYS) -> None:
+        """The shortcuts of `actions` (and `extra` keys), after an optional HTML `intro`."""
         rows = []
         for action in actions:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
@@ -41,11 +43,11 @@ class HelpOverlay(QWidget):
             if keys:
                 name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
                 rows.append((" or ".join(keys), name.rstrip("…")))
-        rows.extend(EXTRA_KEYS)
+        rows.extend(extra)
         body = "".join(f"<tr><td align='right' style='padding:3px 14px'><b>{html.escape(k)}</b>"
                        f"</td><td style='padding:3px 14px'>{html.escape(t)}</td></tr>"
                        for k, t in rows)
-        self.label.setText("<h2>Keyboard shortcuts</h2><table>" + body + "</table>"
+        self.label.setText(intro + "<h2>Keyboard shortcuts</h2><table>" + body + "</table>"
                            "<p>Press any key to close.</p>")
 
     def toggle(self) -> None:

@@ -26,6 +26,7 @@ from judgepanel.gui.icons import app_icon
 from judgepanel.gui.judge_dialogs import ConflictDialog
 from judgepanel.gui.judge_models import ENTRY_ID_ROLE, EntryFilterModel, EntryListModel
 from judgepanel.gui.judge_return import ScoreReturn
+from judgepanel.gui.palettes import readable_links
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
 from judgepanel.gui.tasks import run_task, wait_for_tasks
 from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
@@ -77,6 +78,7 @@ class JudgeWindow(QMainWindow):
         self._setup_actions()
         self.help = HelpOverlay(self.ui.centralwidget, self.shortcut_actions())
         self._restore_layout()
+        self._readable_headings()
         self.set_zoom(self.settings.zoom)
         self.backup_timer = QTimer(self, interval=BACKUP_EVERY_MS)
         self.backup_timer.timeout.connect(self.backup_in_background)
@@ -418,6 +420,23 @@ class JudgeWindow(QMainWindow):
                 self.help.toggle()
                 return True
         return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._readable_headings()
+
+    def _readable_headings(self) -> None:
+        """Section headings (drawn in the link colour) keep AA contrast in any palette."""
+        if getattr(self, "_fixing_palette", False):
+            return
+        fixed = readable_links(self.palette())
+        if fixed is not None:
+            self._fixing_palette = True
+            try:
+                self.setPalette(fixed)
+            finally:
+                self._fixing_palette = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.close_pack()

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -45,10 +46,18 @@ from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
 from judgepanel.core.panel_copy import log_state, save_copy, settle
-from judgepanel.core.panel_details import first_award_with_entries, rename_panel
+from judgepanel.core.panel_details import (
+    award_entry_counts,
+    first_award_with_entries,
+    remove_award,
+    rename_panel,
+)
 from judgepanel.core.panel_overview import audit_record_count
 from judgepanel.core.store import Store
+from judgepanel.gui import panel_jobs
 from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
+from judgepanel.gui.help_overlay import HelpOverlay
+from judgepanel.gui.page_help import page_help
 from judgepanel.gui.pages import page_classes
 from judgepanel.gui.pages.common import WHO, banner, readable_placeholders, secondary_text
 from judgepanel.gui.panel_models import format_time
@@ -174,6 +183,9 @@ class PanelWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(0)
         self._build_menus()
+        self.help = HelpOverlay(self, [])  # over the whole window, F1 again or any key closes
+        self.last_job: object = None  # the last background job of a menu (tests wait on it)
+        self.last_report = ""
         self.update_navigation()
         self.update_status()
         self._restore_layout()
@@ -396,9 +408,20 @@ class PanelWindow(QMainWindow):
                 ("Create &packs…", "Packs", "create_dialog"),
                 ("&Merge returned packs…", "Packs", "merge_dialog")):
             self._action(panel, text, lambda _=False, p=page, m=method: self._run(p, m))
+        self._action(panel, "Import se&veral exports…",
+                     lambda: panel_jobs.import_several_dialog(self))
+        self._action(panel, "Chec&k returned packs (dry run)…",
+                     lambda: panel_jobs.check_returned_dialog(self))
+        self._action(panel, "Import score s&heet…", lambda: panel_jobs.import_sheets_dialog(self))
+        self._action(panel, "E&xport score sheet…", lambda: panel_jobs.export_sheets_dialog(self))
+        panel.addSeparator()
+        self._action(panel, "Award &settings…", lambda: self.award_settings())
+        self._action(panel, "Record a &tie-break vote…", lambda: self.tie_break_vote())
+        self._action(panel, "Re&move an award…", self.remove_award_dialog)
         panel.addSeparator()
         self._action(panel, "&Reload from file", self.reload, "F5")
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Help on this page", self.show_page_help, "F1")
         self._action(help_menu, "Check the &audit history", self.check_history)
         self._action(help_menu, "&About JudgePanel", self.about)
 
@@ -503,7 +526,7 @@ class PanelWindow(QMainWindow):
         try:
             written = save_copy(self.store, target)
         except JudgePanelError as exc:
-            QMessageBox.warning(self, "Save a copy", str(exc))
+            panel_jobs.report(self, "Save a copy", str(exc), problem=True)
             return None
         self.statusBar().showMessage(f"A copy of the panel was saved as {written.name}", 10000)
         open_folder_of(self, written, f"A copy of the panel was saved as {written.name}.")
@@ -522,11 +545,82 @@ class PanelWindow(QMainWindow):
         try:
             new = rename_panel(self.store, title, who=WHO)
         except JudgePanelError as exc:
-            QMessageBox.warning(self, "Rename panel", str(exc))
+            panel_jobs.report(self, "Rename panel", str(exc), problem=True)
             return False
         self.setWindowTitle(f"{new} — JudgePanel")
         self.panel_changed(None)
         return True
+
+    def current_award(self) -> str | None:
+        """The award chosen on the page in view (else the first award with entries)."""
+        page = self.stack.currentWidget()
+        for name in AWARD_CHOOSERS:
+            chooser = getattr(page, name, None)
+            chosen = chooser.currentData() if hasattr(chooser, "currentData") else None
+            if chosen:
+                return str(chosen)
+        return first_award_with_entries(self.store)
+
+    def award_settings(self, award_id: str | None = None) -> QDialog | None:
+        """Panel ▸ Award settings…: method, tie-break order, flag thresholds."""
+        from judgepanel.gui.award_settings_dialog import AwardSettingsDialog
+
+        award_id = award_id or self.current_award()
+        if award_id is None:
+            return None
+        dialog = AwardSettingsDialog(self.store, award_id, WHO, self)
+        dialog.accepted.connect(lambda: self.panel_changed(None))
+        dialog.open()
+        return dialog
+
+    def tie_break_vote(self, award_id: str | None = None) -> QDialog | None:
+        """Panel ▸ Record a tie-break vote…: the panel's order of tied entries."""
+        from judgepanel.gui.award_settings_dialog import TieBreakDialog
+
+        award_id = award_id or self.current_award()
+        if award_id is None:
+            return None
+        entries = [(str(r["id"]), str(r["title"])) for r in self.store.rows(
+            "SELECT id, title FROM entries WHERE award = ? ORDER BY id", [award_id])]
+        dialog = TieBreakDialog(self.store, award_id, entries, WHO, self)
+        dialog.accepted.connect(lambda: self.panel_changed(None))
+        dialog.open()
+        return dialog
+
+    def remove_award_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        names = {str(r["id"]): str(r["name"]) for r in
+                 self.store.rows("SELECT id, name FROM awards")}
+        empty = [a for a, n in award_entry_counts(self.store).items() if not n]
+        if not empty:
+            QMessageBox.information(self, "Remove an award", "Every award of this panel has "
+                                    "entries; only an award with no entries can be removed.")
+            return
+        name, ok = QInputDialog.getItem(self, "Remove an award", "Award with no entries to "
+                                        "remove from the panel:", [names[a] for a in empty],
+                                        0, False)
+        if ok:
+            self.remove_award(next(a for a in empty if names[a] == name))
+
+    def remove_award(self, award_id: str) -> bool:
+        try:
+            remove_award(self.store, award_id, who=WHO)
+        except JudgePanelError as exc:
+            panel_jobs.report(self, "Remove an award", str(exc), problem=True)
+            return False
+        self.refresh_all()
+        return True
+
+    def show_page_help(self) -> None:
+        """F1: what the page in view is for and how to do its job, with the shortcuts."""
+        title = str(getattr(self.stack.currentWidget(), "title", ""))
+        if self.help.isVisible():
+            self.help.hide()
+            return
+        self.help.set_actions([a for a in self.findChildren(QAction) if a.shortcuts()],
+                              intro=page_help(title), extra=())
+        self.help.toggle()
 
     def check_history(self) -> None:
         self.problems = history_problems(self.store)

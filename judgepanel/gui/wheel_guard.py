@@ -1,15 +1,18 @@
-"""The mouse wheel never changes a value the user is not working on.
+"""The mouse wheel never changes a value the user is not working on; Tab never gets stuck.
 
 Scrolling down a judge's scores passes over spin boxes; scrolling the import dialog's column
 table passes over combo boxes. Qt lets the wheel change any of them and even gives them focus.
 One application-wide filter stops that for every spin box, combo box and slider: without
 focus the wheel scrolls what is around it instead; with focus it changes the value as usual.
+The same filter makes Tab stop once at each table or list (the arrow keys move inside it)
+rather than walking every cell before reaching the page's buttons.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
@@ -35,6 +38,8 @@ class WheelGuard(QObject):
                     QApplication.sendEvent(area.viewport(), event)
                 return True
         elif kind == QEvent.Type.Polish:
+            if isinstance(watched, QAbstractItemView):
+                watched.setTabKeyNavigation(False)  # Tab moves on; arrows move inside
             widget = guarded(watched)
             if widget is not None and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus

@@ -69,6 +69,7 @@ class AwardsPage(PanelPage):
         super().__init__(store, parent)
         self.awards: list[Award] = []
         self.award_list = QListWidget()
+        self.award_list.setAccessibleName("Awards in this panel")
         self.award_list.setMinimumWidth(260)
         self.award_list.setWordWrap(True)
         self.award_list.setSpacing(2)
@@ -84,6 +85,7 @@ class AwardsPage(PanelPage):
         self.model = SectionsModel(self)
         self.model.on_edit = self._edit_section
         self.sections = QTableView()
+        self.sections.setAccessibleName("Sections of the award")
         self.sections.setModel(self.model)
         self.sections.setItemDelegate(SectionEditor(self.sections))
         self.sections.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,6 +97,7 @@ class AwardsPage(PanelPage):
         self.sections.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
         self.section_text = QTextBrowser()
+        self.section_text.setAccessibleName("The section's question and guidance")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -51,6 +51,7 @@ class EntriesPage(PanelPage):
         self.awards: dict[str, Award] = {}
         self.entries: list[dict[str, Any]] = []
         self.search = QLineEdit()
+        self.search.setAccessibleName("Search the entries")
         self.search.setPlaceholderText("Filter by id, title, nominee or organisation…")
         self.search.setClearButtonEnabled(True)
         self.award = self.award_chooser("All awards")
@@ -65,6 +66,7 @@ class EntriesPage(PanelPage):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.search.textChanged.connect(lambda _: self._update_heading())
         self.table = QTableView()
+        self.table.setAccessibleName("Entries")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -79,6 +81,7 @@ class EntriesPage(PanelPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName("The entry chosen")
         self.detail.setOpenExternalLinks(False)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.show_entry(current))
