@@ -10,6 +10,7 @@ each change of mapping is re-planned from the table in memory.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,29 @@ def column_uses(mapping: Mapping, header: str) -> Use:
     if header in mapping.ignore:
         return IGNORE
     return FIELD
+
+
+def in_window_words(message: str, awards: list[Award], *files: Path | None) -> str:
+    """A core message said in the dialog's words: its own choices rather than command-line
+    options, file names rather than full paths, award names rather than ids, a capital."""
+    for path in files:
+        if path is not None:
+            message = message.replace(str(path), path.name)
+    message = message.replace("Choose the --preset of the platform it came from",
+                              "Choose the platform it came from under Platform")
+    message = re.sub(r"(?i)use --award AWARD_ID to put every row in one award",
+                     "Choose one award under Award to put every row in it", message)
+    message = re.sub(r"name the column in a MAPPING\.toml: \[columns\] entry = \"…\"",
+                     "choose \"Entry id\" for that column in the table of columns", message)
+    message = message.replace("(name the columns in a MAPPING.toml [sections])",
+                              "(choose their columns in the table above)")
+    for award in awards:
+        message = re.sub(rf"{re.escape(award.id)} \('{re.escape(award.name)}'\)", award.name,
+                         message)
+        message = re.sub(rf"(?<![\w-]){re.escape(award.id)}(?![\w-])", award.name, message)
+    if any(path is not None and message.startswith(path.name) for path in files):
+        return message  # a file name keeps its own spelling
+    return message[:1].upper() + message[1:]
 
 
 def empty_sections(plan: Any, awards: list[Award]) -> list[str]:
@@ -353,7 +377,7 @@ class ImportDialog(QDialog):
                            award=self.award(), preset=self.preset())
         except JudgePanelError as exc:
             self._clear_preview()
-            self._say(f"error: {exc}", error=True)
+            self._say(self._words(exc), error=True)
             return
         names = {a.id: a for a in self.awards}
         headings = ["Entry", "Award", "Title", "Nominee", "Organisation", "Answers"]
@@ -381,7 +405,8 @@ class ImportDialog(QDialog):
                            for a, n in plan.by_award.items())
         lines = [f"{len(plan.records)} entries read from {self.table.path.name} ({counts})"
                  + (f"; the first {len(shown)} are shown" if more > 0 else "")]
-        lines += [f"warning: {w}" for w in plan.warnings]
+        lines += [f"Warning: {in_window_words(w, self.awards, self.table.path)}"
+                  for w in plan.warnings]
         self.empty = empty_sections(plan, self.awards)
         self._empty_accepted = None
         if self.empty:
@@ -428,7 +453,7 @@ class ImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, JudgePanelError):
-            self._say(f"error: {exc}\nNothing was imported; the panel is unchanged.",
+            self._say(f"{self._words(exc)}\nNothing was imported; the panel is unchanged.",
                       error=True)
         else:
             show_error(self, "Import", exc)
@@ -464,6 +489,10 @@ class ImportDialog(QDialog):
         return True
 
     # ----- small helpers ----------------------------------------------------------------
+
+    def _words(self, exc: BaseException) -> str:
+        export = self.table.path if self.table is not None else None
+        return in_window_words(str(exc), self.awards, export, self.panel_path)
 
     def _empty_error(self) -> str:
         return ("Error: no entry would have an answer to " + "; ".join(self.empty)

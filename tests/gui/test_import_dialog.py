@@ -215,3 +215,20 @@ def test_a_section_left_empty_for_every_entry_must_be_confirmed(
     assert "Nothing was imported" in dialog.ui.report.toPlainText()
     with Store.open(panel, PANEL) as store:
         assert store.rows("SELECT COUNT(*) AS n FROM entries WHERE id LIKE 'SI-%'")[0]["n"] == 0
+
+
+def test_problems_are_said_in_the_dialogs_words(dialog: ImportDialog, qtbot: Any,
+                                                tmp_path: Path) -> None:
+    export = tmp_path / "no ids.csv"
+    export.write_text("Colour,Category,Title\r\nA,Leading Systems Transformation,T\r\n",
+                      encoding="utf-8")
+    assert dialog.set_file(export)
+    shown = dialog.ui.report.toPlainText()
+    assert shown.startswith("no ids.csv: no entry id column")
+    assert "under Platform" in shown and "--preset" not in shown
+    assert str(tmp_path) not in shown
+    export.write_text("Entry ID,Title\r\nA-1,T\r\n", encoding="utf-8")
+    assert dialog.set_file(export)
+    shown = dialog.ui.report.toPlainText()
+    assert "Choose one award under Award" in shown and "--award" not in shown
+    assert "Leading Systems Transformation" in shown and f"{LST}," not in shown

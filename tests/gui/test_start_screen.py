@@ -106,3 +106,32 @@ def test_run_app_opens_the_file_given_with_a_british_locale(pack_path, settings,
     assert len(seen["windows"]) == 1 and seen["windows"][0].path == Path(pack_path)
     assert seen["name"] == "JudgePanel" and seen["locale"] == "en_GB"
     assert not QApplication.windowIcon().isNull()
+
+
+def test_closing_the_last_file_window_returns_to_the_start_screen(shell, tmp_path, qtbot,
+                                                                  monkeypatch):
+    from coordinator_panels import coordinator_panel
+
+    from judgepanel.gui.window_frame import QUITTING
+
+    panel = coordinator_panel(tmp_path / "awards.judgepanel")
+    assert shell.open_file(panel)
+    window = shell.windows[-1]
+    qtbot.waitExposed(window)
+    window.close()
+    shell.last_window_closed()  # what the application's lastWindowClosed signal calls
+    assert shell.start_window is not None and shell.start_window.isVisible()
+    assert shell.start_screen.ui.recentList.item(0).data(Qt.ItemDataRole.UserRole + 1) \
+        == str(panel.resolve())
+
+    left: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: left.append(True))
+    assert shell.open_file(panel)
+    QApplication.instance().setProperty(QUITTING, True)  # File ▸ Quit was chosen
+    try:
+        shell.windows[-1].close()
+        shell.start_window.hide()
+        shell.last_window_closed()
+    finally:
+        QApplication.instance().setProperty(QUITTING, False)
+    assert left == [True] and not shell.start_window.isVisible()
