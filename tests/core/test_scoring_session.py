@@ -80,7 +80,7 @@ def test_the_same_refusals_as_judging(session: ScoringSession) -> None:
         session.set_score("E-3", "Q1", 5)
     with pytest.raises(JudgePanelError, match="has no section 'Q9'"):
         session.set_score("E-1", "Q9", 5)
-    with pytest.raises(JudgePanelError, match=r"11 is not a score on this section's scale"):
+    with pytest.raises(JudgePanelError, match=r"11 is not on this section's scale: 0 to 10"):
         session.set_score("E-1", "Q1", 11)
     with pytest.raises(JudgePanelError, match="cannot be marked complete: no score yet"):
         session.set_review("E-1", complete=True)
