@@ -286,19 +286,13 @@ class OutputsPage(PanelPage):
         self._run("Exporting the results", export_job(award, path))
 
     def _run(self, title: str, work: Job) -> None:
-        """Run an output on the thread pool with its own Store; show the result when done."""
+        """Write an output in the background (the window's worker); show it when done."""
         if self.store.path is None:
             raise JudgePanelError("the panel must be saved to a file before writing outputs")
-        path = self.store.path
-
-        def job(progress: Progress) -> Written:
-            with Store.open(path) as own:
-                return work(own, progress)
-
         self.busy = True
         self._update_buttons()
         self.status.setText(f"{title}…")
-        self._task = run_task(self, job, self._done, self._failed, title=title)
+        self._task = self.in_background(work, self._done, self._failed, title=title)
 
     def _done(self, written: Written) -> None:
         self.busy = False
