@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStyle, QWidget
 
 from judgepanel.gui.settings import Settings
 
@@ -31,6 +31,14 @@ def fitted_rect(available: QRect, preferred: QSize = PREFERRED,
     left = available.left() + (available.width() - width) // 2
     top = available.top() + (available.height() - height) // 2
     return QRect(left, top, width, height)
+
+
+def title_bar_allowance(window: QWidget) -> QSize:
+    """Room for the frame a window manager draws around the window (none offscreen)."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return QSize(0, 0)
+    title = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+    return QSize(8, max(title, window.fontMetrics().height() + 10) + 8)
 
 
 def screen_key(screen: QScreen | None) -> str:
@@ -62,7 +70,8 @@ def place_window(window: QWidget, settings: Settings, key: str,
                 and frame.height() <= available.height():
             return
     rect = fitted_rect(available, preferred, window.minimumSize())
-    window.resize(rect.size())
+    frame = title_bar_allowance(window)  # the window manager's title bar and borders
+    window.resize(rect.width() - frame.width(), rect.height() - frame.height())
     window.move(rect.topLeft())
 
 
