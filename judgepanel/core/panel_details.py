@@ -33,6 +33,18 @@ def award_entry_counts(store: Store) -> dict[str, int]:
     return {str(row["award"]): int(row["n"]) for row in rows}
 
 
+def award_names(store: Store) -> dict[str, str]:
+    """Award id -> the award's name, in panel order."""
+    rows = store.rows("SELECT id, name FROM awards ORDER BY position, rowid")
+    return {str(row["id"]): str(row["name"]) for row in rows}
+
+
+def award_entry_titles(store: Store, award_id: str) -> list[tuple[str, str]]:
+    """(entry id, title) of every entry of an award, by id: what a tie-break vote orders."""
+    rows = store.rows("SELECT id, title FROM entries WHERE award = ? ORDER BY id", [award_id])
+    return [(str(row["id"]), str(row["title"])) for row in rows]
+
+
 def first_award_with_entries(store: Store) -> str | None:
     """The award a page should open on: the first with entries, else the first award."""
     counts = award_entry_counts(store)
@@ -42,7 +54,7 @@ def first_award_with_entries(store: Store) -> str | None:
 def remove_award(store: Store, award_id: str, who: str = "") -> None:
     """Take an award out of the panel; refused while it has entries (they would be orphaned)."""
     counts = award_entry_counts(store)
-    names = {str(r["id"]): str(r["name"]) for r in store.rows("SELECT id, name FROM awards")}
+    names = award_names(store)
     if award_id not in counts:
         raise JudgePanelError(f"There is no award '{award_id}' in this panel")
     name = names.get(award_id, award_id)

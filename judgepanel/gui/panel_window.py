@@ -48,6 +48,8 @@ from judgepanel.core.panel import open_panel
 from judgepanel.core.panel_copy import log_state, save_copy, settle
 from judgepanel.core.panel_details import (
     award_entry_counts,
+    award_entry_titles,
+    award_names,
     first_award_with_entries,
     remove_award,
     rename_panel,
@@ -580,8 +582,7 @@ class PanelWindow(QMainWindow):
         award_id = award_id or self.current_award()
         if award_id is None:
             return None
-        entries = [(str(r["id"]), str(r["title"])) for r in self.store.rows(
-            "SELECT id, title FROM entries WHERE award = ? ORDER BY id", [award_id])]
+        entries = award_entry_titles(self.store, award_id)
         dialog = TieBreakDialog(self.store, award_id, entries, WHO, self)
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
@@ -590,8 +591,7 @@ class PanelWindow(QMainWindow):
     def remove_award_dialog(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        names = {str(r["id"]): str(r["name"]) for r in
-                 self.store.rows("SELECT id, name FROM awards")}
+        names = award_names(self.store)
         empty = [a for a, n in award_entry_counts(self.store).items() if not n]
         if not empty:
             QMessageBox.information(self, "Remove an award", "Every award of this panel has "

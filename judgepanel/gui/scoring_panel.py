@@ -337,7 +337,11 @@ class ScoringPanel(QWidget):
         if self.award is not None and self.award == award:
             return
         for card in self.cards.values():
-            card.setParent(None)
+            # Taken out of the layout and left to Qt to delete: setParent(None) first would
+            # hand the card to Python as well, and an object with two owners can be deleted
+            # twice when the window closes (a suspect for a rare "none_dealloc" on closing).
+            self.body_layout.removeWidget(card)
+            card.hide()
             card.deleteLater()
         while self.body_layout.count():
             self.body_layout.takeAt(0)  # the tail widget is re-added below
