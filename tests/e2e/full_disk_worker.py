@@ -12,16 +12,13 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from cli_batch import judgepanel  # noqa: E402  (beside this script, run as a script)
+
 AWARD = "leading-systems-transformation"
-
-
-def judgepanel(*args: str | Path, cwd: Path) -> dict[str, object]:
-    result = subprocess.run([sys.executable, "-m", "judgepanel", *map(str, args)],
-                            capture_output=True, text=True, encoding="utf-8", cwd=cwd,
-                            env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=120)
-    return {"rc": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
 
 
 def sha(path: Path) -> str:
@@ -82,9 +79,7 @@ def main(disk: Path, entries_csv: Path) -> None:
     filler.unlink()
     report["pack again"] = judgepanel("pack", panel, "--judge", "Ann Ward", "-o", pack, cwd=disk)
     # The merge: the pack holds scores, the disk fills, the merge says so and changes nothing.
-    scored = subprocess.run([sys.executable, "-c", SCORE, str(pack)], capture_output=True,
-                            text=True)
-    assert scored.returncode == 0, scored.stderr
+    score(pack)
     before = sha(panel)
     filler = fill(disk, leave=96 * 1024)
     report["merge"] = judgepanel("merge", panel, pack, cwd=disk)
@@ -95,17 +90,17 @@ def main(disk: Path, entries_csv: Path) -> None:
     print(json.dumps(report))
 
 
-SCORE = """
-import sys
-from judgepanel.core.packs import open_pack
-from judgepanel.core.scoring import Judging
-with open_pack(sys.argv[1]) as pack:
-    judging = Judging.for_pack(pack)
-    for entry in [r["id"] for r in pack.rows("SELECT id FROM entries")]:
-        for section in ("Q1", "Q2", "Q3", "Q4", "Q5"):
-            judging.set_score(entry, section, 6, "A long comment. " * 400)
-"""
+def score(pack: Path) -> None:
+    from judgepanel.core.packs import open_pack
+    from judgepanel.core.scoring import Judging
+
+    with open_pack(pack) as store:
+        judging = Judging.for_pack(store)
+        for entry in [r["id"] for r in store.rows("SELECT id FROM entries")]:
+            for section in ("Q1", "Q2", "Q3", "Q4", "Q5"):
+                judging.set_score(entry, section, 6, "A long comment. " * 400)
 
 
 if __name__ == "__main__":
+    warnings.simplefilter("default")
     main(Path(sys.argv[1]), Path(sys.argv[2]).resolve())

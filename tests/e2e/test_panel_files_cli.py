@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from subprocess import CompletedProcess
+from typing import Any
 
 import pytest
 
@@ -91,19 +92,27 @@ def locked_folder() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def as_reader(*args: str | Path, cwd: Path, locked: Path) -> CompletedProcess[str]:
-    """`judgepanel ARGS` by a user who cannot write the locked folder: ourselves once its
-    permissions say read-only, or, as root (whom permissions do not stop), with the folder
-    bind-mounted read-only in a private mount namespace, as a locked USB stick would be."""
-    command = [sys.executable, "-m", "judgepanel", *map(str, args)]
+BATCH = Path(__file__).with_name("cli_batch.py")
+
+
+def as_reader(*commands: tuple[str | Path, ...], cwd: Path,
+              locked: Path) -> list[dict[str, Any]]:
+    """`judgepanel` commands run by a user who cannot write the locked folder: ourselves once
+    its permissions say read-only, or, as root (whom permissions do not stop), with the
+    folder bind-mounted read-only in a private mount namespace, as a locked USB stick is."""
+    batch = json.dumps([[str(arg) for arg in command] for command in commands])
+    command = [sys.executable, str(BATCH), batch]
     if os.geteuid() == 0:
         remount = ('mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && '
                    'exec "$@"')
         command = ["unshare", "-m", "--propagation", "private", "sh", "-c", remount,
                    str(locked), *command]
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=cwd,
-                          env=env, timeout=120)
+    ran = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=cwd,
+                         env=env, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    results: list[dict[str, Any]] = json.loads(ran.stdout)
+    return results
 
 
 def test_read_only_commands_work_on_a_panel_in_a_read_only_folder(
@@ -123,18 +132,18 @@ def test_read_only_commands_work_on_a_panel_in_a_read_only_folder(
     out.mkdir()
     out.chmod(0o777)
     before = sha(panel)
-    for args in (("entries", panel, "--json"), ("judges", panel), ("rank", panel, "--award",
-                 AWARD, "--json"), ("stats", panel, "--award", AWARD), ("audit", panel),
-                 ("report", panel, "-o", out / "report.pdf")):
-        result = as_reader(*args, cwd=out, locked=locked_folder)
-        assert result.returncode == 0, (args, result.stderr)
-        assert "Traceback" not in result.stderr
-    assert json.loads(as_reader("rank", panel, "--award", AWARD, "--json", cwd=out,
-                                locked=locked_folder).stdout)["entries"][0]["judges"] == 2
+    reads = [("entries", panel, "--json"), ("judges", panel),
+             ("rank", panel, "--award", AWARD, "--json"), ("stats", panel, "--award", AWARD),
+             ("audit", panel), ("report", panel, "-o", out / "report.pdf")]
+    *results, refused = as_reader(*reads, ("judge", "add", panel, "Cleo Hart"), cwd=out,
+                                  locked=locked_folder)
+    for args, result in zip(reads, results, strict=True):
+        assert result["rc"] == 0, (args, result["stderr"])
+        assert "Traceback" not in result["stderr"]
+    assert json.loads(results[2]["stdout"])["entries"][0]["judges"] == 2
     assert (out / "report.pdf").stat().st_size > 0
-    refused = as_reader("judge", "add", panel, "Cleo Hart", cwd=out, locked=locked_folder)
-    assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert refused.stderr.startswith("error:") and "read-only" in refused.stderr
+    assert refused["rc"] == 1 and "Traceback" not in refused["stderr"]
+    assert refused["stderr"].startswith("error:") and "read-only" in refused["stderr"]
     assert sha(panel) == before and sorted(p.name for p in locked_folder.iterdir()) == [
         panel.name]
 
@@ -147,9 +156,9 @@ def test_an_older_panel_in_a_read_only_folder_is_read_without_migrating_it(
     locked_folder.chmod(0o555)
     before = sha(panel)
     tmp_path.chmod(0o777)
-    result = as_reader("audit", panel, cwd=tmp_path, locked=locked_folder)
-    assert result.returncode == 0, result.stderr
-    assert "the history is intact" in result.stdout
+    [result] = as_reader(("audit", panel), cwd=tmp_path, locked=locked_folder)
+    assert result["rc"] == 0, result["stderr"]
+    assert "the history is intact" in result["stdout"]
     assert sha(panel) == before
 
 
