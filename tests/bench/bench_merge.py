@@ -58,7 +58,9 @@ def _setup(folder: Path, packs: int, per_pack: int, per_entry: int) -> tuple[Pat
                              score_signature(key, pack.panel_id, judge.id, entry, section,
                                              value, comment, stamp)))
         with pack.transaction():
-            pack.db.conn.executemany("INSERT INTO scores VALUES (?,?,?,?,?,?,?)", rows)
+            pack.db.conn.executemany(
+                "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
+                "signature) VALUES (?,?,?,?,?,?,?)", rows)
         pack.close()
     panel.close()
     return panel_path, paths
