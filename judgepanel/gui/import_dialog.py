@@ -377,7 +377,7 @@ class ImportDialog(QDialog):
                            award=self.award(), preset=self.preset())
         except JudgePanelError as exc:
             self._clear_preview()
-            self._say(self._words(exc), error=True)
+            self._say(f"Error: {self._words(exc)}", error=True)
             return
         names = {a.id: a for a in self.awards}
         headings = ["Entry", "Award", "Title", "Nominee", "Organisation", "Answers"]
@@ -453,8 +453,8 @@ class ImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, JudgePanelError):
-            self._say(f"{self._words(exc)}\nNothing was imported; the panel is unchanged.",
-                      error=True)
+            self._say(f"Error: {self._words(exc)}\nNothing was imported; the panel is "
+                      "unchanged.", error=True)
         else:
             show_error(self, "Import", exc)
 

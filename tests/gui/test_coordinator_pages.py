@@ -345,7 +345,7 @@ def test_a_bad_export_is_refused_in_the_dialog_and_nothing_changes(
     before = window.store.rows("SELECT COUNT(*) AS n FROM entries")[0]["n"]
     assert "NEW-1" in dialog.ui.report.toPlainText()
     wait_for(qtbot, dialog.run_import(dry_run=False))
-    assert dialog.ui.report.toPlainText().startswith("error:")
+    assert dialog.ui.report.toPlainText().startswith("Error: export.csv: entry id 'NEW-1'")
     assert "nothing was imported" in dialog.ui.report.toPlainText().lower()
     assert window.store.rows("SELECT COUNT(*) AS n FROM entries")[0]["n"] == before
     dialog.close()

@@ -224,7 +224,7 @@ def test_problems_are_said_in_the_dialogs_words(dialog: ImportDialog, qtbot: Any
                       encoding="utf-8")
     assert dialog.set_file(export)
     shown = dialog.ui.report.toPlainText()
-    assert shown.startswith("no ids.csv: no entry id column")
+    assert shown.startswith("Error: no ids.csv: no entry id column")
     assert "under Platform" in shown and "--preset" not in shown
     assert str(tmp_path) not in shown
     export.write_text("Entry ID,Title\r\nA-1,T\r\n", encoding="utf-8")
