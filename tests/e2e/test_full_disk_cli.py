@@ -13,9 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 WORKER = Path(__file__).with_name("full_disk_worker.py")
 
 
+@pytest.mark.slow  # real processes on a real tmpfs in a private mount namespace
 def test_a_full_disk_is_one_error_line_and_changes_nothing(tmp_path: Path,
                                                            fixtures: Path) -> None:
     disk = tmp_path / "stick"
