@@ -78,8 +78,10 @@ def test_a_paper_sheet_lands_in_the_panel_signed_and_reports_a_new_judge(
 @pytest.mark.parametrize("body,message", [
     ("E-1,Ann Ward,Q1,7,\nE-9,Ann Ward,Q1,5,\n", r"row 3, column entry: no entry 'E-9'"),
     ("E-1,Ann Ward,Q1,7,\nE-1,Ann Ward,Q7,5,\n", r"row 3: .*has no section 'Q7'"),
-    ("E-1,Ann Ward,Q1,7,\nE-1,Ann Ward,Q2,11,\n", r"row 3: .*11 is not on this section's scale: 0 to 10"),
-    ("E-1,Ann Ward,Q1,7,\nE-1,Ann Ward,Q2,6.5,\n", r"row 3: .*6.5 is not on this section's scale: 0 to 10 in steps of 1"),
+    ("E-1,Ann Ward,Q1,7,\nE-1,Ann Ward,Q2,11,\n",
+     r"row 3: .*11 is not on this section's scale: 0 to 10"),
+    ("E-1,Ann Ward,Q1,7,\nE-1,Ann Ward,Q2,6.5,\n",
+     r"row 3: .*6.5 is not on this section's scale: 0 to 10 in steps of 1"),
     ("E-1,Ann Ward,Q1,7,\nE-1,Ann Ward,Q2,seven,\n", r"row 3, column score: 'seven'"),
     ("E-1,Ann Ward,Q1,7,\nE-1,Ann Ward,Q1,5,\n", r"row 3: the same entry, judge and section"),
     ("E-1,Ann Ward,Q1,7,\nE-1,,Q1,5,\n", r"row 3, column judge: empty"),
