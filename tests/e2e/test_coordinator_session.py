@@ -1,4 +1,4 @@
-"""A coordinator's whole season from the command line, in subprocesses, checked as they would.
+"""A coordinator's whole season from the command line, checked as they would.
 
 New panel (two built-in awards and one custom award), vendor exports in, three judges (one
 the chair), assignment, a conflict, packs out, paper scores keyed into the packs, packs

@@ -1,4 +1,4 @@
-"""`judgepanel import` as a coordinator runs it: real subprocess, real files."""
+"""`judgepanel import` as a coordinator runs it: the real command (in process), real files."""
 
 from __future__ import annotations
 
