@@ -44,7 +44,8 @@ class RankedRow(Protocol):
 class RankingLike(Protocol):
     """A `ranking.Ranking` or a report's `AwardResult`: anything with ranked entries."""
 
-    entries: Sequence[Any]
+    @property
+    def entries(self) -> Sequence[Any]: ...
 
 
 def results_rows(ranking: RankingLike) -> list[list[Any]]:
