@@ -37,6 +37,13 @@ from urllib.parse import quote
 import sqlite_utils
 
 from judgepanel.core.errors import JudgePanelError, RefusedFile
+from judgepanel.core.file_encryption import (
+    FileKey,
+    PassphraseNeeded,
+    WrongPassphrase,
+    connect,
+    is_encrypted,
+)
 
 SCHEMA_VERSION = 2
 PANEL = "panel"
@@ -303,7 +310,7 @@ def disk_full_error(exc: BaseException, path: Path | None = None) -> bool:
     return False
 
 
-def recover_hot_journal(path: Path) -> None:
+def recover_hot_journal(path: Path, key: FileKey | None = None) -> None:
     """Roll back what a killed program left half-written in `path` (its `-journal`).
 
     A read-only connection cannot do this, and refuses the file as read-only. Opening it for
@@ -313,7 +320,8 @@ def recover_hot_journal(path: Path) -> None:
     if not journal.exists() or journal.stat().st_size == 0 or not folder_is_writable(path):
         return
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True)
+        uri = sqlite_uri(path, mode="rw")
+        conn = connect(uri, key, uri=True) if key else sqlite3.connect(uri, uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
         finally:
@@ -336,8 +344,9 @@ class Store:
 
     @classmethod
     def create(cls, path: Path | str, kind: str = PANEL, title: str = "",
-               panel_id: str | None = None) -> Store:
-        """Make a new, empty panel or pack. Refuses to overwrite an existing file."""
+               panel_id: str | None = None, key: FileKey | None = None) -> Store:
+        """Make a new, empty panel or pack (encrypted with `key` when given). Refuses to
+        overwrite an existing file."""
         path = Path(path)
         if path.exists():
             raise JudgePanelError(f"{path}: already exists; choose another name")
@@ -346,7 +355,7 @@ class Store:
         if not folder_is_writable(path):
             raise JudgePanelError(f"{path.parent}: the folder is read-only; nothing was written")
         try:
-            store = cls(_connect(path, kind), path)
+            store = cls(_connect(path, kind, key=key), path)
         except sqlite3.Error as exc:
             remove_database(path)
             if disk_full_error(exc, path):
@@ -370,22 +379,29 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: Path | str, kind: str | None = None, migrate: bool = True) -> Store:
-        """Open an existing file, refusing anything that is not a JudgePanel file of `kind`."""
+    def open(cls, path: Path | str, kind: str | None = None, migrate: bool = True,
+             key: FileKey | None = None) -> Store:
+        """Open an existing file, refusing anything that is not a JudgePanel file of `kind`.
+
+        An encrypted file needs its `key`; without one it is refused as encrypted, with
+        nothing about what it holds."""
         path = Path(path)
-        check_sqlite_file(path)
-        recover_hot_journal(path)
+        if key is None and is_encrypted(path):
+            raise PassphraseNeeded(f"{path}: this file is encrypted; give its passphrase")
+        if key is None:
+            check_sqlite_file(path)
+        recover_hot_journal(path, key)
         read_only = not folder_is_writable(path)
         # Check the kind read-only first: connecting sets the journal mode for the kind, which
         # would otherwise turn a pack refused as a panel into a WAL file (changing it).
-        actual = file_kind(path)
+        actual = file_kind(path, key)
         if kind and actual != kind:
             what = {PANEL: "a panel (.judgepanel)", PACK: "a judge pack (.judgepack)"}
             raise RefusedFile(f"{path}: this is {what.get(actual, 'another file')}, "
                               f"not {what.get(kind, kind)}")
         try:
             try:
-                conn = _connect(path, actual, read_only=read_only)
+                conn = _connect(path, actual, read_only=read_only, key=key)
             except sqlite3.OperationalError as exc:
                 # Permissions can say "writable" where the medium is not (a share, Windows):
                 # WAL cannot start there, so read it as it is.
@@ -393,7 +409,7 @@ class Store:
                                                                       "readonly")):
                     raise
                 read_only = True
-                conn = _connect(path, actual, read_only=True)
+                conn = _connect(path, actual, read_only=True, key=key)
             store = cls(conn, path, read_only=read_only)
             version = store.schema_version()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -691,15 +707,18 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def file_kind(path: Path) -> str:
+def file_kind(path: Path, key: FileKey | None = None) -> str:
     """Whether a file is a panel or a pack, read without changing it (not even its journal)."""
     params = {"mode": "ro"} if folder_is_writable(path) else {"mode": "ro", "immutable": "1"}
     try:
-        conn = sqlite3.connect(sqlite_uri(path, **params), uri=True)
+        uri = sqlite_uri(path, **params)
+        conn = connect(uri, key, uri=True) if key else sqlite3.connect(uri, uri=True)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
         finally:
             conn.close()
+    except WrongPassphrase as exc:
+        raise WrongPassphrase(f"{path}: {exc}") from None
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if disk_full_error(exc, path):
             raise JudgePanelError(f"no space left on device while writing {path}") from None
@@ -709,10 +728,15 @@ def file_kind(path: Path) -> str:
     return str(row[0])
 
 
-def _connect(path: Path, kind: str, read_only: bool = False) -> sqlite_utils.Database:
-    """Open `path` through an escaped URI: read-write (creating it), or immutable."""
+def _connect(path: Path, kind: str, read_only: bool = False,
+             key: FileKey | None = None) -> sqlite_utils.Database:
+    """Open `path` through an escaped URI: read-write (creating it), or immutable; with
+    `key`, through SQLCipher (every page encrypted as SQLite writes it)."""
     uri = sqlite_uri(path, mode="ro", immutable="1") if read_only else sqlite_uri(path)
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    if key is not None:
+        conn = connect(uri, key, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     db = sqlite_utils.Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
