@@ -167,7 +167,10 @@ class ScoringSession:
 
     def declare_conflict(self, entry: str, reason: str) -> None:
         """The judge steps away from an entry: their scores and comments for it are removed."""
-        self.judging.declare_conflict(entry, reason)
+        try:
+            self.judging.declare_conflict(entry, reason)
+        except sqlite3.Error as exc:
+            raise JudgePanelError(f"{self.store.path}: not saved ({exc})") from exc
         self._scores.pop(entry, None)
         self._reviews.pop(entry, None)
         self.conflicts[entry] = reason.strip()

@@ -110,9 +110,14 @@ class PackWriter(QObject):
     def _run(self, pack: Path) -> None:
         try:
             store = open_pack(pack)
-            session = ScoringSession(store)
         except JudgePanelError as exc:  # nothing can be saved: say so for every change
             self._refuse_all(f"Not saved: {exc}")
+            return
+        try:
+            session = ScoringSession(store)
+        except Exception as exc:  # noqa: BLE001 - the thread must live to say so
+            store.close()
+            self._refuse_all(f"Not saved: {pack}: the pack cannot be read ({exc})")
             return
         try:
             while True:
@@ -140,6 +145,8 @@ class PackWriter(QObject):
             write(session)
         except JudgePanelError as exc:
             self.failed.emit(f"Not saved: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a dead writer would lose every later change
+            self.failed.emit(f"Not saved: {session.store.path}: {type(exc).__name__}: {exc}")
         else:
             self.saved.emit(datetime.now().strftime("%H:%M:%S"))
         for entry in entries:  # the list shows what the file now says, saved or not

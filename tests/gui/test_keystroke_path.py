@@ -92,3 +92,24 @@ def test_a_change_made_by_another_program_is_read_before_the_next_save(
     assert scores[sections[1]]["comment"] == "keyed from paper"
     qtbot.waitUntil(lambda: window.model.entry("E-101").status_text
                     == "in progress (2 of 5)")
+
+
+def test_a_pack_the_writer_cannot_read_says_so_and_never_hangs(pack_path: Path, qtbot) -> None:
+    """A pack damaged outside JudgePanel: every change is reported as not saved, and waiting
+    for the writer (on return, on close) still comes back."""
+    import sqlite3
+
+    from judgepanel.gui.autosave import PackWriter
+
+    with sqlite3.connect(pack_path) as conn:
+        conn.execute("DROP TABLE reviews")
+    conn.close()
+    writer = PackWriter(pack_path)
+    try:
+        with qtbot.waitSignal(writer.failed, timeout=3000) as failure:
+            writer.set_score("E-101", "Q1", 5)
+        writer.wait()
+        assert failure.args[0].startswith("Not saved: ")
+        assert "cannot be read" in failure.args[0] and "reviews" in failure.args[0]
+    finally:
+        writer.close()
