@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import warnings
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "
         raise JudgePanelError(f"{path}: already exists; choose another name")
     # Built under a temporary name and put in place only when complete: a full disk or a
     # failure leaves no empty panel that would then "already exist".
+    _remove_stray_creations(path.parent)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
     remove_database(temporary)
     try:
@@ -52,6 +54,30 @@ def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "
         remove_database(temporary)
         raise
     return Store.open(path, PANEL)
+
+
+def _remove_stray_creations(folder: Path) -> None:
+    """Half-made panels a killed `new` left behind (`.NAME.judgepanel.PID.creating`): they
+    hold the panel's audit secret, so they go unless their process is still at work."""
+    for stray in folder.glob(".*.judgepanel.*.creating*"):
+        pid = stray.name.split(".creating")[0].rsplit(".", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _may_be_running(int(pid), stray):
+            stray.unlink(missing_ok=True)
+
+
+def _may_be_running(pid: int, stray: Path) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: judge by the file's age
+        try:
+            return time.time() - stray.stat().st_mtime < 3600
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 class HistoryAltered(UserWarning):

@@ -278,3 +278,15 @@ def test_make_pack_keeps_working_when_the_folder_holds_only_its_own_partial(
     assert summary.entries > 0
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     assert stat.S_ISREG((tmp_path / "a.judgepack").stat().st_mode)
+
+
+def test_a_half_made_panel_of_a_killed_new_is_removed_on_the_next_new(
+        run_cli: Run, tmp_path: Path) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stray = tmp_path / f".awards.judgepanel.{gone.pid}.creating"
+    stray.write_text("a half-made panel holding its audit secret")
+    Path(f"{stray}-wal").write_text("its log")
+    run_cli("new", tmp_path / "other.judgepanel", "--title", "Other", "--award", AWARD,
+            check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.judgepanel"]
