@@ -52,7 +52,7 @@ class Ui_ConflictDialog(object):
 
         self.buttons = QDialogButtonBox(ConflictDialog)
         self.buttons.setObjectName(u"buttons")
-        self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 
         self.layout.addWidget(self.buttons)
 
@@ -70,18 +70,18 @@ class Ui_ConflictDialog(object):
 
     def retranslateUi(self, ConflictDialog):
         ConflictDialog.setWindowTitle(QCoreApplication.translate("ConflictDialog", u"Declare a conflict of interest", None))
-        self.intro.setText("")
 #if QT_CONFIG(accessibility)
         self.intro.setAccessibleName(QCoreApplication.translate("ConflictDialog", u"Entry concerned", None))
 #endif // QT_CONFIG(accessibility)
+        self.intro.setText("")
         self.reasonLabel.setText(QCoreApplication.translate("ConflictDialog", u"&Reason (for example: I work with the nominee)", None))
 #if QT_CONFIG(accessibility)
         self.reasonEdit.setAccessibleName(QCoreApplication.translate("ConflictDialog", u"Reason for the conflict of interest", None))
 #endif // QT_CONFIG(accessibility)
-        self.warning.setText(QCoreApplication.translate("ConflictDialog", u"The entry leaves your scoring list. Any scores and comments you have given it are removed, and only this declaration is returned to the panel.", None))
 #if QT_CONFIG(accessibility)
         self.warning.setAccessibleName(QCoreApplication.translate("ConflictDialog", u"What declaring a conflict does", None))
 #endif // QT_CONFIG(accessibility)
+        self.warning.setText(QCoreApplication.translate("ConflictDialog", u"The entry leaves your scoring list. Any scores and comments you have given it are removed, and only this declaration is returned to the panel.", None))
 #if QT_CONFIG(accessibility)
         self.buttons.setAccessibleName(QCoreApplication.translate("ConflictDialog", u"Declare or cancel", None))
 #endif // QT_CONFIG(accessibility)

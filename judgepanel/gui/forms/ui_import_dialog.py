@@ -83,7 +83,7 @@ class Ui_ImportDialog(object):
 
         self.splitter = QSplitter(ImportDialog)
         self.splitter.setObjectName(u"splitter")
-        self.splitter.setOrientation(Qt.Vertical)
+        self.splitter.setOrientation(Qt.Orientation.Vertical)
         self.mappingBox = QGroupBox(self.splitter)
         self.mappingBox.setObjectName(u"mappingBox")
         self.mappingLayout = QVBoxLayout(self.mappingBox)

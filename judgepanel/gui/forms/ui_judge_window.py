@@ -35,7 +35,7 @@ class Ui_JudgeWindow(object):
         self.centralLayout.setContentsMargins(6, 6, 6, 0)
         self.splitter = QSplitter(self.centralwidget)
         self.splitter.setObjectName(u"splitter")
-        self.splitter.setOrientation(Qt.Horizontal)
+        self.splitter.setOrientation(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.listPane = QWidget(self.splitter)
         self.listPane.setObjectName(u"listPane")
@@ -49,8 +49,8 @@ class Ui_JudgeWindow(object):
 
         self.progressBar = QProgressBar(self.listPane)
         self.progressBar.setObjectName(u"progressBar")
-        self.progressBar.setTextVisible(False)
         self.progressBar.setMaximumSize(QSize(16777215, 8))
+        self.progressBar.setTextVisible(False)
 
         self.listLayout.addWidget(self.progressBar)
 
@@ -67,11 +67,11 @@ class Ui_JudgeWindow(object):
 
         self.entryList = QTableView(self.listPane)
         self.entryList.setObjectName(u"entryList")
-        self.entryList.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.entryList.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.entryList.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.entryList.setShowGrid(False)
+        self.entryList.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.entryList.setAlternatingRowColors(True)
+        self.entryList.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.entryList.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.entryList.setShowGrid(False)
         self.entryList.setWordWrap(False)
 
         self.listLayout.addWidget(self.entryList)
@@ -84,8 +84,8 @@ class Ui_JudgeWindow(object):
         self.conflictList = QTableView(self.listPane)
         self.conflictList.setObjectName(u"conflictList")
         self.conflictList.setMaximumSize(QSize(16777215, 110))
-        self.conflictList.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.conflictList.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.conflictList.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflictList.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.conflictList.setShowGrid(False)
 
         self.listLayout.addWidget(self.conflictList)
@@ -120,17 +120,17 @@ class Ui_JudgeWindow(object):
 
     def retranslateUi(self, JudgeWindow):
         JudgeWindow.setWindowTitle(QCoreApplication.translate("JudgeWindow", u"JudgePanel", None))
-        self.progressLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.progressLabel.setAccessibleName(QCoreApplication.translate("JudgeWindow", u"Progress", None))
 #endif // QT_CONFIG(accessibility)
+        self.progressLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.progressBar.setAccessibleName(QCoreApplication.translate("JudgeWindow", u"Entries complete", None))
 #endif // QT_CONFIG(accessibility)
-        self.searchBox.setPlaceholderText(QCoreApplication.translate("JudgeWindow", u"Search the entries (Ctrl+F)", None))
 #if QT_CONFIG(accessibility)
         self.searchBox.setAccessibleName(QCoreApplication.translate("JudgeWindow", u"Search the entries", None))
 #endif // QT_CONFIG(accessibility)
+        self.searchBox.setPlaceholderText(QCoreApplication.translate("JudgeWindow", u"Search the entries (Ctrl+F)", None))
 #if QT_CONFIG(accessibility)
         self.statusFilter.setAccessibleName(QCoreApplication.translate("JudgeWindow", u"Show entries by status", None))
 #endif // QT_CONFIG(accessibility)

@@ -74,7 +74,7 @@ class Ui_NewPanelDialog(object):
 
         self.buttons = QDialogButtonBox(NewPanelDialog)
         self.buttons.setObjectName(u"buttons")
-        self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 
         self.layout.addWidget(self.buttons)
 
@@ -92,10 +92,10 @@ class Ui_NewPanelDialog(object):
     def retranslateUi(self, NewPanelDialog):
         NewPanelDialog.setWindowTitle(QCoreApplication.translate("NewPanelDialog", u"New panel", None))
         self.titleLabel.setText(QCoreApplication.translate("NewPanelDialog", u"&Title", None))
-        self.title.setPlaceholderText(QCoreApplication.translate("NewPanelDialog", u"e.g. NHS Leadership Awards 2026", None))
 #if QT_CONFIG(accessibility)
         self.title.setAccessibleName(QCoreApplication.translate("NewPanelDialog", u"Title of the panel", None))
 #endif // QT_CONFIG(accessibility)
+        self.title.setPlaceholderText(QCoreApplication.translate("NewPanelDialog", u"e.g. NHS Leadership Awards 2026", None))
         self.awardsLabel.setText(QCoreApplication.translate("NewPanelDialog", u"&Awards this panel judges (at least one):", None))
 #if QT_CONFIG(accessibility)
         self.awards.setAccessibleName(QCoreApplication.translate("NewPanelDialog", u"Awards this panel judges", None))

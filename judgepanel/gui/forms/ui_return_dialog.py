@@ -40,8 +40,8 @@ class Ui_ReturnDialog(object):
 
         self.details = QPlainTextEdit(ReturnDialog)
         self.details.setObjectName(u"details")
-        self.details.setReadOnly(True)
         self.details.setTabChangesFocus(True)
+        self.details.setReadOnly(True)
 
         self.layout.addWidget(self.details)
 
@@ -53,7 +53,7 @@ class Ui_ReturnDialog(object):
 
         self.buttons = QDialogButtonBox(ReturnDialog)
         self.buttons.setObjectName(u"buttons")
-        self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Save)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
 
         self.layout.addWidget(self.buttons)
 
@@ -71,10 +71,10 @@ class Ui_ReturnDialog(object):
 
     def retranslateUi(self, ReturnDialog):
         ReturnDialog.setWindowTitle(QCoreApplication.translate("ReturnDialog", u"Return your scores", None))
-        self.summary.setText("")
 #if QT_CONFIG(accessibility)
         self.summary.setAccessibleName(QCoreApplication.translate("ReturnDialog", u"Summary of your scoring", None))
 #endif // QT_CONFIG(accessibility)
+        self.summary.setText("")
         self.detailsLabel.setText(QCoreApplication.translate("ReturnDialog", u"&Entries not yet complete", None))
 #if QT_CONFIG(accessibility)
         self.details.setAccessibleName(QCoreApplication.translate("ReturnDialog", u"Entries not yet complete", None))
