@@ -67,8 +67,8 @@ class OrderedList(QWidget):
         self.list.setAccessibleName(name)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         up, down = QPushButton("Move &up"), QPushButton("Move &down")
-        up.clicked.connect(lambda: self.move(-1))
-        down.clicked.connect(lambda: self.move(1))
+        up.clicked.connect(lambda: self.move_current(-1))
+        down.clicked.connect(lambda: self.move_current(1))
         buttons = QVBoxLayout()
         buttons.addWidget(up)
         buttons.addWidget(down)
@@ -86,7 +86,8 @@ class OrderedList(QWidget):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.list.addItem(item)
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
+        """Move the chosen item up (-1) or down (1) the order."""
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
@@ -216,10 +217,9 @@ class PanelWindow(QMainWindow):
         for page in self.pages:
             for name in AWARD_CHOOSERS:
                 chooser = getattr(page, name, None)
-                finder = getattr(chooser, "findData", None)
-                if award is None or finder is None:
+                if award is None or not isinstance(chooser, QComboBox):
                     continue
-                row = finder(award)
+                row = chooser.findData(award)
                 if row >= 0 and chooser.currentData() is not None:
                     chooser.setCurrentIndex(row)
 
@@ -558,7 +558,7 @@ class PanelWindow(QMainWindow):
         page = self.stack.currentWidget()
         for name in AWARD_CHOOSERS:
             chooser = getattr(page, name, None)
-            chosen = chooser.currentData() if hasattr(chooser, "currentData") else None
+            chosen = chooser.currentData() if isinstance(chooser, QComboBox) else None
             if chosen:
                 return str(chosen)
         return first_award_with_entries(self.store)

@@ -49,7 +49,7 @@ class WheelGuard(QObject):
 def guarded(watched: QObject) -> QWidget | None:
     """The value widget the wheel must not change, or None (scroll bars scroll as ever)."""
     if isinstance(watched, GUARDED) and not isinstance(watched, QScrollBar):
-        return watched  # type: ignore[return-value]
+        return watched
     return None
 
 

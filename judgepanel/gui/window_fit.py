@@ -70,8 +70,8 @@ def place_window(window: QWidget, settings: Settings, key: str,
                 and frame.height() <= available.height():
             return
     rect = fitted_rect(available, preferred, window.minimumSize())
-    frame = title_bar_allowance(window)  # the window manager's title bar and borders
-    window.resize(rect.width() - frame.width(), rect.height() - frame.height())
+    allowance = title_bar_allowance(window)  # the window manager's title bar and borders
+    window.resize(rect.width() - allowance.width(), rect.height() - allowance.height())
     window.move(rect.topLeft())
 
 

@@ -73,7 +73,7 @@ def test_a_tie_break_vote_is_recorded(open_panel_window, tmp_path: Path) -> None
     second.setCheckState(Qt.CheckState.Checked)
     first.setCheckState(Qt.CheckState.Checked)
     entries.setCurrentRow(1)
-    dialog.entries.move(-1)  # the second entry won the vote
+    dialog.entries.move_current(-1)  # the second entry won the vote
     dialog.accept()
     assert dialog.isVisible() and "reason" in dialog.problem.text().lower()  # how, please
     dialog.reason.setText("A show of hands, 4 to 1")
