@@ -6,24 +6,16 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
-    QPushButton,
     QSpinBox,
-    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +24,7 @@ from judgepanel.core.awards import Award, builtin_awards, load_award, panel_awar
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel_overview import entries_per_award
 from judgepanel.core.store import Store
+from judgepanel.gui.forms.ui_awards_page import Ui_AwardsPage
 from judgepanel.gui.pages.common import WHO, PanelPage, plural, secondary_text, show_error
 from judgepanel.gui.panel_models import SectionsModel, format_number
 from judgepanel.gui.panel_worker import AWARDS, ENTRIES, SETTINGS
@@ -68,58 +61,26 @@ class AwardsPage(PanelPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.awards: list[Award] = []
-        self.award_list = QListWidget()
-        self.award_list.setAccessibleName("Awards in this panel")
-        self.award_list.setMinimumWidth(260)
-        self.award_list.setWordWrap(True)
-        self.award_list.setSpacing(2)
-        self.award_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.add_builtin = QPushButton("Add built-in award")
+        self.ui = Ui_AwardsPage()
+        self.setup_form(self.ui)
+        self.award_list = self.ui.award_list
+        self.add_builtin = self.ui.add_builtin
         self.builtin_menu = QMenu(self)
         self.add_builtin.setMenu(self.builtin_menu)
-        self.add_file = QPushButton("Add award from file…")
-        self.add_file.setToolTip("An award definition in the TOML format (AWARD.toml)")
+        self.add_file = self.ui.add_file
         self.add_file.clicked.connect(self.add_from_file)
-        self.award_title = QLabel()
-        self.award_title.setWordWrap(True)
+        self.award_title = self.ui.award_title
         self.model = SectionsModel(self)
         self.model.on_edit = self._edit_section
-        self.sections = QTableView()
-        self.sections.setAccessibleName("Sections of the award")
+        self.sections = self.ui.sections
         self.sections.setModel(self.model)
         self.sections.setItemDelegate(SectionEditor(self.sections))
-        self.sections.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sections.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sections.verticalHeader().hide()
-        self.sections.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                      | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.sections.setToolTip("Double-click a weight or word limit to change it")
         self.sections.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        self.section_text = QTextBrowser()
-        self.section_text.setAccessibleName("The section's question and guidance")
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.award_list)
-        left_layout.addWidget(self.add_builtin)
-        left_layout.addWidget(self.add_file)
-        right = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.award_title)
-        top_layout.addWidget(self.sections)
-        right.addWidget(top)
-        right.addWidget(self.section_text)
-        right.setSizes([260, 400])
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([300, 800])
-        layout = self.page_layout()
-        layout.addWidget(split, 1)
+        self.section_text = self.ui.section_text
+        self.ui.right.setSizes([260, 400])
+        self.ui.split.setStretchFactor(1, 1)
+        self.ui.split.setSizes([300, 800])
         self.award_list.currentRowChanged.connect(self._show_award)
         self.sections.selectionModel().currentRowChanged.connect(
             lambda current, _: self._show_section(current.row()))

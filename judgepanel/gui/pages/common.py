@@ -4,11 +4,19 @@ refresh when stale), error boxes and readable colours."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QShowEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from judgepanel.core.awards import Award
 from judgepanel.core.errors import JudgePanelError
@@ -21,6 +29,12 @@ MINIMUM_CONTRAST = 4.5  # WCAG AA for body text
 PLACEHOLDER_CONTRAST = 3.0  # below this a field's hint is unreadable, so it is replaced
 WARNING_RED = "#b3261e"  # on a light background
 WARNING_RED_ON_DARK = "#ff8a80"  # the same warning, readable on a dark background
+
+
+class FormLike(Protocol):
+    """A compiled Designer form (gui/forms/ui_*.py)."""
+
+    def setupUi(self, form: Any) -> None: ...
 
 
 class PageHeading(QWidget):
@@ -54,10 +68,14 @@ class AwardChooser(QComboBox):
     """The award a page shows, by name; the chosen award id is `currentData()`.
 
     With `all_awards` set (for example "All awards") the first choice is every award (None).
-    Refilling keeps the award chosen when it is still in the panel.
+    Refilling keeps the award chosen when it is still in the panel. A page's compiled form
+    makes it with its parent alone, and the page sets `all_awards` after.
     """
 
-    def __init__(self, all_awards: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, all_awards: str | QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
+        if isinstance(all_awards, QWidget):
+            all_awards, parent = None, all_awards
         super().__init__(parent)
         self.all_awards = all_awards
         self.setMinimumContentsLength(24)
@@ -112,6 +130,15 @@ class PanelPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         return layout
+
+    def setup_form(self, form: FormLike) -> None:
+        """Lay the page out from its Designer form (ui/*_page.ui, compiled into gui/forms),
+        with the heading put on top of the form's top-to-bottom layout."""
+        form.setupUi(self)
+        layout = self.layout()
+        if not isinstance(layout, QBoxLayout):
+            raise TypeError(f"the form of {type(self).__name__} has no top-to-bottom layout")
+        layout.insertWidget(0, self.heading)
 
     def award_chooser(self, all_awards: str | None = None) -> AwardChooser:
         return AwardChooser(all_awards, self)
