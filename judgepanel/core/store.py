@@ -45,10 +45,38 @@ from judgepanel.core.file_encryption import (
     is_encrypted,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PANEL = "panel"
 PACK = "pack"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+ATTACHMENT_TABLES = """
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    pages INTEGER,
+    status TEXT NOT NULL DEFAULT 'ok',
+    content BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attachments (
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    sha256 TEXT REFERENCES documents(sha256),
+    url TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entry, name)
+);
+CREATE TABLE IF NOT EXISTS attachment_reads (
+    judge INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    name TEXT NOT NULL,
+    page INTEGER NOT NULL DEFAULT 1,
+    read INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (judge, entry, name)
+);
+"""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -177,17 +205,19 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"""
+""" + ATTACHMENT_TABLES
 
 # Migrations from version N to N+1, applied in order inside one transaction.
 # 1 -> 2: `seq`, the judge's own write counter that orders returns (not their laptop's clock);
 # the audit record's sealed `state`; the audit chain is keyed from the migration on.
+# 2 -> 3: entries' attachments (documents stored once by SHA-256), and a judge's reading.
 MIGRATIONS: dict[int, str] = {
     1: """
 ALTER TABLE scores ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE reviews ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE audit ADD COLUMN state TEXT NOT NULL DEFAULT '';
 """,
+    2: ATTACHMENT_TABLES,
 }
 
 # The tables whose content an audit record vouches for, each read in a fixed order.
