@@ -7,14 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTextBrowser,
     QWidget,
 )
 
@@ -22,6 +15,7 @@ from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import list_entries
 from judgepanel.core.panel_overview import setup_counts
 from judgepanel.core.store import Store
+from judgepanel.gui.forms.ui_entries_page import Ui_EntriesPage
 from judgepanel.gui.pages.common import PanelPage, plural, secondary_text, warning_colour
 from judgepanel.gui.panel_models import EntriesModel
 from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, ENTRIES, SCORES
@@ -50,13 +44,12 @@ class EntriesPage(PanelPage):
         super().__init__(store, parent)
         self.awards: dict[str, Award] = {}
         self.entries: list[dict[str, Any]] = []
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Search the entries")
-        self.search.setPlaceholderText("Filter by id, title, nominee or organisation…")
-        self.search.setClearButtonEnabled(True)
-        self.award = self.award_chooser("All awards")
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Import entries from a CSV, Excel or JSON export")
+        self.ui = Ui_EntriesPage()
+        self.setup_form(self.ui)
+        self.search = self.ui.search
+        self.award = self.ui.award
+        self.award.all_awards = "All awards"
+        self.import_button = self.ui.import_button
         self.import_button.clicked.connect(self.open_import)
         self.model = EntriesModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -65,40 +58,19 @@ class EntriesPage(PanelPage):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.search.textChanged.connect(lambda _: self._update_heading())
-        self.table = QTableView()
-        self.table.setAccessibleName("Entries")
+        self.table = self.ui.table
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.detail = QTextBrowser()
-        self.detail.setAccessibleName("The entry chosen")
-        self.detail.setOpenExternalLinks(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.detail = self.ui.detail
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.show_entry(current))
         self.award.currentIndexChanged.connect(lambda _: self._fill())
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.award, 1)
-        bar.addWidget(self.import_button)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([820, 400])
-        layout = self.page_layout()
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        self.ui.split.setStretchFactor(0, 3)
+        self.ui.split.setStretchFactor(1, 2)
+        self.ui.split.setSizes([820, 400])
         self.refresh()
 
     def refresh(self) -> None:
