@@ -12,19 +12,12 @@ from functools import partial
 from html import escape
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QUndoStack
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,36 +35,20 @@ from judgepanel.core.panel_overview import (
     judge_loads,
 )
 from judgepanel.core.store import Store
+from judgepanel.gui.assignment_view import MatrixView
 from judgepanel.gui.coordinator_dialogs import AutoAssignDialog, JudgeDialog, RecordConflictDialog
 from judgepanel.gui.coordinator_undo import (
     AssignmentCommand,
     RecordConflictCommand,
     RemoveConflictCommand,
 )
+from judgepanel.gui.forms.ui_judges_page import Ui_JudgesPage
 from judgepanel.gui.pages.common import WHO, PanelPage, plural, show_error, warning_colour
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
 from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, ENTRIES, JUDGES
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
-
-
-class MatrixView(QTableView):
-    """The assignment matrix: a click or Space on a judge's cell asks for a toggle."""
-
-    toggle_requested = Signal(QModelIndex)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        index = self.indexAt(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
-            self.toggle_requested.emit(index)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
-            self.toggle_requested.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class JudgesPage(PanelPage):
@@ -88,46 +65,31 @@ class JudgesPage(PanelPage):
         self.judges: list[Judge] = []
         self.covered = Coverage(0, 0, 0)
         self.judges_model = JudgesModel(self)
-        self.judges_table = QTableView()
-        self.judges_table.setAccessibleName("Judges")
-        self.judges_table.setAccessibleName("Judges")
+        self.ui = Ui_JudgesPage()
+        self.setup_form(self.ui)
+        self.judges_table = self.ui.judges_table
         self.judges_table.setModel(self.judges_model)
-        self.judges_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.judges_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.judges_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.judges_table.verticalHeader().hide()
         self.judges_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.judges_table.horizontalHeader().setStretchLastSection(True)
         self.judges_table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.add_button = QPushButton("Add judge…")
-        self.edit_button = QPushButton("Edit…")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = self.ui.add_button
+        self.edit_button = self.ui.edit_button
+        self.remove_button = self.ui.remove_button
         self.add_button.clicked.connect(self.add_dialog)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
 
-        self.award = self.award_chooser()
-        self.award.setMinimumContentsLength(30)
-        self.auto_button = QPushButton("Auto-assign…")
-        self.auto_button.setToolTip("Give every entry of this award N judges, balancing "
-                                    "workloads and keeping what is already assigned")
-        self.conflict_button = QPushButton("Record conflict…")
-        self.unconflict_button = QPushButton("Remove conflict")
-        self.unconflict_button.setToolTip("Withdraw the conflict in the selected cell "
-                                          "(recorded in error)")
+        self.award = self.ui.award
+        self.auto_button = self.ui.auto_button
+        self.conflict_button = self.ui.conflict_button
+        self.unconflict_button = self.ui.unconflict_button
         self.auto_button.clicked.connect(self.auto_assign_dialog)
         self.conflict_button.clicked.connect(self.conflict_dialog)
         self.unconflict_button.clicked.connect(self.remove_selected_conflict)
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
+        self.notice = self.ui.notice
         self.notice.hide()
         self.matrix_model = AssignmentModel(self)
-        self.matrix = MatrixView()
-        self.matrix.setAccessibleName("Assignment matrix: entries by judges")
-        self.matrix.setAccessibleName("Assignment matrix: entries by judges")
+        self.matrix: MatrixView = self.ui.matrix
         self.matrix.setModel(self.matrix_model)
-        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.matrix.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,35 +98,8 @@ class JudgesPage(PanelPage):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.matrix.toggle_requested.connect(self.toggle)
         self.matrix.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        top_layout.addWidget(self.judges_table)
-        top_layout.addLayout(buttons)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Assignment for"))
-        bar.addWidget(self.award)
-        bar.addStretch()
-        for button in (self.auto_button, self.conflict_button, self.unconflict_button):
-            bar.addWidget(button)
-        bottom_layout.addLayout(bar)
-        bottom_layout.addWidget(self.notice)
-        bottom_layout.addWidget(self.matrix)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        split.setStretchFactor(1, 1)
-        split.setSizes([220, 600])
-        layout = self.page_layout()
-        layout.addWidget(split, 1)
+        self.ui.split.setStretchFactor(1, 1)
+        self.ui.split.setSizes([220, 600])
         self.award.currentIndexChanged.connect(lambda _: self.refresh_matrix())
         self.refresh()
 
