@@ -11,19 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +26,7 @@ from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
 from judgepanel.core.panel_overview import judge_loads, judges_progress
 from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_dialogs import CreatePacksDialog
+from judgepanel.gui.forms.ui_packs_page import Ui_PacksPage
 from judgepanel.gui.pages.common import (
     WHO,
     PanelPage,
@@ -68,60 +61,30 @@ class PacksPage(PanelPage):
         self.last_made: list[PackSummary] = []
         self.last_merge: list[MergeResult] = []
         self.folder = str(Path(store.path).parent) if store.path else ""
-        self.setAcceptDrops(True)
-        self.create_button = QPushButton("Create packs…")
-        self.create_button.setToolTip("One .judgepack file per judge, holding only their "
-                                      "own entries")
-        self.merge_button = QPushButton("Merge returned packs…")
-        self.merge_button.setToolTip("Choose one or more returned .judgepack files (or drop "
-                                     "them on this page)")
+        self.ui = Ui_PacksPage()
+        self.setup_form(self.ui)
+        self.create_button = self.ui.create_button
+        self.merge_button = self.ui.merge_button
         self.create_button.clicked.connect(self.create_dialog)
         self.merge_button.clicked.connect(self.merge_dialog)
-        self.drop_hint = QLabel("Drop returned .judgepack files anywhere on this page to "
-                                "merge them.")
+        self.drop_hint = self.ui.drop_hint
         quiet = secondary_text(self.palette(), QPalette.ColorRole.Window).name()
         self.drop_hint.setStyleSheet(f"QLabel {{ color: {quiet}; border: 2px dashed {quiet}; "
                                      "padding: 10px; border-radius: 4px; }")
-        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.outcome = QLabel()
-        self.outcome.setWordWrap(True)
+        self.outcome = self.ui.outcome
         self.progress_model = ProgressModel(self)
-        self.progress_table = self._table(self.progress_model)
+        self.progress_table = self.ui.progress_table
+        self.progress_table.setModel(self.progress_model)
         self.merge_model = MergeSummaryModel(self)
-        self.merge_table = self._table(self.merge_model)
+        self.merge_table = self.ui.merge_table
+        self.merge_table.setModel(self.merge_model)
         self.merge_table.horizontalHeader().setSectionResizeMode(
             5, QHeaderView.ResizeMode.Stretch)
-        self.merge_table.setWordWrap(True)
         self.merge_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.merge_box = QGroupBox("Last merge")
-        box_layout = QVBoxLayout(self.merge_box)
-        box_layout.addWidget(self.merge_table)
+        self.merge_box = self.ui.merge_box
         self.merge_box.hide()
-        progress_box = QGroupBox("Progress by judge")
-        progress_layout = QVBoxLayout(progress_box)
-        progress_layout.addWidget(self.progress_table)
-        bar = QHBoxLayout()
-        bar.addWidget(self.create_button)
-        bar.addWidget(self.merge_button)
-        bar.addStretch()
-        layout = self.page_layout()
-        layout.addLayout(bar)
-        layout.addWidget(self.drop_hint)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.merge_box, 1)
-        layout.addWidget(progress_box, 2)
         self.refresh()
-
-    def _table(self, model: Any) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setAlternatingRowColors(True)
-        return table
 
     # ----- reading ----------------------------------------------------------------------
 
