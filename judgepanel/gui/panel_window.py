@@ -62,7 +62,13 @@ from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
 from judgepanel.gui.help_overlay import HelpOverlay
 from judgepanel.gui.page_help import page_help
 from judgepanel.gui.pages import page_classes
-from judgepanel.gui.pages.common import WHO, banner, readable_placeholders, secondary_text
+from judgepanel.gui.pages.common import (
+    WHO,
+    banner,
+    readable_placeholders,
+    recorded_by,
+    secondary_text,
+)
 from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
 from judgepanel.gui.settings import Settings
@@ -570,7 +576,7 @@ class PanelWindow(QMainWindow):
         award_id = award_id or self.current_award()
         if award_id is None:
             return None
-        dialog = AwardSettingsDialog(self.store, award_id, WHO, self)
+        dialog = AwardSettingsDialog(self.store, award_id, recorded_by(self.store, WHO), self)
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
         return dialog
@@ -583,7 +589,7 @@ class PanelWindow(QMainWindow):
         if award_id is None:
             return None
         entries = award_entry_titles(self.store, award_id)
-        dialog = TieBreakDialog(self.store, award_id, entries, WHO, self)
+        dialog = TieBreakDialog(self.store, award_id, entries, recorded_by(self.store), self)
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
         return dialog

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from judgepanel.core.awards import Award
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import list_judges
 from judgepanel.core.store import Store
 from judgepanel.gui.panel_worker import KINDS, PanelWorker, Submitted
 from judgepanel.gui.tasks import Progress, Task, run_task
@@ -207,6 +208,13 @@ def show_error(parent: QWidget, what: str, exc: BaseException) -> None:
     else:
         QMessageBox.critical(parent, what,
                              f"Something went wrong: {type(exc).__name__}: {exc}")
+
+
+def recorded_by(store: Store, fallback: str = "Panel chair") -> str:
+    """Who records the chair's decisions from the application: the panel's chair when the
+    panel names one (the first, by name), otherwise `fallback`."""
+    chairs = sorted(j.name for j in list_judges(store) if j.role == "chair")
+    return chairs[0] if chairs else fallback
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -39,12 +39,11 @@ from judgepanel.core.award_results import (
 )
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.judges import list_judges
 from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_score, overrides
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import RankedEntry, Ranking
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import PanelPage, plural, show_error
+from judgepanel.gui.pages.common import PanelPage, plural, recorded_by, show_error
 from judgepanel.gui.panel_worker import (
     ASSIGNMENTS,
     AWARDS,
@@ -112,7 +111,8 @@ class DecisionsPage(PanelPage):
         self.award_combo.setAccessibleName("Award")
         award_label = QLabel("&Award:")
         award_label.setBuddy(self.award_combo)
-        self.who = QLineEdit(self._default_who())
+        self._chair = recorded_by(store)
+        self.who = QLineEdit(self._chair)
         self.who.setAccessibleName("Recorded by")
         who_label = QLabel("Recorded &by:")
         who_label.setBuddy(self.who)
@@ -221,9 +221,13 @@ class DecisionsPage(PanelPage):
         label.hide()
         return label
 
-    def _default_who(self) -> str:
-        chairs = [j.name for j in list_judges(self.store) if j.role == "chair"]
-        return chairs[0] if chairs else "Panel chair"
+    def _follow_chair(self) -> None:
+        """Keep "Recorded by" on the panel's chair as the judges change, unless the user has
+        typed another name there."""
+        chair = recorded_by(self.store)
+        if " ".join(self.who.text().split()) in ("", self._chair):
+            self.who.setText(chair)
+        self._chair = chair
 
     # ----- loading -----------------------------------------------------------------------
 
@@ -236,6 +240,7 @@ class DecisionsPage(PanelPage):
         self._load()
 
     def _load(self) -> None:
+        self._follow_chair()
         self._filling = True
         try:
             self.award_combo.fill(panel_awards(self.store))
@@ -407,7 +412,7 @@ class DecisionsPage(PanelPage):
                   error=False)
 
     def _who(self) -> str:
-        return " ".join(self.who.text().split()) or "Panel chair"
+        return " ".join(self.who.text().split()) or recorded_by(self.store)
 
     def _after_change(self, entry: str, placement: str | None = None,
                       override: float | None = None) -> None:
