@@ -3,7 +3,8 @@
 It edits a copy of the core's `CertificateDesign`; the Outputs page uses the edited design
 for the certificates it writes. "Save design as…" keeps it as a design file for next year (or
 the command line's `--design`), and "Open design…" starts from one. The logo and the layout
-stay as the design file says.
+stay as the design file says. The dialog is laid out in ui/certificate_design.ui; the rows
+for each placement and colour are added here, as the design has them.
 """
 
 from __future__ import annotations
@@ -15,16 +16,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +31,7 @@ from judgepanel.core.reports.certificates import (
     load_design,
     save_design,
 )
+from judgepanel.gui.forms.ui_certificate_design import Ui_DesignEditor
 from judgepanel.gui.pages.common import readable_placeholders
 from judgepanel.gui.ranking_models import PLACEMENT_LABELS
 
@@ -73,8 +69,8 @@ class DesignEditor(QDialog):
     def __init__(self, design: CertificateDesign, parent: QWidget | None = None,
                  folder: Path | None = None, design_file: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Certificate design")
-        self.setMinimumWidth(560)
+        self.ui = Ui_DesignEditor()
+        self.ui.setupUi(self)
         fixed = readable_placeholders(self.palette())  # a dialog does not take the window's
         if fixed is not None:
             self.setPalette(fixed)
@@ -82,69 +78,32 @@ class DesignEditor(QDialog):
         self.folder = folder or Path.home()
         self.design_file = design_file  # the file last opened or saved, if any
         self.file_design: CertificateDesign | None = design if design_file else None
-        layout = QVBoxLayout(self)
-        files = QHBoxLayout()
-        self.open_button = QPushButton("&Open design…")
-        self.open_button.setToolTip("Start from a design file saved earlier")
+        self.open_button = self.ui.open_button
         self.open_button.clicked.connect(self.open_design)
-        self.save_button = QPushButton("&Save design as…")
-        self.save_button.setToolTip("Keep this design as a file, to use again next time")
+        self.save_button = self.ui.save_button
         self.save_button.clicked.connect(self.save_design_as)
-        files.addWidget(self.open_button)
-        files.addWidget(self.save_button)
-        files.addStretch(1)
-        layout.addLayout(files)
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        layout.addWidget(self.file_label)
+        self.file_label = self.ui.file_label
         self._show_file()
-        wording = QGroupBox("Wording")
-        form = QFormLayout(wording)
-        self.programme = QLineEdit(design.programme)
-        self.programme.setPlaceholderText("the panel's title")
-        self.heading = QLineEdit(design.heading)
-        self.presented_to = QLineEdit(design.presented_to)
-        self.date = QLineEdit(design.date)
-        self.date.setPlaceholderText("today's date, e.g. 22 November 2026")
-        form.addRow("Programme:", self.programme)
-        form.addRow("Heading:", self.heading)
-        form.addRow("Before the name:", self.presented_to)
-        form.addRow("Date:", self.date)
+        self.programme = self.ui.programme
+        self.heading = self.ui.heading
+        self.presented_to = self.ui.presented_to
+        self.date = self.ui.date
         self.placements: dict[str, QLineEdit] = {}
-        for placement, words in design.placements.items():
-            self.placements[placement] = QLineEdit(words)
-            form.addRow(f"{PLACEMENT_LABELS.get(placement, placement)}:",
-                        self.placements[placement])
-        layout.addWidget(wording)
-        colours = QGroupBox("Colours")
-        row = QFormLayout(colours)
+        for placement in design.placements:
+            self.placements[placement] = QLineEdit()
+            self.ui.wordingForm.addRow(f"{PLACEMENT_LABELS.get(placement, placement)}:",
+                                       self.placements[placement])
         self.colours: dict[str, ColourButton] = {}
         for key in COLOUR_KEYS:
             button = ColourButton(design.colours.get(key, "#000000"))
             button.setToolTip(COLOUR_WORDS.get(key, key))
             button.setAccessibleName(COLOUR_WORDS.get(key, key))
             self.colours[key] = button
-            row.addRow(f"{COLOUR_WORDS.get(key, key)}:", button)
-        layout.addWidget(colours)
-        signing = QGroupBox("Signatures (up to two)")
-        form = QFormLayout(signing)
-        self.signatures: list[tuple[QLineEdit, QLineEdit]] = []
-        for number in range(2):
-            known = design.signatures[number] if number < len(design.signatures) else None
-            name = QLineEdit(known.name if known else "")
-            role = QLineEdit(known.role if known else "")
-            name.setPlaceholderText("Name")
-            role.setPlaceholderText("Role, e.g. Chair of the judging panel")
-            self.signatures.append((name, role))
-            form.addRow(f"Signature {number + 1}:", name)
-            form.addRow("", role)
-        layout.addWidget(signing)
+            self.ui.coloursForm.addRow(f"{COLOUR_WORDS.get(key, key)}:", button)
+        self.signatures: list[tuple[QLineEdit, QLineEdit]] = [
+            (self.ui.signature1Name, self.ui.signature1Role),
+            (self.ui.signature2Name, self.ui.signature2Role)]
         self._fill(design)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def _fill(self, design: CertificateDesign) -> None:
         """Show a design's wording, colours and signatures in the fields."""
