@@ -41,33 +41,51 @@ def format_number(value: float | None) -> str:
 
 
 class RowsModel(QAbstractTableModel):
-    """A read-only table of dict rows with named columns: the common ground of the pages."""
+    """A read-only table of rows under fixed headings: the one base of every table model on
+    the coordinator's and the chair's pages (the chair's in gui/ranking_models.py).
+
+    Rows are dicts shown through `columns` (key, heading), or anything else under `headings`
+    with `data` overridden, as the chair's ranking rows are.
+    """
 
     columns: tuple[tuple[str, str], ...] = ()  # (key, heading)
+    headings: tuple[str, ...] = ()  # the headings, for rows that are not dicts
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[Any] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row(self, number: int) -> dict[str, Any]:
+    def row(self, number: int) -> Any:
         return self._rows[number]
+
+    def row_at(self, number: int) -> Any:
+        return self._rows[number]
+
+    def column_headings(self) -> tuple[str, ...]:
+        return self.headings or tuple(heading for _, heading in self.columns)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+        return 0 if parent.isValid() else len(self.column_headings())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        headings = self.column_headings()
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.columns):
-            return self.columns[section][1]
+                and 0 <= section < len(headings):
+            return headings[section]
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -10,24 +10,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+
+from judgepanel.core.disagreement_flags import FLAG_WORDS, flag_words  # noqa: F401 (shared)
+from judgepanel.gui.panel_models import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ANY_INDEX = QModelIndex | QPersistentModelIndex
 
-FLAG_WORDS = {
-    "range": "wide range",
-    "rwg": "low agreement",
-    "outlier": "outlier",
-    "no-comment": "extreme score, no comment",
-    "champion": "champion",
-    "near-cutoff": "near the cut-off",
-    "tie": "tie",
-    "incomplete": "incomplete scores",
-}
 PLACEMENT_LABELS = {
     "winner": "Winner",
     "highly-commended": "Highly Commended",
@@ -44,11 +37,6 @@ METHOD_LABELS = {
 }
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-
-
-def flag_words(flags: list[str]) -> str:
-    """Flags as a chair reads them, never by colour or symbol alone."""
-    return ", ".join(FLAG_WORDS.get(flag, flag) for flag in flags)
 
 
 def placement_label(placement: str | None) -> str:
@@ -83,43 +71,7 @@ def number(value: float | None, places: int = 1) -> str:
     return "" if value is None else f"{value:.{places}f}"
 
 
-class _RowsModel(QAbstractTableModel):
-    """Shared plumbing: a list of rows and a fixed list of column headings."""
-
-    headings: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headings)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headings)):
-            return self.headings[section]
-        return None
-
-    def flags(self, index: ANY_INDEX) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class ResultsModel(_RowsModel):
+class ResultsModel(RowsModel):
     """The ranked entries of one award under one method (rows are core `RankedEntry`s)."""
 
     headings = ("Rank", "Entry", "Title", "Score", "Mean", "Median", "SD", "Judges", "Flags",
@@ -210,7 +162,7 @@ class ResultsModel(_RowsModel):
         return None
 
 
-class SensitivityModel(_RowsModel):
+class SensitivityModel(RowsModel):
     """Entry × method → rank, so the chair sees whether the order depends on the method."""
 
     FIXED = 2  # the entry and its title come before the methods
@@ -275,7 +227,7 @@ class SensitivityModel(_RowsModel):
         return None
 
 
-class RecordModel(_RowsModel):
+class RecordModel(RowsModel):
     """The decisions and overrides, newest first: what was decided, why, by whom and when.
 
     Rows are dicts with keys kind, entry, what, reason, who, at.
@@ -301,7 +253,7 @@ class RecordModel(_RowsModel):
         return None
 
 
-class StandingModel(_RowsModel):
+class StandingModel(RowsModel):
     """Computed rank beside the panel's placement: the final list
     moderation asks for (docs/domain-notes.md).
 

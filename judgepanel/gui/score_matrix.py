@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from judgepanel.core.conflicts import list_conflicts
 from judgepanel.core.store import Store
 from judgepanel.core.totals import JudgeTotal
-from judgepanel.gui.ranking_models import ANY_INDEX, ENTRY_ROLE, FLAG_WORDS, _RowsModel
+from judgepanel.gui.panel_models import RowsModel
+from judgepanel.gui.ranking_models import ANY_INDEX, ENTRY_ROLE, FLAG_WORDS
 
 FLAG_MARK = "⚑"
 LOW = QColor("#f3f8fd")
@@ -103,7 +104,7 @@ def describe_flags(flags: list[tuple[str, str]]) -> str:
                      else FLAG_WORDS.get(flag, flag) for flag, detail in flags)
 
 
-class MatrixModel(_RowsModel):
+class MatrixModel(RowsModel):
     """Rows are entries in rank order, columns are judges; cells carry the shading."""
 
     def __init__(self, parent: Any = None) -> None:
