@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -43,8 +43,25 @@ FLAG_NAMES = ("range", "rwg", "outlier", "no-comment", "champion", "near-cutoff"
 # Equally important flags on one entry: the ones naming a judge before the panel-wide ones.
 ORDER = {name: i for i, name in enumerate(
     ("tie", "near-cutoff", "outlier", "champion", "range", "rwg", "no-comment"))}
+# Each flag in the words the application, the ranked report and the exports use (the codes
+# stay in JSON and in the audit record, for scripts).
+FLAG_WORDS = {
+    "range": "wide range",
+    "rwg": "low agreement",
+    "outlier": "outlier",
+    "no-comment": "extreme score, no comment",
+    "champion": "champion",
+    "near-cutoff": "near the cut-off",
+    "tie": "tie",
+    "incomplete": "incomplete scores",
+}
 MAD_SCALE = Fraction("1.4826")  # makes the MAD a consistent estimate of the SD (normal data)
 Number = float | Fraction
+
+
+def flag_words(flags: Iterable[str]) -> str:
+    """Flags as a chair reads them ("low agreement, near the cut-off"), never as codes."""
+    return ", ".join(FLAG_WORDS.get(flag, flag) for flag in flags)
 
 
 def uniform_variance(award: Award) -> float:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from judgepanel.core.disagreement_flags import flag_words
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.safe_files import replacing
 from judgepanel.core.spreadsheet_safety import (  # noqa: F401
@@ -49,12 +50,12 @@ class RankingLike(Protocol):
 
 
 def results_rows(ranking: RankingLike) -> list[list[Any]]:
-    """The `rank` table as rows of cells (numbers unrounded, flags joined by commas)."""
+    """The `rank` table as rows of cells (numbers unrounded, flags in words joined by commas)."""
     rows: list[list[Any]] = []
     for entry in ranking.entries:
         rows.append([entry.rank, entry.entry, entry.title, entry.nominee, entry.organisation,
                      entry.score, entry.mean, entry.median, entry.sd, entry.judges,
-                     ", ".join(entry.flags), entry.placement or ""])
+                     flag_words(entry.flags), entry.placement or ""])
     return rows
 
 

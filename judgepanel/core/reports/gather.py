@@ -14,6 +14,7 @@ from typing import Any
 
 from judgepanel.core.award_results import award_results
 from judgepanel.core.awards import Award, panel_award, panel_awards
+from judgepanel.core.disagreement_flags import FLAG_WORDS
 from judgepanel.core.judges import list_judges
 from judgepanel.core.reports.model import (
     METHOD_WORDS,
@@ -188,7 +189,8 @@ def reliability_lines(stats: dict[str, Any]) -> list[str]:
         counts: dict[str, int] = defaultdict(int)
         for flag in flags:
             counts[flag["flag"]] += 1
-        listed = ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+        listed = ", ".join(f"{FLAG_WORDS.get(name, name)} {count}"
+                           for name, count in sorted(counts.items()))
         lines.append(f"{len(flags)} disagreement flags were raised ({listed}); each is "
                      "shown against its entry in the table.")
     return lines

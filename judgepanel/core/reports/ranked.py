@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from judgepanel.core.disagreement_flags import flag_words
 from judgepanel.core.progress import Progress
 from judgepanel.core.reports import charts
 from judgepanel.core.reports.layout import (
@@ -190,7 +191,7 @@ class RankedReport(ReportPages):
             score = number(e.score) + ("†" if e.override is not None else "")
             rows.append([rank_label(e), entry_cell, para(shorten(e.nominee, 120), cell),
                          para(shorten(e.organisation, 120), cell), score, number(e.mean),
-                         number(e.sd), str(e.judges), para(", ".join(e.flags), s["CellSmall"]),
+                         number(e.sd), str(e.judges), para(flag_words(e.flags), s["CellSmall"]),
                          Paragraph(placement_label(e.placement), s["CellSmall"])])
         table = Table(rows, colWidths=self.column_widths, repeatRows=1)
         commands = table_style_commands()
