@@ -50,3 +50,65 @@ def test_formatting_puts_a_hand_compacted_form_in_designers_order():
     assert "      <string>Say &quot;no&quot; &amp; stop</string>" in lines
     assert "      <enum>Qt::Orientation::Vertical</enum>" in lines
     assert lines[-3:] == [" <resources/>", " <connections/>", "</ui>"]
+
+
+# ----- the panel window's pages take their widgets from their forms ----------------------
+
+PAGE_FORMS = {"Awards": "awards_page.ui", "Entries": "entries_page.ui",
+              "Judges & assignment": "judges_page.ui", "Packs": "packs_page.ui"}
+
+
+def form_widget_names(form: Path) -> set[str]:
+    """The object names of every widget and layout a form makes, the form itself apart."""
+    root = ET.parse(form).getroot()
+    top = root.find("widget")
+    assert top is not None
+    names = {w.get("name", "") for w in top.iter("widget")} | \
+        {layout.get("name", "") for layout in top.iter("layout")}
+    return names - {top.get("name", "")}
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    from coordinator_panels import coordinator_panel, scratch_settings
+
+    from judgepanel.gui.panel_window import PanelWindow
+
+    opened = PanelWindow(coordinator_panel(tmp_path / "p.judgepanel"),
+                         scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    yield opened
+    opened.close()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_each_page_is_laid_out_by_its_form(window) -> None:
+    from PySide6.QtCore import QObject
+
+    for title, form in PAGE_FORMS.items():
+        page = window.page(title)
+        assert page.layout() is page.ui.pageLayout, title
+        assert page.layout().itemAt(0).widget() is page.heading, title
+        assert page.heading.title.text() == title
+        for name in form_widget_names(ROOT / "ui" / form):
+            made = getattr(page.ui, name)
+            assert page.findChild(QObject, name) is made, f"{title}: {name}"
+        # everything below the heading is the form's
+        laid_out = [page.layout().itemAt(i) for i in range(1, page.layout().count())]
+        assert all((item.widget() or item.layout()) is getattr(
+            page.ui, (item.widget() or item.layout()).objectName()) for item in laid_out)
+
+
+def test_certificate_editor_is_laid_out_by_its_form(qtbot) -> None:
+    from judgepanel.core.reports.certificates import default_design
+    from judgepanel.gui.certificate_design import DesignEditor
+
+    editor = DesignEditor(default_design())
+    qtbot.addWidget(editor)
+    assert editor.layout() is editor.ui.layout
+    assert editor.heading is editor.ui.heading and editor.date is editor.ui.date
+    assert editor.signatures[1] == (editor.ui.signature2Name, editor.ui.signature2Role)
+    # the rows the design decides are added to the form's own groups
+    assert editor.ui.coloursForm.rowCount() == len(editor.colours)
+    assert editor.ui.wordingForm.rowCount() == 4 + len(editor.placements)
