@@ -15,6 +15,10 @@ from click.testing import CliRunner
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LC_ALL", "C.UTF-8")
+# Packs made by `judgepanel pack` in the tests are encrypted with this passphrase, and every
+# command reading them finds it here, as a script would (tests of prompting remove it).
+TEST_PASSPHRASE = "test passphrase harbour lantern"
+os.environ.setdefault("JUDGEPANEL_PASSPHRASE", TEST_PASSPHRASE)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -21,6 +21,8 @@ from judgepanel.core.errors import JudgePanelError
 # that this table names every command its modules define.
 LAZY_COMMANDS = {
     **dict.fromkeys(("assign", "conflict", "merge", "pack", "scores"), "packs"),
+    **dict.fromkeys(("fields", "purge"), "personal_data"),
+    **dict.fromkeys(("attachment", "attachments"), "attachments"),
     **dict.fromkeys(("certificates", "feedback", "report", "results"), "outputs"),
     **dict.fromkeys(("audit", "decide", "override", "rank", "settings", "stats", "tiebreak"),
                     "panel_room"),

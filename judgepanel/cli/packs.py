@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from judgepanel.cli import cli
 from judgepanel.cli.panel import login_name
+from judgepanel.cli.passphrases import (
+    ENV,
+    file_key,
+    open_file,
+    passphrase_file_option,
+    read_passphrase_file,
+)
 from judgepanel.core.assignment import auto_assign
 from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.file_encryption import FileKey
 from judgepanel.core.judges import Judge, find_judge, list_judges
 from judgepanel.core.merge import check_packs, merge_returned_packs
-from judgepanel.core.packs import make_pack, make_packs, open_pack
+from judgepanel.core.packs import make_pack, make_packs, open_pack, pack_names
 from judgepanel.core.panel import open_panel
 from judgepanel.core.score_sheets import export_scores, import_scores
 from judgepanel.core.scoring import Judging
@@ -57,16 +67,20 @@ def assign(panel: Path, award_id: str, per_entry: int, seed: int | None) -> None
 @click.option("--entry", "entry_id", required=True, help="The entry's id from the export.")
 @click.option("--reason", default="", help="Why, e.g. 'works in the same trust'.")
 @click.option("--remove", is_flag=True, help="Withdraw a conflict recorded in error.")
-def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: bool) -> None:
+@passphrase_file_option
+def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: bool,
+             passphrase_file: Path | None) -> None:
     """Record a judge's conflict of interest with an entry (or withdraw it with --remove).
 
     The judge loses that entry's assignment and their scores for it never count. PANEL may
     be a judge's pack: the judge then declares the conflict themselves, their scores and
     comments for the entry are removed from the pack, and the merge carries the declaration.
     """
-    check_sqlite_file(panel)
-    if file_kind(panel) == PACK:
-        _declare_in_pack(panel, judge_name, entry_id, reason, remove)
+    key = file_key(panel, passphrase_file)
+    if key is None:
+        check_sqlite_file(panel)
+    if file_kind(panel, key) == PACK:
+        _declare_in_pack(panel, judge_name, entry_id, reason, remove, key)
         return
     with open_panel(panel) as store:
         judge = _judge(store, judge_name)
@@ -82,12 +96,12 @@ def conflict(panel: Path, judge_name: str, entry_id: str, reason: str, remove: b
 
 
 def _declare_in_pack(path: Path, judge_name: str, entry_id: str, reason: str,
-                     remove: bool) -> None:
+                     remove: bool, key: FileKey | None = None) -> None:
     """A judge's own declaration, made in their pack (the CLI twin of the window's button)."""
     if remove:
         raise JudgePanelError(f"{path}: a declaration in a pack is withdrawn by the "
                               "coordinator on the panel (conflict PANEL --remove)")
-    with open_pack(path) as store:
+    with open_pack(path, key) as store:
         judging = Judging.for_pack(store)
         own = store.meta("judge_name") or ""
         if " ".join(judge_name.split()).casefold() != own.casefold():
@@ -105,11 +119,31 @@ def _declare_in_pack(path: Path, judge_name: str, entry_id: str, reason: str,
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The .judgepack file to write (a folder with --all).")
 @click.option("--overwrite", is_flag=True, help="Replace pack files that already exist.")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Encrypt with the passphrase on this file's first line (default: a "
+                   "generated passphrase, printed once).")
+@click.option("--no-encrypt", is_flag=True,
+              help="Make a plain pack (for programmes that choose not to encrypt).")
+@click.option("--expires", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="YYYY-MM-DD: after this date the judge can only return the pack.")
 def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
-         overwrite: bool) -> None:
-    """Make a judge's pack: their assigned entries, the awards and their own earlier scores."""
+         overwrite: bool, passphrase_file: Path | None, no_encrypt: bool,
+         expires: datetime | None) -> None:
+    """Make a judge's pack: their assigned entries, the awards and their own earlier scores.
+
+    Packs are encrypted by default: with the passphrase from --passphrase-file or
+    JUDGEPANEL_PASSPHRASE, else each gets a generated passphrase of several words, printed
+    once, to hand to the judge separately from the file (the panel keeps each pack's key,
+    so merging asks nothing).
+    """
     if bool(judge_name) == every_judge:
         raise click.UsageError("give either --judge NAME or --all")
+    if no_encrypt and passphrase_file:
+        raise click.UsageError("give either --passphrase-file F or --no-encrypt, not both")
+    secret: str | None = None if no_encrypt else (
+        read_passphrase_file(passphrase_file) if passphrase_file
+        else os.environ.get(ENV, "").strip())
+    until = expires.date() if expires else None
     with open_panel(panel) as store:
         if every_judge:
             everyone = list_judges(store)
@@ -117,16 +151,28 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
                 raise JudgePanelError(f"{panel}: the panel has no judges yet; add judges "
                                       "first (judgepanel judge add)")
             output.mkdir(parents=True, exist_ok=True)
-            made = make_packs(store, everyone, output, overwrite=overwrite,
-                              who=login_name())
+            if secret:  # one typed passphrase for every pack
+                made = [make_pack(store, judge, output / name, who=login_name(),
+                                  overwrite=overwrite, passphrase=secret, expires=until)
+                        for judge, name in pack_names(everyone)]
+            else:
+                made = make_packs(store, everyone, output, overwrite=overwrite,
+                                  who=login_name(), encrypt=secret is not None,
+                                  expires=until)
         else:
             if output.suffix.lower() != ".judgepack":
                 raise JudgePanelError(f"{output}: a judge pack's name ends in .judgepack")
             made = [make_pack(store, _judge(store, judge_name or ""), output,
-                              who=login_name(), overwrite=overwrite)]
+                              who=login_name(), overwrite=overwrite, passphrase=secret,
+                              expires=until)]
     for summary in made:
         click.echo(f"{summary.path}: {summary.judge}, {summary.entries} entries, "
-                   f"{summary.scores} earlier score(s)")
+                   f"{summary.scores} earlier score(s)"
+                   f"{', encrypted' if summary.passphrase else ', not encrypted'}"
+                   f"{f', expires {summary.expires}' if summary.expires else ''}")
+        if summary.passphrase and not passphrase_file and not os.environ.get(ENV):
+            click.echo(f"passphrase for {summary.judge}: {summary.passphrase}")
+            click.echo("  (shown once: give it to the judge separately from the file)")
         if not summary.entries:
             click.echo(f"note: {summary.judge} has no entries assigned yet, so this pack is "
                        "empty (judgepanel assign first)")
@@ -165,12 +211,13 @@ def scores() -> None:
 @scores.command("import")
 @click.argument("panel", type=FILE)
 @click.argument("file", type=FILE)
-def scores_import(panel: Path, file: Path) -> None:
+@passphrase_file_option
+def scores_import(panel: Path, file: Path, passphrase_file: Path | None) -> None:
     """Import scores from a CSV or XLSX sheet into a panel or a judge's pack (all or nothing).
 
     On a panel an unknown judge is added; on a pack every row must be the pack's judge's.
     """
-    with Store.open(panel) as store:
+    with open_file(panel, passphrase_file) as store:
         result = import_scores(store, file, who=login_name())
     for line in result.lines():
         click.echo(line)

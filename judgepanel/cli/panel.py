@@ -9,9 +9,11 @@ from pathlib import Path
 import click
 
 from judgepanel.cli import cli
+from judgepanel.cli.passphrases import file_key, open_file, passphrase_file_option
 from judgepanel.core.awards import builtin_awards, panel_award, resolve_award
 from judgepanel.core.entries import list_entries
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.file_encryption import hold_key
 from judgepanel.core.judges import add_judge, edit_judge, find_judge, list_judges, remove_judge
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.store import Store
@@ -36,9 +38,13 @@ def emit_json(value: object) -> None:
 
 @cli.command()
 @click.argument("file", type=PANEL_FILE)
-def open(file: Path) -> None:  # noqa: A001 - the command is called `open`
+@passphrase_file_option
+def open(file: Path, passphrase_file: Path | None) -> None:  # noqa: A001 - called `open`
     """Open a .judgepanel or .judgepack in the application."""
-    Store.open(file).close()  # refuse a bad file here, with the CLI's error line
+    key = file_key(file, passphrase_file)
+    Store.open(file, key=key).close()  # refuse a bad file here, with the CLI's error line
+    if key is not None:
+        hold_key(file, key)  # the window opens it without asking again
     from judgepanel.gui.app import run_app
 
     sys.exit(run_app([str(file)]))
@@ -85,20 +91,35 @@ def new(panel: Path, title: str, award_specs: tuple[str, ...]) -> None:
 @click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
               help="A MAPPING.toml saying which column is which.")
 @click.option("--dry-run", is_flag=True, help="Report what would happen; change nothing.")
+@click.option("--attachments", "attachments_from",
+              type=click.Path(exists=True, path_type=Path), metavar="ZIP_OR_DIR",
+              help="The entries' documents: a ZIP or folder with one folder per entry id.")
+@click.option("--ignore-unmatched", is_flag=True,
+              help="Skip attachment folders that name no entry (reported) instead of refusing.")
 def import_(panel: Path, files: tuple[Path, ...], award_id: str | None, preset: str,
-            mapping: Path | None, dry_run: bool) -> None:
+            mapping: Path | None, dry_run: bool, attachments_from: Path | None = None,
+            ignore_unmatched: bool = False) -> None:
     """Import entries from CSV, XLSX or JSON exports (all or nothing).
 
     Give several FILES for an export split into parts (Award Force splits large exports);
     they are imported in order, and if any is refused none is imported.
     """
-    from judgepanel.core.importing import import_files
+    from judgepanel.core.importing import import_files, import_with_attachments
 
     with open_panel(panel) as store:
-        results = import_files(store, list(files), award=award_id, preset=preset,
-                               mapping=mapping, dry_run=dry_run, who=login_name())
+        if attachments_from is None:
+            results = import_files(store, list(files), award=award_id, preset=preset,
+                                   mapping=mapping, dry_run=dry_run, who=login_name())
+        else:
+            results, documents = import_with_attachments(
+                store, list(files), attachments_from, award=award_id, preset=preset,
+                mapping=mapping, dry_run=dry_run, who=login_name(),
+                ignore_unmatched=ignore_unmatched)
     for result in results:
         for line in result.report_lines():
+            click.echo(line)
+    if attachments_from is not None:
+        for line in documents.report_lines():
             click.echo(line)
 
 
@@ -106,9 +127,11 @@ def import_(panel: Path, files: tuple[Path, ...], award_id: str | None, preset: 
 @click.argument("panel", type=PANEL_FILE)
 @click.option("--award", "award_id", help="Only this award's entries.")
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
-def entries(panel: Path, award_id: str | None, as_json: bool) -> None:
-    """List the entries of a panel or a judge pack."""
-    with Store.open(panel) as store:
+@passphrase_file_option
+def entries(panel: Path, award_id: str | None, as_json: bool,
+            passphrase_file: Path | None) -> None:
+    """List the entries of a panel or a judge pack (an encrypted pack with its passphrase)."""
+    with open_file(panel, passphrase_file) as store:
         if award_id:
             panel_award(store, award_id)  # refuse an award the file does not have
         found = list_entries(store, award_id)

@@ -119,13 +119,15 @@ def file_salt(path: Path) -> bytes:
 
 
 def is_encrypted(path: Path | str) -> bool:
-    """Whether a file that exists is not a plain SQLite file (an encrypted one, or rubbish)."""
+    """Whether a file looks like an SQLCipher database: whole pages (a multiple of 512
+    bytes) with no plain SQLite header. A text file or a truncated one is not."""
     path = Path(path)
     if not path.is_file():
         return False
+    size = path.stat().st_size
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_MAGIC))
-    return len(head) == len(SQLITE_MAGIC) and head != SQLITE_MAGIC
+    return size >= 512 and size % 512 == 0 and head != SQLITE_MAGIC
 
 
 def key_for_file(path: Path | str, passphrase: str) -> FileKey:
@@ -134,7 +136,8 @@ def key_for_file(path: Path | str, passphrase: str) -> FileKey:
 
 
 def connect(database: str, key: FileKey, **options: Any) -> sqlite3.Connection:
-    """An SQLCipher connection to `database` (a path or, with uri=True, a URI), keyed; a wrong key raises WrongPassphrase.
+    """An SQLCipher connection to `database` (a path, or a URI with uri=True), keyed; a
+    wrong key raises WrongPassphrase.
 
     The connection behaves as the standard library's (its errors are sqlite3's, see
     `_share_errors`), so sqlite-utils and the store use it unchanged.
@@ -155,6 +158,17 @@ def connect(database: str, key: FileKey, **options: Any) -> sqlite3.Connection:
     return conn
 
 
+def truncation(conn: sqlite3.Connection, path: Path) -> str:
+    """Why an opened encrypted file is truncated (its pages say it is longer), or ""."""
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    size = path.stat().st_size
+    if size < pages * page_size:
+        return (f"the file is truncated ({size} of {pages * page_size} bytes); ask for it to "
+                "be sent again")
+    return ""
+
+
 def _share_errors() -> None:
     """Make SQLCipher's error classes also the standard library's, so every `except
     sqlite3.Error` in JudgePanel (full disk, damaged file, busy) holds for encrypted files."""
@@ -170,3 +184,52 @@ def _share_errors() -> None:
 
 
 _share_errors()
+
+
+# Keys this process has opened files with, in memory only: the judge types the passphrase
+# once, and the window's autosave thread opens the same pack with the same key.
+_HELD: dict[Path, FileKey] = {}
+
+
+def hold_key(path: Path | str, key: FileKey) -> None:
+    _HELD[Path(path).resolve()] = key
+
+
+def held_key(path: Path | str) -> FileKey | None:
+    return _HELD.get(Path(path).resolve())
+
+
+class NoKeyring(Exception):
+    """This computer has no keyring JudgePanel can keep a passphrase in."""
+
+
+def remember_key(path: Path | str, key: FileKey) -> None:
+    """Keep a pack's key in the system keyring ("remember on this computer"), under its salt.
+
+    Raises NoKeyring, saying so plainly, when the keyring package or a backend is missing.
+    """
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        raise NoKeyring("this computer has no keyring for JudgePanel to remember the "
+                        "passphrase in; type it each time you open the pack") from None
+    try:
+        keyring.set_password(KEYRING_SERVICE, file_salt(Path(path)).hex(), key.hex)
+    except (KeyringError, RuntimeError) as exc:
+        raise NoKeyring(f"this computer's keyring cannot remember the passphrase ({exc}); "
+                        "type it each time you open the pack") from None
+
+
+def remembered_key(path: Path | str) -> FileKey | None:
+    """The key remembered for this pack on this computer, if any (None without a keyring)."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        return None
+    try:
+        text = keyring.get_password(KEYRING_SERVICE, file_salt(Path(path)).hex())
+        return FileKey.from_hex(text) if text else None
+    except (KeyringError, RuntimeError, ValueError, OSError):
+        return None

@@ -29,9 +29,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from judgepanel.core.attachments import pack_attachment_problem
 from judgepanel.core.awards import Scale, panel_awards
 from judgepanel.core.errors import JudgePanelError, RefusedFile
+from judgepanel.core.file_encryption import WrongPassphrase, connect, is_encrypted, truncation
 from judgepanel.core.pack_files import pack_judge_name
+from judgepanel.core.packs import panel_pack_key
 from judgepanel.core.progress import Progress
 from judgepanel.core.scoring import conflict_signature, review_signature
 from judgepanel.core.store import (
@@ -272,7 +275,7 @@ def _plans(view: _PanelView, files: list[Path],
         if progress:
             progress(done, len(files), path.name)
         try:
-            plan: _Plan | _Refused = _plan(view, _read_pack(path))
+            plan: _Plan | _Refused = _plan(view, _read_pack(path, view.panel))
         except _Refused as exc:
             plan = exc
         yield path, plan
@@ -282,7 +285,7 @@ def check_pack(panel: Store, path: Path | str) -> MergeResult:
     """What merging one pack would do, or why it would be refused; changes nothing."""
     path = Path(path)
     try:
-        return _plan(_PanelView.read(panel), _read_pack(path)).result
+        return _plan(_PanelView.read(panel), _read_pack(path, panel)).result
     except _Refused as exc:
         return MergeResult(path, refused=str(exc))
 
@@ -290,21 +293,46 @@ def check_pack(panel: Store, path: Path | str) -> MergeResult:
 # ----- reading a returned pack ----------------------------------------------------------------
 
 
-def _read_pack(path: Path) -> _Pack:
-    """Every record of a pack file, read without changing the file."""
+def _read_pack(path: Path, panel: Store) -> _Pack:
+    """Every record of a pack file, read without changing the file; an encrypted pack with
+    the key the panel kept when it made it (so the merge asks nothing)."""
     try:
-        check_sqlite_file(path)
-        recover_hot_journal(path)  # a killed program's half-write, rolled back as SQLite would
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        key = panel_pack_key(panel, path) if is_encrypted(path) else None
+        if key is None:
+            if is_encrypted(path):
+                raise _Refused("encrypted, and not by this panel (its key is not here): it "
+                               "is another panel's pack, or not a JudgePanel file")
+            check_sqlite_file(path)
+        recover_hot_journal(path, key)  # a killed program's half-write, rolled back
+        with path.open("rb") as stream:  # in chunks: a pack may carry large documents
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
     except RefusedFile as exc:
         raise _Refused(str(exc).removeprefix(f"{path}: ")) from None
+    except OSError as exc:
+        raise _Refused(f"cannot be read ({exc.strerror or exc})") from None
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        uri = sqlite_uri(path, mode="ro")
+        conn = connect(uri, key, uri=True) if key else sqlite3.connect(uri, uri=True)
+    except WrongPassphrase:
+        raise _Refused("its key does not open it (damaged?)") from None
     except sqlite3.Error as exc:
+        if key is not None:  # an encrypted file's header cannot say it was cut short
+            raise _Refused(f"the file is truncated or damaged ({exc}); ask for it to be "
+                           "sent again") from None
         raise _Refused(f"cannot be opened ({exc})") from None
+    try:
+        cut = truncation(conn, path) if key else ""
+    except sqlite3.Error:
+        cut = "the file is truncated or damaged"
+    if cut:
+        conn.close()
+        raise _Refused(cut)
     try:
         meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
         _check_identity(meta)
+        altered = pack_attachment_problem(panel, conn)
+        if altered:
+            raise _Refused(altered)
         seq = "seq" if _has_column(conn, "scores", "seq") else "0"
         review_seq = "seq" if _has_column(conn, "reviews", "seq") else "0"
         return _Pack(

@@ -14,10 +14,21 @@ import os
 import re
 import sqlite3
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
+from judgepanel.core.attachments import copy_to_pack
 from judgepanel.core.errors import JudgePanelError, RefusedFile
+from judgepanel.core.file_encryption import (
+    FileKey,
+    file_salt,
+    held_key,
+    hold_key,
+    new_key,
+    new_passphrase,
+)
+from judgepanel.core.judge_fields import entry_for_judges, hidden_fields
 from judgepanel.core.judges import Judge
 from judgepanel.core.progress import Progress
 from judgepanel.core.store import PACK, Store, disk_full_error, now
@@ -44,6 +55,8 @@ class PackSummary:
     scores: int
     conflicts: int
     entry_ids: list[str] = field(default_factory=list)  # what the pack holds, for the merge
+    passphrase: str = ""  # what opens the pack; empty for a plain pack
+    expires: str = ""  # YYYY-MM-DD after which the judge can only return it; empty: never
 
 
 def pack_file_name(judge_name: str) -> str:
@@ -57,13 +70,19 @@ def pack_file_name(judge_name: str) -> str:
 
 
 def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
-              overwrite: bool = False) -> PackSummary:
+              overwrite: bool = False, passphrase: str | None = None,
+              expires: date | None = None) -> PackSummary:
     """Write `judge`'s pack to `path`; refuses an existing file unless `overwrite`.
 
+    With `passphrase` the pack is encrypted (an empty one: a generated passphrase, returned
+    in the summary) and the panel keeps its key for the merge; None makes a plain pack.
     The pack is written to a temporary file beside `path` and moved into place at the end,
     so a failure never leaves a half-written pack (or destroys the old one).
     """
     path = Path(path)
+    if passphrase is not None and not passphrase.strip():
+        passphrase = new_passphrase()
+    key = new_key(passphrase) if passphrase is not None else None
     if panel.kind != "panel":
         raise JudgePanelError(f"{panel.path}: packs are made from a panel, not from a pack")
     if path.exists() and not overwrite:
@@ -79,7 +98,7 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
-        summary = _build(panel, judge, partial, path)
+        summary = _build(panel, judge, partial, path, key, expires)
         os.replace(partial, path)
     except JudgePanelError as exc:  # name the pack the user asked for, not the partial file
         raise JudgePanelError(str(exc).replace(str(partial), str(path))) from None
@@ -91,9 +110,15 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
         partial.unlink(missing_ok=True)
         Path(f"{partial}-journal").unlink(missing_ok=True)
     with panel.transaction():
+        if key is not None:
+            panel.set_meta(f"pack_cipher:{key.salt.hex()}", key.hex)
         panel.audit("pack made", {"judge": judge.name, "judge_id": judge.id, "file": path.name,
                                   "entries": summary.entries, "scores": summary.scores,
-                                  "entry_ids": summary.entry_ids}, who)
+                                  "entry_ids": summary.entry_ids,
+                                  "encrypted": key is not None,
+                                  "expires": summary.expires}, who)
+    if passphrase is not None:
+        summary = replace(summary, passphrase=passphrase)
     return summary
 
 
@@ -130,11 +155,12 @@ def _running(pid: int, stray: Path) -> bool:
     return True
 
 
-def _build(panel: Store, judge: Judge, partial: Path, final: Path) -> PackSummary:
+def _build(panel: Store, judge: Judge, partial: Path, final: Path, key: FileKey | None = None,
+           expires: date | None = None) -> PackSummary:
     """Copy the allowed rows into a new pack file (only ever rows selected for this judge)."""
     source = panel.db.conn
     entry_ids = [r[0] for r in source.execute(f"{_IN_PACK} ORDER BY a.entry", [judge.id])]
-    pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id)
+    pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id, key=key)
     try:
         # A conflict the judge declared refers to an entry the pack does not hold.
         pack.db.execute("PRAGMA foreign_keys = OFF")
@@ -144,21 +170,25 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path) -> PackSummar
             pack.set_meta("judge_name", judge.name)
             pack.set_meta("panel_title", panel.title)
             pack.set_meta("packed_at", now())
+            if expires is not None:
+                pack.set_meta("expires", expires.isoformat())
             _copy(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
             awards = [r[0] for r in source.execute(
                 f"SELECT id FROM awards WHERE id IN (SELECT award FROM entries WHERE id IN "
                 f"({_IN_PACK})) ORDER BY position, id", [judge.id])]
+            hidden = {award: hidden_fields(panel, award) for award in awards}
             for award in awards:
                 _copy(source, target, "SELECT * FROM awards WHERE id = ?", [award], "awards")
                 _copy(source, target, "SELECT * FROM sections WHERE award = ?", [award],
                       "sections")
             for entry in entry_ids:
                 # The original export row (`source`) may carry the entry platform's reviewer
-                # columns, so it stays in the panel.
+                # columns, so it stays in the panel; fields hidden from judges are emptied
+                # before the row is written, so they never enter the pack's bytes.
                 _copy(source, target,
                       "SELECT id, award, title, nominee, organisation, fields, '{}' AS source, "
                       "source_file, source_row, imported_at, updated_at FROM entries "
-                      "WHERE id = ?", [entry], "entries")
+                      "WHERE id = ?", [entry], "entries", hidden)
                 _copy(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
                       "answers")
                 _copy(source, target,
@@ -170,6 +200,7 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path) -> PackSummar
                       [judge.id, entry], "reviews")
             _copy(source, target, "SELECT * FROM conflicts WHERE judge = ? AND "
                   "declared_by = 'judge'", [judge.id], "conflicts")
+            copy_to_pack(source, target, entry_ids)  # theirs only, streamed in chunks
             pack.audit("pack made", {"judge": judge.name, "panel": panel.title,
                                      "entries": len(entry_ids)})
             counts = {table: target.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
@@ -177,25 +208,48 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path) -> PackSummar
     finally:
         pack.close()
     return PackSummary(final, judge.name, judge.id, counts["entries"], counts["scores"],
-                       counts["conflicts"], entry_ids)
+                       counts["conflicts"], entry_ids,
+                       expires=expires.isoformat() if expires else "")
 
 
 def _copy(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,
-          params: list[object], table: str) -> None:
-    """Insert the rows `sql` selects from the panel into the same table of the pack."""
+          params: list[object], table: str,
+          hidden: dict[str, list[str]] | None = None) -> None:
+    """Insert the rows `sql` selects from the panel into the same table of the pack
+    (entries rows with their award's `hidden` fields emptied)."""
     cursor = source.execute(sql, params)
     names = [c[0] for c in cursor.description]
     rows = cursor.fetchall()
+    if hidden:
+        rows = [tuple(entry_for_judges(dict(zip(names, row, strict=True)),
+                                       hidden.get(row[names.index("award")], [])).values())
+                for row in rows]
     if rows:
         marks = ",".join("?" * len(names))
         target.executemany(
             f"INSERT INTO {table}({', '.join(names)}) VALUES ({marks})", rows)
 
 
+def pack_names(judges: list[Judge]) -> list[tuple[Judge, str]]:
+    """Each judge's pack file name, distinct even where names clash ("Ann (2).judgepack")."""
+    named: list[tuple[Judge, str]] = []
+    used: set[str] = set()
+    for judge in judges:
+        name = pack_file_name(judge.name)
+        stem, number = name[: -len(PACK_SUFFIX)], 2
+        while name.casefold() in used:
+            name, number = f"{stem} ({number}){PACK_SUFFIX}", number + 1
+        used.add(name.casefold())
+        named.append((judge, name))
+    return named
+
+
 def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
                progress: Progress | None = None, who: str = "",
-               overwrite: bool = False) -> list[PackSummary]:
+               overwrite: bool = False, encrypt: bool = False,
+               expires: date | None = None) -> list[PackSummary]:
     """One pack per judge in `folder`, named after the judge; checks every name first.
+    With `encrypt`, each pack gets its own generated passphrase (in its summary).
 
     `progress(done, total, judge_name)` is called before each pack and once at the end with
     (total, total, "").
@@ -204,13 +258,7 @@ def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
     if not folder.is_dir():
         raise JudgePanelError(f"{folder}: no such folder")
     targets: list[tuple[Judge, Path]] = []
-    used: set[str] = set()
-    for judge in judges:
-        name = pack_file_name(judge.name)
-        stem, number = name[: -len(PACK_SUFFIX)], 2
-        while name.casefold() in used:
-            name, number = f"{stem} ({number}){PACK_SUFFIX}", number + 1
-        used.add(name.casefold())
+    for judge, name in pack_names(judges):
         target = folder / name
         if target.exists() and not overwrite:
             raise JudgePanelError(f"{target}: already exists; nothing was written "
@@ -220,16 +268,21 @@ def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
     for done, (judge, target) in enumerate(targets):
         if progress:
             progress(done, len(targets), judge.name)
-        made.append(make_pack(panel, judge, target, who=who, overwrite=overwrite))
+        made.append(make_pack(panel, judge, target, who=who, overwrite=overwrite,
+                              passphrase="" if encrypt else None, expires=expires))
     if progress:
         progress(len(targets), len(targets), "")
     return made
 
 
-def open_pack(path: Path | str) -> Store:
-    """Open a judge's pack; a panel or any other file is refused with a clear message."""
+def open_pack(path: Path | str, key: FileKey | None = None) -> Store:
+    """Open a judge's pack (an encrypted one with its `key`); a panel or any other file is
+    refused with a clear message."""
     # Open as whatever the file is (so a panel keeps its journal mode), then check its kind.
-    store = Store.open(path)
+    key = key or held_key(path)
+    store = Store.open(path, key=key)
+    if key is not None:
+        hold_key(path, key)
     if store.kind != PACK:
         kind = store.kind
         store.close()
@@ -239,3 +292,21 @@ def open_pack(path: Path | str) -> Store:
         store.close()
         raise JudgePanelError(f"{path}: this pack names no judge; ask for a new pack")
     return store
+
+
+def pack_expires(pack: Store) -> date | None:
+    """The date after which the judge's window opens this pack only to return it."""
+    text = pack.meta("expires")
+    return date.fromisoformat(text) if text else None
+
+
+def pack_expired(pack: Store, today: date | None = None) -> bool:
+    """Whether the pack's expiry date has passed (a pack with none never expires)."""
+    expires = pack_expires(pack)
+    return expires is not None and (today or date.today()) > expires
+
+
+def panel_pack_key(panel: Store, path: Path | str) -> FileKey | None:
+    """The key the panel kept for the encrypted pack at `path` (found by the file's salt)."""
+    text = panel.meta(f"pack_cipher:{file_salt(Path(path)).hex()}")
+    return FileKey.from_hex(text) if text else None

@@ -45,7 +45,7 @@ from judgepanel.core.file_encryption import (
     is_encrypted,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 PANEL = "panel"
 PACK = "pack"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -75,6 +75,79 @@ CREATE TABLE IF NOT EXISTS attachment_reads (
     read INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (judge, entry, name)
+);
+"""
+
+# Judging rounds (core/rounds.py): each award's rounds, the entries promoted into a later
+# round, and a later round's own assignments, scores, qualifying votes and agreed scores.
+ROUND_TABLES = """
+CREATE TABLE IF NOT EXISTS rounds (
+    award TEXT NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('scored', 'qualifying', 'consensus')),
+    sections TEXT NOT NULL DEFAULT '',
+    weight REAL,
+    pass_rule TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),
+    closed_at TEXT,
+    closed_by TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (award, id)
+);
+CREATE TABLE IF NOT EXISTS round_entries (
+    award TEXT NOT NULL,
+    round TEXT NOT NULL,
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'in' CHECK (status IN ('in', 'withdrawn')),
+    reason TEXT NOT NULL DEFAULT '',
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (award, round, entry)
+);
+CREATE TABLE IF NOT EXISTS round_assignments (
+    award TEXT NOT NULL,
+    round TEXT NOT NULL,
+    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (award, round, judge, entry)
+);
+CREATE TABLE IF NOT EXISTS round_scores (
+    award TEXT NOT NULL,
+    round TEXT NOT NULL,
+    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    value REAL,
+    comment TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (award, round, judge, entry, section)
+);
+CREATE TABLE IF NOT EXISTS round_votes (
+    award TEXT NOT NULL,
+    round TEXT NOT NULL,
+    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    reason TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (award, round, judge, entry)
+);
+CREATE TABLE IF NOT EXISTS consensus_scores (
+    award TEXT NOT NULL,
+    round TEXT NOT NULL,
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    value REAL,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (award, round, entry, section)
 );
 """
 
@@ -205,12 +278,13 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-""" + ATTACHMENT_TABLES
+""" + ATTACHMENT_TABLES + ROUND_TABLES
 
 # Migrations from version N to N+1, applied in order inside one transaction.
 # 1 -> 2: `seq`, the judge's own write counter that orders returns (not their laptop's clock);
 # the audit record's sealed `state`; the audit chain is keyed from the migration on.
 # 2 -> 3: entries' attachments (documents stored once by SHA-256), and a judge's reading.
+# 3 -> 4: judging rounds (an award's rounds, promotions, a later round's own work).
 MIGRATIONS: dict[int, str] = {
     1: """
 ALTER TABLE scores ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
@@ -218,6 +292,7 @@ ALTER TABLE reviews ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE audit ADD COLUMN state TEXT NOT NULL DEFAULT '';
 """,
     2: ATTACHMENT_TABLES,
+    3: ROUND_TABLES,
 }
 
 # The tables whose content an audit record vouches for, each read in a fixed order.
@@ -417,6 +492,9 @@ class Store:
         nothing about what it holds."""
         path = Path(path)
         if key is None and is_encrypted(path):
+            if kind == PANEL and path.suffix.lower() == ".judgepack":
+                raise RefusedFile(f"{path}: this is an encrypted judge pack (.judgepack), not "
+                                  "a panel (.judgepanel)")
             raise PassphraseNeeded(f"{path}: this file is encrypted; give its passphrase")
         if key is None:
             check_sqlite_file(path)

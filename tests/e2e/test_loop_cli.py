@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import sqlite3
+import os
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
+
+from judgepanel.core.file_encryption import connect, key_for_file
 
 AWARD = "leading-systems-transformation"
 SECTIONS = ("Q1", "Q2", "Q3", "Q4", "Q5")
@@ -91,14 +93,15 @@ def test_three_judges_round_trip_exactly(run_cli: Run, tmp_path: Path, fixtures:
 
     # a re-issued pack carries the judge's own work and nobody else's words
     reissued = tmp_path / "Ann again.judgepack"
-    run_cli("pack", panel, "--judge", "Ann Ward", "-o", reissued, check=True)
+    run_cli("pack", panel, "--judge", "Ann Ward", "-o", reissued, "--no-encrypt", check=True)
     raw = reissued.read_bytes()
     assert b"Ann-note" in raw
     for word in (b"Ben-note", b"Cleo-note", b"Ben Carr", b"Cleo Hart", b"ben@example.org"):
         assert word not in raw
 
-    # a tampered return is refused and the panel is unchanged
-    with sqlite3.connect(packs[0]) as conn:
+    # a tampered return (by someone who has the passphrase) is refused, the panel unchanged
+    key = key_for_file(packs[0], os.environ["JUDGEPANEL_PASSPHRASE"])
+    with connect(str(packs[0]), key) as conn:
         conn.execute("UPDATE scores SET value = 10 WHERE rowid = (SELECT MIN(rowid) "
                      "FROM scores)")
     conn.close()
