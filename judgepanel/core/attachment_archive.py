@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, Any, Protocol
 
 from judgepanel.core.errors import JudgePanelError
 
@@ -26,14 +26,24 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _SKIPPED = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
+class Readable(Protocol):
+    """A stream of a file's bytes, closed by `with`."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def __enter__(self) -> Readable: ...
+
+    def __exit__(self, kind: Any, value: Any, trace: Any, /) -> None: ...
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """One attachment found in the archive or folder: its entry folder, its name, its size."""
 
-    folder: str  # the first path part: the entry's id, as bulk downloads name it
+    folder: str  # the first path part: the entry's id, as bulk downloads name it ('' at top)
     name: str  # the file's name (the rest of the path, with '/' between folders)
     size: int
-    open: Callable[[], IO[bytes]]
+    open: Callable[[], Readable]
 
 
 def _has_control(text: str) -> bool:
@@ -55,9 +65,9 @@ def _check_member_path(name: str, where: str) -> PurePosixPath:
 
 
 def _listing_for(parts: tuple[str, ...], where: str, raw: str) -> tuple[str, str]:
+    """(entry folder, name); a file at the top has no folder (an export column names it)."""
     if len(parts) < 2:
-        raise JudgePanelError(f"{where}: {raw}: not inside an entry's folder (the archive "
-                              "should hold one folder per entry, named by its id)")
+        return "", parts[0]
     return parts[0], "/".join(parts[1:])
 
 
@@ -102,7 +112,7 @@ def _zip_files(archive: zipfile.ZipFile, where: Path) -> list[SourceFile]:
                                   "bomb?); nothing was imported")
         folder, name = _listing_for(path.parts, str(where), info.filename)
 
-        def opener(member: zipfile.ZipInfo = info) -> IO[bytes]:
+        def opener(member: zipfile.ZipInfo = info) -> Readable:
             return _Capped(archive.open(member), member.file_size, f"{where}: "
                            f"{member.filename}")
 
@@ -125,7 +135,7 @@ def _folder_files(root: Path) -> Iterator[SourceFile]:
             raise JudgePanelError(f"{root}: more than {MAX_FILES} files")
         folder, name = _listing_for(relative.parts, str(root), relative.as_posix())
 
-        def opener(file: Path = path) -> IO[bytes]:
+        def opener(file: Path = path) -> Readable:
             return file.open("rb")
 
         yield SourceFile(folder, name, path.stat().st_size, opener)
@@ -149,7 +159,7 @@ class _Capped:
     def __enter__(self) -> _Capped:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: Any, value: Any, trace: Any, /) -> None:
         self._stream.close()
 
     def close(self) -> None:

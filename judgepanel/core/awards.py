@@ -157,6 +157,13 @@ def award_from_dict(raw: dict[str, Any], where: str) -> Award:
     settings = raw.get("settings", {})
     if not isinstance(settings, dict):
         raise fail("settings", "must be a table")
+    if "attachments" in raw:  # per-award limits on supporting documents: warnings only
+        limits = raw["attachments"]
+        if not isinstance(limits, dict) or set(limits) - {"max_files", "max_mb", "types"}:
+            raise fail("attachments", "a table of max_files, max_mb and types")
+        if not isinstance(limits.get("types", []), list):
+            raise fail("attachments.types", "must be a list such as [\"pdf\", \"jpeg\"]")
+        settings = {**settings, "attachments": limits}
     return Award(
         id=award_id,
         name=name,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from judgepanel.core.attachments import ATTACHMENT_KEYS, attachments_by_entry
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store, now
 
@@ -120,6 +121,7 @@ def list_entries(store: Store, award: str | None = None,
                           "JOIN sections s ON s.id = a.section AND s.award = e.award "
                           f"WHERE {where} ORDER BY s.position", params):
         answers.setdefault(row["entry"], {})[row["section"]] = (row["text"], row["words"])
+    documents = attachments_by_entry(store, entry)
     result = []
     for row in entries:
         mine = answers.get(row["id"], {})
@@ -132,6 +134,8 @@ def list_entries(store: Store, award: str | None = None,
             "answers": {section: text for section, (text, _) in mine.items()},
             "words": {section: words for section, (_, words) in mine.items()},
             "fields": json.loads(row["fields"]),
+            "attachments": [{key: document[key] for key in ATTACHMENT_KEYS}
+                            for document in documents.get(row["id"], [])],
         })
     return result
 

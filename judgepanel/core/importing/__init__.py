@@ -6,6 +6,7 @@ check and correct which column is which before anything is written.
 """
 
 from judgepanel.core.importing.cleaning import clean_text, html_to_text, split_multiselect
+from judgepanel.core.importing.documents import import_with_attachments
 from judgepanel.core.importing.importer import (
     ImportPlan,
     ImportResult,
@@ -38,6 +39,7 @@ __all__ = [
     "html_to_text",
     "import_file",
     "import_files",
+    "import_with_attachments",
     "load_mapping",
     "match_award",
     "plan_import",

@@ -62,6 +62,7 @@ class Mapping:
     awards: dict[str, str] = field(default_factory=dict)  # category value -> award id
     ignore: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)  # kept as fields, never guessed as more
+    attachments: list[str] = field(default_factory=list)  # columns of file names or URLs
 
     def column(self, role: str) -> list[str]:
         return list(self.columns.get(role, []))
@@ -104,6 +105,7 @@ class Mapping:
             ignore=list(dict.fromkeys([h for h in self.ignore if h not in used]
                                       + explicit.ignore)),
             fields=list(explicit.fields),
+            attachments=list(explicit.attachments or self.attachments),
         )
 
     def headers_used(self) -> list[tuple[str, str]]:
@@ -128,10 +130,11 @@ def mapping_from_dict(raw: dict[str, Any], where: str) -> Mapping:
     def fail(key: str, problem: str) -> JudgePanelError:
         return JudgePanelError(f"{where}: {key}: {problem}")
 
-    unknown = set(raw) - {"preset", "ignore", "fields", "columns", "sections", "awards"}
+    unknown = set(raw) - {"preset", "ignore", "fields", "columns", "sections", "awards",
+                          "attachments"}
     if unknown:
         raise fail(sorted(unknown)[0], "unknown key (expected preset, ignore, fields, columns, "
-                   "sections, awards)")
+                   "sections, awards, attachments)")
     preset = raw.get("preset", "generic")
     if preset not in PRESETS:
         raise fail("preset", f"'{preset}' is not one of {', '.join(PRESETS)}")
@@ -144,6 +147,12 @@ def mapping_from_dict(raw: dict[str, Any], where: str) -> Mapping:
     if not isinstance(kept, list) or not all(isinstance(i, str) for i in kept):
         raise fail("fields", "must be a list of column headers")
     mapping.fields = list(kept)
+    documents = raw.get("attachments", [])
+    if isinstance(documents, str):
+        documents = [documents]
+    if not isinstance(documents, list) or not all(isinstance(i, str) for i in documents):
+        raise fail("attachments", "must be a list of column headers (file names or URLs)")
+    mapping.attachments = [header.strip() for header in documents]
     for role, value in _table(raw, "columns", fail).items():
         if role not in COLUMN_ROLES:
             raise fail(f"columns.{role}", f"unknown role (roles: {', '.join(COLUMN_ROLES)})")
@@ -211,6 +220,8 @@ def save_mapping(mapping: Mapping, path: Path) -> None:
         lines.append("ignore = [" + ", ".join(quote(h) for h in mapping.ignore) + "]")
     if mapping.fields:
         lines.append("fields = [" + ", ".join(quote(h) for h in mapping.fields) + "]")
+    if mapping.attachments:
+        lines.append("attachments = [" + ", ".join(quote(h) for h in mapping.attachments) + "]")
     lines += ["", "[columns]"]
     for role in COLUMN_ROLES:
         headers = mapping.columns.get(role)

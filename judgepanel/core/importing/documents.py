@@ -1,0 +1,74 @@
+"""An export imported together with its entries' documents, all or nothing together.
+
+The documents come as a bulk-download ZIP or folder (one folder per entry) and, where the
+export has them, columns of file names or URLs: named in MAPPING.toml (`attachments = [...]`)
+or guessed from the headers ("Attachments", "Supporting documents", "Uploads"…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from judgepanel.core.attachments import AttachmentImport, import_attachments
+from judgepanel.core.importing.importer import ImportResult, import_files
+from judgepanel.core.importing.mapping import Mapping, load_mapping
+from judgepanel.core.progress import Progress
+from judgepanel.core.store import Store
+
+_GUESS = re.compile(r"attach|upload|supporting doc|file(s|\s*name)?\b|document", re.I)
+_SPLIT = re.compile(r"[\n;|]+|,\s+(?=\S+\.\w{2,5}\b)")
+
+
+class _Rollback(Exception):
+    """Undoes a dry run's writes, carrying what it would have done."""
+
+    def __init__(self, results: list[ImportResult], documents: AttachmentImport) -> None:
+        super().__init__("dry run")
+        self.results, self.documents = results, documents
+
+
+def attachment_columns(result: ImportResult, mapping: Mapping | None) -> list[str]:
+    """The export's columns that name documents: the mapping's, else guessed from headers."""
+    if mapping is not None and mapping.attachments:
+        return list(mapping.attachments)
+    headers = {header for record in result.records for header in record.source}
+    return sorted(h for h in headers if isinstance(h, str) and _GUESS.search(h))
+
+
+def references(results: list[ImportResult], mapping: Mapping | None) -> dict[str, list[str]]:
+    """entry -> the file names and URLs its row names in the attachment columns."""
+    found: dict[str, list[str]] = {}
+    for result in results:
+        columns = attachment_columns(result, mapping)
+        for record in result.records:
+            for column in columns:
+                value = record.source.get(column)
+                if not isinstance(value, str):
+                    continue
+                for part in _SPLIT.split(value):
+                    if part.strip():
+                        found.setdefault(record.id, []).append(part.strip())
+    return found
+
+
+def import_with_attachments(store: Store, paths: list[Path], attachments: Path | None,
+                            award: str | None = None, preset: str = "generic",
+                            mapping: Path | Mapping | None = None, dry_run: bool = False,
+                            who: str = "", ignore_unmatched: bool = False,
+                            progress: Progress | None = None,
+                            ) -> tuple[list[ImportResult], AttachmentImport]:
+    """Import the exports and their documents in one transaction: a refused document leaves
+    the panel as it was, entries included. With dry_run nothing is kept."""
+    explicit = load_mapping(mapping) if isinstance(mapping, Path) else mapping
+    try:
+        with store.transaction():
+            results = import_files(store, paths, award, preset, mapping, False, who, progress)
+            documents = import_attachments(store, attachments, who, ignore_unmatched,
+                                           references=references(results, explicit))
+            if dry_run:
+                raise _Rollback(results, documents)
+    except _Rollback as done:
+        return [replace(result, dry_run=True) for result in done.results], done.documents
+    return results, documents
