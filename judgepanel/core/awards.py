@@ -61,6 +61,7 @@ class Award:
     organiser: str = ""
     description: str = ""
     settings: dict[str, Any] = field(default_factory=dict, compare=False)
+    rounds: tuple[Any, ...] = field(default=(), compare=False)  # RoundSpec, as declared
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -172,7 +173,30 @@ def award_from_dict(raw: dict[str, Any], where: str) -> Award:
         organiser=str(raw.get("organiser", "")),
         description=str(raw.get("description", "")).strip(),
         settings=settings,
+        rounds=_declared_rounds(raw.get("rounds"), where),
     )
+
+
+def _declared_rounds(raw: Any, where: str) -> tuple[Any, ...]:
+    from judgepanel.core.round_definitions import rounds_from_dict
+
+    return rounds_from_dict(raw, where)
+
+
+def _save_declared_rounds(store: Store, award: Award) -> None:
+    """Store the rounds an award file declares; rounds already in the panel are kept as
+    they are (their state and entries belong to the panel, not the file)."""
+    scale = {"min": award.scale.min, "max": award.scale.max, "step": award.scale.step}
+    for position, spec in enumerate(award.rounds):
+        if spec.sections:  # checked as an award file's own sections, on the award's scale
+            award_from_dict({"id": award.id, "name": award.name, "scale": scale,
+                             "sections": list(spec.sections)}, f"round {spec.id}")
+        store.db.execute(
+            "INSERT OR IGNORE INTO rounds(award, id, position, name, kind, sections, weight, "
+            "pass_rule) VALUES (?,?,?,?,?,?,?,?)",
+            [award.id, spec.id, position, spec.name, spec.kind,
+             json.dumps(list(spec.sections), ensure_ascii=False) if spec.sections else "",
+             spec.weight, spec.pass_rule])
 
 
 def _text(raw: dict[str, Any], key: str, where: str, prefix: str = "") -> str:
@@ -264,6 +288,8 @@ def save_award(store: Store, award: Award) -> None:
                  section.word_limit, scale.min if scale else None,
                  scale.max if scale else None, scale.step if scale else None],
             )
+        if award.rounds:
+            _save_declared_rounds(store, award)
 
 
 def panel_awards(store: Store) -> list[Award]:
