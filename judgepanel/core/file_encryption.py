@@ -144,7 +144,7 @@ def connect(database: str, key: FileKey, **options: Any) -> sqlite3.Connection:
     """
     from sqlcipher3 import dbapi2
 
-    conn: sqlite3.Connection = dbapi2.connect(database, **options)  # type: ignore[assignment]
+    conn: sqlite3.Connection = dbapi2.connect(database, **options)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
         conn.execute(f"PRAGMA key = {key.pragma()}")
