@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from judgepanel.core.assignment import assign
 from judgepanel.core.entries import list_entries
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing import guess_mapping, import_file, preview, read_table
 from judgepanel.core.judges import add_judge
 from judgepanel.core.panel import open_panel
 from judgepanel.core.scoring import Judging
-from judgepanel.core.store import now
 
 LST = "leading-systems-transformation"
 SII = "service-improvement-innovation"
@@ -200,8 +200,7 @@ def test_reimport_updates_in_place_and_keeps_scores(panel_path: Path, exports: P
     run_import(panel_path, exports / "generic_lst.csv")
     with open_panel(panel_path) as store:
         judge = add_judge(store, "Dr Amara Osei")
-        store.db.execute("INSERT INTO assignments(judge, entry, created_at) VALUES (?,?,?)",
-                         [judge.id, "E-101", now()])
+        assign(store, judge, "E-101")
         Judging.for_judge(store, judge.id).set_score("E-101", "Q2", 7, "Clear evidence")
         before = store.rows("SELECT * FROM scores")
     lines = run_import(panel_path, exports / "generic_lst_changed.csv")

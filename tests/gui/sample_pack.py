@@ -9,12 +9,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from judgepanel.core.assignment import assign
 from judgepanel.core.awards import builtin_awards
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.judges import add_judge
 from judgepanel.core.packs import make_pack
 from judgepanel.core.panel import create_panel
-from judgepanel.core.store import now
 
 SENTENCES = [
     "Since 2023 the team has brought together primary care, the acute trust and the local "
@@ -81,10 +81,8 @@ def build_pack(folder: Path, entries: int = 6, words: int = 420,
                                        organisation=organisation, answers=answers))
         upsert_entries(panel, records)
         person = add_judge(panel, judge, "anna.kowalska@example.nhs.uk")
-        with panel.transaction():
-            for record in records:
-                panel.db.execute("INSERT INTO assignments(judge, entry, created_at) "
-                                 "VALUES (?,?,?)", [person.id, record.id, now()])
+        for record in records:
+            assign(panel, person, record.id)
         pack = folder / "Anna Kowalska.judgepack"
         make_pack(panel, person, pack)
     return pack
