@@ -24,6 +24,7 @@ LAZY_COMMANDS = {
     **dict.fromkeys(("fields", "purge"), "personal_data"),
     **dict.fromkeys(("attachment", "attachments"), "attachments"),
     **dict.fromkeys(("certificates", "feedback", "report", "results"), "outputs"),
+    **dict.fromkeys(("consensus", "promote", "round", "rounds", "withdraw"), "rounds"),
     **dict.fromkeys(("audit", "decide", "override", "rank", "settings", "stats", "tiebreak"),
                     "panel_room"),
 }

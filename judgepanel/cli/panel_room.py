@@ -113,16 +113,35 @@ def _print_ranking(ranking: Ranking) -> None:
               help="How the judges' totals are combined; default: the award's own (bias).")
 @click.option("--sensitivity", "show_sensitivity", is_flag=True,
               help="Show each entry's rank under every method instead.")
+@click.option("--round", "round_id", default=None,
+              help="The round to rank (its id); default: the award's current round.")
 @click.option("--json", "as_json", is_flag=True, help="Print the ranking as JSON.")
 def rank(panel: Path, award_id: str, method: str | None, show_sensitivity: bool,
-         as_json: bool) -> None:
+         round_id: str | None, as_json: bool) -> None:
     """Rank an award's entries, with flags, placements and moderated scores."""
+    from judgepanel.core.round_results import round_result
+    from judgepanel.core.rounds import find_round
+
     with open_panel(panel) as store:
+        found = find_round(store, award_id, round_id)
+        if not (found.first and found.kind == "scored"):
+            from judgepanel.cli.rounds import print_round_result
+
+            later = round_result(store, award_id, found.id)
+            if as_json:
+                _emit_json(later.as_json())
+            else:
+                print_round_result(later)
+            return
         results = award_results(store, award_id)
         ranking = results.ranking(method)
     if not show_sensitivity:
         if as_json:
-            _emit_json(ranking.as_json())
+            shown = ranking.as_json()
+            shown["round"] = found.id
+            for row in shown["entries"]:
+                row["round"] = found.id
+            _emit_json(shown)
         else:
             _print_ranking(ranking)
         return
