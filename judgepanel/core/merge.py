@@ -135,6 +135,7 @@ class _PanelView:
     scores: dict[ScoreKey, tuple[Any, ...]] = field(default_factory=dict)
     reviews: dict[tuple[int, str], tuple[Any, ...]] = field(default_factory=dict)
     loaded: set[int] = field(default_factory=set)  # judges whose records are in memory
+    closed_rounds: dict[str, tuple[str, str]] = field(default_factory=dict)  # award -> round
 
     @classmethod
     def read(cls, panel: Store) -> _PanelView:
@@ -150,7 +151,10 @@ class _PanelView:
                 "SELECT id, name, pack_key FROM judges")},
             conflicts={(r[0], r[1]) for r in conn.execute("SELECT judge, entry FROM conflicts")},
             assigned={(r[0], r[1]) for r in conn.execute(
-                "SELECT judge, entry FROM assignments")} | _packed(panel))
+                "SELECT judge, entry FROM assignments")} | _packed(panel),
+            closed_rounds={r[0]: (r[1], r[2]) for r in conn.execute(
+                "SELECT award, id, name FROM rounds WHERE position = 0 AND "
+                "state = 'closed'")})
 
     def load_judge(self, judge: int) -> None:
         """The judge's records already in the panel, to compare returned ones against."""
@@ -427,6 +431,7 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
     if pack_keys.get(judge) != key:
         raise _Refused(f"its judge's key differs from {panel_name}'s key in this panel (a pack "
                        "made for an earlier judge of that name?); issue a new pack")
+    _check_round_open(view, pack)
     view.load_judge(judge)
     plan = _Plan(MergeResult(pack.path, judge=panel_name, sha256=pack.sha256), judge)
     plan.result.counter = max([0, *(_counter(r[7], f"entry '{r[1]}'") for r in pack.scores),
@@ -435,6 +440,16 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
     _check_scores(view, pack, judge, key, arriving, plan)
     _check_reviews(view, pack, judge, key, arriving, plan)
     return plan
+
+
+def _check_round_open(view: _PanelView, pack: _Pack) -> None:
+    """A pack of a closed round is refused, saying which round (core/rounds.py)."""
+    for row in (*pack.scores, *pack.reviews):
+        award = view.entries.get(row[1])
+        if award in view.closed_rounds:
+            round_id, name = view.closed_rounds[award]
+            raise _Refused(f"this pack belongs to round '{round_id}' ({name}) of award "
+                           f"'{award}', which is closed; nothing from it can be merged")
 
 
 def _entry_award(view: _PanelView, entry: str) -> str:

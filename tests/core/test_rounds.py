@@ -217,3 +217,28 @@ def test_a_panel_from_the_release_before_rounds_migrates_and_ranks_as_before(
             now = award_results(store, award_id).ranking().as_json()
             assert now["entries"] == before["entries"]
             assert now["method"] == before["method"]
+
+
+def test_a_pack_of_a_closed_round_is_refused_naming_the_round(store: Store,
+                                                              tmp_path: Path) -> None:
+    from judgepanel.core.assignment import assign
+    from judgepanel.core.judges import list_judges
+    from judgepanel.core.merge import check_pack, merge_packs
+    from judgepanel.core.packs import make_pack, open_pack
+
+    cleo = add_judge(store, "Cleo")
+    assign(store, cleo, "A")
+    path = tmp_path / "cleo.judgepack"
+    make_pack(store, next(j for j in list_judges(store) if j.name == "Cleo"), path)
+    with open_pack(path) as pack:
+        Judging.for_pack(pack).set_score("A", "Q1", 9)
+    assert check_pack(store, path).ok
+    _final(store)
+    close_round(store, "prize", "judging", who="Chair")
+    refused = check_pack(store, path)
+    assert refused.refused == ("this pack belongs to round 'judging' (Judging) of award "
+                               "'prize', which is closed; nothing from it can be merged")
+    with pytest.raises(JudgePanelError, match="belongs to round 'judging'"):
+        merge_packs(store, [path])
+    assert store.db.execute("SELECT COUNT(*) FROM scores WHERE judge = ?",
+                            [cleo.id]).fetchone()[0] == 0
