@@ -51,7 +51,8 @@ def auto_assign(store: Store, award_id: str, per_entry: int, seed: int | None = 
     entries = [r["id"] for r in store.rows(
         "SELECT id FROM entries WHERE award = ? ORDER BY id", [award_id])]
     if not entries:
-        raise JudgePanelError(f"{store.path}: award '{award_id}' has no entries yet")
+        raise JudgePanelError(f"{store.path}: award '{award_id}' has no entries yet, so there "
+                              "is nothing to assign; import its entries first")
     judge_ids = [j.id for j in judges]
     conflicted = {(r["judge"], r["entry"]) for r in store.rows(
         "SELECT judge, entry FROM conflicts")}

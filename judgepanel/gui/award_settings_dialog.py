@@ -36,6 +36,7 @@ from judgepanel.core.moderation import THRESHOLD_KEYS, record_tie_break, set_awa
 from judgepanel.core.ranking import METHOD_LABELS
 from judgepanel.core.store import Store
 from judgepanel.core.totals import METHOD_NAMES, THRESHOLD_RANGES, award_settings
+from judgepanel.gui.pages.common import window_words
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
 THRESHOLD_LABELS = {
@@ -172,7 +173,7 @@ class AwardSettingsDialog(QDialog):
         try:
             set_award_settings(self.store, self.award_id, who=self.who, **self.changes())
         except JudgePanelError as exc:
-            self.problem.setText(f"Not saved: {exc}")
+            self.problem.setText("Not saved: " + window_words(str(exc), capital=False))
             self.problem.show()
             return
         super().accept()
@@ -215,8 +216,7 @@ class TieBreakDialog(QDialog):
         try:
             record_tie_break(self.store, self.award_id, order, self.reason.text(), self.who)
         except JudgePanelError as exc:
-            message = str(exc)
-            self.problem.setText(f"Not recorded: {message[:1].upper()}{message[1:]}")
+            self.problem.setText(f"Not recorded: {window_words(str(exc))}")
             self.problem.show()
             return
         super().accept()

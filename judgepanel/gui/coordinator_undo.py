@@ -19,7 +19,7 @@ from judgepanel.core.conflicts import record_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import WHO
+from judgepanel.gui.pages.common import WHO, panel_award_names, window_words
 
 
 class Page(Protocol):
@@ -65,7 +65,8 @@ class CoordinatorCommand(QUndoCommand):
             said = work()  # one core operation: all of the step, or none of it
         except JudgePanelError as exc:
             self.refused = True
-            self.page.say_refused(f"Not {verb}: {exc}")
+            self.page.say_refused(f"Not {verb}: " + window_words(
+                str(exc), panel_award_names(self.page), capital=False))
             return
         self.refused = False
         self.page.say(said)

@@ -272,7 +272,9 @@ class ImportDialog(QDialog):
         self._fill_mapping()
         self._clear_preview()
         if isinstance(exc, JudgePanelError):
-            self._say(f"error: {exc}", error=True)
+            chosen = Path(self.ui.file.text()) if self.ui.file.text() else None
+            self._say("Error: " + in_window_words(str(exc), self.awards, chosen,
+                                                  self.panel_path), error=True)
         else:
             show_error(self, "Import", exc)
 

@@ -16,7 +16,7 @@ from judgepanel.core.importing import import_files
 from judgepanel.core.merge import check_packs
 from judgepanel.core.score_sheets import export_scores, import_scores
 from judgepanel.core.store import PANEL, Store
-from judgepanel.gui.pages.common import WHO
+from judgepanel.gui.pages.common import WHO, panel_award_names, window_words
 from judgepanel.gui.tasks import Progress, Task, run_task
 from judgepanel.gui.window_frame import open_folder_of
 
@@ -45,8 +45,8 @@ def _in_background(window: PanelWindow, title: str, work: Callable[[Store, Progr
     def failed(exc: BaseException) -> None:
         what = title.rstrip("…")
         if isinstance(exc, JudgePanelError):
-            text = str(exc)
-            report(window, what, f"{text[:1].upper()}{text[1:]}\n\nNothing was changed.",
+            text = window_words(str(exc), panel_award_names(window))
+            report(window, what, f"{text}\n\nNothing was changed.",
                    problem=True)
         else:
             report(window, what, f"Something went wrong: {type(exc).__name__}: {exc}",

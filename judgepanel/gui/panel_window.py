@@ -65,9 +65,11 @@ from judgepanel.gui.pages import page_classes
 from judgepanel.gui.pages.common import (
     WHO,
     banner,
+    panel_award_names,
     readable_placeholders,
     recorded_by,
     secondary_text,
+    window_words,
 )
 from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
@@ -534,7 +536,7 @@ class PanelWindow(QMainWindow):
         try:
             written = save_copy(self.store, target)
         except JudgePanelError as exc:
-            panel_jobs.report(self, "Save a copy", str(exc), problem=True)
+            panel_jobs.report(self, "Save a copy", window_words(str(exc)), problem=True)
             return None
         self.statusBar().showMessage(f"A copy of the panel was saved as {written.name}", 10000)
         open_folder_of(self, written, f"A copy of the panel was saved as {written.name}.")
@@ -553,7 +555,7 @@ class PanelWindow(QMainWindow):
         try:
             new = rename_panel(self.store, title, who=WHO)
         except JudgePanelError as exc:
-            panel_jobs.report(self, "Rename panel", str(exc), problem=True)
+            panel_jobs.report(self, "Rename panel", window_words(str(exc)), problem=True)
             return False
         self.setWindowTitle(f"{new} — JudgePanel")
         self.panel_changed(None)
@@ -613,7 +615,8 @@ class PanelWindow(QMainWindow):
         try:
             remove_award(self.store, award_id, who=WHO)
         except JudgePanelError as exc:
-            panel_jobs.report(self, "Remove an award", str(exc), problem=True)
+            panel_jobs.report(self, "Remove an award",
+                              window_words(str(exc), panel_award_names(self)), problem=True)
             return False
         self.refresh_all()
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -16,14 +17,30 @@ from PySide6.QtWidgets import (
 )
 
 from judgepanel.core.moderation import audit_log, check_history
+from judgepanel.core.panel_details import award_names
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.common import PanelPage, banner, plural
 from judgepanel.gui.panel_models import AuditModel, format_time
 from judgepanel.gui.panel_worker import KINDS
 
+# Detail keys said in words where the key alone would puzzle a coordinator.
+KEY_WORDS = {
+    "per_entry": "judges per entry",
+    "seed": "random seed",
+    "old_value": "old score",
+    "new_value": "new score",
+    "judge_id": "judge number",
+    "entry_ids": "entries",
+}
 
-def describe_detail(detail: str | dict[str, Any]) -> str:
-    """The record's detail (decoded, or its JSON) as "key: value; key: value" for reading."""
+
+def describe_detail(detail: str | dict[str, Any], awards: Mapping[str, str] | None = None) -> str:
+    """The record's detail (decoded, or its JSON) as "key: value; key: value" for reading.
+
+    Only what was given is shown: a value left out (None, empty) is not listed as "None".
+    Award ids are shown as the awards' names when `awards` (id -> name) knows them.
+    """
+    awards = awards or {}
     if isinstance(detail, dict):
         values: Any = detail
     else:
@@ -35,6 +52,11 @@ def describe_detail(detail: str | dict[str, Any]) -> str:
         return str(values)
     parts = []
     for key, value in values.items():
+        if value is None or value in ("", [], {}):
+            continue
+        if key in ("award", "awards"):
+            value = ([awards.get(str(v), v) for v in value] if isinstance(value, list)
+                     else awards.get(str(value), value))
         if isinstance(value, list):
             shown = ", ".join(map(str, value))
         elif isinstance(value, dict):
@@ -43,7 +65,7 @@ def describe_detail(detail: str | dict[str, Any]) -> str:
             shown = "yes" if value else "no"
         else:
             shown = value
-        parts.append(f"{key.replace('_', ' ')}: {shown}")
+        parts.append(f"{KEY_WORDS.get(key, key.replace('_', ' '))}: {shown}")
     return "; ".join(parts)
 
 
@@ -93,8 +115,10 @@ class AuditPage(PanelPage):
     def refresh(self) -> None:
         """Re-read the log and check its chain."""
         self.stale = False
+        names = award_names(self.store)
         self.model.set_rows([{"when": format_time(r["at"]), "who": r["who"] or "—",
-                              "action": r["action"], "detail": describe_detail(r["detail"])}
+                              "action": r["action"],
+                              "detail": describe_detail(r["detail"], names)}
                              for r in audit_log(self.store)])
         self.problems = check_history(self.store)
         if self.problems:

@@ -3,7 +3,8 @@ refresh when stale), error boxes and readable colours."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -201,10 +202,62 @@ def banner(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+# Command-line options a core message may name, in the words of the window's own controls.
+OPTION_WORDS = {
+    "per-entry": "the number of judges per entry",
+    "preset": "the Platform choice",
+    "award": "the Award choice",
+    "method": "the ranking method",
+    "top": "the number to promote",
+    "min-score": "the lowest score to promote",
+    "entry": "the entries chosen",
+    "seed": "the random seed",
+}
+# A full path (POSIX or Windows) to a file: the window names the file alone. A message that
+# starts with a path may have spaces in it ("C:\\Users\\Ana Ruiz\\awards.judgepanel: ...").
+LEADING_PATH = re.compile(r"^(?:[A-Za-z]:)?[/\\][^:]*[/\\]([^:/\\]+): ")
+FULL_PATH = re.compile(r"(?<![\w.:/\\])(?:[A-Za-z]:)?[/\\](?:[^\s:;,'\"()/\\]+[/\\])+"
+                       r"([^\s:;,'\"()/\\]+)")
+
+
+def window_words(message: str, awards: Mapping[str, str] | None = None,
+                 capital: bool = True) -> str:
+    """A core message (written for the command line too) in the window's words: file names
+    rather than full paths, the controls' names rather than `--options`, award names rather
+    than ids, and a capital letter to start (`capital`; not after "Not saved: ")."""
+    starts_with_file = bool(LEADING_PATH.match(message))
+    message = LEADING_PATH.sub(lambda found: f"{found.group(1)}: ", message)
+    message = FULL_PATH.sub(lambda found: found.group(1), message)
+    message = re.sub(r"(?:\b[Tt]he )?(?<![\w-])--([a-z][a-z-]*)(?: [A-Z][A-Z_]*)?",
+                     lambda found: OPTION_WORDS.get(found.group(1),
+                                                    found.group(1).replace("-", " ")),
+                     message)
+    for award_id, name in (awards or {}).items():
+        message = re.sub(rf"'{re.escape(award_id)}'|(?<![\w-]){re.escape(award_id)}(?![\w-])",
+                         lambda _found, name=name: name, message)
+    message = message.replace("error: ", "")
+    if starts_with_file or not capital:
+        return message  # a file name keeps its own spelling
+    return message[:1].upper() + message[1:]
+
+
+def panel_award_names(parent: QWidget | None) -> dict[str, str]:
+    """The award names of the panel a page or dialog shows (empty when it has none open)."""
+    from judgepanel.core.panel_details import award_names
+
+    store = getattr(parent, "store", None)
+    if not isinstance(store, Store):
+        return {}
+    try:
+        return award_names(store)
+    except Exception:  # a closed or unreadable panel: the ids stay as they are
+        return {}
+
+
 def show_error(parent: QWidget, what: str, exc: BaseException) -> None:
     """A refused operation in plain words; anything unexpected says so and what it was."""
     if isinstance(exc, JudgePanelError):
-        QMessageBox.warning(parent, what, str(exc))
+        QMessageBox.warning(parent, what, window_words(str(exc), panel_award_names(parent)))
     else:
         QMessageBox.critical(parent, what,
                              f"Something went wrong: {type(exc).__name__}: {exc}")

@@ -43,7 +43,13 @@ from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_s
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import RankedEntry, Ranking
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import PanelPage, plural, recorded_by, show_error
+from judgepanel.gui.pages.common import (
+    PanelPage,
+    plural,
+    recorded_by,
+    show_error,
+    window_words,
+)
 from judgepanel.gui.panel_worker import (
     ASSIGNMENTS,
     AWARDS,
@@ -388,7 +394,7 @@ class DecisionsPage(PanelPage):
         try:
             decide(self.store, entry, placement, self.placement_reason.text(), self._who())
         except JudgePanelError as exc:
-            self._say(self.placement_message, str(exc), error=True)
+            self._say(self.placement_message, window_words(str(exc)), error=True)
             return
         self.placement_reason.clear()
         self._after_change(entry, placement=placement)
@@ -404,7 +410,7 @@ class DecisionsPage(PanelPage):
         try:
             override_score(self.store, entry, value, self.override_reason.text(), self._who())
         except JudgePanelError as exc:
-            self._say(self.override_message, str(exc), error=True)
+            self._say(self.override_message, window_words(str(exc)), error=True)
             return
         self.override_reason.clear()
         self._after_change(entry, override=value)

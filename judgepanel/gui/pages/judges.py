@@ -27,6 +27,7 @@ from judgepanel.core.awards import panel_awards
 from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, add_judge, edit_judge, list_judges, remove_judge
+from judgepanel.core.panel_details import award_entry_counts
 from judgepanel.core.panel_overview import (
     Coverage,
     assignment_grid,
@@ -43,7 +44,15 @@ from judgepanel.gui.coordinator_undo import (
     RemoveConflictCommand,
 )
 from judgepanel.gui.forms.ui_judges_page import Ui_JudgesPage
-from judgepanel.gui.pages.common import WHO, PanelPage, plural, show_error, warning_colour
+from judgepanel.gui.pages.common import (
+    WHO,
+    PanelPage,
+    panel_award_names,
+    plural,
+    show_error,
+    warning_colour,
+    window_words,
+)
 from judgepanel.gui.panel_models import AssignmentModel, JudgesModel, Matrix, MatrixCell
 from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, ENTRIES, JUDGES
 
@@ -275,7 +284,8 @@ class JudgesPage(PanelPage):
         try:  # core refuses an entry the judge is in conflict with, or has scored, saying why
             done = self.write(lambda store: toggle_assignment(store, judge, entry, who=WHO))
         except JudgePanelError as exc:
-            self.say_refused(f"Not changed: {exc}")
+            self.say_refused("Not changed: " + window_words(str(exc), self.award_names(),
+                                                            capital=False))
             return
         self.say(done.message)
         self.undo_stack.push(AssignmentCommand(self, judge, entry, done.assigned))
@@ -283,7 +293,7 @@ class JudgesPage(PanelPage):
 
     def auto_assign_dialog(self) -> None:
         award_id = self.award.currentData()
-        if award_id is None:
+        if award_id is None or self._said_award_is_empty(award_id):
             return
         dialog = AutoAssignDialog(self.award.currentText(), self)
         full, total, target = self.coverage()
@@ -293,6 +303,8 @@ class JudgesPage(PanelPage):
 
     def auto_assign(self, per_entry: int, seed: int | None = None) -> bool:
         award_id = self.award.currentData()
+        if award_id is not None and self._said_award_is_empty(award_id):
+            return False
         try:
             result = self.write(lambda store: auto_assign(store, award_id, per_entry, seed=seed,
                                                           who=WHO))
@@ -305,6 +317,17 @@ class JudgesPage(PanelPage):
             f"judge now has {loads[0]}–{loads[-1]} entries in this award."
             if loads else "Nothing to assign.")
         self._changed()
+        return True
+
+    def award_names(self) -> dict[str, str]:
+        return panel_award_names(self)
+
+    def _said_award_is_empty(self, award_id: str) -> bool:
+        """An award with no entries has nothing to assign: say so in plain words, here."""
+        if award_entry_counts(self.store).get(award_id):
+            return False
+        self.say_refused(f"{self.award.currentText()} has no entries yet, so there is nothing "
+                         "to assign. Import its entries on the Entries page first.")
         return True
 
     def conflict_dialog(self) -> None:

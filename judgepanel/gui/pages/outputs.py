@@ -42,7 +42,13 @@ from judgepanel.gui.output_jobs import (
     report_job,
 )
 from judgepanel.gui.pages.certificate_options import CertificateOptions
-from judgepanel.gui.pages.common import PanelPage, plural, show_error
+from judgepanel.gui.pages.common import (
+    PanelPage,
+    panel_award_names,
+    plural,
+    show_error,
+    window_words,
+)
 from judgepanel.gui.panel_worker import (
     AWARDS,
     DECISIONS,
@@ -315,7 +321,8 @@ class OutputsPage(PanelPage):
         if isinstance(exc, Cancelled):
             self.status.setText("Stopped before it was finished; nothing more was written.")
             return
-        self.status.setText(f"Not written: {exc}")
+        self.status.setText("Not written: " + window_words(str(exc), panel_award_names(self),
+                                                           capital=False))
         self.failed.emit(str(exc))
         if not isinstance(exc, JudgePanelError):  # a refusal is said in the status line
             show_error(self, "Outputs", exc)
