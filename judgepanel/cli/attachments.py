@@ -8,8 +8,8 @@ import click
 
 from judgepanel.cli import cli
 from judgepanel.cli.panel import PANEL_FILE, emit_json
+from judgepanel.cli.passphrases import open_file, passphrase_file_option
 from judgepanel.core.attachments import list_attachments, problem_text, save_attachment
-from judgepanel.core.store import Store
 
 
 def _size(size: int) -> str:
@@ -22,9 +22,11 @@ def _size(size: int) -> str:
 @click.argument("panel", metavar="PANEL_OR_PACK", type=PANEL_FILE)
 @click.option("--entry", "entry_id", help="Only this entry's attachments.")
 @click.option("--json", "as_json", is_flag=True, help="Print the attachments as JSON.")
-def attachments(panel: Path, entry_id: str | None, as_json: bool) -> None:
+@passphrase_file_option
+def attachments(panel: Path, entry_id: str | None, as_json: bool,
+                passphrase_file: Path | None) -> None:
     """List entries' attachments (name, type, size, pages) in a panel or a judge's pack."""
-    with Store.open(panel) as store:
+    with open_file(panel, passphrase_file) as store:
         found = list_attachments(store, entry_id)
     if as_json:
         emit_json(found)
@@ -46,8 +48,10 @@ def attachments(panel: Path, entry_id: str | None, as_json: bool) -> None:
 @click.option("--name", "name", required=True, help="The attachment's name, as listed.")
 @click.option("-o", "--output", "output", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="The file to write.")
-def attachment(panel: Path, entry_id: str, name: str, output: Path) -> None:
+@passphrase_file_option
+def attachment(panel: Path, entry_id: str, name: str, output: Path,
+               passphrase_file: Path | None) -> None:
     """Write one attachment out to a file (checked against its SHA-256 first)."""
-    with Store.open(panel) as store:
+    with open_file(panel, passphrase_file) as store:
         save_attachment(store, entry_id, name, output)
     click.echo(f"wrote {output}")

@@ -213,7 +213,7 @@ def import_attachments(store: Store, source: Path | str | None, who: str = "",
     result = AttachmentImport(Path(source) if source is not None else Path("export columns"))
     references = references or {}
     entries = {row["id"] for row in store.rows("SELECT id FROM entries")}
-    limits = _award_limits(store)
+    limits = award_limits(store)
     with open_source_or_none(source) as files, store.transaction():
         matched = _match(files, entries, references, result)
         if result.unmatched and not ignore_unmatched:
@@ -375,7 +375,7 @@ def add_link(store: Store, entry: str, name: str, url: str) -> None:
 # ----- limits per award ---------------------------------------------------------------------
 
 
-def _award_limits(store: Store) -> dict[str, dict[str, Any]]:
+def award_limits(store: Store) -> dict[str, dict[str, Any]]:
     """Each award's `[attachments]` table (max_files, max_mb, types), where it has one."""
     import json
 
@@ -416,7 +416,7 @@ def entry_warnings(limits: dict[str, Any], attachments: list[dict[str, Any]]) ->
 
 def limit_warnings(store: Store, limits: dict[str, dict[str, Any]] | None = None) -> list[str]:
     """Every entry's warnings, as the coordinator sees them at import."""
-    limits = _award_limits(store) if limits is None else limits
+    limits = award_limits(store) if limits is None else limits
     awards = {row["id"]: row["award"] for row in store.rows("SELECT id, award FROM entries")}
     found: list[str] = []
     for entry, attachments in attachments_by_entry(store).items():

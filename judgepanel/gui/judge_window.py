@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 from judgepanel.core.packs import open_pack
 from judgepanel.core.scoring import Judging
 from judgepanel.gui import judge_session as session
+from judgepanel.gui.attachments_pane import AttachmentsPane, documents_beside
 from judgepanel.gui.autosave import BACKUP_EVERY_MS, PackWriter, backup_pack
 from judgepanel.gui.forms.ui_judge_window import Ui_JudgeWindow
 from judgepanel.gui.help_overlay import HelpOverlay
@@ -135,6 +136,9 @@ class JudgeWindow(QMainWindow):
         self.ui.splitter.setStretchFactor(1, 5)
         self.ui.splitter.setStretchFactor(2, 3)
         self.ui.splitter.setSizes([360, 620, 460])
+        # The entry's supporting documents, in a tab beside its answers (the scores stay in view).
+        self.documents = AttachmentsPane(self.store, int(self.store.meta("judge_id") or 0))
+        self.entry_tabs = documents_beside(self.ui.splitter, self.ui.entryView, self.documents)
 
     def _setup_status_bar(self) -> None:
         self.saved_label = QLabel("No changes yet")
@@ -171,6 +175,7 @@ class JudgeWindow(QMainWindow):
         entry = self.entries[entry_id]
         award = self.awards[entry["award"]]
         self.ui.entryView.show_entry(entry, award)
+        self.documents.show_entry(entry_id, entry["award"])
         panel = self.ui.scoringPanel
         panel.set_award(award)
         if (entry_id, OVERALL) not in self.known_comments:  # first visit: read the pack
@@ -456,5 +461,7 @@ class JudgeWindow(QMainWindow):
         self.settings.set_splitter_state(WINDOW, "panes", self.ui.splitter.saveState())
         self.settings.sync()
         self.search.close()
+        self.documents.viewer.close_document()
+        self.documents.viewer.remove_copies()  # the private copies opened outside
         self.store.close()
 
