@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from judgepanel.core.file_encryption import connect, held_key, is_encrypted
 from judgepanel.core.store import sqlite_uri
 
 
@@ -19,9 +20,12 @@ def copy_pack(pack: Path, target: Path) -> None:
     """
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
-    source = sqlite3.connect(sqlite_uri(pack, mode="ro"), uri=True)  # escaped: # ? %
+    # An encrypted pack is copied encrypted, with the key this process opened it with.
+    key = held_key(pack) if is_encrypted(pack) else None
+    uri = sqlite_uri(pack, mode="ro")  # escaped: # ? %
+    source = connect(uri, key, uri=True) if key else sqlite3.connect(uri, uri=True)
     try:
-        dest = sqlite3.connect(str(partial))
+        dest = connect(str(partial), key) if key else sqlite3.connect(str(partial))
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")

@@ -10,13 +10,14 @@ it never waits for the disk. Menus carry every shortcut.
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 
-from judgepanel.core.packs import open_pack
+from judgepanel.core.packs import open_pack, pack_expired, pack_expires
 from judgepanel.core.scoring import Judging
 from judgepanel.gui import judge_session as session
 from judgepanel.gui.attachments_pane import AttachmentsPane, documents_beside
@@ -28,6 +29,7 @@ from judgepanel.gui.judge_dialogs import ConflictDialog
 from judgepanel.gui.judge_models import ENTRY_ID_ROLE, EntryFilterModel, EntryListModel
 from judgepanel.gui.judge_return import ScoreReturn
 from judgepanel.gui.palettes import readable_links
+from judgepanel.gui.passphrase_dialog import unlock_pack
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
 from judgepanel.gui.tasks import run_task, wait_for_tasks
 from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
@@ -48,7 +50,7 @@ class JudgeWindow(QMainWindow):
         install_wheel_guard()
         self.path = Path(path)
         self.settings = settings or Settings()
-        self.store = open_pack(self.path)
+        self.store = open_pack(self.path, unlock_pack(self.path, parent))
         self.judging = Judging.for_pack(self.store)
         self.ui = Ui_JudgeWindow()
         self.ui.setupUi(self)
@@ -91,6 +93,11 @@ class JudgeWindow(QMainWindow):
             self.ui.scoringPanel.focus_section(self.ui.scoringPanel.current_section or "")
         else:
             self.ui.entryView.clear_entry()
+        self.expired = pack_expired(self.store)
+        if self.expired:  # past its date: the judge can read and return it, not score
+            self.ui.scoringPanel.setEnabled(False)
+            self.show_problem(f"This pack expired on {_long_date(pack_expires(self.store))}: "
+                              "it can only be returned to the coordinator (File, Return).")
 
     # ----- building ----------------------------------------------------------------------
 
@@ -465,3 +472,8 @@ class JudgeWindow(QMainWindow):
         self.documents.viewer.remove_copies()  # the private copies opened outside
         self.store.close()
 
+
+
+def _long_date(day: date | None) -> str:
+    """22 November 2026, on every system (no platform-only strftime codes)."""
+    return f"{day.day} {day:%B %Y}" if day else ""
