@@ -24,7 +24,7 @@ AWARD_KEYS = {"id", "name", "scale", "sections"}
 SCALE_KEYS = {"min", "max", "step"}
 SECTION_KEYS = {"id", "title", "question", "guidance", "weight", "word_limit", "scale"}
 ENTRY_KEYS = {"entry", "award", "title", "nominee", "organisation", "answers", "words",
-              "fields"}
+              "fields", "attachments"}  # attachments: added with supporting documents
 RANK_KEYS = {"award", "method", "entries"}
 RANK_ENTRY_KEYS = {"rank", "entry", "title", "score", "mean", "median", "sd", "judges",
                    "flags", "placement"}
