@@ -193,13 +193,18 @@ class PanelPage(QWidget):
         super().showEvent(event)
 
 
-def banner(text: str, parent: QWidget | None = None) -> QLabel:
-    """A loud warning strip: used when the audit history does not hold."""
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("QLabel { background: #b3261e; color: white; font-weight: bold;"
-                        " padding: 8px; border-radius: 3px; }")
-    return label
+BANNER_STYLE = ("QLabel { background: #b3261e; color: white; font-weight: bold;"
+                " padding: 8px; border-radius: 3px; }")
+
+
+def banner(text: str, parent: QWidget | None = None, label: QLabel | None = None) -> QLabel:
+    """A loud warning strip: used when the audit history does not hold. With `label` (a
+    form's), that label is made the strip."""
+    strip = label if label is not None else QLabel(parent)
+    strip.setText(text)
+    strip.setWordWrap(True)
+    strip.setStyleSheet(BANNER_STYLE)
+    return strip
 
 
 # Command-line options a core message may name, in the words of the window's own controls.
