@@ -233,3 +233,34 @@ def remembered_key(path: Path | str) -> FileKey | None:
         return FileKey.from_hex(text) if text else None
     except (KeyringError, RuntimeError, ValueError, OSError):
         return None
+
+
+def encrypt_file(path: Path | str, passphrase: str) -> FileKey:
+    """Encrypt a plain, closed JudgePanel file in place (a panel with the coordinator's
+    passphrase, or an older plain pack); returns its key.
+
+    Written to a temporary file beside it and moved into place only when complete.
+    """
+    from sqlcipher3 import dbapi2
+
+    path = Path(path)
+    key = new_key(passphrase)
+    partial = path.with_name(f".{path.name}.encrypting")
+    partial.unlink(missing_ok=True)
+    plain = dbapi2.connect(str(path), isolation_level=None)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute("ATTACH DATABASE ? AS encrypted KEY " + key.pragma(), [str(partial)])
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        version = plain.execute("PRAGMA user_version").fetchone()[0]
+        plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        plain.execute("DETACH DATABASE encrypted")
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        plain.close()
+    partial.replace(path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return key

@@ -31,6 +31,10 @@ def main() -> int:
 
     settings = Settings()
     settings.backup_folder = Path(settings_dir) / "backups"
+    if len(sys.argv) > 4:  # an encrypted pack: the passphrase as the judge typed it
+        from judgepanel.core.file_encryption import hold_key, key_for_file
+
+        hold_key(pack, key_for_file(pack, sys.argv[4]))
     window = JudgeWindow(pack, settings)
     window.show()
     panel = window.ui.scoringPanel

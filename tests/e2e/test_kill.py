@@ -19,6 +19,7 @@ sys.path.insert(0, str(HERE.parent / "gui"))
 
 from sample_pack import build_pack  # noqa: E402
 
+from judgepanel.core.file_encryption import connect, encrypt_file  # noqa: E402
 from judgepanel.core.packs import open_pack  # noqa: E402
 from judgepanel.core.scoring import Judging  # noqa: E402
 
@@ -36,15 +37,19 @@ def read_marker(marker: Path) -> list[dict]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-@pytest.mark.parametrize("run_for", [2.5, 4.0])
-def test_sigkill_mid_typing_loses_at_most_the_last_second(tmp_path: Path, run_for: float):
+@pytest.mark.parametrize(("run_for", "passphrase"), [(2.5, ""), (4.0, ""),
+                                                    (2.5, "maple otter lantern")])
+def test_sigkill_mid_typing_loses_at_most_the_last_second(tmp_path: Path, run_for: float,
+                                                         passphrase: str):
     pack = build_pack(tmp_path)
+    key = encrypt_file(pack, passphrase) if passphrase else None  # SQLCipher's own pages
     marker = tmp_path / "typed.jsonl"
     settings = tmp_path / "settings"
     settings.mkdir()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     worker = subprocess.Popen([sys.executable, str(HERE / "scoring_worker.py"), str(pack),
-                               str(marker), str(settings)], env=env,
+                               str(marker), str(settings), *([passphrase] if key else [])],
+                              env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.time() + 60
@@ -68,9 +73,11 @@ def test_sigkill_mid_typing_loses_at_most_the_last_second(tmp_path: Path, run_fo
         history.setdefault(tuple(record["field"]), []).append((record["t"], record["value"]))
     assert len(records) > 60, "too little was typed to prove anything"
 
-    with sqlite3.connect(pack) as conn:
+    with (connect(str(pack), key) if key else sqlite3.connect(pack)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    with open_pack(pack) as store:
+    if key:
+        assert b"Kowalska" not in pack.read_bytes()
+    with open_pack(pack, key) as store:
         judging = Judging.for_pack(store)
         checked = 0
         for (entry, section, kind), states in history.items():
