@@ -16,6 +16,7 @@ from judgepanel.core.award_results import award_results
 from judgepanel.core.awards import Award, panel_award, panel_awards
 from judgepanel.core.disagreement_flags import FLAG_WORDS
 from judgepanel.core.judges import list_judges
+from judgepanel.core.panel_details import award_entry_counts
 from judgepanel.core.reports.model import (
     METHOD_WORDS,
     AwardResult,
@@ -36,13 +37,20 @@ TIE_BREAK_WORDS = {"bias": "bias-corrected score", "mean": "mean", "median": "me
 
 def report_data(store: Store, award_ids: list[str] | None = None,
                 day: date | None = None) -> ReportData:
-    """Everything the outputs print for the given awards (default: every award in the panel)."""
+    """Everything the outputs print for the given awards (default: every award in the panel).
+
+    An award with no entries has nothing to rank, place or certify: it is left out, and its
+    name kept in `left_out` so the report can say so.
+    """
     awards = ([panel_award(store, award_id) for award_id in award_ids] if award_ids
               else panel_awards(store))
+    counts = award_entry_counts(store)
     judges = [JudgeInfo(j.name, j.email, j.role) for j in list_judges(store)]
     return ReportData(programme=store.title or "Awards", judges=judges,
-                      awards=[award_result(store, award) for award in awards],
-                      day=day or date.today(), audit_head=store.audit_head())
+                      awards=[award_result(store, award) for award in awards
+                              if counts.get(award.id)],
+                      day=day or date.today(), audit_head=store.audit_head(),
+                      left_out=[award.name for award in awards if not counts.get(award.id)])
 
 
 def tie_break_words(criterion: str, award: Award) -> str:

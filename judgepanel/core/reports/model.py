@@ -168,6 +168,7 @@ class ReportData:
     judges: list[JudgeInfo] = field(default_factory=list)
     day: date = field(default_factory=date.today)
     audit_head: str = ""  # the audit chain's last record, fingerprinted (Store.audit_head)
+    left_out: list[str] = field(default_factory=list)  # names of awards with no entries
 
     @property
     def chair(self) -> str:

@@ -120,7 +120,7 @@ class RankedReport(ReportPages):
     def cover(self) -> list[Flowable]:
         s = self.styles
         data = self.data
-        names = [a.name for a in data.awards] or ["(no awards)"]
+        names = [a.name for a in data.awards] or ["No award has entries yet"]
         judges = [f"{j.name} (chair)" if j.role == "chair" else j.name for j in data.judges]
         methods = sorted({a.method for a in data.awards})
         facts = [
@@ -130,6 +130,9 @@ class RankedReport(ReportPages):
             ("Ranking method", "; ".join(METHOD_WORDS.get(m, m) for m in methods) or "–"),
             ("Entries", str(sum(len(a.entries) for a in data.awards))),
         ]
+        if data.left_out:
+            facts.append(("Left out", "\n".join(data.left_out) + "\n(no entries, so nothing "
+                          "to rank)"))
         table = Table([[para(k, s["Label"]), para(v, s["Body"])] for k, v in facts],
                       colWidths=(38 * mm, self.frame_width - 38 * mm), splitInRow=1)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
