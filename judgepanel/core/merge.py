@@ -36,6 +36,7 @@ from judgepanel.core.file_encryption import WrongPassphrase, connect, is_encrypt
 from judgepanel.core.pack_files import pack_judge_name
 from judgepanel.core.packs import panel_pack_key
 from judgepanel.core.progress import Progress
+from judgepanel.core.round_packs import RoundPackRefused, RoundPlan, plan_round_pack
 from judgepanel.core.scoring import conflict_signature, review_signature
 from judgepanel.core.store import (
     PACK,
@@ -202,6 +203,7 @@ class _Plan:
     changed_scores: list[tuple[Any, ...]] = field(default_factory=list)
     reviews: list[tuple[Any, ...]] = field(default_factory=list)
     conflicts: list[tuple[Any, ...]] = field(default_factory=list)
+    round_plan: RoundPlan | None = None  # a later round's pack (core/round_packs.py)
 
 
 # ----- the public operations ------------------------------------------------------------------
@@ -431,6 +433,8 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
     if pack_keys.get(judge) != key:
         raise _Refused(f"its judge's key differs from {panel_name}'s key in this panel (a pack "
                        "made for an earlier judge of that name?); issue a new pack")
+    if meta.get("round"):
+        return _round_plan(view, pack, judge, panel_name, key)
     _check_round_open(view, pack)
     view.load_judge(judge)
     plan = _Plan(MergeResult(pack.path, judge=panel_name, sha256=pack.sha256), judge)
@@ -440,6 +444,17 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
     _check_scores(view, pack, judge, key, arriving, plan)
     _check_reviews(view, pack, judge, key, arriving, plan)
     return plan
+
+
+def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) -> _Plan:
+    """A later round's pack: its scores go to that round (its reviews stay in the pack)."""
+    try:
+        found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores)
+    except RoundPackRefused as exc:
+        raise _Refused(str(exc)) from None
+    result = MergeResult(pack.path, judge=name, sha256=pack.sha256, new=len(found.new),
+                         changed=len(found.changed), unchanged=found.unchanged)
+    return _Plan(result, judge, round_plan=found)
 
 
 def _check_round_open(view: _PanelView, pack: _Pack) -> None:
@@ -586,6 +601,14 @@ def _check_reviews(view: _PanelView, pack: _Pack, judge: int, key: str,
 
 def _write(view: _PanelView, plan: _Plan, who: str) -> None:
     """Write one checked pack into the panel (inside the caller's transaction)."""
+    if plan.round_plan is not None:
+        plan.round_plan.write(view.panel.db.conn)
+        view.panel.audit("pack merged", {
+            "file": plan.result.file.name, "sha256": plan.result.sha256,
+            "judge": plan.result.judge, "award": plan.round_plan.award,
+            "round": plan.round_plan.round, "new": plan.result.new,
+            "changed": plan.result.changed, "unchanged": plan.result.unchanged}, who)
+        return
     conn = view.panel.db.conn
     judge = plan.judge
     for row in plan.conflicts:

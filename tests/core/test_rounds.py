@@ -242,3 +242,45 @@ def test_a_pack_of_a_closed_round_is_refused_naming_the_round(store: Store,
         merge_packs(store, [path])
     assert store.db.execute("SELECT COUNT(*) FROM scores WHERE judge = ?",
                             [cleo.id]).fetchone()[0] == 0
+
+
+def test_a_round_two_pack_holds_only_promoted_entries_and_merges_into_its_round(
+        store: Store, tmp_path: Path) -> None:
+    from judgepanel.core.judges import list_judges
+    from judgepanel.core.merge import check_pack, merge_packs
+    from judgepanel.core.packs import open_pack
+    from judgepanel.core.round_packs import assign_round, make_round_pack
+
+    store.db.execute("UPDATE scores SET comment = 'ROUND-ONE-COMMENT-' || entry")
+    add_round(store, "prize", RoundSpec("final", "Final", "scored", FINAL_SECTIONS))
+    promote(store, "prize", "final", "Shortlist", top=1)
+    promote(store, "prize", "final", "Wildcard", entries=["D"])
+    ann = next(j for j in list_judges(store) if j.name == "Ann")
+    assert assign_round(store, "prize", "final", ann) == ["A", "D"]
+    path = tmp_path / "ann-final.judgepack"
+    with pytest.raises(JudgePanelError, match="round 'judging' of award 'prize' is still open"):
+        make_round_pack(store, "prize", "final", ann, path)
+    close_round(store, "prize", "judging")
+    assert make_round_pack(store, "prize", "final", ann, path) == ["A", "D"]
+    data = path.read_bytes()
+    assert b"ROUND-ONE-COMMENT" not in data and b"Bob" not in data
+    with open_pack(path) as pack:
+        assert pack.meta("round") == "final"
+        assert [r[0] for r in pack.db.execute("SELECT id FROM entries ORDER BY id")] == ["A",
+                                                                                        "D"]
+        assert [r[0] for r in pack.db.execute("SELECT id FROM sections ORDER BY position")
+                ] == ["talk", "answers"]
+        assert pack.db.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 0
+        judging = Judging.for_pack(pack)
+        for entry, value in {"A": 5, "D": 9}.items():
+            judging.set_score(entry, "talk", value)
+            judging.set_score(entry, "answers", value)
+    assert check_pack(store, path).new == 4
+    merge_packs(store, [path])
+    final = round_result(store, "prize", "final")
+    assert [(x.entry, x.score) for x in final.lines] == [("D", 90.0), ("A", 50.0)]
+    first = award_results(store, "prize").ranking()
+    assert next(e for e in first.entries if e.entry == "D").score == pytest.approx(35.0)
+    close_round(store, "prize", "final")
+    assert check_pack(store, path).refused.startswith(
+        "this pack belongs to round 'final' (Final) of award 'prize', which is closed")
