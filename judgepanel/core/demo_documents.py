@@ -20,7 +20,7 @@ def letter_of_support(nominee: str, organisation: str, title: str) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
+    canvas = Canvas(buffer, pagesize=A4, invariant=True)  # the same bytes every time
     width, height = A4
     canvas.setTitle(f"Letter of support: {nominee}")
     canvas.setFillColorRGB(0.0, 0.37, 0.72)
@@ -57,7 +57,7 @@ def evaluation_report(title: str, pages: int = 6, seed: int = 1) -> bytes:
 
     rng = random.Random(seed)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
+    canvas = Canvas(buffer, pagesize=A4, invariant=True)  # the same bytes every time
     width, height = A4
     canvas.setTitle(f"Independent evaluation: {title}")
     headings = ["Summary", "Outcomes", "Method", "Patient experience", "Staff experience",

@@ -1,8 +1,8 @@
 """A preview of a written PDF as page images, and printing it through the system's dialog.
 
-Our PySide6-Essentials install has no QtPdf, so pages are rendered with poppler's `pdftoppm`
-when it is installed; without it the preview says where the file is. Rendering runs in the
-worker that wrote the PDF, so the GUI thread only loads finished images.
+Pages are rendered in process by PDFium (pypdfium2), the renderer the document viewer uses,
+so Windows and macOS need no external program. Rendering runs in the worker that wrote the
+PDF, so the GUI thread only loads finished images.
 """
 
 from __future__ import annotations
@@ -25,34 +25,46 @@ PREVIEW_PAGES = 6
 
 
 def can_render() -> bool:
-    """True when page images can be made (poppler's pdftoppm is on the PATH)."""
-    return shutil.which("pdftoppm") is not None
+    """True: pages are rendered in process by PDFium (pypdfium2), on every system."""
+    return True
 
 
 def render_pages(pdf: Path, folder: Path, dpi: int = PREVIEW_DPI, first: int = 1,
                  last: int | None = PREVIEW_PAGES) -> list[Path]:
-    """Page images of `pdf` as PNGs in `folder`, in page order; [] when pdftoppm is missing."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        return []
-    command = [tool, "-png", "-r", str(dpi), "-f", str(first)]
-    if last is not None:
-        command += ["-l", str(last)]
-    command += [str(pdf), str(folder / "page")]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
-    return sorted(folder.glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
+    """Page images of `pdf` as PNGs in `folder`, in page order (pages `first` to `last`)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        end = len(document) if last is None else min(last, len(document))
+        written = []
+        for number in range(first, end + 1):
+            page = document[number - 1]
+            try:
+                bitmap = page.render(scale=dpi / 72)
+                target = folder / f"page-{number}.png"
+                bitmap.to_pil().save(target)
+                bitmap.close()
+                written.append(target)
+            finally:
+                page.close()
+        return written
+    finally:
+        document.close()
 
 
 def pdf_pages(pdf: Path) -> int | None:
-    """The number of pages (poppler's pdfinfo), or None when it cannot be told."""
-    tool = shutil.which("pdfinfo")
-    if tool is None:
+    """The number of pages, or None when the file cannot be read as a PDF."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(pdf))
+    except pypdfium2.PdfiumError:
         return None
-    result = subprocess.run([tool, str(pdf)], capture_output=True, text=True, timeout=60)
-    for line in result.stdout.splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split(":", 1)[1])
-    return None
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def preview_images(pdf: Path) -> tuple[Path | None, list[Path]]:
