@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.gui.icons import app_icon
+from judgepanel.gui.main_thread_gc import collect_on_gui_thread
 from judgepanel.gui.palettes import follow_system_scheme
 from judgepanel.gui.settings import APPLICATION, ORGANISATION, Settings
 from judgepanel.gui.start_screen import StartScreen
@@ -127,6 +128,7 @@ class Shell:
 def run_app(argv: list[str]) -> int:
     """Start the application: open the file given, or show the start screen."""
     app = make_application(argv)
+    collect_on_gui_thread(app)
     shell = Shell()
     app.setQuitOnLastWindowClosed(False)  # closing a panel returns to the start screen
     app.lastWindowClosed.connect(shell.last_window_closed)

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from sample_pack import build_pack
 
+from judgepanel.gui.main_thread_gc import MainThreadCollector, collect_on_gui_thread
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collector_on_the_gui_thread(qapp: QCoreApplication) -> Iterator[MainThreadCollector]:
+    """As in the application: no garbage collection on worker threads (it frees Qt objects
+    on the wrong thread and can crash)."""
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
