@@ -45,13 +45,27 @@ def _judge(store: Store, name: str) -> Judge:
               help="How many judges should judge each entry.")
 @click.option("--seed", type=int, default=None,
               help="Any number: the same seed gives the same assignment.")
-def assign(panel: Path, award_id: str, per_entry: int, seed: int | None) -> None:
+@click.option("--round", "round_id", default=None,
+              help="A later round of the award (its id): assign the entries promoted into it.")
+def assign(panel: Path, award_id: str, per_entry: int, seed: int | None,
+           round_id: str | None) -> None:
     """Assign each entry of an award to N judges, balancing workloads.
 
     Assignments already made are kept; only missing places are filled. Judges are never
     given an entry they are in conflict with.
     """
+    from judgepanel.core.rounds import find_round
+
     with open_panel(panel) as store:
+        if round_id is not None and not find_round(store, award_id, round_id).first:
+            from judgepanel.core.round_packs import auto_assign_round
+
+            loads = auto_assign_round(store, award_id, round_id, per_entry, seed=seed,
+                                      who=login_name())
+            click.echo(f"{award_id}: round '{round_id}' assigned")
+            for name, count in loads.items():
+                click.echo(f"  {name:<28} {count} entr{'y' if count == 1 else 'ies'}")
+            return
         result = auto_assign(store, award_id, per_entry, seed=seed, who=login_name())
     click.echo(f"{award_id}: {len(result.added)} assignment(s) added, {result.kept} kept")
     for name, count in result.workload.items():
@@ -126,9 +140,13 @@ def _declare_in_pack(path: Path, judge_name: str, entry_id: str, reason: str,
               help="Make a plain pack (for programmes that choose not to encrypt).")
 @click.option("--expires", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="YYYY-MM-DD: after this date the judge can only return the pack.")
+@click.option("--award", "award_id", default=None,
+              help="With --round: the award whose round the pack is for.")
+@click.option("--round", "round_id", default=None,
+              help="A later round (its id, with --award and --judge): the judge's pack for it.")
 def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
          overwrite: bool, passphrase_file: Path | None, no_encrypt: bool,
-         expires: datetime | None) -> None:
+         expires: datetime | None, award_id: str | None, round_id: str | None) -> None:
     """Make a judge's pack: their assigned entries, the awards and their own earlier scores.
 
     Packs are encrypted by default: with the passphrase from --passphrase-file or
@@ -138,6 +156,9 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
     """
     if bool(judge_name) == every_judge:
         raise click.UsageError("give either --judge NAME or --all")
+    if round_id is not None and _round_pack(panel, award_id, round_id, judge_name, output,
+                                            overwrite):
+        return
     if no_encrypt and passphrase_file:
         raise click.UsageError("give either --passphrase-file F or --no-encrypt, not both")
     secret: str | None = None if no_encrypt else (
@@ -176,6 +197,28 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
         if not summary.entries:
             click.echo(f"note: {summary.judge} has no entries assigned yet, so this pack is "
                        "empty (judgepanel assign first)")
+
+
+def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: str | None,
+                output: Path, overwrite: bool) -> bool:
+    """`pack --round`: one judge's pack for a later round (core/round_packs.py); False for
+    the award's first round, whose packs are the ordinary ones."""
+    from judgepanel.core.round_packs import make_round_pack
+    from judgepanel.core.rounds import find_round
+
+    if not award_id or not judge_name:
+        raise click.UsageError("--round needs --award AWARD and --judge NAME")
+    if output.suffix.lower() != ".judgepack":
+        raise JudgePanelError(f"{output}: a judge pack's name ends in .judgepack")
+    with open_panel(panel) as store:
+        if find_round(store, award_id, round_id).first:
+            return False
+        judge = _judge(store, judge_name)
+        entries = make_round_pack(store, award_id, round_id, judge, output,
+                                  who=login_name(), overwrite=overwrite)
+    click.echo(f"{output}: {judge.name}, round '{round_id}', {len(entries)} entries, "
+               "not encrypted")
+    return True
 
 
 @cli.command()

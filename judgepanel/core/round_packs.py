@@ -67,6 +67,43 @@ def assign_round(store: Store, award_id: str, round_id: str, judge: Judge,
         return added
 
 
+def auto_assign_round(store: Store, award_id: str, round_id: str, per_entry: int,
+                      seed: int | None = None, who: str = "") -> dict[str, int]:
+    """Give each entry of a later round `per_entry` judges, balancing workloads (the fewest
+    entries first, ties by a seeded shuffle); assignments already made are kept and no judge
+    gets an entry they are in conflict with. Returns each judge's workload in the round."""
+    import random
+
+    with store.transaction():
+        found = _later_scored(store, award_id, round_id)
+        judges = [Judge(*row) for row in store.db.execute(
+            "SELECT id, name, email, role FROM judges ORDER BY id")]
+        if not judges:
+            raise JudgePanelError(f"{store.path}: the panel has no judges yet")
+        conflicts = {(r[0], r[1]) for r in store.db.execute("SELECT judge, entry FROM conflicts")}
+        have = {(r[0], r[1]) for r in store.db.execute(
+            "SELECT judge, entry FROM round_assignments WHERE award = ? AND round = ?",
+            [award_id, found.id])}
+        load = {j.id: sum(1 for judge, _ in have if judge == j.id) for j in judges}
+        order = {j.id: i for i, j in enumerate(random.Random(seed).sample(judges, len(judges)))}
+        added: list[tuple[int, str]] = []
+        for entry in round_entries(store, found):
+            given = sum(1 for judge, e in have if e == entry)
+            free = sorted((j for j in judges if (j.id, entry) not in have
+                           and (j.id, entry) not in conflicts),
+                          key=lambda j: (load[j.id], order[j.id]))
+            for judge in free[:max(0, per_entry - given)]:
+                added.append((judge.id, entry))
+                load[judge.id] += 1
+        store.db.conn.executemany(
+            "INSERT INTO round_assignments(award, round, judge, entry, created_at) "
+            "VALUES (?,?,?,?,?)", [(award_id, found.id, j, e, now()) for j, e in added])
+        store.audit("round entries assigned", {"award": award_id, "round": found.id,
+                                               "per_entry": per_entry, "added": len(added)},
+                    who=who)
+        return {j.name: load[j.id] for j in judges}
+
+
 def make_round_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
                     path: Path | str, who: str = "", overwrite: bool = False) -> list[str]:
     """Write `judge`'s pack for a later scored round; returns the entries it holds."""

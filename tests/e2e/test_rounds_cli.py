@@ -123,3 +123,41 @@ def test_round_commands_refuse_bad_input_with_one_error_line(tmp_path: Path,
                       "--reason", "Everyone")
     assert no_rule.returncode == 1 and "--top N, --min-score X or --entry ID" in \
         no_rule.stderr
+
+
+def test_a_scored_final_goes_out_in_round_packs_and_comes_back(tmp_path: Path,
+                                                               run_cli: Run) -> None:
+    from judgepanel.core.packs import open_pack
+
+    panel = _panel(tmp_path)
+    sections = tmp_path / "final.toml"
+    sections.write_text(FINAL, encoding="utf-8")
+    run_cli("round", "add", panel, "--award", "prize", "--id", "final", "--name", "Final",
+            "--kind", "scored", "--sections", sections, check=True)
+    run_cli("promote", panel, "--award", "prize", "--to", "final", "--top", "1",
+            "--reason", "Shortlist", check=True)
+    run_cli("promote", panel, "--award", "prize", "--to", "final", "--entry", "E",
+            "--reason", "Wildcard", check=True)
+    early = run_cli("pack", panel, "--award", "prize", "--round", "final", "--judge", "Ann",
+                    "-o", tmp_path / "ann.judgepack")
+    assert early.returncode == 1 and "is still open" in early.stderr
+    run_cli("round", "close", panel, "--award", "prize", "--round", "judging", check=True)
+    run_cli("assign", panel, "--award", "prize", "--round", "final", "--per-entry", "2",
+            check=True)
+    made = run_cli("pack", panel, "--award", "prize", "--round", "final", "--judge", "Ann",
+                   "-o", tmp_path / "ann.judgepack", check=True)
+    assert "round 'final', 2 entries" in made.stdout
+    with open_pack(tmp_path / "ann.judgepack") as pack:
+        judging = Judging.for_pack(pack)
+        for entry, value in {"A": 4, "E": 8}.items():
+            judging.set_score(entry, "talk", value)
+            judging.set_score(entry, "answers", value)
+    run_cli("merge", panel, tmp_path / "ann.judgepack", check=True)
+    final = json.loads(run_cli("rank", panel, "--award", "prize", "--round", "final",
+                               "--json", check=True).stdout)
+    assert [(row["entry"], row["score"], row["judges"]) for row in final["entries"]] == [
+        ("E", 80.0, 1), ("A", 40.0, 1)]
+    run_cli("round", "close", panel, "--award", "prize", "--round", "final", check=True)
+    late = run_cli("merge", panel, tmp_path / "ann.judgepack")
+    assert late.returncode == 1
+    assert "belongs to round 'final' (Final) of award 'prize', which is closed" in late.stderr
