@@ -105,10 +105,11 @@ class AttachmentsPane(QWidget):
             item.setData(NAME_ROLE, attachment["name"])
             if attachment["url"]:
                 item.setToolTip(f"{attachment['url']} (JudgePanel does not fetch links)")
-            if self.judge is not None and not attachment["url"]:
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            if self.judge is not None and not attachment["url"]:  # the judge marks it read
                 done = marks.get(attachment["name"], {}).get("read")
                 item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+            else:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             self.documents.addItem(item)
         self.documents.setCurrentRow(-1)  # nothing opened until the judge looks
         self.documents.blockSignals(False)

@@ -10,8 +10,9 @@ import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from judgepanel.core.attachments import attachments_by_entry
 from judgepanel.core.awards import Award, panel_award
 from judgepanel.core.conflicts import list_conflicts
 from judgepanel.core.entries import get_entry
@@ -20,6 +21,7 @@ from judgepanel.core.judges import list_judges
 from judgepanel.core.scoring import Judging
 from judgepanel.core.store import Store
 from judgepanel.core.totals import award_settings, totals_from_rows
+from judgepanel.gui.attachments_pane import AttachmentsPane
 
 
 @dataclass
@@ -140,7 +142,13 @@ class EntryDetail(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Entry detail")
+        self.documents_button = QPushButton("Documents…")
+        self.documents_button.setAccessibleName("Open the entry's supporting documents")
+        self.documents_button.clicked.connect(self.open_documents)
+        self.documents_button.hide()
+        self.documents_dialog: QDialog | None = None
         layout.addWidget(self.heading)
+        layout.addWidget(self.documents_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.browser, 1)
 
     def show_entry(self, entry_id: str | None) -> None:
@@ -148,11 +156,31 @@ class EntryDetail(QWidget):
         if entry_id is None:
             self.heading.setText("Select an entry to see every judge's scores and comments.")
             self.browser.clear()
+            self.documents_button.hide()
             return
         view = entry_view(self.store, entry_id)
+        count = len(attachments_by_entry(self.store, entry_id).get(entry_id, []))
+        self.documents_button.setText(f"Documents ({count})…")
+        self.documents_button.setVisible(count > 0)
         who = " · ".join(p for p in (view.nominee, view.organisation) if p)
         self.heading.setText(f"{view.entry}: {view.title}" + (f"\n{who}" if who else ""))
         self.browser.setHtml(detail_html(view))
+
+    def open_documents(self) -> AttachmentsPane | None:
+        """The entry's documents in the same viewer the judges use (nothing is recorded)."""
+        if self.entry is None:
+            return None
+        if self.documents_dialog is None:
+            self.documents_dialog = QDialog(self)
+            self.documents_dialog.resize(900, 700)
+            self.documents_pane = AttachmentsPane(self.store, None)
+            QVBoxLayout(self.documents_dialog).addWidget(self.documents_pane)
+        award = entry_view(self.store, self.entry).award.id
+        self.documents_dialog.setWindowTitle(f"Documents of {self.entry}")
+        self.documents_pane.show_entry(self.entry, award)
+        self.documents_dialog.show()
+        self.documents_dialog.raise_()
+        return self.documents_pane
 
     def text(self) -> str:
         """What the pane says, as plain text (for tests and screen readers)."""

@@ -23,7 +23,8 @@ from judgepanel.core.panel import create_panel
 from judgepanel.gui.attachments_pane import AttachmentsPane
 
 AWARD = "leading-systems-transformation"
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen platform noise
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints",  # offscreen platform noise
+                                       "does not support raise")
 
 
 def docx_bytes() -> bytes:
@@ -128,3 +129,27 @@ def test_other_types_open_from_a_private_read_only_copy_deleted_on_close(
         assert not copy.stat().st_mode & 0o222  # read-only
         pane.viewer.remove_copies()
         assert not copy.exists() and not copy.parent.exists()
+
+
+def test_the_chair_opens_an_entrys_documents_in_the_same_viewer(qtbot, tmp_path: Path,
+                                                                documents_pack: Path) -> None:
+    from judgepanel.core.panel import open_panel
+    from judgepanel.gui.entry_detail import EntryDetail
+
+    with open_panel(tmp_path / "awards.judgepanel") as panel:
+        detail = EntryDetail(panel)
+        qtbot.addWidget(detail)
+        detail.show()
+        detail.show_entry("E-2")
+        assert not detail.documents_button.isVisible()  # no documents, no button
+        detail.show_entry("E-1")
+        assert detail.documents_button.text() == "Documents (5)…"
+        qtbot.mouseClick(detail.documents_button, Qt.MouseButton.LeftButton)
+        pane = detail.documents_pane
+        qtbot.waitUntil(lambda: pane.viewer.pages > 0)
+        assert pane.current_name() == "Evaluation.pdf"
+        checkable = pane.documents.item(1).flags() & Qt.ItemFlag.ItemIsUserCheckable
+        assert not checkable  # the chair reads; nothing is marked
+        qtbot.mouseClick(pane.viewer.next_button, Qt.MouseButton.LeftButton)
+        assert pane.viewer.page_box.value() == 2
+        detail.documents_dialog.close()
