@@ -89,6 +89,7 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
         for award in panel_awards(panel):
             # Shipped with every built-in award: a missing file fails here, naming it.
             import_file(panel, resource_path("demo", f"{award.id}.csv"), award=award.id)
+        _add_documents(panel)
         for judge in judges:
             add_judge(panel, judge.name, judge.email, judge.role, who=COORDINATOR)
         report(2, 6, "Assigning entries")
@@ -117,6 +118,24 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
                        f"on the {ranking.method} method; no objection raised.", who=chair)
     report(6, 6, "Done")
     return path
+
+
+def _add_documents(panel: Store, per_award: int = 2) -> None:
+    """Supporting documents for the first entries of each award, as a bulk download brings
+    them: a letter of support, a six-page evaluation with a chart and a team photograph."""
+    import tempfile
+
+    from judgepanel.core.attachments import import_attachments
+    from judgepanel.core.demo_documents import write_entry_documents
+
+    with tempfile.TemporaryDirectory(prefix="judgepanel-demo-") as folder:
+        for award in panel_awards(panel):
+            rows = panel.rows("SELECT id, title, nominee, organisation FROM entries "
+                              "WHERE award = ? ORDER BY id LIMIT ?", [award.id, per_award])
+            for seed, row in enumerate(rows, start=1):
+                write_entry_documents(Path(folder), row["id"], row["nominee"],
+                                      row["organisation"], row["title"], seed)
+        import_attachments(panel, Path(folder), who=COORDINATOR)
 
 
 def _first_conflict(panel: Store) -> None:

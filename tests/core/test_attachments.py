@@ -305,3 +305,18 @@ def test_a_schema_2_panel_gains_the_attachment_tables(tmp_path: Path) -> None:
         assert store.audit_problems() == []
     with Store.open(copy) as store:
         assert json.loads(json.dumps(list_attachments(store)))[0]["pages"] == 1
+
+
+def test_the_demo_entries_carry_realistic_documents(tmp_path: Path) -> None:
+    from judgepanel.core.demo import build_demo
+
+    path = build_demo(tmp_path / "demo")
+    with Store.open(path) as store:
+        found = list_attachments(store)
+    by_name: dict[str, list[dict[str, object]]] = {}
+    for attachment in found:
+        by_name.setdefault(str(attachment["name"]), []).append(attachment)
+    assert {a["pages"] for a in by_name["Letter of support.pdf"]} == {1}
+    assert {a["pages"] for a in by_name["Independent evaluation.pdf"]} == {6}
+    assert {a["type"] for a in by_name["Team photograph.jpg"]} == {"jpeg"}
+    assert len({a["entry"] for a in found}) == 6  # two entries of each built-in award
