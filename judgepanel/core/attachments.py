@@ -62,9 +62,9 @@ class AttachmentImport:
 
 
 # ----- blob I/O -------------------------------------------------------------------------------
-# The standard library's connections stream a document through incremental blob I/O; an
-# encrypted file's (SQLCipher's) has no blobopen, so there a document moves whole, one at a
-# time: memory then follows the largest document, never the sum of them.
+# The standard library's connections stream a large document through incremental blob I/O;
+# an encrypted file's (SQLCipher's) has no blobopen, so there a document moves whole, one at
+# a time: memory then follows the largest document, never the sum of them.
 
 
 def document_chunks(conn: sqlite3.Connection, rowid: int) -> Iterator[bytes]:
@@ -82,7 +82,8 @@ def document_chunks(conn: sqlite3.Connection, rowid: int) -> Iterator[bytes]:
 
 def insert_document(conn: sqlite3.Connection, sha: str, kind: str, size: int,
                     pages: int | None, status: str, chunks: Iterable[bytes]) -> None:
-    """A document row with its bytes written from `chunks`."""
+    """A document row with its bytes written from `chunks` (into a zero-filled blob where the
+    connection has blob I/O, so the document is never held whole)."""
     if not hasattr(conn, "blobopen"):
         conn.execute("INSERT INTO documents(sha256, type, bytes, pages, status, content) "
                      "VALUES (?, ?, ?, ?, ?, ?)",
