@@ -166,12 +166,14 @@ class ImportDialog(QDialog):
         self.ui.setupUi(self)
         self.panel_path = Path(panel_path) if panel_path else None
         self._own_store = store is None
-        self.store = store or Store.open(self.panel_path, PANEL)
+        if store is None and self.panel_path is None:
+            raise ValueError("the import dialog needs a panel or its path")
+        self.store = store or Store.open(self.panel_path or Path(), PANEL)
         self.awards: list[Award] = panel_awards(self.store)
         self.table: Table | None = None
         self.stamp: FileStamp = None  # the export's size and time when it was read
         self.base = Mapping()
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.task: Task | None = None
         self.empty: list[str] = []  # sections the import would leave empty for every entry
         self._empty_accepted: list[str] | None = None  # the same list, imported anyway
@@ -232,7 +234,7 @@ class ImportDialog(QDialog):
         self.ui.file.setText(str(path))
         self._reads += 1
         number = self._reads
-        self.table, self.stamp, self.result = None, None, None
+        self.table, self.stamp, self.import_result = None, None, None
         stamp = file_stamp(path)
         if stamp is not None and stamp[0] >= self.large_export_bytes:
             self._fill_mapping()
@@ -336,7 +338,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _mapping_edited(self) -> None:
-        self.result = None
+        self.import_result = None
         self._preview_timer.start()
 
     def uses(self) -> list[tuple[str, Use]]:
@@ -447,7 +449,7 @@ class ImportDialog(QDialog):
 
     def _done(self, result: ImportResult) -> None:
         self._set_busy(False)
-        self.result = result
+        self.import_result = result
         self._say("\n".join(result.report_lines()))
         if not result.dry_run:
             self.imported.emit(result)

@@ -264,7 +264,7 @@ class PanelWindow(QMainWindow):
     def _add_page(self, page_class: type[QWidget]) -> None:
         title = str(getattr(page_class, "title", page_class.__name__))
         try:
-            page = page_class(self.store, self)  # type: ignore[call-arg]
+            page = page_class(self.store, self)  # type: ignore[arg-type]
             page.worker = self.worker  # type: ignore[attr-defined]
         except Exception as exc:  # one broken page must not stop the panel opening
             page = QLabel(f"The {title} page could not be opened: {exc}")

@@ -95,8 +95,9 @@ class PdfPreview(QScrollArea):
     def _clear(self) -> None:
         while self._pages.count():
             item = self._pages.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
@@ -135,9 +136,11 @@ class PdfPreview(QScrollArea):
         """Scale each page to the width of the pane, never larger than it was rendered."""
         width = max(self.viewport().width() - 24, 120)
         for i in range(self._pages.count()):
-            label = self._pages.itemAt(i).widget()
-            original = label.property("page_image") if label is not None else None
-            if isinstance(original, QPixmap) and not original.isNull():
+            item = self._pages.itemAt(i)
+            label = item.widget() if item is not None else None
+            original = label.property("page_image") if isinstance(label, QLabel) else None
+            if isinstance(label, QLabel) and isinstance(original, QPixmap) \
+                    and not original.isNull():
                 shown = original if original.width() <= width else original.scaledToWidth(
                     width, Qt.TransformationMode.SmoothTransformation)
                 label.setPixmap(shown)
@@ -148,9 +151,9 @@ class PdfPreview(QScrollArea):
 
     def page_count(self) -> int:
         """How many page images are on show."""
-        return sum(1 for i in range(self._pages.count())
-                   if isinstance(w := self._pages.itemAt(i).widget(), QLabel)
-                   and w.pixmap() is not None and not w.pixmap().isNull())
+        labels = [item.widget() for i in range(self._pages.count())
+                  if (item := self._pages.itemAt(i)) is not None]
+        return sum(1 for w in labels if isinstance(w, QLabel) and not w.pixmap().isNull())
 
 
 def pdf_page_size(pdf: Path) -> QSizeF | None:

@@ -254,15 +254,15 @@ class ScoringPanel(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Entry being scored")
         outer.addWidget(self.heading)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName("Sections to score")
+        self.sections_scroll = QScrollArea()
+        self.sections_scroll.setWidgetResizable(True)
+        self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections_scroll.setAccessibleName("Sections to score")
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 6, 0)
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.sections_scroll.setWidget(self.body)
+        outer.addWidget(self.sections_scroll, 1)
         overall_label = QLabel("&Overall comment (Shift+F2):")
         self.overall = CommentBox()
         self.overall.setAccessibleName("Overall comment on this entry")
@@ -372,7 +372,7 @@ class ScoringPanel(QWidget):
                 if watched in (card.score, card.comment) and sid != self.current_section:
                     self.current_section = sid
                     self._mark_current()
-                    self.scroll.ensureWidgetVisible(card)
+                    self.sections_scroll.ensureWidgetVisible(card)
                     self.section_focused.emit(sid)
         return super().eventFilter(watched, event)
 
@@ -420,7 +420,7 @@ class ScoringPanel(QWidget):
         changed = section != self.current_section
         self.current_section = section
         self._mark_current()
-        self.scroll.ensureWidgetVisible(card)
+        self.sections_scroll.ensureWidgetVisible(card)
         (card.comment if comment else card.score).setFocus(Qt.FocusReason.OtherFocusReason)
         if changed:
             self.section_focused.emit(section)
@@ -437,4 +437,4 @@ class ScoringPanel(QWidget):
 
     def focus_overall(self) -> None:
         self.overall.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll.ensureWidgetVisible(self.overall)
+        self.sections_scroll.ensureWidgetVisible(self.overall)

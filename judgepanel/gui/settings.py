@@ -32,7 +32,8 @@ class Settings:
         value = self.store.value("recent/files", [])
         if isinstance(value, str):  # QSettings returns a lone item as a string
             value = [value]
-        return [Path(item) for item in (value or []) if item]
+        items = value if isinstance(value, list) else []
+        return [Path(str(item)) for item in items if item]
 
     def add_recent(self, path: Path) -> None:
         """Put a file first in the recent list (once), keeping the list short."""
@@ -50,7 +51,7 @@ class Settings:
     def zoom(self) -> int:
         """The reading zoom in per cent (100 is the system font size)."""
         try:
-            value = int(self.store.value("reading/zoom", 100))
+            value = int(str(self.store.value("reading/zoom", 100)))
         except (TypeError, ValueError):
             return 100
         return value if value in ZOOM_STEPS else 100

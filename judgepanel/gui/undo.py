@@ -38,6 +38,7 @@ class SetScoreCommand(QUndoCommand):
         super().__init__()
         self.applier, self.entry, self.section = applier, entry, section
         self.before, self.after = before, after
+        self.quick = False  # typed as the second of two quick digits: merges with the first
         self.setText(f"Score {section} of {entry}: {_score_text(after)}")
 
     def id(self) -> int:
@@ -45,7 +46,7 @@ class SetScoreCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         """Two quick digits on one section ("1" then "0" for 10) are one change."""
-        if not isinstance(other, SetScoreCommand) or not getattr(other, "quick", False):
+        if not isinstance(other, SetScoreCommand) or not other.quick:
             return False
         if (other.entry, other.section) != (self.entry, self.section):
             return False

@@ -239,14 +239,19 @@ def window_words(message: str, awards: Mapping[str, str] | None = None,
                      message)
     for award_id, name in (awards or {}).items():
         message = re.sub(rf"'{re.escape(award_id)}'|(?<![\w-]){re.escape(award_id)}(?![\w-])",
-                         lambda _found, name=name: name, message)
+                         _literally(name), message)
     message = message.replace("error: ", "")
     if starts_with_file or not capital:
         return message  # a file name keeps its own spelling
     return message[:1].upper() + message[1:]
 
 
-def panel_award_names(parent: QWidget | None) -> dict[str, str]:
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A re.sub replacement taken as it is (an award's name may hold a backslash)."""
+    return lambda _found: text
+
+
+def panel_award_names(parent: object) -> dict[str, str]:
     """The award names of the panel a page or dialog shows (empty when it has none open)."""
     from judgepanel.core.panel_details import award_names
 
