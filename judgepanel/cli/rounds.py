@@ -19,7 +19,7 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
 from judgepanel.core.promotion import promote, withdraw
 from judgepanel.core.round_definitions import KINDS, RoundSpec, check_pass_rule
-from judgepanel.core.round_results import RoundResult
+from judgepanel.core.round_results import RoundResult, final_result
 from judgepanel.core.rounds import add_round, close_round, rounds_summary
 from judgepanel.core.tomlfiles import read_toml
 
@@ -29,11 +29,13 @@ from judgepanel.core.tomlfiles import read_toml
 @click.option("--award", "award_id", required=True, help="The award (its id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the rounds as JSON.")
 def rounds_command(panel: Path, award_id: str, as_json: bool) -> None:
-    """An award's rounds: ids, names, kinds, state and the entries in each."""
+    """An award's rounds: ids, names, kinds, state and the entries in each, then the final
+    result (the last round, or the weighted rounds) with each entry's path."""
     with open_panel(panel) as store:
         found = rounds_summary(store, award_id)
+        final = final_result(store, award_id) if len(found) > 1 else []
     if as_json:
-        _emit_json({"award": award_id, "rounds": found})
+        _emit_json({"award": award_id, "rounds": found, "final": final})
         return
     click.echo(f"{award_id}: {len(found)} round(s)")
     click.echo(f"{'':2}{'#':>2}  {'id':<16} {'kind':<11} {'state':<7} {'entries':>7}  name")
@@ -41,6 +43,12 @@ def rounds_command(panel: Path, award_id: str, as_json: bool) -> None:
         mark = "▶" if row["current"] else " "
         click.echo(f"{mark:2}{row['position']:>2}  {row['id']:<16} {row['kind']:<11} "
                    f"{row['state']:<7} {row['entries']:>7}  {row['name']}")
+    if final:
+        click.echo("final result:")
+        for line in final:
+            rank = line["rank"] if line["rank"] is not None else "–"
+            score = "–" if line["score"] is None else f"{line['score']:.1f}"
+            click.echo(f"  {rank:>3}  {line['entry']:<10} {score:>6}  {line['path']}")
 
 
 @cli.group(name="round")

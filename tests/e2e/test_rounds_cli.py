@@ -93,6 +93,13 @@ def test_shortlist_then_consensus_final(tmp_path: Path, run_cli: Run) -> None:
     shortlist = json.loads(run_cli("rank", panel, "--award", "prize", "--round", "judging",
                                    "--json", check=True).stdout)
     assert [row["entry"] for row in shortlist["entries"]][:1] == ["A"]
+    summary = json.loads(run_cli("rounds", panel, "--award", "prize", "--json",
+                                 check=True).stdout)
+    assert [(row["entry"], row["path"]) for row in summary["final"]] == [
+        ("B", "Judging 2nd of 5 with 60.0; Final 1st of 2 with 83.3"),
+        ("A", "Judging 1st of 5 with 75.0; Final 2nd of 2 with 60.0")]
+    shown = run_cli("rounds", panel, "--award", "prize", check=True).stdout
+    assert "final result:" in shown and "Final 1st of 2 with 83.3" in shown
     text = run_cli("rank", panel, "--award", "prize", "--round", "final", check=True).stdout
     assert "round 'final' (Final, consensus, open)" in text
     with open_panel(panel) as store:
