@@ -144,9 +144,12 @@ def _declare_in_pack(path: Path, judge_name: str, entry_id: str, reason: str,
               help="With --round: the award whose round the pack is for.")
 @click.option("--round", "round_id", default=None,
               help="A later round (its id, with --award and --judge): the judge's pack for it.")
+@click.option("--slips", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write a PDF with one printable passphrase slip per judge.")
 def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
          overwrite: bool, passphrase_file: Path | None, no_encrypt: bool,
-         expires: datetime | None, award_id: str | None, round_id: str | None) -> None:
+         expires: datetime | None, award_id: str | None, round_id: str | None,
+         slips: Path | None) -> None:
     """Make a judge's pack: their assigned entries, the awards and their own earlier scores.
 
     Packs are encrypted by default: with the passphrase from --passphrase-file or
@@ -159,13 +162,15 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
     if round_id is not None and _round_pack(panel, award_id, round_id, judge_name, output,
                                             overwrite):
         return
-    if no_encrypt and passphrase_file:
-        raise click.UsageError("give either --passphrase-file F or --no-encrypt, not both")
+    if no_encrypt and (passphrase_file or slips):
+        raise click.UsageError("--no-encrypt makes a plain pack: it takes no --passphrase-file "
+                               "or --slips")
     secret: str | None = None if no_encrypt else (
         read_passphrase_file(passphrase_file) if passphrase_file
         else os.environ.get(ENV, "").strip())
     until = expires.date() if expires else None
     with open_panel(panel) as store:
+        panel_title = store.title
         if every_judge:
             everyone = list_judges(store)
             if not everyone:
@@ -197,6 +202,13 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
         if not summary.entries:
             click.echo(f"note: {summary.judge} has no entries assigned yet, so this pack is "
                        "empty (judgepanel assign first)")
+    if slips is not None:
+        from judgepanel.core.reports.passphrase_slips import Slip, write_passphrase_slips
+
+        write_passphrase_slips([Slip(s.judge, panel_title, s.path.name, s.passphrase,
+                                     s.expires) for s in made], slips)
+        click.echo(f"{slips}: {len(made)} passphrase slip(s) to print and hand over apart "
+                   "from the packs")
 
 
 def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: str | None,

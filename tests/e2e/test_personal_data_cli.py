@@ -47,6 +47,20 @@ def test_a_generated_passphrase_is_printed_once_and_opens_the_pack(
     assert run_cli("merge", panel, pack, check=True).returncode == 0
 
 
+def test_printable_slips_carry_each_judges_passphrase(run_cli: Run, panel: Path,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.delenv("JUDGEPANEL_PASSPHRASE")
+    made = run_cli("pack", panel, "--all", "-o", tmp_path / "packs", "--slips",
+                   tmp_path / "slips.pdf", check=True).stdout
+    passphrase = made.split("passphrase for Ann Ward: ")[1].splitlines()[0]
+    text = " ".join(PdfReader(tmp_path / "slips.pdf").pages[0].extract_text().split())
+    assert "Ann Ward" in text and "Regional Awards 2026" in text
+    assert passphrase.split()[0] in text and "Priya Shah" not in text
+
+
 def test_no_encrypt_and_a_passphrase_file_are_one_or_the_other(run_cli: Run, panel: Path,
                                                                tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_text("walnut harbour\n", encoding="utf-8")
