@@ -211,3 +211,23 @@ def documents_beside(splitter: QSplitter, answers: QWidget, pane: AttachmentsPan
 
     pane.count_changed.connect(counted)
     return tabs
+
+
+def show_first_document(windows: list[Any]) -> str:
+    """For the bundle's smoke check: open the first entry with documents in a judge's window
+    on its Documents tab and say what is on screen."""
+    for window in windows:
+        if not hasattr(window, "entry_tabs"):
+            continue
+        for entry in window.entries:
+            window.show_entry(entry)
+            if window.documents.attachments:
+                window.entry_tabs.setCurrentIndex(1)
+                pane = window.documents
+                if pane.documents.currentRow() < 0:
+                    pane.documents.setCurrentRow(pane._first_readable())
+                viewer = pane.viewer
+                shown = viewer.canvas.pixmap()
+                return (f"document: {viewer.name}, page {viewer.page + 1} of {viewer.pages}, "
+                        f"{shown.width()}x{shown.height()} pixels")
+    return "document: none"
