@@ -303,6 +303,12 @@ SEALED_TABLES = {
                  "ORDER BY entry",
     "overrides": "SELECT id, entry, old_value, new_value, reason, decided_by, decided_at "
                  "FROM overrides ORDER BY id",
+    # judging rounds (version 4): promotions and withdrawals, and which rounds are closed;
+    # a record written before version 4 does not seal them
+    "promotions": "SELECT award, round, entry, status, reason, decided_by, decided_at "
+                  "FROM round_entries ORDER BY award, round, entry",
+    "rounds": "SELECT award, id, position, kind, state, closed_by FROM rounds "
+              "ORDER BY award, id",
 }
 
 
@@ -780,7 +786,8 @@ class Store:
             return [f"audit record {row[0]}: its seal is damaged"]
         now_state = json.loads(self.sealed_state())
         return [f"the {table} were changed outside JudgePanel after audit record {row[0]}"
-                for table in SEALED_TABLES if sealed.get(table) != now_state[table]]
+                for table in SEALED_TABLES
+                if sealed.get(table, now_state[table]) != now_state[table]]
 
 
 def _seal(key: bytes, record_id: int, digest: str) -> str:

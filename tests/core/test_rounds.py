@@ -284,3 +284,16 @@ def test_a_round_two_pack_holds_only_promoted_entries_and_merges_into_its_round(
     close_round(store, "prize", "final")
     assert check_pack(store, path).refused.startswith(
         "this pack belongs to round 'final' (Final) of award 'prize', which is closed")
+
+
+def test_a_promotion_edited_outside_judgepanel_is_caught(store: Store) -> None:
+    _final(store)
+    promote(store, "prize", "final", "Shortlist", top=1, who="Chair")
+    close_round(store, "prize", "judging", who="Chair")
+    assert check_history(store) == []
+    store.db.execute("INSERT INTO round_entries(award, round, entry, status, reason, "
+                     "decided_at) VALUES ('prize', 'final', 'E', 'in', 'slipped in', 'x')")
+    store.db.execute("UPDATE rounds SET state = 'open' WHERE id = 'judging'")
+    problems = store.state_problems()
+    assert any("the promotions were changed outside JudgePanel" in p for p in problems)
+    assert any("the rounds were changed outside JudgePanel" in p for p in problems)
