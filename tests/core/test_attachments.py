@@ -320,3 +320,20 @@ def test_the_demo_entries_carry_realistic_documents(tmp_path: Path) -> None:
     assert {a["pages"] for a in by_name["Independent evaluation.pdf"]} == {6}
     assert {a["type"] for a in by_name["Team photograph.jpg"]} == {"jpeg"}
     assert len({a["entry"] for a in found}) == 6  # two entries of each built-in award
+
+
+def test_an_encrypted_pack_carries_its_documents_and_merges(panel: Store,
+                                                            tmp_path: Path) -> None:
+    from judgepanel.core.file_encryption import key_for_file
+
+    folder = bulk_download(tmp_path / "download")
+    import_attachments(panel, folder)
+    people = _two_judges(panel)
+    path = tmp_path / "Ann.judgepack"
+    summary = make_pack(panel, people["Ann"], path, passphrase="")  # type: ignore[arg-type]
+    raw = path.read_bytes()
+    own = (folder / "E-1" / "Evaluation.pdf").read_bytes()
+    assert b"%PDF" not in raw and own[:64] not in raw  # encrypted at rest
+    with open_pack(path, key_for_file(path, summary.passphrase)) as pack:
+        assert read_attachment(pack, "E-1", "Evaluation.pdf") == own
+    assert check_pack(panel, path).ok
