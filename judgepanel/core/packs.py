@@ -109,6 +109,8 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
     finally:
         partial.unlink(missing_ok=True)
         Path(f"{partial}-journal").unlink(missing_ok=True)
+    if key is not None:
+        hold_key(path, key)  # this process made it: it may open it again without asking
     with panel.transaction():
         if key is not None:
             panel.set_meta(f"pack_cipher:{key.salt.hex()}", key.hex)

@@ -194,6 +194,10 @@ def test_create_packs_and_merge_them_back(window: PanelWindow, qtbot, tmp_path: 
         f"{name}.judgepack" for name in ("Dr Aisha Patel", "Siân Roberts", "Tomás O'Connell",
                                          "Grace Mensah"))
     assert "4 packs written" in page.outcome.text()
+    # encrypted by default: each passphrase shown once, a slip per judge beside the panel
+    assert page.outcome.text().count("passphrase <b>") == 4
+    assert all(not p.read_bytes().startswith(b"SQLite format 3") for p in made)
+    assert page.slips_file().exists() and page.slips_file().parent != folder
 
     written = {p.name: score_pack(p) for p in made[:2]}
     wait_for(qtbot, page.merge(made[:2]))

@@ -8,9 +8,11 @@ the page shows every file's plan with the refused one and its reason.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +26,7 @@ from judgepanel.core.judges import list_judges
 from judgepanel.core.merge import MergeResult, MergeRun, merge_returned_packs
 from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
 from judgepanel.core.panel_overview import judge_loads, judges_progress
+from judgepanel.core.reports.passphrase_slips import Slip, write_passphrase_slips
 from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_dialogs import CreatePacksDialog
 from judgepanel.gui.forms.ui_packs_page import Ui_PacksPage
@@ -146,29 +149,46 @@ class PacksPage(PanelPage):
                               dialog.ui.overwrite.isChecked())
 
     def create_packs(self, judge_ids: list[int], folder: Path,
-                     overwrite: bool = False) -> Task | Submitted | None:
-        """Write the chosen judges' packs into `folder` in the background."""
+                     overwrite: bool = False, encrypt: bool = True) -> Task | Submitted | None:
+        """Write the chosen judges' packs into `folder` in the background (encrypted, each
+        with its own generated passphrase, unless `encrypt` is False)."""
         if not judge_ids:
             show_error(self, "Create packs", JudgePanelError("choose at least one judge"))
             return None
         self.folder = str(folder)
-        self.panel_file()  # refuses a panel held only in memory, saying why
+        slips_file = self.slips_file()  # refuses a panel held only in memory, saying why
 
         def work(panel: Store, progress: Progress) -> list[PackSummary]:
             judges = [j for j in list_judges(panel) if j.id in judge_ids]
-            return make_packs(panel, judges, folder, _relay(progress), who=WHO,
-                              overwrite=overwrite)
+            made = make_packs(panel, judges, folder, _relay(progress), who=WHO,
+                              overwrite=overwrite, encrypt=encrypt)
+            if any(p.passphrase for p in made):
+                write_passphrase_slips([Slip(p.judge, panel.title, p.path.name, p.passphrase,
+                                             p.expires) for p in made], slips_file)
+            return made
 
         self.task = self.in_background(work, self._packs_made, self._failed("Create packs"),
                                        title="Creating judges' packs…")
         return self.task
 
+    def slips_file(self) -> Path:
+        """Where the passphrase slips go: beside the panel, not with the packs to send."""
+        panel = self.panel_file()
+        return panel.with_name(f"{panel.stem} passphrase slips.pdf")
+
     def _packs_made(self, made: list[PackSummary]) -> None:
         self.last_made = made
-        lines = "".join(f"<li>{p.path.name}: {plural(p.entries, 'entry', 'entries')}</li>"
-                        for p in made)
+        lines = "".join(f"<li>{escape(p.path.name)}: {plural(p.entries, 'entry', 'entries')}"
+                        + (f"; passphrase <b>{escape(p.passphrase)}</b>" if p.passphrase
+                           else "") + "</li>" for p in made)
+        slips = (f"<p>Encrypted. Each passphrase is shown once here (select to copy) and "
+                 f"printed on a slip per judge in {escape(str(self.slips_file()))}: hand "
+                 "them over apart from the packs.</p>") if any(p.passphrase for p in made) \
+            else ""
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.outcome.setText(f"<b>{plural(len(made), 'pack')} written to "
-                             f"{self.folder}</b><ul>{lines}</ul>")
+                             f"{escape(self.folder)}</b><ul>{lines}</ul>{slips}")
         self.refresh()
         self.changed.emit()
 
