@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judgepanel.core.attachments import AttachmentImport
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing import (
@@ -35,6 +36,7 @@ from judgepanel.core.importing import (
     Table,
     guess_mapping,
     import_file,
+    import_with_attachments,
     load_mapping,
     preview,
     read_table,
@@ -212,6 +214,8 @@ class ImportDialog(QDialog):
         self.ui.dryRun.clicked.connect(lambda: self.run_import(dry_run=True))
         self.ui.importButton.clicked.connect(lambda: self.run_import(dry_run=False))
         self.ui.saveMapping.clicked.connect(self.save_mapping_dialog)
+        self.ui.browseDocumentsZip.clicked.connect(lambda: self.browse_documents(folder=False))
+        self.ui.browseDocumentsFolder.clicked.connect(lambda: self.browse_documents(folder=True))
         self.ui.loadMapping.clicked.connect(self.load_mapping_dialog)
         self._update_buttons()
 
@@ -224,6 +228,21 @@ class ImportDialog(QDialog):
             "Exports (*.csv *.xlsx *.json);;All files (*)")
         if name:
             self.set_file(Path(name))
+
+    def browse_documents(self, folder: bool) -> None:
+        """The entries' documents: a bulk-download ZIP or a folder, one folder per entry."""
+        start = str(self.table.path.parent) if self.table else ""
+        if folder:
+            name = QFileDialog.getExistingDirectory(self, "Choose the documents folder", start)
+        else:
+            name, _ = QFileDialog.getOpenFileName(self, "Choose the bulk download", start,
+                                                  "ZIP archives (*.zip);;All files (*)")
+        if name:
+            self.ui.documents.setText(name)
+
+    def documents(self) -> Path | None:
+        text = self.ui.documents.text().strip()
+        return Path(text) if text else None
 
     def set_file(self, path: Path) -> bool:
         """Read the export once and show the guessed mapping; False if it cannot be read.
@@ -432,13 +451,19 @@ class ImportDialog(QDialog):
             return None
         panel_path, table, stamp = self.panel_path, self.table, self.stamp
         mapping, award, preset = self.mapping(), self.award(), self.preset()
+        documents, skip = self.documents(), self.ui.ignoreUnmatched.isChecked()
 
-        def work(progress: Progress) -> ImportResult:
+        def work(progress: Progress) -> ImportResult | tuple[ImportResult, AttachmentImport]:
             same = stamp is not None and file_stamp(table.path) == stamp
             source: Path | Table = table if same else table.path
             if not same:
                 progress.report(0, 0, f"Reading {table.path.name}…")
             with Store.open(panel_path, PANEL) as panel:
+                if documents is not None:  # the entries and their documents, all or nothing
+                    results, attached = import_with_attachments(
+                        panel, [source], documents, award=award, preset=preset,
+                        mapping=mapping, dry_run=dry_run, who=WHO, ignore_unmatched=skip)
+                    return results[0], attached
                 return import_file(panel, source, award=award, preset=preset,
                                    mapping=mapping, dry_run=dry_run, who=WHO)
 
@@ -447,10 +472,12 @@ class ImportDialog(QDialog):
                              title="Checking the export…" if dry_run else "Importing entries…")
         return self.task
 
-    def _done(self, result: ImportResult) -> None:
+    def _done(self, done: ImportResult | tuple[ImportResult, AttachmentImport]) -> None:
         self._set_busy(False)
+        result, attached = done if isinstance(done, tuple) else (done, None)
         self.import_result = result
-        self._say("\n".join(result.report_lines()))
+        lines = result.report_lines() + (attached.report_lines() if attached else [])
+        self._say("\n".join(lines))
         if not result.dry_run:
             self.imported.emit(result)
 

@@ -232,3 +232,31 @@ def test_problems_are_said_in_the_dialogs_words(dialog: ImportDialog, qtbot: Any
     shown = dialog.ui.report.toPlainText()
     assert "Choose one award under Award" in shown and "--award" not in shown
     assert "Leading Systems Transformation" in shown and f"{LST}," not in shown
+
+
+def test_the_dialog_imports_the_export_with_its_bulk_download(
+        dialog: ImportDialog, qtbot: Any, panel: Path, export: Path, tmp_path: Path,
+        run_cli: Any) -> None:
+    import zipfile
+
+    from PySide6.QtCore import Qt
+
+    from judgepanel.core.demo_documents import letter_of_support
+
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("IMP-1/Letter.pdf", letter_of_support("Ada", "Northshire", "Pilot"))
+        bundle.writestr("IMP-9/stray.pdf", letter_of_support("Nobody", "Nowhere", "None"))
+    assert dialog.set_file(export)
+    dialog.ui.documents.setText(str(archive))
+    wait_for(qtbot, dialog.run_import(dry_run=False))
+    report = dialog.ui.report.toPlainText()
+    assert report.startswith("Error:") and "IMP-9/stray.pdf" in report
+    assert "IMP-1" not in entries_json(run_cli, panel)  # nothing imported, entries included
+    qtbot.mouseClick(dialog.ui.ignoreUnmatched, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, dialog.run_import(dry_run=False))
+    report = dialog.ui.report.toPlainText()
+    assert "added 2 entries" in report and "attachments: added 1" in report
+    assert "warning: IMP-9/stray.pdf: no entry of that id; ignored" in report
+    letter = entries_json(run_cli, panel)["IMP-1"]["attachments"]
+    assert [(a["name"], a["type"], a["pages"]) for a in letter] == [("Letter.pdf", "pdf", 1)]

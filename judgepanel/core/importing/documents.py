@@ -8,12 +8,14 @@ or guessed from the headers ("Attachments", "Supporting documents", "Uploads"…
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from judgepanel.core.attachments import AttachmentImport, import_attachments
-from judgepanel.core.importing.importer import ImportResult, import_files
+from judgepanel.core.importing.importer import ImportResult, import_file
 from judgepanel.core.importing.mapping import Mapping, load_mapping
+from judgepanel.core.importing.readers import Table
 from judgepanel.core.progress import Progress
 from judgepanel.core.store import Store
 
@@ -53,7 +55,7 @@ def references(results: list[ImportResult], mapping: Mapping | None) -> dict[str
     return found
 
 
-def import_with_attachments(store: Store, paths: list[Path], attachments: Path | None,
+def import_with_attachments(store: Store, paths: Sequence[Path | Table], attachments: Path | None,
                             award: str | None = None, preset: str = "generic",
                             mapping: Path | Mapping | None = None, dry_run: bool = False,
                             who: str = "", ignore_unmatched: bool = False,
@@ -64,7 +66,8 @@ def import_with_attachments(store: Store, paths: list[Path], attachments: Path |
     explicit = load_mapping(mapping) if isinstance(mapping, Path) else mapping
     try:
         with store.transaction():
-            results = import_files(store, paths, award, preset, mapping, False, who, progress)
+            results = [import_file(store, path, award, preset, mapping, False, who, progress)
+                       for path in paths]
             documents = import_attachments(store, attachments, who, ignore_unmatched,
                                            references=references(results, explicit))
             if dry_run:

@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
 
 class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog):
@@ -47,6 +47,36 @@ class Ui_ImportDialog(object):
 
 
         self.layout.addLayout(self.fileRow)
+
+        self.documentsRow = QHBoxLayout()
+        self.documentsRow.setObjectName(u"documentsRow")
+        self.documentsLabel = QLabel(ImportDialog)
+        self.documentsLabel.setObjectName(u"documentsLabel")
+
+        self.documentsRow.addWidget(self.documentsLabel)
+
+        self.documents = QLineEdit(ImportDialog)
+        self.documents.setObjectName(u"documents")
+
+        self.documentsRow.addWidget(self.documents)
+
+        self.browseDocumentsZip = QPushButton(ImportDialog)
+        self.browseDocumentsZip.setObjectName(u"browseDocumentsZip")
+
+        self.documentsRow.addWidget(self.browseDocumentsZip)
+
+        self.browseDocumentsFolder = QPushButton(ImportDialog)
+        self.browseDocumentsFolder.setObjectName(u"browseDocumentsFolder")
+
+        self.documentsRow.addWidget(self.browseDocumentsFolder)
+
+        self.ignoreUnmatched = QCheckBox(ImportDialog)
+        self.ignoreUnmatched.setObjectName(u"ignoreUnmatched")
+
+        self.documentsRow.addWidget(self.ignoreUnmatched)
+
+
+        self.layout.addLayout(self.documentsRow)
 
         self.optionsRow = QHBoxLayout()
         self.optionsRow.setObjectName(u"optionsRow")
@@ -147,6 +177,7 @@ class Ui_ImportDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.fileLabel.setBuddy(self.file)
+        self.documentsLabel.setBuddy(self.documents)
         self.presetLabel.setBuddy(self.preset)
         self.awardLabel.setBuddy(self.award)
 #endif // QT_CONFIG(shortcut)
@@ -162,6 +193,11 @@ class Ui_ImportDialog(object):
         self.fileLabel.setText(QCoreApplication.translate("ImportDialog", u"&Export file", None))
         self.file.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"A CSV, Excel (.xlsx) or JSON export from your entry platform", None))
         self.browse.setText(QCoreApplication.translate("ImportDialog", u"Choose\u2026", None))
+        self.documentsLabel.setText(QCoreApplication.translate("ImportDialog", u"&Documents", None))
+        self.documents.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"Optional: the bulk download (a ZIP or a folder with one folder per entry)", None))
+        self.browseDocumentsZip.setText(QCoreApplication.translate("ImportDialog", u"ZIP\u2026", None))
+        self.browseDocumentsFolder.setText(QCoreApplication.translate("ImportDialog", u"Folder\u2026", None))
+        self.ignoreUnmatched.setText(QCoreApplication.translate("ImportDialog", u"Skip files for no entry", None))
         self.presetLabel.setText(QCoreApplication.translate("ImportDialog", u"&Platform", None))
         self.awardLabel.setText(QCoreApplication.translate("ImportDialog", u"&Award", None))
         self.mappingBox.setTitle(QCoreApplication.translate("ImportDialog", u"Columns: what each one is (check the guess and correct it)", None))
