@@ -46,6 +46,16 @@ class Ui_EntriesPage(object):
 
         self.bar.addWidget(self.import_button)
 
+        self.fields_button = QPushButton(EntriesPage)
+        self.fields_button.setObjectName(u"fields_button")
+
+        self.bar.addWidget(self.fields_button)
+
+        self.purge_button = QPushButton(EntriesPage)
+        self.purge_button.setObjectName(u"purge_button")
+
+        self.bar.addWidget(self.purge_button)
+
         self.bar.setStretch(0, 2)
         self.bar.setStretch(1, 1)
 
@@ -86,6 +96,14 @@ class Ui_EntriesPage(object):
         self.import_button.setToolTip(QCoreApplication.translate("EntriesPage", u"Import entries from a CSV, Excel or JSON export", None))
 #endif // QT_CONFIG(tooltip)
         self.import_button.setText(QCoreApplication.translate("EntriesPage", u"Import\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.fields_button.setToolTip(QCoreApplication.translate("EntriesPage", u"Choose which of the award's fields go into judges' packs", None))
+#endif // QT_CONFIG(tooltip)
+        self.fields_button.setText(QCoreApplication.translate("EntriesPage", u"Fields judges see\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.purge_button.setToolTip(QCoreApplication.translate("EntriesPage", u"Once the programme is over: remove nominees' personal data, keep the results", None))
+#endif // QT_CONFIG(tooltip)
+        self.purge_button.setText(QCoreApplication.translate("EntriesPage", u"Remove personal data\u2026", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("EntriesPage", u"Entries", None))
 #endif // QT_CONFIG(accessibility)

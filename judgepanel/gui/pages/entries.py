@@ -8,17 +8,35 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
+    QMessageBox,
     QWidget,
 )
 
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import list_entries
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judge_fields import (
+    JudgeFields,
+    choose_judge_fields,
+    hidden_fields,
+    judge_fields,
+)
 from judgepanel.core.panel_overview import setup_counts
+from judgepanel.core.personal_data import PurgeResult, purge_personal_data
 from judgepanel.core.store import Store
 from judgepanel.gui.forms.ui_entries_page import Ui_EntriesPage
-from judgepanel.gui.pages.common import PanelPage, plural, secondary_text, warning_colour
+from judgepanel.gui.judge_fields_dialog import JudgeFieldsDialog
+from judgepanel.gui.pages.common import (
+    WHO,
+    PanelPage,
+    plural,
+    secondary_text,
+    show_error,
+    warning_colour,
+)
 from judgepanel.gui.panel_models import EntriesModel
 from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, ENTRIES, SCORES
+from judgepanel.gui.tasks import Progress
 
 
 def words_over(entry: dict[str, Any], award: Award | None) -> list[tuple[str, int, int]]:
@@ -51,6 +69,9 @@ class EntriesPage(PanelPage):
         self.award.all_awards = "All awards"
         self.import_button = self.ui.import_button
         self.import_button.clicked.connect(self.open_import)
+        self.ui.fields_button.clicked.connect(self.choose_fields)
+        self.ui.purge_button.clicked.connect(self.purge_dialog)
+        self.hidden: dict[str, list[str]] = {}
         self.model = EntriesModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -77,6 +98,7 @@ class EntriesPage(PanelPage):
         """Re-read entries and awards, keeping the filter and the award chosen."""
         self.stale = False
         self.awards = {a.id: a for a in panel_awards(self.store)}
+        self.hidden = {award: hidden_fields(self.store, award) for award in self.awards}
         self.entries = list_entries(self.store)
         self.award.blockSignals(True)  # the table is filled once, below
         self.award.fill(self.awards.values())
@@ -142,6 +164,9 @@ class EntriesPage(PanelPage):
                  f"<p><b>Nominee:</b> {html.escape(entry['nominee'] or '—')}<br>"
                  f"<b>Organisation:</b> {html.escape(entry['organisation'] or '—')}<br>"
                  f"<b>Award:</b> {html.escape(award.name if award else entry['award'])}</p>"]
+        if self.hidden.get(entry["award"]):
+            parts.append(f"<p><b>Judges do not see:</b> "
+                         f"{html.escape(', '.join(self.hidden[entry['award']]))}</p>")
         for section in award.sections if award else ():
             text = entry["answers"].get(section.id, "")
             words = entry["words"].get(section.id, 0)
@@ -173,3 +198,62 @@ class EntriesPage(PanelPage):
     def _imported(self) -> None:
         self.refresh()
         self.changed.emit()
+
+    # ----- what judges see, and removing personal data --------------------------------------
+
+    def _award_in_view(self) -> str | None:
+        """The award chosen above the table, else the selected entry's award."""
+        chosen = self.award.currentData()
+        if chosen:
+            return str(chosen)
+        index = self.table.currentIndex()
+        if index.isValid():
+            return str(self.model.row(self.proxy.mapToSource(index).row())["award"])
+        return None
+
+    def choose_fields(self) -> JudgeFieldsDialog | None:
+        """Ask which fields judges see for the award in view, then record the choice."""
+        award = self._award_in_view()
+        if award is None:
+            show_error(self, "Fields judges see", JudgePanelError("choose an award first"))
+            return None
+        dialog = JudgeFieldsDialog(judge_fields(self.store, award), self.awards[award].name,
+                                   self)
+        dialog.accepted.connect(lambda: self.save_fields(award, dialog.hidden(),
+                                                         dialog.shown()))
+        dialog.open()
+        return dialog
+
+    def save_fields(self, award: str, hide: list[str], show: list[str]) -> None:
+        def work(panel: Store, _progress: Progress) -> JudgeFields:
+            return choose_judge_fields(panel, award, hide, show, who=WHO)
+
+        self.in_background(work, lambda _chosen: self._personal_changed(),
+                           lambda exc: show_error(self, "Fields judges see", exc),
+                           title="Saving the fields judges see…")
+
+    def purge_dialog(self) -> None:
+        """Confirm, then remove personal data (results, decisions and the log stay)."""
+        answer = QMessageBox.question(
+            self, "Remove personal data",
+            "Remove nominees' names, organisations, e-mails, phones, the other personal "
+            "fields and attachments from this panel? Scores, ranks, decisions and the audit "
+            "log stay, and the report can still be produced, anonymised. This cannot be "
+            "undone: do it only once the programme is over.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.purge()
+
+    def purge(self) -> Any:
+        def work(panel: Store, _progress: Progress) -> PurgeResult:
+            return purge_personal_data(panel, who=WHO)
+
+        return self.in_background(work, lambda _result: self._personal_changed(),
+                                  lambda exc: show_error(self, "Remove personal data", exc),
+                                  title="Removing personal data…")
+
+    def _personal_changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
