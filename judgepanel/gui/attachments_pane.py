@@ -60,6 +60,7 @@ class AttachmentsPane(QWidget):
     marks in the pack, None (the chair) keeps nothing."""
 
     count_changed = Signal(int)
+    cite = Signal(str)  # "Evaluation.pdf, p. 4": the judge cites the page in a comment
 
     def __init__(self, store: Store, judge: int | None = None,
                  limits: dict[str, dict[str, Any]] | None = None,
@@ -92,6 +93,7 @@ class AttachmentsPane(QWidget):
         self.documents.currentItemChanged.connect(self._chosen)
         self.documents.itemChanged.connect(self._read_marked)
         self.viewer.page_changed.connect(self._page_turned)
+        self.viewer.cite_requested.connect(self.cite)
 
     def show_entry(self, entry: str, award: str = "") -> int:
         """List `entry`'s documents and open the first; returns how many there are."""

@@ -51,6 +51,7 @@ class DocumentViewer(QWidget):
     """One attachment at a time: `open_pdf`, `open_image`, `open_other`, or a message."""
 
     page_changed = Signal(int)  # 1-based, for remembering where the judge was
+    cite_requested = Signal(str)  # "Evaluation.pdf, p. 4", for the judge's comment
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,21 +89,25 @@ class DocumentViewer(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_result = QLabel("")
         self.open_button = QPushButton("Open in its application")
+        self.cite_button = QToolButton(text="Cite page",
+                                       toolTip="Put this page (\u201cp. 4\u201d) into the comment "
+                                       "you are writing")
+        self.cite_button.setAccessibleName("Cite this page in your comment")
         for widget in (self.previous_button, self.next_button, self.page_box, self.page_count,
                        self.zoom_out_button, self.zoom_in_button, self.fit_button,
                        self.zoom_label, self.search_box, self.search_result,
-                       self.open_button):
+                       self.cite_button, self.open_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.canvas = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.canvas.setAccessibleName("Document page")
         self.canvas.setWordWrap(True)
-        self.scroll = QScrollArea(widgetResizable=True)
-        self.scroll.setWidget(self.canvas)
+        self.page_scroll = QScrollArea(widgetResizable=True)
+        self.page_scroll.setWidget(self.canvas)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.page_scroll, 1)
         self.previous_button.clicked.connect(lambda: self.go_to(self.page - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.page + 1))
         self.page_box.valueChanged.connect(lambda value: self.go_to(value - 1))
@@ -112,6 +117,8 @@ class DocumentViewer(QWidget):
         self.search_box.returnPressed.connect(self.find_next)
         self.search_box.textChanged.connect(lambda _text: self._reset_search())
         self.open_button.clicked.connect(self.open_outside)
+        self.cite_button.clicked.connect(
+            lambda: self.cite_requested.emit(f"{self.name}, p. {self.page + 1}"))
         for keys, step in ((QKeySequence.StandardKey.MoveToNextPage, 1),
                            (QKeySequence.StandardKey.MoveToPreviousPage, -1)):
             shortcut = QShortcut(keys, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -204,12 +211,12 @@ class DocumentViewer(QWidget):
         self.page = index
         self._render()
         self._controls()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.page_scroll.verticalScrollBar().setValue(0)
         self.page_changed.emit(index + 1)
 
     def _scale(self, width_points: float) -> float:
         if self.fit_width:
-            available = max(200, self.scroll.viewport().width() - 12)
+            available = max(200, self.page_scroll.viewport().width() - 12)
             return available / width_points
         return self.zoom / 100 * self.logicalDpiX() / 72
 
@@ -252,7 +259,7 @@ class DocumentViewer(QWidget):
     def _controls(self) -> None:
         paged = self.document is not None
         for widget in (self.previous_button, self.next_button, self.page_box,
-                       self.page_count, self.search_box):
+                       self.page_count, self.search_box, self.cite_button):
             widget.setVisible(paged)
         for widget in (self.zoom_in_button, self.zoom_out_button, self.fit_button,
                        self.zoom_label):

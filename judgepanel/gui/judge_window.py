@@ -146,6 +146,7 @@ class JudgeWindow(QMainWindow):
         # The entry's supporting documents, in a tab beside its answers (the scores stay in view).
         self.documents = AttachmentsPane(self.store, int(self.store.meta("judge_id") or 0))
         self.entry_tabs = documents_beside(self.ui.splitter, self.ui.entryView, self.documents)
+        self.documents.cite.connect(self.cite_in_comment)
 
     def _setup_status_bar(self) -> None:
         self.saved_label = QLabel("No changes yet")
@@ -166,6 +167,18 @@ class JudgeWindow(QMainWindow):
         state = self.settings.splitter_state(WINDOW, "panes")
         if state is not None:
             self.ui.splitter.restoreState(state)
+
+    def cite_in_comment(self, citation: str) -> None:
+        """Put "(Evaluation.pdf, p. 4)" into the comment of the section being scored."""
+        panel = self.ui.scoringPanel
+        card = panel.cards.get(panel.current_section or "")
+        if card is None or not panel.isEnabled():
+            return
+        box = card.comment
+        text = box.toPlainText()
+        box.moveCursor(box.textCursor().MoveOperation.End)
+        box.insertPlainText(("" if not text or text.endswith((" ", "\n")) else " ")
+                            + f"({citation})")
 
     # ----- choosing an entry -------------------------------------------------------------
 

@@ -102,6 +102,11 @@ def test_a_judge_reads_a_pdf_beside_the_answers(
     assert viewer.open_button.isVisible() and "docx file" in viewer.canvas.text()
     choose(pane, "Evaluation.pdf")
     assert viewer.page_box.value() == 9  # the page remembered per document
+    section = window.ui.scoringPanel.current_section
+    qtbot.mouseClick(viewer.cite_button, Qt.MouseButton.LeftButton)
+    comment = window.ui.scoringPanel.cards[section].comment.toPlainText()
+    assert comment.endswith("(Evaluation.pdf, p. 9)")
+    qtbot.waitUntil(lambda: window.known_comments.get(("E-1", section)) == comment)
     judge = int(window.store.meta("judge_id"))
     marks = reading(window.store, judge, "E-1")
     assert marks["Evaluation.pdf"] == {"page": 9, "read": 1}
