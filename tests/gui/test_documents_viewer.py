@@ -158,3 +158,21 @@ def test_the_chair_opens_an_entrys_documents_in_the_same_viewer(qtbot, tmp_path:
         qtbot.mouseClick(pane.viewer.next_button, Qt.MouseButton.LeftButton)
         assert pane.viewer.page_box.value() == 2
         detail.documents_dialog.close()
+
+
+def test_the_entries_page_lists_an_entrys_documents_and_warnings(
+        qtbot, tmp_path: Path, documents_pack: Path) -> None:
+    from judgepanel.core.panel import open_panel
+    from judgepanel.gui.pages.entries import EntriesPage
+
+    with open_panel(tmp_path / "awards.judgepanel") as panel:
+        page = EntriesPage(panel)
+        qtbot.addWidget(page)
+        page.refresh()
+        page.table.selectRow(0)
+        shown = page.detail.toPlainText()
+        assert "Supporting documents (5)" in shown
+        assert "Evaluation.pdf · PDF, 12 pages, " in shown
+        assert "Broken.pdf · PDF, 0 KB · damaged or unreadable; it cannot be shown" in shown \
+            or "Broken.pdf · PDF, 1 KB · damaged or unreadable" in shown
+        assert "⚠ Broken.pdf: damaged or unreadable; it cannot be shown" in shown

@@ -51,6 +51,20 @@ def words_over(entry: dict[str, Any], award: Award | None) -> list[tuple[str, in
     return over
 
 
+def documents_html(store: Store, entry: str, award: str) -> str:
+    """The entry's supporting documents with type, pages, size, and the award's warnings."""
+    from judgepanel.core.attachments import attachments_by_entry, award_limits, entry_warnings
+    from judgepanel.gui.attachments_pane import describe
+
+    found = attachments_by_entry(store, entry).get(entry, [])
+    if not found:
+        return ""
+    items = "".join(f"<li>{html.escape(describe(a))}</li>" for a in found)
+    notes = entry_warnings(award_limits(store).get(award, {}), found)
+    warned = "".join(f"<p>⚠ {html.escape(note)}</p>" for note in notes)
+    return f"<h3>Supporting documents ({len(found)})</h3><ul>{items}</ul>{warned}"
+
+
 class EntriesPage(PanelPage):
     """The imported entries; Import… brings in an export from the entry platform."""
 
@@ -181,6 +195,7 @@ class EntriesPage(PanelPage):
                          f"<p><i>{html.escape(section.question)}</i></p>"
                          f"{body or '<p><i>(no answer)</i></p>'}"
                          f"<p style='color:{quiet}'>{count}</p>")
+        parts.append(documents_html(self.store, entry["entry"], entry["award"]))
         extra = {k: v for k, v in entry["fields"].items() if v not in ("", None, [])}
         if extra:
             rows = "".join(f"<tr><td><b>{html.escape(str(k))}</b></td>"
