@@ -337,3 +337,31 @@ def test_an_encrypted_pack_carries_its_documents_and_merges(panel: Store,
     with open_pack(path, key_for_file(path, summary.passphrase)) as pack:
         assert read_attachment(pack, "E-1", "Evaluation.pdf") == own
     assert check_pack(panel, path).ok
+
+
+def test_the_ranked_report_lists_each_placed_entrys_documents(tmp_path: Path) -> None:
+    import sys
+    from datetime import date
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_reports import AWARD as REPORT_AWARD
+    from test_reports import build_panel, pdf_text
+
+    from judgepanel.core.reports.gather import report_data
+    from judgepanel.core.reports.ranked import write_report
+
+    store = build_panel(tmp_path / "awards.judgepanel")
+    (tmp_path / "d" / "E-101").mkdir(parents=True)
+    (tmp_path / "d" / "E-101" / "Evaluation.pdf").write_bytes(evaluation_report("x", 6))
+    (tmp_path / "d" / "E-101" / "Team.jpg").write_bytes(photograph(1, (40, 30)))
+    (tmp_path / "d" / "E-104").mkdir()
+    (tmp_path / "d" / "E-104" / "Unplaced-only.pdf").write_bytes(evaluation_report("y", 2))
+    import_attachments(store, tmp_path / "d")
+    report = tmp_path / "report.pdf"
+    write_report(report_data(store, [REPORT_AWARD], day=date(2026, 11, 22)), report)
+    store.close()
+    pages = pdf_text(report)
+    winner = next(p for p in pages if "Winner: E-101" in p)
+    assert "Supporting documents" in winner
+    assert "Evaluation.pdf (6 pages)" in winner and "Team.jpg" in winner
+    assert not any("Unplaced-only.pdf" in p for p in pages)  # E-104 has no page of its own

@@ -69,6 +69,7 @@ def tie_break_words(criterion: str, award: Award) -> str:
 
 def award_result(store: Store, award: Award) -> AwardResult:
     """One award's ranking, statistics, section averages, comments and records."""
+    from judgepanel.core.attachments import attachments_by_entry
     from judgepanel.core.evidence import award_evidence
 
     results = award_results(store, award.id)
@@ -85,6 +86,7 @@ def award_result(store: Store, award: Award) -> AwardResult:
     for row in overall_comments(store, award.id):
         comments[row["entry"]].append(Comment(row["judge"], "", row["comment"]))
     evidence = award_evidence(store, award.id)
+    documents = attachments_by_entry(store)
     section_ids = [s.id for s in award.sections]
     entry_means = {entry: {s: fmean(v) if (v := by_section.get(s)) else None
                            for s in section_ids}
@@ -100,6 +102,8 @@ def award_result(store: Store, award: Award) -> AwardResult:
         computed_score=r.computed_score, override=r.override,
         section_means=entry_means.get(r.entry, {}), comments=comments.get(r.entry, []),
         evidence=evidence.get(r.entry),
+        documents=[(d["name"], d["pages"] if d["type"] == "pdf" else None)
+                   for d in documents.get(r.entry, [])],
     ) for r in ranking.entries]
     totals: dict[str, list[float]] = defaultdict(list)
     for total in results.analysis.totals:

@@ -90,6 +90,7 @@ class EntryResult:
     section_means: dict[str, float | None] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
     evidence: EntryEvidence | None = None  # framework behaviours tagged; None: not gathered
+    documents: list[tuple[str, int | None]] = field(default_factory=list)  # (name, PDF pages)
 
     @property
     def placed(self) -> bool:

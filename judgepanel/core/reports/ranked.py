@@ -297,6 +297,11 @@ class RankedReport(ReportPages):
                                         rows, [300, 60, 70, 50]))
         if entry.evidence is not None:
             story += self.evidence(entry)
+        if entry.documents:
+            story.append(Paragraph("Supporting documents", s["Heading2"]))
+            for name, pages in entry.documents:
+                count = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+                story.append(para(f"{name}{count}", s["Body"]))
         story.append(Paragraph("The panel's comments", s["Heading2"]))
         titles = {section.id: section.label for section in award.sections}
         if not entry.comments:
