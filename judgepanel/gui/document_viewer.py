@@ -47,6 +47,14 @@ def render_page(document: Any, index: int, scale: float) -> QImage:
         page.close()
 
 
+def tool_button(text: str, tip: str, name: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(name)
+    return button
+
+
 class DocumentViewer(QWidget):
     """One attachment at a time: `open_pdf`, `open_image`, `open_other`, or a message."""
 
@@ -71,28 +79,28 @@ class DocumentViewer(QWidget):
 
     def _build(self) -> None:
         bar = QHBoxLayout()
-        self.previous_button = QToolButton(text="◀", toolTip="Previous page (Page Up)")
-        self.previous_button.setAccessibleName("Previous page")
-        self.next_button = QToolButton(text="▶", toolTip="Next page (Page Down)")
-        self.next_button.setAccessibleName("Next page")
-        self.page_box = QSpinBox(minimum=1, maximum=1)
+        self.previous_button = tool_button("◀", "Previous page (Page Up)", "Previous page")
+        self.next_button = tool_button("▶", "Next page (Page Down)", "Next page")
+        self.page_box = QSpinBox()
+        self.page_box.setRange(1, 1)
         self.page_box.setAccessibleName("Page")
         self.page_count = QLabel("of 1")
-        self.zoom_out_button = QToolButton(text="−", toolTip="Zoom out")
-        self.zoom_out_button.setAccessibleName("Zoom out")
-        self.zoom_in_button = QToolButton(text="+", toolTip="Zoom in")
-        self.zoom_in_button.setAccessibleName("Zoom in")
-        self.fit_button = QToolButton(text="Fit width", checkable=True, checked=True)
+        self.zoom_out_button = tool_button("−", "Zoom out", "Zoom out")
+        self.zoom_in_button = tool_button("+", "Zoom in", "Zoom in")
+        self.fit_button = tool_button("Fit width", "Fit the page to the width of the pane",
+                                      "Fit to width")
+        self.fit_button.setCheckable(True)
+        self.fit_button.setChecked(True)
         self.zoom_label = QLabel("")
-        self.search_box = QLineEdit(placeholderText="Search the document")
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search the document")
         self.search_box.setAccessibleName("Search the document")
         self.search_box.setClearButtonEnabled(True)
         self.search_result = QLabel("")
         self.open_button = QPushButton("Open in its application")
-        self.cite_button = QToolButton(text="Cite page",
-                                       toolTip="Put this page (\u201cp. 4\u201d) into the comment "
-                                       "you are writing")
-        self.cite_button.setAccessibleName("Cite this page in your comment")
+        self.cite_button = tool_button(
+            "Cite page", "Put this page (\u201cp. 4\u201d) into the comment you are writing",
+            "Cite this page in your comment")
         for widget in (self.previous_button, self.next_button, self.page_box, self.page_count,
                        self.zoom_out_button, self.zoom_in_button, self.fit_button,
                        self.zoom_label, self.search_box, self.search_result,
