@@ -574,15 +574,25 @@ def reading(store: Store, judge: int, entry: str) -> dict[str, dict[str, int]]:
 
 
 def remember_page(store: Store, judge: int, entry: str, name: str, page: int,
-                  read: bool | None = None) -> None:
-    """Keep the page a judge was on (and, if given, whether they marked the document read)."""
-    with store.transaction():
-        store.db.execute(
-            "INSERT INTO attachment_reads(judge, entry, name, page, read, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(judge, entry, name) DO UPDATE SET "
-            "page = excluded.page, updated_at = excluded.updated_at"
-            + (", read = excluded.read" if read is not None else ""),
-            [judge, entry, name, page, int(bool(read)), now()])
+                  read: bool | None = None) -> bool:
+    """Keep the page a judge was on (and, if given, whether they marked the document read).
+
+    A convenience only: when the file is busy (the pack's writer at work) it is skipped and
+    False returned, never an error in the judge's face.
+    """
+    try:
+        with store.transaction():
+            store.db.execute(
+                "INSERT INTO attachment_reads(judge, entry, name, page, read, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(judge, entry, name) DO UPDATE SET "
+                "page = excluded.page, updated_at = excluded.updated_at"
+                + (", read = excluded.read" if read is not None else ""),
+                [judge, entry, name, page, int(bool(read)), now()])
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return False
+        raise
+    return True
 
 
 def copy_file_out(store: Store, entry: str, name: str, folder: Path) -> Path:

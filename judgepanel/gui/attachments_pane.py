@@ -4,8 +4,6 @@ detail; reads go through the core, which checks each document's SHA-256 first.""
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -180,16 +178,14 @@ class AttachmentsPane(QWidget):
     def _page_turned(self, page: int) -> None:
         if self.judge is None or self.entry is None or not self.current_name():
             return
-        with contextlib.suppress(sqlite3.OperationalError):  # busy: only a convenience lost
-            remember_page(self.store, self.judge, self.entry, self.current_name(), page)
+        remember_page(self.store, self.judge, self.entry, self.current_name(), page)
 
     def _read_marked(self, item: QListWidgetItem) -> None:
         if self.judge is None or self.entry is None:
             return
         done = item.checkState() == Qt.CheckState.Checked
-        with contextlib.suppress(sqlite3.OperationalError):
-            remember_page(self.store, self.judge, self.entry, str(item.data(NAME_ROLE)),
-                          self.viewer.page + 1, read=done)
+        remember_page(self.store, self.judge, self.entry, str(item.data(NAME_ROLE)),
+                      self.viewer.page + 1, read=done)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.viewer.close()
