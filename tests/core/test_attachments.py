@@ -365,3 +365,34 @@ def test_the_ranked_report_lists_each_placed_entrys_documents(tmp_path: Path) ->
     assert "Supporting documents" in winner
     assert "Evaluation.pdf (6 pages)" in winner and "Team.jpg" in winner
     assert not any("Unplaced-only.pdf" in p for p in pages)  # E-104 has no page of its own
+
+
+def test_export_columns_name_files_in_the_archive_and_keep_urls_as_links(
+        tmp_path: Path) -> None:
+    from judgepanel.core.importing import import_with_attachments
+
+    store = create_panel(tmp_path / "p.judgepanel", "Columns", builtin_awards())
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Entry ID,Title,Q1,Supporting documents\n"
+        "C-1,One,Answer,\"letter-c1.pdf; https://example.org/poster.pdf\"\n"
+        "C-2,Two,Answer,photo.jpg\n", encoding="utf-8")
+    archive = tmp_path / "files.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("letter-c1.pdf", letter_of_support("A", "B", "C"))
+        bundle.writestr("uploads/photo.jpg", photograph(1, (40, 30)))
+    results, documents = import_with_attachments(store, [export], archive, award=AWARD)
+    assert results[0].added == 2 and documents.unmatched == []
+    found = {(a["entry"], a["name"]): a for a in list_attachments(store)}
+    assert found[("C-1", "letter-c1.pdf")]["pages"] == 1
+    assert found[("C-2", "photo.jpg")]["type"] == "jpeg"
+    link = found[("C-1", "poster.pdf")]
+    assert (link["type"], link["url"], link["sha256"]) == \
+        ("link", "https://example.org/poster.pdf", "")
+    missing = tmp_path / "missing.csv"
+    missing.write_text("Entry ID,Title,Q1,Attachments\nC-3,Three,Answer,gone.pdf\n",
+                       encoding="utf-8")
+    before = digest(Path(store.path))  # type: ignore[arg-type]
+    with pytest.raises(JudgePanelError, match="entry C-3: the export names the file 'gone.pdf'"):
+        import_with_attachments(store, [missing], archive, award=AWARD)
+    assert digest(Path(store.path)) == before  # type: ignore[arg-type]
