@@ -13,6 +13,7 @@ import hashlib
 import shutil
 import sqlite3
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -25,6 +26,9 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store, now
 
 CHUNK = 1024 * 1024
+# PDFium is not thread-safe: the import (a worker), the viewer (the GUI thread) and the report
+# preview (a worker) take turns through this lock.
+PDFIUM_LOCK = threading.RLock()
 OK, ENCRYPTED, DAMAGED, EXECUTABLE = "ok", "encrypted", "damaged", "executable"
 VIEWABLE = {"pdf", "png", "jpeg", "gif", "bmp", "webp"}
 # The keys `entries --json` gives each attachment (docs/interface.md).
@@ -167,18 +171,19 @@ def inspect_file(path: Path) -> DocumentFacts:
 def _inspect_pdf(path: Path) -> DocumentFacts:
     import pypdfium2
 
-    try:
-        document = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError as exc:
-        status = ENCRYPTED if "password" in str(exc).lower() else DAMAGED
-        return DocumentFacts("pdf", status)
-    try:
-        pages = len(document)
-        if pages == 0:
-            return DocumentFacts("pdf", DAMAGED, 0)
-        return DocumentFacts("pdf", OK, pages)
-    finally:
-        document.close()
+    with PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(str(path))
+        except pypdfium2.PdfiumError as exc:
+            status = ENCRYPTED if "password" in str(exc).lower() else DAMAGED
+            return DocumentFacts("pdf", status)
+        try:
+            pages = len(document)
+            if pages == 0:
+                return DocumentFacts("pdf", DAMAGED, 0)
+            return DocumentFacts("pdf", OK, pages)
+        finally:
+            document.close()
 
 
 def _inspect_image(path: Path, kind: str) -> DocumentFacts:

@@ -27,12 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judgepanel.core.attachments import PDFIUM_LOCK
+
 ZOOMS = (25, 50, 75, 100, 125, 150, 200, 300, 400)
+
 IMAGE_TYPES = {"png", "jpeg", "gif", "bmp", "webp"}
 
 
 def render_page(document: Any, index: int, scale: float) -> QImage:
     """One PDF page as a QImage at `scale` (1.0 = 72 dpi), copied out of PDFium's buffer."""
+    with PDFIUM_LOCK:
+        return _render_page(document, index, scale)
+
+
+def _render_page(document: Any, index: int, scale: float) -> QImage:
     page = document[index]
     try:
         bitmap = page.render(scale=scale, rev_byteorder=True)
@@ -136,7 +144,8 @@ class DocumentViewer(QWidget):
 
     def close_document(self) -> None:
         if self.document is not None:
-            self.document.close()
+            with PDFIUM_LOCK:
+                self.document.close()
         self.document, self.image, self.pages, self.page, self._other = None, None, 0, 0, None
 
     def show_message(self, text: str) -> None:
@@ -153,7 +162,8 @@ class DocumentViewer(QWidget):
         self.close_document()
         self.name = name
         try:
-            self.document = pypdfium2.PdfDocument(content)
+            with PDFIUM_LOCK:
+                self.document = pypdfium2.PdfDocument(content)
         except pypdfium2.PdfiumError as exc:
             self.show_message(f"{name} cannot be shown: {exc}")
             return False
@@ -230,7 +240,8 @@ class DocumentViewer(QWidget):
 
     def _render(self) -> None:
         if self.document is not None:
-            width, _height = self.document.get_page_size(self.page)
+            with PDFIUM_LOCK:
+                width, _height = self.document.get_page_size(self.page)
             scale = self._scale(width) * self.devicePixelRatioF()
             pixmap = QPixmap.fromImage(render_page(self.document, self.page, scale))
         elif self.image is not None:
@@ -298,15 +309,16 @@ class DocumentViewer(QWidget):
         start_page, start_char = self._search_from
         for offset in range(self.pages + 1):
             index = (start_page + offset) % self.pages
-            page = self.document[index]
-            textpage = page.get_textpage()
-            try:
-                searcher = textpage.search(text, index=start_char if offset == 0 else 0)
-                hit = searcher.get_next()
-                searcher.close()
-            finally:
-                textpage.close()
-                page.close()
+            with PDFIUM_LOCK:
+                page = self.document[index]
+                textpage = page.get_textpage()
+                try:
+                    searcher = textpage.search(text, index=start_char if offset == 0 else 0)
+                    hit = searcher.get_next()
+                    searcher.close()
+                finally:
+                    textpage.close()
+                    page.close()
             if hit is not None:
                 self._search_from = (index, hit[0] + max(1, hit[1]))
                 self.go_to(index)

@@ -32,6 +32,14 @@ def can_render() -> bool:
 def render_pages(pdf: Path, folder: Path, dpi: int = PREVIEW_DPI, first: int = 1,
                  last: int | None = PREVIEW_PAGES) -> list[Path]:
     """Page images of `pdf` as PNGs in `folder`, in page order (pages `first` to `last`)."""
+    from judgepanel.core.attachments import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        return _render_pages(pdf, folder, dpi, first, last)
+
+
+def _render_pages(pdf: Path, folder: Path, dpi: int, first: int,
+                  last: int | None) -> list[Path]:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
@@ -57,14 +65,17 @@ def pdf_pages(pdf: Path) -> int | None:
     """The number of pages, or None when the file cannot be read as a PDF."""
     import pypdfium2
 
-    try:
-        document = pypdfium2.PdfDocument(str(pdf))
-    except pypdfium2.PdfiumError:
-        return None
-    try:
-        return len(document)
-    finally:
-        document.close()
+    from judgepanel.core.attachments import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(str(pdf))
+        except pypdfium2.PdfiumError:
+            return None
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def preview_images(pdf: Path) -> tuple[Path | None, list[Path]]:
