@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -56,10 +57,12 @@ def test_windows_open_and_close_again_and_again_with_every_page_visited(
 
     assert keep_none_alive() == (sys.version_info < (3, 12))
     panel = coordinator_panel(tmp_path / "awards.judgepanel", per_entry=2)
+    opened: list[weakref.ref[PanelWindow | JudgeWindow]] = []
     for _ in range(2):
         window = PanelWindow(panel, scratch_settings(tmp_path))
         window.show()
         qtbot.waitExposed(window)
+        opened.append(weakref.ref(window))
         for row in range(len(window.pages)):
             window.navigation.setCurrentRow(row)
             settle()
@@ -70,6 +73,7 @@ def test_windows_open_and_close_again_and_again_with_every_page_visited(
         judge = JudgeWindow(pack_path, settings)
         judge.show()
         qtbot.waitExposed(judge)
+        opened.append(weakref.ref(judge))
         for entry in list(judge.entries)[:4]:  # entry ids
             judge.show_entry(entry)
             settle()
@@ -78,6 +82,6 @@ def test_windows_open_and_close_again_and_again_with_every_page_visited(
         del judge
         settle()
     gc.collect()
-    assert not [o for o in gc.get_objects() if isinstance(o, (PanelWindow, JudgeWindow))]
+    assert [ref() for ref in opened] == [None] * 4  # each window freed, none kept alive
     if sys.version_info < (3, 12):
         assert none_references() > HEADROOM // 4  # nowhere near zero
