@@ -297,3 +297,24 @@ def test_a_promotion_edited_outside_judgepanel_is_caught(store: Store) -> None:
     problems = store.state_problems()
     assert any("the promotions were changed outside JudgePanel" in p for p in problems)
     assert any("the rounds were changed outside JudgePanel" in p for p in problems)
+
+
+def test_the_ranked_report_shows_each_round_and_each_finalists_path(store: Store,
+                                                                    tmp_path: Path) -> None:
+    import sys
+
+    from judgepanel.core.reports.gather import report_data
+    from judgepanel.core.reports.ranked import write_report
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_reports import pdf_text
+
+    _final(store)
+    promote(store, "prize", "final", "Shortlist", top=1)
+    for section in ("talk", "answers"):
+        record_consensus(store, "prize", "final", "A", section, 8)
+    path = tmp_path / "report.pdf"
+    write_report(report_data(store, ["prize"]), path)
+    words = " ".join(" ".join(pdf_text(path)).split())
+    assert "Round 2: Final (consensus, open)" in words
+    assert "A: Judging 1st of 5 with 75.0; Final 1st of 1 with 80.0" in words

@@ -117,7 +117,27 @@ def award_result(store: Store, award: Award) -> AwardResult:
         connected=ranking.connected, notes=[n for n in ranking.notes
                                             if not n.startswith("method:")],
         section_means=award_means, judge_totals=dict(totals), stats=stats,
-        reliability=reliability_lines(stats), **records(store, award.id))
+        reliability=reliability_lines(stats), **records(store, award.id),
+        **round_tables(store, award.id))
+
+
+def round_tables(store: Store, award_id: str) -> dict[str, Any]:
+    """The tables of an award's later rounds and each entry's path (nothing for one round)."""
+    from judgepanel.core.round_results import entry_path, round_result
+    from judgepanel.core.rounds import award_rounds
+
+    rounds = award_rounds(store, award_id)
+    if len(rounds) < 2:
+        return {}
+    results = [round_result(store, award_id, r.id) for r in rounds]
+    tables = []
+    for number, result in enumerate(results[1:], start=2):
+        found = result.round
+        heading = f"Round {number}: {found.name} ({found.kind}, {found.state})"
+        tables.append((heading, [(x.rank, x.entry, x.title, x.score) for x in result.lines]))
+    finalists = {x.entry for x in results[-1].lines}
+    return {"rounds": tables,
+            "paths": {entry: entry_path(results, entry) for entry in sorted(finalists)}}
 
 
 def section_comments(store: Store, award_id: str) -> list[dict[str, Any]]:

@@ -144,6 +144,11 @@ class AwardResult:
     conflicts: list[ConflictNote] = field(default_factory=list)
     decisions: list[DecisionNote] = field(default_factory=list)
     overrides: list[OverrideNote] = field(default_factory=list)
+    # judging rounds after the first: (heading, [(rank, entry, title, score)]) per round,
+    # and each entry's path through the rounds ("Judging 3rd of 14 with 81.4; Final 1st …")
+    rounds: list[tuple[str, list[tuple[int | None, str, str, float | None]]]] = field(
+        default_factory=list)
+    paths: dict[str, str] = field(default_factory=dict)
 
     @property
     def placed(self) -> list[EntryResult]:

@@ -172,11 +172,37 @@ class RankedReport(ReportPages):
         story += [Spacer(1, 4 * mm), self.ranked_table(award)]
         if any(e.override is not None for e in award.entries):
             story.append(Paragraph("† moderated score: see “Overrides” below.", s["Muted"]))
+        story += self.rounds(award)
         story += self.reliability(award)
         story += self.charts(award)
         story += self.records(award)
         for entry in award.placed:
             story += self.entry_page(award, entry)
+        return story
+
+    def rounds(self, award: AwardResult) -> list[Flowable]:
+        """Each later round's table, then each finalist's path through the rounds."""
+        if not award.rounds:
+            return []
+        s = self.styles
+        story: list[Flowable] = [para("The table above is the first round's.", s["Muted"])]
+        for heading, lines in award.rounds:
+            story += [Spacer(1, 4 * mm), para(heading, s["Heading2"])]
+            rows: list[list[object]] = [[Paragraph(h, s["CellHead"]) for h in
+                                         ("Rank", "Entry", "Title", "Score")]]
+            for rank, entry, title, score in lines:
+                rows.append(["–" if rank is None else str(rank),
+                             para(shorten(entry, 40), s["Cell"]),
+                             para(shorten(title, 80), s["Cell"]), number(score)])
+            if len(rows) == 1:
+                story.append(para("No entries in this round yet.", s["Muted"]))
+                continue
+            table = Table(rows, repeatRows=1)
+            table.setStyle(TableStyle(table_style_commands()))
+            story.append(table)
+        story += [Spacer(1, 4 * mm), para("Each finalist's path", s["Heading2"])]
+        for entry, path in award.paths.items():
+            story.append(para(f"{entry}: {path}", s["Body"]))
         return story
 
     def ranked_table(self, award: AwardResult) -> Table:
