@@ -282,8 +282,9 @@ def scores_import(panel: Path, file: Path, passphrase_file: Path | None) -> None
 @click.argument("panel", type=FILE)
 @click.option("-o", "--output", type=FILE, required=True,
               help="The .csv or .xlsx file to write.")
-def scores_export(panel: Path, output: Path) -> None:
+@passphrase_file_option
+def scores_export(panel: Path, output: Path, passphrase_file: Path | None) -> None:
     """Export every score that counts to CSV or XLSX, for spreadsheets."""
-    with Store.open(panel) as store:
+    with open_file(panel, passphrase_file) as store:
         count = export_scores(store, output)
     click.echo(f"{output}: {count} score(s)")

@@ -82,7 +82,7 @@ def test_an_encrypted_pack_shows_nothing_in_its_bytes_and_opens_with_the_passphr
                  "leading-systems", "SQLite format 3"):
         assert text.encode("utf-8") not in raw, text
     with pytest.raises(PassphraseNeeded, match="encrypted"):
-        open_pack(path)
+        Store.open(path)  # another process (no key held): nothing without the passphrase
     with open_pack(path, key_for_file(path, summary.passphrase)) as pack:
         assert [e["nominee"] for e in list_entries(pack)] == [NOMINEE, "Ifeoma Brackenridge"]
         judging = Judging.for_pack(pack)

@@ -12,8 +12,8 @@ import csv
 import getpass
 import hashlib
 import json
+import os
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
@@ -21,6 +21,7 @@ from subprocess import CompletedProcess
 import openpyxl
 import pytest
 
+from judgepanel.core.file_encryption import connect, key_for_file
 from judgepanel.core.spreadsheet_safety import restore
 
 Run = Callable[..., CompletedProcess[str]]
@@ -202,7 +203,9 @@ def test_a_coordinators_season(run_cli_process: Run, tmp_path: Path, fixtures: P
     # ----- a pack altered outside JudgePanel is refused, the panel untouched -----------------
     tampered = tmp_path / "tampered.judgepack"
     shutil.copy(pack_of[TOMASZ], tampered)
-    with sqlite3.connect(tampered) as raw:
+    # by someone who has the passphrase (an encrypted pack opens only with it)
+    key = key_for_file(tampered, os.environ["JUDGEPANEL_PASSPHRASE"])
+    with connect(str(tampered), key) as raw:
         raw.execute("UPDATE scores SET value = 10 WHERE entry = 'E-104'")
     raw.close()
     before = sha(panel)
