@@ -17,6 +17,7 @@ import hashlib
 import secrets
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,13 @@ def derive_key(passphrase: str, salt: bytes) -> FileKey:
     """The key SQLCipher 4 itself derives from `passphrase` and a file's salt."""
     if not passphrase.strip():
         raise WrongPassphrase("the passphrase is empty")
+    return _derive(passphrase, salt)
+
+
+@lru_cache(maxsize=64)
+def _derive(passphrase: str, salt: bytes) -> FileKey:
+    """Deliberately slow (a quarter of a second); kept for this process only, so reopening
+    the same pack, or each command a script runs in one process, pays it once."""
     key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS,
                               KEY_BYTES)
     return FileKey(key, salt)
