@@ -29,16 +29,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -59,6 +55,7 @@ from judgepanel.core.panel_overview import audit_record_count
 from judgepanel.core.store import Store
 from judgepanel.gui import panel_jobs
 from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
+from judgepanel.gui.forms.ui_panel_window import Ui_PanelWindow
 from judgepanel.gui.help_overlay import HelpOverlay
 from judgepanel.gui.page_help import page_help
 from judgepanel.gui.pages import page_classes
@@ -160,32 +157,21 @@ class PanelWindow(QMainWindow):
         self._refresh_pending = False
         self._closed = False
         self._warned = False
+        self.ui = Ui_PanelWindow()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"{self.store.title or self.path.stem} — JudgePanel")
-        self.setMinimumSize(900, 600)
 
-        self.navigation = QListWidget()
+        self.navigation = self.ui.navigation
         self.navigation.setItemDelegate(NavigationDelegate(self.navigation))
-        self.navigation.setMinimumWidth(210)
-        self.navigation.setMaximumWidth(320)
-        self.navigation.setAccessibleName("Panel stages")
-        self.navigation.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.stack = QStackedWidget()
+        self.stack = self.ui.stack
         self.history_banner = banner(
             "Warning: the audit history of this panel was altered outside JudgePanel. "
             "Treat its scores and decisions with care; see the Audit log page.\n"
-            + "\n".join(self.problems[:4]))
+            + "\n".join(self.problems[:4]), label=self.ui.history_banner)
         self.history_banner.setVisible(bool(self.problems))
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 6, 6, 0)
-        right_layout.addWidget(self.history_banner)
-        right_layout.addWidget(self.stack, 1)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(right)
+        self.splitter = self.ui.splitter
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 1100])
-        self.setCentralWidget(self.splitter)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
 

@@ -10,44 +10,24 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from judgepanel.core.awards import Award, Scale
+from judgepanel.gui.comment_box import WINDOW_KEYS, CommentBox, window_owns  # noqa: F401
+from judgepanel.gui.forms.ui_scoring_panel import Ui_ScoringPanel
 from judgepanel.gui.judge_models import Tag, TagListModel
 from judgepanel.gui.undo import OVERALL
 
 TWO_DIGIT_MS = 800
-# Keys the window's menus own even while a score or comment box has the focus.
-WINDOW_KEYS = {QKeySequence(k).toString() for k in (
-    "Ctrl+Return", "Ctrl+Enter", "Ctrl+Up", "Ctrl+Down", "Alt+Up", "Alt+Down")}
-
-
-def window_owns(event: QEvent) -> bool:
-    """True for a shortcut override the focused box must leave to the window's actions."""
-    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
-        return False
-    if event.matches(QKeySequence.StandardKey.Undo) or \
-            event.matches(QKeySequence.StandardKey.Redo):
-        return True
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return QKeySequence(event.key() | modifiers.value).toString() in WINDOW_KEYS
-
-
 class ScoreBox(QDoubleSpinBox):
     """A score on one scale. Digit keys set it (two quick digits make 10); Delete clears it.
 
@@ -156,37 +136,6 @@ class ScoreBox(QDoubleSpinBox):
         self.chosen.emit(self.score(), self._quick)
 
 
-class CommentBox(QPlainTextEdit):
-    """A comment box: Tab moves on, Esc goes back to the score, Ctrl+Z is the panel's undo."""
-
-    escaped = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.setUndoRedoEnabled(False)  # undo is the window's QUndoStack, merged per field
-
-    def event(self, event: QEvent) -> bool:
-        if window_owns(event):
-            event.ignore()  # let the window's shortcut (undo, next entry, complete) have it
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
-
-    def set_text_quietly(self, text: str) -> None:
-        if self.toPlainText() == text:
-            return
-        self.blockSignals(True)
-        self.setPlainText(text)
-        self.moveCursor(self.textCursor().MoveOperation.End)
-        self.blockSignals(False)
-
-
 class SectionCard(QFrame):
     """One section: its title, the score box and the comment box."""
 
@@ -240,90 +189,44 @@ class ScoringPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Scoring panel")
-        self.setStyleSheet("QFrame#sectionCard[current=\"true\"] "
-                           "{ border: 2px solid palette(highlight); border-radius: 4px; }"
-                           "QLabel#scoringMessage { border-left: 4px solid palette(highlight);"
-                           " padding: 4px 8px; background: palette(alternate-base); }")
+        self.ui = Ui_ScoringPanel()
+        self.ui.setupUi(self)
         self.award: Award | None = None
         self.cards: dict[str, SectionCard] = {}
         self.current_section: str | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 0, 0, 0)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setAccessibleName("Entry being scored")
-        outer.addWidget(self.heading)
-        self.sections_scroll = QScrollArea()
-        self.sections_scroll.setWidgetResizable(True)
-        self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.sections_scroll.setAccessibleName("Sections to score")
-        self.body = QWidget()
-        self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, 6, 0)
-        self.sections_scroll.setWidget(self.body)
-        outer.addWidget(self.sections_scroll, 1)
-        overall_label = QLabel("&Overall comment (Shift+F2):")
-        self.overall = CommentBox()
-        self.overall.setAccessibleName("Overall comment on this entry")
-        self.overall.setPlaceholderText("What stood out, and what the panel should know")
-        self.overall.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.overall.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
-        overall_label.setBuddy(self.overall)
+        self.heading = self.ui.heading
+        self.sections_scroll = self.ui.sections_scroll
+        self.body = self.ui.body
+        self.body_layout = self.ui.body_layout
+        lines = self.fontMetrics().lineSpacing()
+        self.overall = self.ui.overall
+        self.overall.setMinimumHeight(lines * 3 + 12)
+        self.overall.setMaximumHeight(lines * 6 + 12)
         self.overall.textChanged.connect(
             lambda: self.comment_changed.emit(OVERALL, self.overall.toPlainText()))
-        self.tail = QWidget()
-        tail_layout = QVBoxLayout(self.tail)
-        tail_layout.setContentsMargins(0, 8, 0, 0)
-        tail_layout.addWidget(overall_label)
-        tail_layout.addWidget(self.overall)
-        self._build_tags(tail_layout)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Scoring message")
-        self.message.setObjectName("scoringMessage")
+        self.tail = self.ui.tail  # re-added below the section cards for each award
+        self._build_tags()
+        self.message = self.ui.scoringMessage
         self.message.hide()
-        outer.addWidget(self.message)
-        buttons = QHBoxLayout()
-        self.complete_button = QPushButton("Mark &complete (Ctrl+Enter)")
-        self.complete_button.setAccessibleName("Mark this entry complete")
+        self.complete_button = self.ui.complete_button
         self.complete_button.clicked.connect(self.complete_requested)
-        self.conflict_button = QPushButton("Declare a con&flict…")
-        self.conflict_button.setAccessibleName("Declare a conflict of interest")
+        self.conflict_button = self.ui.conflict_button
         self.conflict_button.clicked.connect(self.conflict_requested)
-        buttons.addWidget(self.complete_button)
-        buttons.addWidget(self.conflict_button)
-        outer.addLayout(buttons)
 
-    def _build_tags(self, outer: QVBoxLayout) -> None:
-        self.tags_box = QWidget()
-        layout = QVBoxLayout(self.tags_box)
-        layout.setContentsMargins(0, 4, 0, 0)
-        label = QLabel("&Evidence of the Systems Leadership framework:")
-        self.tag_filter = QLineEdit()
-        self.tag_filter.setPlaceholderText("Filter the behaviours")
-        self.tag_filter.setAccessibleName("Filter the framework behaviours")
-        self.tag_filter.setClearButtonEnabled(True)
+    def _build_tags(self) -> None:
+        self.tags_box = self.ui.tags_box
+        self.tag_filter = self.ui.tag_filter
         self.tag_model = TagListModel([])
         self.tag_proxy = QSortFilterProxyModel(self)
         self.tag_proxy.setSourceModel(self.tag_model)
         self.tag_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tag_filter.textChanged.connect(self.tag_proxy.setFilterFixedString)
-        self.tag_view = QListView()
+        self.tag_view = self.ui.tag_view
         self.tag_view.setModel(self.tag_proxy)
-        self.tag_view.setAccessibleName("Framework behaviours evidenced by this entry")
         self.tag_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
-        self.tag_view.setWordWrap(True)
-        self.tag_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tag_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        label.setBuddy(self.tag_filter)
-        layout.addWidget(label)
-        layout.addWidget(self.tag_filter)
-        layout.addWidget(self.tag_view)
         self.tag_model.dataChanged.connect(
             lambda *_: self.tags_changed.emit(self.tag_model.checked()))
         self.tags_box.setVisible(False)
-        outer.addWidget(self.tags_box)
 
     def set_tags_available(self, tags: list[Tag]) -> None:
         """Offer the framework's behaviours; with none, the tag box stays hidden."""

@@ -55,7 +55,9 @@ def test_formatting_puts_a_hand_compacted_form_in_designers_order():
 # ----- the panel window's pages take their widgets from their forms ----------------------
 
 PAGE_FORMS = {"Awards": "awards_page.ui", "Entries": "entries_page.ui",
-              "Judges & assignment": "judges_page.ui", "Packs": "packs_page.ui"}
+              "Judges & assignment": "judges_page.ui", "Packs": "packs_page.ui",
+              "Results": "results_page.ui", "Decisions": "decisions_page.ui",
+              "Outputs": "outputs_page.ui", "Audit log": "audit_page.ui"}
 
 
 def form_widget_names(form: Path) -> set[str]:
@@ -100,6 +102,19 @@ def test_each_page_is_laid_out_by_its_form(window) -> None:
             page.ui, (item.widget() or item.layout()).objectName()) for item in laid_out)
 
 
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_panel_window_is_laid_out_by_its_form(window) -> None:
+    from PySide6.QtCore import QObject
+
+    assert window.centralWidget() is window.ui.centralwidget
+    assert window.menuBar() is window.ui.menubar and window.statusBar() is window.ui.statusbar
+    for name in form_widget_names(ROOT / "ui" / "panel_window.ui"):
+        assert window.findChild(QObject, name) is getattr(window.ui, name), name
+    # the pages sit in the form's stack, one for each stage in the navigation
+    assert [window.ui.stack.widget(i) for i in range(window.ui.stack.count())] == window.pages
+    assert window.ui.navigation.count() == len(window.pages) == len(PAGE_FORMS)
+
+
 def test_certificate_editor_is_laid_out_by_its_form(qtbot) -> None:
     from judgepanel.core.reports.certificates import default_design
     from judgepanel.gui.certificate_design import DesignEditor
@@ -112,3 +127,29 @@ def test_certificate_editor_is_laid_out_by_its_form(qtbot) -> None:
     # the rows the design decides are added to the form's own groups
     assert editor.ui.coloursForm.rowCount() == len(editor.colours)
     assert editor.ui.wordingForm.rowCount() == 4 + len(editor.placements)
+
+
+def test_the_scoring_panel_is_laid_out_by_its_form(qtbot) -> None:
+    from PySide6.QtCore import QObject
+
+    from judgepanel.gui.scoring_panel import ScoringPanel
+
+    panel = ScoringPanel()
+    qtbot.addWidget(panel)
+    assert panel.layout() is panel.ui.outer
+    for name in form_widget_names(ROOT / "ui" / "scoring_panel.ui"):
+        assert panel.findChild(QObject, name) is getattr(panel.ui, name), name
+    # the style sheet names the message label, so the form keeps its object name
+    assert panel.message is panel.ui.scoringMessage
+    assert panel.overall is panel.ui.overall and panel.tail is panel.ui.tail
+
+
+def test_the_certificate_options_are_laid_out_by_their_form(qtbot, tmp_path: Path) -> None:
+    from judgepanel.gui.pages.certificate_options import CertificateOptions
+
+    options = CertificateOptions(lambda: tmp_path)
+    qtbot.addWidget(options)
+    assert options.layout() is options.ui.form
+    assert options.title() == "Certificates"
+    assert options.one_pdf.isChecked() and options.one_pdf.group() is options.ui.files_group
+    assert options.placement_combo.count() == 4

@@ -8,17 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLineEdit,
-    QTableView,
     QWidget,
 )
 
 from judgepanel.core.moderation import audit_log, check_history
 from judgepanel.core.panel_details import award_names
 from judgepanel.core.store import Store
+from judgepanel.gui.forms.ui_audit_page import Ui_AuditPage
 from judgepanel.gui.pages.common import PanelPage, banner, plural
 from judgepanel.gui.panel_models import AuditModel, format_time
 from judgepanel.gui.panel_worker import KINDS
@@ -79,37 +76,22 @@ class AuditPage(PanelPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.problems: list[str] = []
-        self.warning = banner("")
+        self.ui = Ui_AuditPage()
+        self.setup_form(self.ui)
+        self.warning = banner("", label=self.ui.warning)
         self.warning.hide()
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Search the audit log")
-        self.search.setPlaceholderText("Search the log (who, action, detail)…")
-        self.search.setClearButtonEnabled(True)
+        self.search = self.ui.search
         self.model = AuditModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setAccessibleName("Audit log records")
+        self.table = self.ui.table
         self.table.setModel(self.proxy)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        layout = self.page_layout()
-        layout.addWidget(self.warning)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.refresh()
 
     def refresh(self) -> None:

@@ -10,22 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.reports.certificates import CertificateDesign, default_design, load_design
 from judgepanel.gui.certificate_design import DesignEditor
+from judgepanel.gui.forms.ui_certificate_options import Ui_CertificateOptions
 from judgepanel.gui.pages.common import show_error
 from judgepanel.gui.ranking_models import PLACEMENT_LABELS
 
@@ -34,42 +27,25 @@ class CertificateOptions(QGroupBox):
     """The "Certificates" box: the options, the design in use, and the button that writes them."""
 
     def __init__(self, folder: Callable[[], Path], parent: QWidget | None = None) -> None:
-        super().__init__("Certificates", parent)
+        super().__init__(parent)
+        self.ui = Ui_CertificateOptions()
+        self.ui.setupUi(self)
         self.folder = folder  # where file dialogs start: the panel's folder
         self.design: CertificateDesign = default_design()
         self.design_file: Path | None = None
-        form = QFormLayout(self)
-        self.placement_combo = QComboBox()
+        self.placement_combo = self.ui.placement_combo
         self.placement_combo.addItem("Every placed entry", None)
         for placement in ("winner", "highly-commended", "finalist"):
             self.placement_combo.addItem(PLACEMENT_LABELS[placement], placement)
-        form.addRow("Placements:", self.placement_combo)
-        self.one_pdf = QRadioButton("One PDF for the printer")
-        self.separate = QRadioButton("One file per certificate")
-        self.one_pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.one_pdf)
-        group.addButton(self.separate)
-        files = QVBoxLayout()
-        files.addWidget(self.one_pdf)
-        files.addWidget(self.separate)
-        form.addRow("Files:", files)
-        self.design_label = QLabel("Built-in design")
-        self.design_label.setWordWrap(True)
-        design_buttons = QHBoxLayout()
-        self.design_button = QPushButton("Design &file…")
+        self.one_pdf, self.separate = self.ui.one_pdf, self.ui.separate
+        self.design_label = self.ui.design_label
+        self.design_button = self.ui.design_button
         self.design_button.clicked.connect(self.choose_design)
-        self.edit_design_button = QPushButton("&Edit design…")
+        self.edit_design_button = self.ui.edit_design_button
         self.edit_design_button.clicked.connect(self.edit_design)
-        self.builtin_button = QPushButton("Built-in")
-        self.builtin_button.setToolTip("Go back to JudgePanel's own certificate design")
+        self.builtin_button = self.ui.builtin_button
         self.builtin_button.clicked.connect(self.use_builtin_design)
-        for button in (self.design_button, self.edit_design_button, self.builtin_button):
-            design_buttons.addWidget(button)
-        form.addRow("Design:", self.design_label)
-        form.addRow("", design_buttons)
-        self.certificates_button = QPushButton("&Certificates…")  # the page connects it
-        form.addRow(self.certificates_button)
+        self.certificates_button = self.ui.certificates_button  # the page connects it
 
     def choose_design(self) -> None:
         """Use a design file (TOML); a broken one is refused and the design kept."""

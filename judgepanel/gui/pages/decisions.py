@@ -14,19 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,6 +33,7 @@ from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_s
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import RankedEntry, Ranking
 from judgepanel.core.store import Store
+from judgepanel.gui.forms.ui_decisions_page import Ui_DecisionsPage
 from judgepanel.gui.pages.common import (
     PanelPage,
     plural,
@@ -111,120 +102,55 @@ class DecisionsPage(PanelPage):
         self._keep_messages = False
         self._generation = 0
         self._task: Any = None
-        layout = self.page_layout()
-        top = QHBoxLayout()
-        self.award_combo = self.award_chooser()
-        self.award_combo.setAccessibleName("Award")
-        award_label = QLabel("&Award:")
-        award_label.setBuddy(self.award_combo)
+        self.ui = Ui_DecisionsPage()
+        self.setup_form(self.ui)
+        self.award_combo = self.ui.award_combo
         self._chair = recorded_by(store)
-        self.who = QLineEdit(self._chair)
-        self.who.setAccessibleName("Recorded by")
-        who_label = QLabel("Recorded &by:")
-        who_label.setBuddy(self.who)
-        top.addWidget(award_label)
-        top.addWidget(self.award_combo, 2)
-        top.addSpacing(16)
-        top.addWidget(who_label)
-        top.addWidget(self.who, 1)
-        layout.addLayout(top)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.who = self.ui.who
+        self.who.setText(self._chair)
         self.standing_model = StandingModel(self)
         self.standing_proxy = QSortFilterProxyModel(self)
         self.standing_proxy.setSourceModel(self.standing_model)
         self.standing_proxy.setSortRole(SORT_ROLE)
-        self.standing = self._table(self.standing_proxy, "Computed rank and panel placement")
+        self.standing = self._table(self.ui.standing, self.standing_proxy)
         self.standing.setSortingEnabled(True)
         self.standing.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.standing.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.standing.selectionModel().selectionChanged.connect(self._entry_selected)
-        splitter.addWidget(self.standing)
-        splitter.addWidget(self._build_forms())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 420])
-        layout.addWidget(splitter, 3)
-
-        layout.addWidget(QLabel("<b>The record</b>: every placement and moderated score, with "
-                                "its reason, who recorded it and when."))
+        self._build_forms()
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 2)
+        self.ui.splitter.setSizes([700, 420])
         self.record_model = RecordModel(self)
-        self.record = self._table(self.record_model, "Decisions and overrides")
+        self.record = self._table(self.ui.record, self.record_model)
         self.record.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.record, 2)
         self.award_combo.currentIndexChanged.connect(self._award_chosen)
         self._select_entry(None)
 
-    def _table(self, model: Any, name: str) -> QTableView:
-        table = QTableView()
-        table.setAccessibleName(name)
+    def _table(self, table: QTableView, model: Any) -> QTableView:
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setResizeContentsPrecision(100)  # quick on large awards
-        table.setWordWrap(False)
         return table
 
-    def _build_forms(self) -> QWidget:
-        panel = QWidget()
-        column = QVBoxLayout(panel)
-        self.entry_label = QLabel()
-        self.entry_label.setWordWrap(True)
-        self.entry_label.setTextFormat(Qt.TextFormat.PlainText)
-        bold = self.entry_label.font()
-        bold.setBold(True)
-        self.entry_label.setFont(bold)
-        column.addWidget(self.entry_label)
-
-        placing = QGroupBox("Placement")
-        form = QFormLayout(placing)
-        self.placement_combo = QComboBox()
+    def _build_forms(self) -> None:
+        self.entry_label = self.ui.entry_label
+        self.placement_combo = self.ui.placement_combo
         for placement in PLACEMENTS:
             self.placement_combo.addItem(PLACEMENT_LABELS[placement], placement)
-        self.placement_reason = QLineEdit()
-        self.placement_reason.setPlaceholderText("Why the panel placed it so (required)")
-        self.placement_button = QPushButton("Record &placement")
+        self.placement_reason = self.ui.placement_reason
+        self.placement_button = self.ui.placement_button
         self.placement_button.clicked.connect(self.record_placement)
-        self.placement_message = self._message()
-        form.addRow("Placement:", self.placement_combo)
-        form.addRow("Reason:", self.placement_reason)
-        form.addRow(self.placement_button)
-        form.addRow(self.placement_message)
-        column.addWidget(placing)
-
-        moderating = QGroupBox("Moderated score")
-        form = QFormLayout(moderating)
-        self.old_value = QLabel()
-        self.new_value = QDoubleSpinBox()
-        self.new_value.setRange(0.0, 100.0)
-        self.new_value.setDecimals(1)
-        self.new_value.setSuffix(" of 100")
-        self.override_reason = QLineEdit()
-        self.override_reason.setPlaceholderText("Why the panel moderated the score (required)")
-        self.override_button = QPushButton("Record &moderated score")
+        self.placement_message = self._message(self.ui.placement_message)
+        self.old_value = self.ui.old_value
+        self.new_value = self.ui.new_value
+        self.override_reason = self.ui.override_reason
+        self.override_button = self.ui.override_button
         self.override_button.clicked.connect(self.record_override)
-        self.override_message = self._message()
-        hint = QLabel("The judges' own scores stay as they were; the moderated score is "
-                      "recorded beside them and used for the ranking.")
-        hint.setWordWrap(True)
-        form.addRow("Current score:", self.old_value)
-        form.addRow("New score:", self.new_value)
-        form.addRow("Reason:", self.override_reason)
-        form.addRow(self.override_button)
-        form.addRow(self.override_message)
-        form.addRow(hint)
-        column.addWidget(moderating)
-        column.addStretch(1)
-        return panel
+        self.override_message = self._message(self.ui.override_message)
 
-    def _message(self) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.hide()
+    def _message(self, label: QLabel) -> QLabel:
+        label.hide()  # shown with the outcome of a recording
         return label
 
     def _follow_chair(self) -> None:

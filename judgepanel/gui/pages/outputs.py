@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +17,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +26,7 @@ from judgepanel.core.moderation import decisions
 from judgepanel.core.outputs_log import outputs_summary, outputs_written
 from judgepanel.core.reports.certificates import CertificateDesign
 from judgepanel.core.store import Store, now
+from judgepanel.gui.forms.ui_outputs_page import Ui_OutputsPage
 from judgepanel.gui.output_jobs import (
     Job,
     Written,
@@ -60,7 +54,6 @@ from judgepanel.gui.panel_worker import (
 )
 from judgepanel.gui.pdf_preview import (
     PRINT_DPI,
-    PdfPreview,
     ask_printer,
     print_images,
     render_pages,
@@ -85,22 +78,14 @@ class OutputsPage(PanelPage):
         self.last: Written | None = None
         self.busy = False
         self._task: Any = None
-        layout = self.page_layout()
-        top = QHBoxLayout()
-        self.award_combo = self.award_chooser("All awards")
-        self.award_combo.setAccessibleName("Award")
-        award_label = QLabel("&Award:")
-        award_label.setBuddy(self.award_combo)
-        top.addWidget(award_label)
-        top.addWidget(self.award_combo, 1)
-        top.addStretch(1)
-        layout.addLayout(top)
-        splitter = QSplitter()
-        splitter.addWidget(self._build_controls())
-        splitter.addWidget(self._build_preview())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        layout.addWidget(splitter, 1)
+        self.ui = Ui_OutputsPage()
+        self.setup_form(self.ui)
+        self.award_combo = self.ui.award_combo
+        self.award_combo.all_awards = "All awards"
+        self._build_controls()
+        self._build_preview()
+        self.ui.splitter.setStretchFactor(0, 2)
+        self.ui.splitter.setStretchFactor(1, 3)
         self.award_combo.currentIndexChanged.connect(lambda _: self._update_buttons())
         self._load_awards()
 
@@ -115,17 +100,11 @@ class OutputsPage(PanelPage):
 
     # ----- building ----------------------------------------------------------------------
 
-    def _build_controls(self) -> QWidget:
-        panel = QWidget()
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.report_button = self._output_box(
-            column, "Ranked report", "The ranking, reliability, decisions and sign-off block, "
-            "for the chair to sign.", "&Ranked report…", self.make_report)
-        self.feedback_button = self._output_box(
-            column, "Feedback for entrants", "One PDF per entry: its section scores against "
-            "the award's average and the judges' comments, with no judge named.",
-            "&Feedback for entrants…", self.make_feedback)
+    def _build_controls(self) -> None:
+        self.report_button = self.ui.report_button
+        self.report_button.clicked.connect(self.make_report)
+        self.feedback_button = self.ui.feedback_button
+        self.feedback_button.clicked.connect(self.make_feedback)
         self.certificate_options = CertificateOptions(lambda: Path(self._default_path("")))
         options = self.certificate_options  # its widgets, under the names the page always had
         self.placement_combo, self.one_pdf, self.separate = (
@@ -135,52 +114,18 @@ class OutputsPage(PanelPage):
                                                         options.builtin_button)
         self.certificates_button = options.certificates_button
         self.certificates_button.clicked.connect(self.make_certificates)
-        column.addWidget(self.certificate_options)
-        self.export_button = self._output_box(
-            column, "Results spreadsheet", "The chosen award's ranking as CSV or Excel; text a "
-            "spreadsheet would run as a formula is made harmless.",
-            "E&xport results (CSV/XLSX)…", self.export_results)
-        column.addStretch(1)
-        return panel
+        # its own box between the feedback and the spreadsheet (it needs the panel's folder)
+        self.ui.controlsLayout.insertWidget(2, self.certificate_options)
+        self.export_button = self.ui.export_button
+        self.export_button.clicked.connect(self.export_results)
 
-    def _output_box(self, column: QVBoxLayout, title: str, note: str, label: str,
-                    action: Callable[[], None]) -> QPushButton:
-        """One output's box: what it is, and the button that writes it."""
-        group = QGroupBox(title)
-        box = QVBoxLayout(group)
-        box.addWidget(self._note(note))
-        button = QPushButton(label)
-        button.clicked.connect(action)
-        box.addWidget(button)
-        column.addWidget(group)
-        return button
-
-    def _build_preview(self) -> QWidget:
-        panel = QWidget()
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.status = QLabel("Nothing written yet in this session.")
-        self.status.setWordWrap(True)
-        column.addWidget(self.status)
-        self.preview = PdfPreview()
-        column.addWidget(self.preview, 1)
-        row = QHBoxLayout()
-        self.print_button = QPushButton("&Print…")
+    def _build_preview(self) -> None:
+        self.status = self.ui.status
+        self.preview = self.ui.preview
+        self.print_button = self.ui.print_button
         self.print_button.clicked.connect(self.print_last)
-        self.open_folder_button = QPushButton("&Open folder")
+        self.open_folder_button = self.ui.open_folder_button
         self.open_folder_button.clicked.connect(self.open_folder)
-        row.addStretch(1)
-        row.addWidget(self.print_button)
-        row.addWidget(self.open_folder_button)
-        column.addLayout(row)
-        self.print_button.setEnabled(False)
-        self.open_folder_button.setEnabled(False)
-        return panel
-
-    def _note(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        return label
 
     # ----- state -------------------------------------------------------------------------
 

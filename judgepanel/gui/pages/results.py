@@ -13,17 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,8 +23,8 @@ from judgepanel.core.awards import panel_awards
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import METHODS
 from judgepanel.core.store import Store
-from judgepanel.gui.bias_chart import BiasChart
 from judgepanel.gui.entry_detail import EntryDetail
+from judgepanel.gui.forms.ui_results_page import Ui_ResultsPage
 from judgepanel.gui.pages.common import PanelPage, plural, show_error
 from judgepanel.gui.panel_worker import (
     ASSIGNMENTS,
@@ -60,7 +51,6 @@ from judgepanel.gui.results_figures import (
     sensitivity_text,
     with_method,
 )
-from judgepanel.gui.score_matrix import ScoreMatrix
 
 LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
 SIZING_ROWS = 100  # rows a column looks at to fit its width (all of them is slow)
@@ -81,29 +71,14 @@ class ResultsPage(PanelPage):
         self._filling = False
         self._generation = 0
         self._task: Any = None
-        layout = self.page_layout()
-        controls = QHBoxLayout()
-        self.award_combo = self.award_chooser()
-        self.award_combo.setAccessibleName("Award")
-        self.method_combo = QComboBox()
-        self.method_combo.setAccessibleName("Ranking method")
+        self.ui = Ui_ResultsPage()
+        self.setup_form(self.ui)
+        self.award_combo = self.ui.award_combo
+        self.method_combo = self.ui.method_combo
         for method in METHODS:
             self.method_combo.addItem(method_label(method), method)
-        award_label, method_label_widget = QLabel("&Award:"), QLabel("&Method:")
-        award_label.setBuddy(self.award_combo)
-        method_label_widget.setBuddy(self.method_combo)
-        controls.addWidget(award_label)
-        controls.addWidget(self.award_combo, 2)
-        controls.addSpacing(16)
-        controls.addWidget(method_label_widget)
-        controls.addWidget(self.method_combo, 1)
-        layout.addLayout(controls)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.note)
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
+        self.note = self.ui.note
+        self.tabs = self.ui.tabs
         self._build_ranking_tab()
         self._build_matrix_tab()
         self._build_reliability_tab()
@@ -119,92 +94,45 @@ class ResultsPage(PanelPage):
         self.results_proxy = QSortFilterProxyModel(self)
         self.results_proxy.setSourceModel(self.results_model)
         self.results_proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setAccessibleName("Ranked entries")
+        self.table = self.ui.table
         self.table.setModel(self.results_proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(SIZING_ROWS)  # a 2,000-entry award stays quick
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._row_activated)
-        self.detail = EntryDetail(self.store)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.ranking_splitter = splitter
-        self.tabs.addTab(splitter, "&Ranking")
+        self.detail = EntryDetail(self.store)  # it reads the panel: made here, not by the form
+        self.ranking_splitter = self.ui.ranking_splitter
+        self.ranking_splitter.addWidget(self.detail)
+        self.ranking_splitter.setStretchFactor(0, 3)
+        self.ranking_splitter.setStretchFactor(1, 2)
 
     def _build_matrix_tab(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.matrix = ScoreMatrix()
+        self.matrix = self.ui.matrix
         self.matrix.entry_activated.connect(self.show_entry)
-        legend = QLabel("Each cell is a judge's total out of 100, darker for higher. ⚑ marks a "
-                        "flag (hover for what it says); “conflict” means the judge declared "
-                        "a conflict of interest and their scores do not count. Double-click a "
-                        "cell to read the entry's scores and comments.")
-        legend.setWordWrap(True)
-        layout.addWidget(legend)
-        layout.addWidget(self.matrix, 1)
-        self.tabs.addTab(page, "Score &matrix")
 
     def _build_reliability_tab(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.reading = QLabel()
-        self.reading.setWordWrap(True)
+        self.reading = self.ui.reading
         font = self.reading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.reading.setFont(font)
-        layout.addWidget(self.reading)
-        form = QFormLayout()
-        self.figures: dict[str, QLabel] = {}
-        for key, label in (("alpha", "Krippendorff's α (interval, all scores)"),
-                           ("icc", "ICC (entries every judge scored)"),
-                           ("kendall", "Kendall's W"),
-                           ("connected", "Judge–entry design"),
-                           ("counts", "Scores counted")):
-            self.figures[key] = QLabel()
-            self.figures[key].setWordWrap(True)
-            form.addRow(label + ":", self.figures[key])
-        layout.addLayout(form)
-        bias_title = QLabel("<b>Judge bias</b>: how many points above (lenient) or below "
-                            "(harsh) the panel each judge marks, from the bias model.")
-        bias_title.setWordWrap(True)
-        layout.addWidget(bias_title)
-        self.bias_chart = BiasChart()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.bias_chart)
-        layout.addWidget(scroll, 1)
-        self.tabs.addTab(page, "Re&liability")
+        self.figures: dict[str, QLabel] = {
+            key: getattr(self.ui, f"figure_{key}")
+            for key in ("alpha", "icc", "kendall", "connected", "counts")}
+        self.bias_chart = self.ui.bias_chart
 
     def _build_sensitivity_tab(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.sensitivity_line = QLabel()
-        self.sensitivity_line.setWordWrap(True)
-        layout.addWidget(self.sensitivity_line)
+        self.sensitivity_line = self.ui.sensitivity_line
         self.sensitivity_model = SensitivityModel(self)
-        self.sensitivity_table = QTableView()
-        self.sensitivity_table.setAccessibleName("Rank under each method")
+        self.sensitivity_table = self.ui.sensitivity_table
         self.sensitivity_table.setModel(self.sensitivity_model)
-        self.sensitivity_table.verticalHeader().setVisible(False)
         self.sensitivity_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.sensitivity_table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
-        layout.addWidget(self.sensitivity_table, 1)
-        self.tabs.addTab(page, "&Sensitivity")
 
     # ----- loading -----------------------------------------------------------------------
 
