@@ -15,15 +15,13 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
     QFrame,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from judgepanel.core.awards import Award, Scale
 from judgepanel.gui.comment_box import WINDOW_KEYS, CommentBox, window_owns  # noqa: F401
 from judgepanel.gui.forms.ui_scoring_panel import Ui_ScoringPanel
+from judgepanel.gui.forms.ui_section_card import Ui_SectionCard
 from judgepanel.gui.judge_models import Tag, TagListModel
 from judgepanel.gui.undo import OVERALL
 
@@ -143,31 +141,23 @@ class SectionCard(QFrame):
         super().__init__(parent)
         section = award.sections[section_index]
         self.section_id = section.id
-        self.setObjectName("sectionCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.ui = Ui_SectionCard()
+        self.ui.setupUi(self)  # its object name, "sectionCard", is what the style sheet marks
         scale = award.scale_of(section)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        self.title = QLabel(f"<b>{section.id}</b> · {section.title}")
-        self.title.setWordWrap(True)
-        layout.addWidget(self.title)
-        row = QHBoxLayout()
-        label = QLabel(f"&Score ({scale.describe()}):")
-        self.score = ScoreBox(scale)
+        self.title = self.ui.title
+        self.title.setText(f"<b>{section.id}</b> · {section.title}")
+        self.ui.score_label.setText(f"&Score ({scale.describe()}):")
+        self.score = ScoreBox(scale)  # on the award's scale: made here, not by the form
         self.score.setAccessibleName(f"Score for {section.id}, {section.title}")
         self.score.setAccessibleDescription(f"{scale.describe()}; type a digit to score, "
                                             "Delete to clear")
-        label.setBuddy(self.score)
-        row.addWidget(label)
-        row.addWidget(self.score)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.comment = CommentBox()
+        self.ui.score_label.setBuddy(self.score)
+        self.ui.scoreRow.insertWidget(1, self.score)
+        self.comment = self.ui.comment
         self.comment.setPlaceholderText(f"Comment on {section.id} (F2)")
         self.comment.setAccessibleName(f"Comment on {section.id}, {section.title}")
         self.comment.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.comment.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
-        layout.addWidget(self.comment)
 
     def set_current(self, current: bool) -> None:
         if self.property("current") == current:

@@ -153,3 +153,21 @@ def test_the_certificate_options_are_laid_out_by_their_form(qtbot, tmp_path: Pat
     assert options.title() == "Certificates"
     assert options.one_pdf.isChecked() and options.one_pdf.group() is options.ui.files_group
     assert options.placement_combo.count() == 4
+
+
+def test_each_section_card_is_laid_out_by_its_form(qtbot) -> None:
+    from judgepanel.core.awards import builtin_awards
+    from judgepanel.gui.scoring_panel import ScoringPanel
+
+    award = builtin_awards()[0]
+    panel = ScoringPanel()
+    qtbot.addWidget(panel)
+    panel.set_award(award)
+    assert list(panel.cards) == [section.id for section in award.sections]
+    for card in panel.cards.values():
+        assert card.layout() is card.ui.layout
+        assert card.objectName() == "sectionCard"  # the style sheet marks the current card
+        assert card.comment is card.ui.comment
+        # the score box on the award's scale sits in the form's row, after its label
+        assert card.ui.scoreRow.itemAt(1).widget() is card.score
+        assert card.ui.score_label.buddy() is card.score
