@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -31,7 +30,7 @@ from judgepanel.core.file_encryption import (
 from judgepanel.core.judge_fields import entry_for_judges, hidden_fields
 from judgepanel.core.judges import Judge
 from judgepanel.core.progress import Progress
-from judgepanel.core.store import PACK, Store, disk_full_error, now
+from judgepanel.core.store import PACK, Store, disk_full_error, now, writer_may_be_running
 
 PACK_SUFFIX = ".judgepack"
 
@@ -134,27 +133,11 @@ def remove_stray_partials(folder: Path) -> list[Path]:
     for stray in folder.glob(f".*{PACK_SUFFIX}.*.partial*"):
         stem = stray.name.split(".partial")[0]
         pid = stem.rsplit(".", 1)[-1]
-        if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid), stray):
+        if not pid.isdigit() or int(pid) == os.getpid() or writer_may_be_running(int(pid), stray):
             continue  # not ours to judge, this process's own, or a `pack` still at work
         stray.unlink(missing_ok=True)
         removed.append(stray)
     return removed
-
-
-def _running(pid: int, stray: Path) -> bool:
-    """Whether the process that wrote `stray` may still be writing it."""
-    if os.name == "nt":  # os.kill would end the process there: judge by the file's age
-        try:
-            return time.time() - stray.stat().st_mtime < 3600
-        except OSError:
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _build(panel: Store, judge: Judge, partial: Path, final: Path, key: FileKey | None = None,
@@ -174,33 +157,33 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path, key: FileKey 
             pack.set_meta("packed_at", now())
             if expires is not None:
                 pack.set_meta("expires", expires.isoformat())
-            _copy(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
+            copy_rows(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
             awards = [r[0] for r in source.execute(
                 f"SELECT id FROM awards WHERE id IN (SELECT award FROM entries WHERE id IN "
                 f"({_IN_PACK})) ORDER BY position, id", [judge.id])]
             hidden = {award: hidden_fields(panel, award) for award in awards}
             for award in awards:
-                _copy(source, target, "SELECT * FROM awards WHERE id = ?", [award], "awards")
-                _copy(source, target, "SELECT * FROM sections WHERE award = ?", [award],
+                copy_rows(source, target, "SELECT * FROM awards WHERE id = ?", [award], "awards")
+                copy_rows(source, target, "SELECT * FROM sections WHERE award = ?", [award],
                       "sections")
             for entry in entry_ids:
                 # The original export row (`source`) may carry the entry platform's reviewer
                 # columns, so it stays in the panel; fields hidden from judges are emptied
                 # before the row is written, so they never enter the pack's bytes.
-                _copy(source, target,
+                copy_rows(source, target,
                       "SELECT id, award, title, nominee, organisation, fields, '{}' AS source, "
                       "source_file, source_row, imported_at, updated_at FROM entries "
                       "WHERE id = ?", [entry], "entries", hidden)
-                _copy(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
+                copy_rows(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
                       "answers")
-                _copy(source, target,
+                copy_rows(source, target,
                       "SELECT * FROM assignments WHERE judge = ? AND entry = ?",
                       [judge.id, entry], "assignments")
-                _copy(source, target, "SELECT * FROM scores WHERE judge = ? AND entry = ?",
+                copy_rows(source, target, "SELECT * FROM scores WHERE judge = ? AND entry = ?",
                       [judge.id, entry], "scores")
-                _copy(source, target, "SELECT * FROM reviews WHERE judge = ? AND entry = ?",
+                copy_rows(source, target, "SELECT * FROM reviews WHERE judge = ? AND entry = ?",
                       [judge.id, entry], "reviews")
-            _copy(source, target, "SELECT * FROM conflicts WHERE judge = ? AND "
+            copy_rows(source, target, "SELECT * FROM conflicts WHERE judge = ? AND "
                   "declared_by = 'judge'", [judge.id], "conflicts")
             copy_to_pack(source, target, entry_ids)  # theirs only, streamed in chunks
             pack.audit("pack made", {"judge": judge.name, "panel": panel.title,
@@ -214,7 +197,7 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path, key: FileKey 
                        expires=expires.isoformat() if expires else "")
 
 
-def _copy(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,
+def copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,
           params: list[object], table: str,
           hidden: dict[str, list[str]] | None = None) -> None:
     """Insert the rows `sql` selects from the panel into the same table of the pack

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 import warnings
 from pathlib import Path
 
 from judgepanel.core.awards import Award, save_award
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.store import PANEL, Store, disk_full_error, remove_database
+from judgepanel.core.store import (
+    PANEL,
+    Store,
+    disk_full_error,
+    remove_database,
+    writer_may_be_running,
+)
 
 
 def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "") -> Store:
@@ -61,23 +66,8 @@ def _remove_stray_creations(folder: Path) -> None:
     hold the panel's audit secret, so they go unless their process is still at work."""
     for stray in folder.glob(".*.judgepanel.*.creating*"):
         pid = stray.name.split(".creating")[0].rsplit(".", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and not _may_be_running(int(pid), stray):
+        if pid.isdigit() and int(pid) != os.getpid() and not writer_may_be_running(int(pid), stray):
             stray.unlink(missing_ok=True)
-
-
-def _may_be_running(pid: int, stray: Path) -> bool:
-    if os.name == "nt":  # os.kill would end the process there: judge by the file's age
-        try:
-            return time.time() - stray.stat().st_mtime < 3600
-        except OSError:
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 class HistoryAltered(UserWarning):

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.judge_fields import entry_for_judges, hidden_fields
+from judgepanel.core.judge_fields import hidden_fields
 from judgepanel.core.judges import Judge
+from judgepanel.core.packs import copy_rows
 from judgepanel.core.round_results import check_round_kind
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_award, round_entries
 from judgepanel.core.scoring import score_signature
@@ -141,8 +142,8 @@ def make_round_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
                                ("round", found.id), ("round_award", award_id),
                                ("round_name", found.name)):
                 pack.set_meta(key, value)
-            _copy(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
-            _copy(source, target, "SELECT * FROM awards WHERE id = ?", [award_id], "awards")
+            copy_rows(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
+            copy_rows(source, target, "SELECT * FROM awards WHERE id = ?", [award_id], "awards")
             for position, section in enumerate(award.sections):
                 scale = section.scale
                 target.execute(
@@ -155,15 +156,15 @@ def make_round_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
                      scale.step if scale else None])
             hidden = {award_id: hidden_fields(panel, award_id)}
             for entry in entry_ids:
-                _copy(source, target,
+                copy_rows(source, target,
                       "SELECT id, award, title, nominee, organisation, fields, '{}' AS source, "
                       "source_file, source_row, imported_at, updated_at FROM entries "
                       "WHERE id = ?", [entry], "entries", hidden)
-                _copy(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
+                copy_rows(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
                       "answers")
                 target.execute("INSERT INTO assignments(judge, entry, created_at) "
                                "VALUES (?,?,?)", [judge.id, entry, now()])
-                _copy(source, target,
+                copy_rows(source, target,
                       "SELECT judge, entry, section, value, comment, updated_at, signature, seq "
                       "FROM round_scores WHERE award = ? AND round = ? AND judge = ? AND "
                       "entry = ?", [award_id, found.id, judge.id, entry], "scores")
@@ -183,21 +184,6 @@ def _json(value: object) -> str:
     import json
 
     return json.dumps(value, ensure_ascii=False)
-
-
-def _copy(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,
-          params: list[object], table: str,
-          hidden: dict[str, list[str]] | None = None) -> None:
-    cursor = source.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    rows = cursor.fetchall()
-    if hidden:
-        rows = [tuple(entry_for_judges(dict(zip(names, row, strict=True)),
-                                       hidden.get(row[names.index("award")], [])).values())
-                for row in rows]
-    if rows:
-        marks = ",".join("?" * len(names))
-        target.executemany(f"INSERT INTO {table}({', '.join(names)}) VALUES ({marks})", rows)
 
 
 class RoundPackRefused(Exception):

@@ -865,3 +865,20 @@ def _connect(path: Path, kind: str, read_only: bool = False,
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     return db
+
+
+def writer_may_be_running(pid: int, stray: Path) -> bool:
+    """Whether the process that was writing the half-made file `stray` may still be at it (its
+    leftovers hold keys and secrets, so they are removed once it is not)."""
+    if os.name == "nt":  # os.kill would end the process there: judge by the file's age
+        try:
+            return time.time() - stray.stat().st_mtime < 3600
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, under another user
+        return True
+    return True
