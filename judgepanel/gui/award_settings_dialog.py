@@ -152,16 +152,7 @@ class AwardSettingsDialog(QDialog):
             flags.addRow(THRESHOLD_LABELS[key] + ":", box)
             self.thresholds[key] = box
         layout.addWidget(flags_box)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Why the settings were not saved")
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.problem = add_problem_and_buttons(self, layout, "Why the settings were not saved")
 
     def changes(self) -> dict[str, Any]:
         return {"method": str(self.method.currentData()), "places": self.places.value(),
@@ -177,6 +168,21 @@ class AwardSettingsDialog(QDialog):
             self.problem.show()
             return
         super().accept()
+
+
+def add_problem_and_buttons(dialog: QDialog, layout: QVBoxLayout, why: str) -> QLabel:
+    """A hidden line saying why the core refused, then Save and Cancel, at the dialog's foot."""
+    problem = QLabel()
+    problem.setWordWrap(True)
+    problem.setAccessibleName(why)
+    problem.hide()
+    layout.addWidget(problem)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return problem
 
 
 class TieBreakDialog(QDialog):
@@ -200,16 +206,7 @@ class TieBreakDialog(QDialog):
         self.reason.setAccessibleName("How the panel decided")
         form.addRow("&How it was decided:", self.reason)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Why the vote was not recorded")
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.problem = add_problem_and_buttons(self, layout, "Why the vote was not recorded")
 
     def accept(self) -> None:
         order = self.entries.values(only_checked=True)

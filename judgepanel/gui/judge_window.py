@@ -28,7 +28,7 @@ from judgepanel.gui.icons import app_icon
 from judgepanel.gui.judge_dialogs import ConflictDialog
 from judgepanel.gui.judge_models import ENTRY_ID_ROLE, EntryFilterModel, EntryListModel
 from judgepanel.gui.judge_return import ScoreReturn
-from judgepanel.gui.palettes import readable_links
+from judgepanel.gui.palettes import keep_palette_readable, readable_links
 from judgepanel.gui.passphrase_dialog import unlock_pack
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
 from judgepanel.gui.tasks import run_task, wait_for_tasks
@@ -453,15 +453,7 @@ class JudgeWindow(QMainWindow):
 
     def _readable_headings(self) -> None:
         """Section headings (drawn in the link colour) keep AA contrast in any palette."""
-        if getattr(self, "_fixing_palette", False):
-            return
-        fixed = readable_links(self.palette())
-        if fixed is not None:
-            self._fixing_palette = True
-            try:
-                self.setPalette(fixed)
-            finally:
-                self._fixing_palette = False
+        keep_palette_readable(self, readable_links)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.close_pack()

@@ -7,9 +7,11 @@ links are moved towards the text colour until they reach WCAG AA (4.5:1) on the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from judgepanel.gui.pages.common import MINIMUM_CONTRAST, blend, contrast_ratio
 
@@ -73,3 +75,17 @@ def follow_system_scheme(app: QApplication) -> None:
 
     apply(hints.colorScheme())
     hints.colorSchemeChanged.connect(apply)
+
+
+def keep_palette_readable(widget: QWidget, fix: Callable[[QPalette], QPalette | None]) -> None:
+    """Apply `fix` to the widget's palette when it changes (the system's scheme switched);
+    setting the fixed palette changes it again, so that change is not fixed a second time."""
+    if widget.property("fixingPalette"):
+        return
+    fixed = fix(widget.palette())
+    if fixed is not None:
+        widget.setProperty("fixingPalette", True)
+        try:
+            widget.setPalette(fixed)
+        finally:
+            widget.setProperty("fixingPalette", False)

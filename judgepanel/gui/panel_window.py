@@ -68,6 +68,7 @@ from judgepanel.gui.pages.common import (
     secondary_text,
     window_words,
 )
+from judgepanel.gui.palettes import keep_palette_readable
 from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
 from judgepanel.gui.settings import Settings
@@ -195,7 +196,6 @@ class PanelWindow(QMainWindow):
               "page before relying on its scores or decisions.",
             QMessageBox.StandardButton.Ok, self)
         self.history_box.setWindowModality(Qt.WindowModality.WindowModal)
-        self._fixing_palette = False
         self._fix_placeholders()
         self._open_on_first_award()
         # The panel file must be whole whenever the window is idle (a coordinator may copy it
@@ -230,19 +230,11 @@ class PanelWindow(QMainWindow):
         return False
 
     def _fix_placeholders(self) -> None:
-        if self._fixing_palette:
-            return
-        fixed = readable_placeholders(self.palette())
-        if fixed is not None:
-            self._fixing_palette = True
-            try:
-                self.setPalette(fixed)
-            finally:
-                self._fixing_palette = False
+        keep_palette_readable(self, readable_placeholders)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_fixing_palette"):
+        if event.type() == QEvent.Type.PaletteChange:
             self._fix_placeholders()
 
     # ----- pages and navigation ---------------------------------------------------------

@@ -21,16 +21,7 @@ from cli_batch import judgepanel  # noqa: E402  (beside this script, run as a sc
 AWARD = "leading-systems-transformation"
 
 
-def plain_pack() -> tuple[str, ...]:
-    """`--no-encrypt` where `pack` encrypts by default: these tests edit a pack's bytes."""
-    import click
-
-    from judgepanel.cli import cli
-
-    command = cli.get_command(click.Context(cli), "pack")
-    assert command is not None
-    return ("--no-encrypt",) if any("--no-encrypt" in getattr(p, "opts", ())
-                                    for p in command.params) else ()
+PLAIN = ("--no-encrypt",)  # these tests read and edit a pack's bytes
 
 
 def sha(path: Path) -> str:
@@ -67,7 +58,7 @@ def main(disk: Path, entries_csv: Path) -> None:
     filler = fill(disk)
     report["judge add"] = judgepanel("judge", "add", panel, "Ben Carr", cwd=disk)
     report["import"] = judgepanel("import", panel, entries_csv, cwd=disk)
-    report["pack"] = judgepanel("pack", panel, "--judge", "Ann Ward", "-o", pack, *plain_pack(),
+    report["pack"] = judgepanel("pack", panel, "--judge", "Ann Ward", "-o", pack, *PLAIN,
                                 cwd=disk)
     report["new"] = judgepanel("new", disk / "second.judgepanel", "--title", "Second",
                                "--award", AWARD, cwd=disk)
@@ -86,12 +77,12 @@ def main(disk: Path, entries_csv: Path) -> None:
     judgepanel("assign", panel, "--award", AWARD, "--per-entry", "1", cwd=disk)
     filler = fill(disk, leave=96 * 1024)
     report["pack, part way"] = judgepanel("pack", panel, "--judge", "Ann Ward", "-o", pack,
-                                          *plain_pack(), cwd=disk)
+                                          *PLAIN, cwd=disk)
     report["no pack left"] = not pack.exists() and not [
         p.name for p in disk.iterdir() if ".partial" in p.name]
     filler.unlink()
     report["pack again"] = judgepanel("pack", panel, "--judge", "Ann Ward", "-o", pack,
-                                      *plain_pack(), cwd=disk)
+                                      *PLAIN, cwd=disk)
     # The merge: the pack holds scores, the disk fills, the merge says so and changes nothing.
     score(pack)
     before = sha(panel)

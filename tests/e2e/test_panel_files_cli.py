@@ -34,16 +34,7 @@ AWARD = "leading-systems-transformation"
 SECTIONS = ("Q1", "Q2", "Q3", "Q4", "Q5")
 
 
-def plain_pack() -> tuple[str, ...]:
-    """`--no-encrypt` where `pack` encrypts by default: these tests edit a pack's bytes."""
-    import click
-
-    from judgepanel.cli import cli
-
-    command = cli.get_command(click.Context(cli), "pack")
-    assert command is not None
-    return ("--no-encrypt",) if any("--no-encrypt" in getattr(p, "opts", ())
-                                    for p in command.params) else ()
+PLAIN = ("--no-encrypt",)  # these tests read and edit a pack's bytes
 
 
 def sha(path: Path) -> str:
@@ -78,7 +69,7 @@ def test_panels_and_packs_with_uri_characters_in_their_names_work_end_to_end(
     panel = folder / f"{name}.judgepanel"
     set_up(run_cli, panel, fixtures, ("Judge #2",))
     pack = folder / "Judge #2.judgepack"
-    run_cli("pack", panel, "--judge", "Judge #2", "-o", pack, *plain_pack(), check=True)
+    run_cli("pack", panel, "--judge", "Judge #2", "-o", pack, *PLAIN, check=True)
     listed = json.loads(run_cli("entries", pack, "--json", check=True).stdout)
     assert listed  # the judge can open their pack
     score_pack(pack, 7)
@@ -133,7 +124,7 @@ def test_read_only_commands_work_on_a_panel_in_a_read_only_folder(
     set_up(run_cli, built, fixtures, ("Ann Ward", "Ben Carr"))
     for name in ("Ann Ward", "Ben Carr"):
         pack = tmp_path / f"{name}.judgepack"
-        run_cli("pack", built, "--judge", name, "-o", pack, *plain_pack(), check=True)
+        run_cli("pack", built, "--judge", name, "-o", pack, *PLAIN, check=True)
         score_pack(pack, 6 if name == "Ann Ward" else 8)
         run_cli("merge", built, pack, check=True)
     panel = locked_folder / "awards.judgepanel"
@@ -193,7 +184,7 @@ def test_a_pack_with_a_hot_journal_beside_it_merges_as_last_committed(
     panel = tmp_path / "awards.judgepanel"
     set_up(run_cli, panel, fixtures, ("Ann Ward",))
     pack = tmp_path / "Ann Ward.judgepack"
-    run_cli("pack", panel, "--judge", "Ann Ward", "-o", pack, *plain_pack(), check=True)
+    run_cli("pack", panel, "--judge", "Ann Ward", "-o", pack, *PLAIN, check=True)
     score_pack(pack, 7)
     subprocess.run([sys.executable, "-c", KILLED_WRITER, str(pack)], check=False)
     assert Path(f"{pack}-journal").stat().st_size > 0
@@ -219,7 +210,7 @@ def test_half_written_packs_of_a_killed_pack_command_are_removed_on_the_next_run
         busy = tmp_path / f".Ben Carr.judgepack.{alive.pid}.partial"
         busy.write_text("another pack command at work")
         run_cli("pack", panel, "--judge", "Ben Carr", "-o", tmp_path / "Ben.judgepack",
-                *plain_pack(), check=True)
+                *PLAIN, check=True)
         assert not stray.exists() and not Path(f"{stray}-journal").exists()
         assert busy.exists()  # not ours to remove while its process runs
     finally:
@@ -238,7 +229,7 @@ def test_a_damaged_version_record_is_refused_as_damaged_naming_the_file(
     panel = tmp_path / "awards.judgepanel"
     set_up(run_cli, panel, fixtures, ("Ann Ward",))
     pack = tmp_path / "ann.judgepack"
-    run_cli("pack", panel, "--judge", "Ann Ward", "-o", pack, *plain_pack(), check=True)
+    run_cli("pack", panel, "--judge", "Ann Ward", "-o", pack, *PLAIN, check=True)
     for target in (panel, pack):
         conn = sqlite3.connect(target)
         if version == "bad-utf8":
@@ -263,7 +254,7 @@ def test_a_pack_whose_stored_schema_text_is_not_utf8_is_refused(
     panel = tmp_path / "awards.judgepanel"
     set_up(run_cli, panel, fixtures, ("Ann Ward",))
     pack = tmp_path / "ann.judgepack"
-    run_cli("pack", panel, "--judge", "Ann Ward", "-o", pack, *plain_pack(), check=True)
+    run_cli("pack", panel, "--judge", "Ann Ward", "-o", pack, *PLAIN, check=True)
     conn = sqlite3.connect(pack)
     conn.execute("PRAGMA writable_schema = ON")
     conn.execute("UPDATE sqlite_master SET sql = CAST(CAST(sql AS BLOB) || X'2DFF' AS TEXT) "
