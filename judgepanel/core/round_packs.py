@@ -28,12 +28,18 @@ from judgepanel.core.scoring import score_signature
 from judgepanel.core.store import PACK, Store, now
 
 
-def _later_scored(store: Store, award_id: str, round_id: str) -> Round:
+# The kinds of later round whose judges are assigned entries (a qualifying round's packs are
+# made by core/qualifying_packs.py).
+ASSIGNED_KINDS = ("scored", "qualifying")
+
+
+def _later_scored(store: Store, award_id: str, round_id: str,
+                  kinds: tuple[str, ...] = ("scored",)) -> Round:
     found = find_round(store, award_id, round_id)
     if found.first:
         raise JudgePanelError(f"round '{found.id}' is the award's first round: its "
                               "assignments and packs are the award's own (leave out --round)")
-    check_round_kind(found, "scored")
+    check_round_kind(found, *kinds)
     if found.closed:
         raise JudgePanelError(f"round '{found.id}' of award '{award_id}' is closed")
     return found
@@ -44,7 +50,7 @@ def assign_round(store: Store, award_id: str, round_id: str, judge: Judge,
     """Assign a later round's entries (default: all of them) to a judge; entries with a
     declared conflict are left out. Returns the entries newly assigned."""
     with store.transaction():
-        found = _later_scored(store, award_id, round_id)
+        found = _later_scored(store, award_id, round_id, ASSIGNED_KINDS)
         inside = round_entries(store, found)
         wanted = entries if entries is not None else inside
         outside = [e for e in wanted if e not in inside]
@@ -76,7 +82,7 @@ def auto_assign_round(store: Store, award_id: str, round_id: str, per_entry: int
     import random
 
     with store.transaction():
-        found = _later_scored(store, award_id, round_id)
+        found = _later_scored(store, award_id, round_id, ASSIGNED_KINDS)
         judges = [Judge(*row) for row in store.db.execute(
             "SELECT id, name, email, role FROM judges ORDER BY id")]
         if not judges:
@@ -140,7 +146,8 @@ def make_round_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
             for key, value in (("judge_id", str(judge.id)), ("judge_name", judge.name),
                                ("panel_title", panel.title), ("packed_at", now()),
                                ("round", found.id), ("round_award", award_id),
-                               ("round_name", found.name)):
+                               ("round_name", found.name), ("round_kind", found.kind),
+                               ("round_position", str(found.position + 1))):
                 pack.set_meta(key, value)
             copy_rows(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
             copy_rows(source, target, "SELECT * FROM awards WHERE id = ?", [award_id], "awards")
