@@ -159,15 +159,15 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
     """
     if bool(judge_name) == every_judge:
         raise click.UsageError("give either --judge NAME or --all")
-    if round_id is not None and _round_pack(panel, award_id, round_id, judge_name, output,
-                                            overwrite):
-        return
     if no_encrypt and (passphrase_file or slips):
         raise click.UsageError("--no-encrypt makes a plain pack: it takes no --passphrase-file "
                                "or --slips")
     secret: str | None = None if no_encrypt else (
         read_passphrase_file(passphrase_file) if passphrase_file
         else os.environ.get(ENV, "").strip())
+    if round_id is not None and _round_pack(panel, award_id, round_id, judge_name, output,
+                                            overwrite, secret):
+        return
     until = expires.date() if expires else None
     with open_panel(panel) as store:
         panel_title = store.title
@@ -212,9 +212,10 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
 
 
 def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: str | None,
-                output: Path, overwrite: bool) -> bool:
+                output: Path, overwrite: bool, secret: str | None = None) -> bool:
     """`pack --round`: one judge's pack for a later round (core/round_packs.py); False for
     the award's first round, whose packs are the ordinary ones."""
+    from judgepanel.core.qualifying_packs import is_qualifying, make_qualifying_pack
     from judgepanel.core.round_packs import make_round_pack
     from judgepanel.core.rounds import find_round
 
@@ -226,6 +227,17 @@ def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: st
         if find_round(store, award_id, round_id).first:
             return False
         judge = _judge(store, judge_name)
+        if is_qualifying(store, award_id, round_id):  # pass or fail: core/qualifying_packs.py
+            made = make_qualifying_pack(store, award_id, round_id, judge, output,
+                                        who=login_name(), overwrite=overwrite,
+                                        passphrase=secret)
+            click.echo(f"{output}: {judge.name}, round '{round_id}' (qualifying), "
+                       f"{len(made.entry_ids)} entries, {made.votes} earlier vote(s), "
+                       f"{'encrypted' if secret is not None else 'not encrypted'}")
+            if made.passphrase and secret == "":
+                click.echo(f"passphrase for {judge.name}: {made.passphrase}")
+                click.echo("  (shown once: give it to the judge separately from the file)")
+            return True
         entries = make_round_pack(store, award_id, round_id, judge, output,
                                   who=login_name(), overwrite=overwrite)
     click.echo(f"{output}: {judge.name}, round '{round_id}', {len(entries)} entries, "

@@ -36,6 +36,12 @@ from judgepanel.core.file_encryption import WrongPassphrase, connect, is_encrypt
 from judgepanel.core.pack_files import pack_judge_name
 from judgepanel.core.packs import panel_pack_key
 from judgepanel.core.progress import Progress
+from judgepanel.core.qualifying_packs import (
+    QualifyingPackRefused,
+    VotePlan,
+    is_qualifying_pack,
+    plan_qualifying_pack,
+)
 from judgepanel.core.round_packs import RoundPackRefused, RoundPlan, plan_round_pack
 from judgepanel.core.scoring import conflict_signature, review_signature
 from judgepanel.core.store import (
@@ -120,6 +126,7 @@ class _Pack:
     scores: list[tuple[Any, ...]]
     reviews: list[tuple[Any, ...]]
     conflicts: list[tuple[Any, ...]]
+    votes: list[tuple[Any, ...]] = field(default_factory=list)  # a qualifying round's
 
 
 @dataclass
@@ -203,7 +210,8 @@ class _Plan:
     changed_scores: list[tuple[Any, ...]] = field(default_factory=list)
     reviews: list[tuple[Any, ...]] = field(default_factory=list)
     conflicts: list[tuple[Any, ...]] = field(default_factory=list)
-    round_plan: RoundPlan | None = None  # a later round's pack (core/round_packs.py)
+    round_plan: RoundPlan | VotePlan | None = None  # a later round's pack (core/round_packs.py,
+    # core/qualifying_packs.py)
 
 
 # ----- the public operations ------------------------------------------------------------------
@@ -349,7 +357,10 @@ def _read_pack(path: Path, panel: Store) -> _Pack:
             reviews=conn.execute("SELECT judge, entry, comment, tags, complete, updated_at, "
                                  f"signature, {review_seq} FROM reviews").fetchall(),
             conflicts=conn.execute("SELECT judge, entry, reason, declared_by, created_at, "
-                                   "signature FROM conflicts").fetchall())
+                                   "signature FROM conflicts").fetchall(),
+            votes=conn.execute("SELECT judge, award, round, entry, passed, reason, updated_at, "
+                               "signature, seq FROM round_votes").fetchall()
+            if _has_column(conn, "round_votes", "seq") else [])
     except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError) as exc:
         raise _Refused(f"not a JudgePanel pack, or damaged ({exc})") from None
     finally:
@@ -447,10 +458,16 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
 
 
 def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) -> _Plan:
-    """A later round's pack: its scores go to that round (its reviews stay in the pack)."""
+    """A later round's pack: its scores go to that round (its reviews stay in the pack); a
+    qualifying round's votes to that round's votes (core/qualifying_packs.py)."""
+    found: RoundPlan | VotePlan
     try:
-        found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores)
-    except RoundPackRefused as exc:
+        if is_qualifying_pack(view.panel, pack.meta):
+            found = plan_qualifying_pack(view.panel, pack.meta, judge, key, pack.votes,
+                                         pack.scores, pack.conflicts)
+        else:
+            found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores)
+    except (RoundPackRefused, QualifyingPackRefused) as exc:
         raise _Refused(str(exc)) from None
     result = MergeResult(pack.path, judge=name, sha256=pack.sha256, new=len(found.new),
                          changed=len(found.changed), unchanged=found.unchanged)

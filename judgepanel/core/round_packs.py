@@ -27,7 +27,6 @@ from judgepanel.core.rounds import Round, award_rounds, find_round, round_award,
 from judgepanel.core.scoring import score_signature
 from judgepanel.core.store import PACK, Store, now
 
-
 # The kinds of later round whose judges are assigned entries (a qualifying round's packs are
 # made by core/qualifying_packs.py).
 ASSIGNED_KINDS = ("scored", "qualifying")
