@@ -80,8 +80,12 @@ def certificates(panel: Path, output: Path, placement: str | None,
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="A .csv or .xlsx file.")
 @click.option("--method", default=None, help="Ranking method; default: the award's own.")
-def results_export(panel: Path, award_id: str, output: Path, method: str | None) -> None:
-    """Export an award's ranked table (the `rank` columns) to CSV or XLSX."""
+@click.option("--round", "round_id", default=None,
+              help="The round (its id); default: the award's current round.")
+def results_export(panel: Path, award_id: str, output: Path, method: str | None,
+                   round_id: str | None) -> None:
+    """Export an award's ranked table (the `rank` columns and the round) to CSV or XLSX."""
     with open_panel(panel) as store:
-        written = write_results_sheet(store, award_id, output, method, who_acts())
+        written = write_results_sheet(store, award_id, output, method, who_acts(),
+                                      round_id=round_id)
     click.echo(f"{written.items} ranked entries written to {output}")

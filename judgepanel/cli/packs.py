@@ -279,13 +279,24 @@ def scores() -> None:
 @click.argument("panel", type=FILE)
 @click.argument("file", type=FILE)
 @passphrase_file_option
-def scores_import(panel: Path, file: Path, passphrase_file: Path | None) -> None:
+@click.option("--award", "award_id", default=None, help="The award the sheet's entries are in.")
+@click.option("--round", "round_id", default=None,
+              help="The round the scores are for (its id); default: each award's current "
+                   "round.")
+def scores_import(panel: Path, file: Path, passphrase_file: Path | None,
+                  award_id: str | None, round_id: str | None) -> None:
     """Import scores from a CSV or XLSX sheet into a panel or a judge's pack (all or nothing).
 
     On a panel an unknown judge is added; on a pack every row must be the pack's judge's.
+    Scores for an award in a later scored round go into that round (its assigned judges, its
+    sections, the round open).
     """
+    from judgepanel.core.round_sheets import import_round_scores, sheet_round
+
     with open_file(panel, passphrase_file) as store:
-        result = import_scores(store, file, who=login_name())
+        later = sheet_round(store, file, award_id, round_id)
+        result = (import_round_scores(store, file, later, who=login_name()) if later
+                  else import_scores(store, file, who=login_name()))
     for line in result.lines():
         click.echo(line)
 
@@ -295,8 +306,17 @@ def scores_import(panel: Path, file: Path, passphrase_file: Path | None) -> None
 @click.option("-o", "--output", type=FILE, required=True,
               help="The .csv or .xlsx file to write.")
 @passphrase_file_option
-def scores_export(panel: Path, output: Path, passphrase_file: Path | None) -> None:
-    """Export every score that counts to CSV or XLSX, for spreadsheets."""
+@click.option("--award", "award_id", default=None,
+              help="Only this award's scores, in its current round unless --round says.")
+@click.option("--round", "round_id", default=None, help="The round whose scores to export.")
+def scores_export(panel: Path, output: Path, passphrase_file: Path | None,
+                  award_id: str | None, round_id: str | None) -> None:
+    """Export every score that counts to CSV or XLSX, for spreadsheets (with --award or
+    --round: one round's scores, with a round column)."""
+    from judgepanel.core.round_sheets import export_round_scores
+
     with open_file(panel, passphrase_file) as store:
-        count = export_scores(store, output)
+        count = (export_round_scores(store, output, award_id, round_id)
+                 if award_id is not None or round_id is not None
+                 else export_scores(store, output))
     click.echo(f"{output}: {count} score(s)")

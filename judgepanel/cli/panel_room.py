@@ -163,11 +163,15 @@ def rank(panel: Path, award_id: str, method: str | None, show_sensitivity: bool,
 @cli.command()
 @click.argument("panel", type=PANEL_FILE)
 @click.option("--award", "award_id", required=True, help="The award to analyse (its id).")
+@click.option("--round", "round_id", default=None,
+              help="The round to analyse (its id); default: the award's current round.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
-def stats(panel: Path, award_id: str, as_json: bool) -> None:
+def stats(panel: Path, award_id: str, round_id: str | None, as_json: bool) -> None:
     """How reliable the panel was: agreement, judge bias and disagreement flags."""
+    from judgepanel.core.round_results import round_stats
+
     with open_panel(panel) as store:
-        found = award_results(store, award_id).stats
+        found = round_stats(store, award_id, round_id)
     if as_json:
         _emit_json(found)
         return
@@ -175,6 +179,13 @@ def stats(panel: Path, award_id: str, as_json: bool) -> None:
 
 
 def _print_stats(found: dict[str, Any]) -> None:
+    if found.get("kind") in ("consensus", "qualifying"):
+        what = ("one agreed score per entry" if found["kind"] == "consensus"
+                else "passes and fails")
+        click.echo(f"{found['award']}: round '{found['round']}' is a {found['kind']} round "
+                   f"({what}): there are no judges' totals to compare; "
+                   f"{found['entries']} entries have a result")
+        return
     if not found["scores"]:
         click.echo(f"{found['award']}: no scores yet, so nothing to measure; merge the "
                    "judges' returned packs first (judgepanel merge)")

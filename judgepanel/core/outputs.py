@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from judgepanel.core.award_results import award_results
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.outputs_log import record_output
 from judgepanel.core.progress import Progress
@@ -25,7 +24,7 @@ from judgepanel.core.reports.certificates import (
     default_design,
     write_certificates,
 )
-from judgepanel.core.reports.exports import write_results
+from judgepanel.core.reports.exports import write_table
 from judgepanel.core.reports.feedback import write_feedback
 from judgepanel.core.reports.gather import report_data
 from judgepanel.core.reports.ranked import write_report
@@ -110,12 +109,16 @@ def write_certificate_files(store: Store, target: Path | str,
 
 
 def write_results_sheet(store: Store, award_id: str, path: Path | str,
-                        method: str | None = None, who: str = "") -> OutputWritten:
-    """The award's ranked table (the `rank` columns) as CSV or XLSX, by the file's ending."""
+                        method: str | None = None, who: str = "",
+                        round_id: str | None = None) -> OutputWritten:
+    """The award's ranked table (the `rank` columns and each row's round) as CSV or XLSX,
+    by the file's ending, for one round (default: the award's current round)."""
+    from judgepanel.core.round_results import round_sheet
+
     path = Path(path)
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise JudgePanelError(f"{path}: choose a file ending .csv or .xlsx")
-    ranking = award_results(store, award_id).ranking(method)
-    write_results(ranking, path)
+    header, rows = round_sheet(store, award_id, round_id, method)
+    write_table(path, header, rows, sheet="Results")
     return _record(store, "results", "Results spreadsheet", [path], path.parent,
-                   len(ranking.entries), [award_id], who)
+                   len(rows), [award_id], who)

@@ -215,3 +215,79 @@ def check_round_kind(found: Round, *kinds: str) -> None:
     if found.kind not in kinds:
         raise JudgePanelError(f"round '{found.id}' of award '{found.award}' is a {found.kind} "
                               f"round; this needs a {' or '.join(kinds)} round")
+
+
+def round_stats(store: Store, award_id: str, round_id: str | None = None) -> dict[str, Any]:
+    """The `stats --json` figures for one round (default: the award's current round), with
+    the key `round`. The first round's are the award's own; a later scored round's agreement
+    is measured on its judges' 0–100 totals; a consensus round has one agreed score per
+    entry and a qualifying round passes, so neither has judges' totals to compare."""
+    found = find_round(store, award_id, round_id)
+    if found.first and found.kind == "scored":
+        return {**award_results(store, award_id).stats, "round": found.id}
+    from judgepanel.core.stats import (
+        icc,
+        icc_basis,
+        kendall_w,
+        krippendorff_alpha_interval,
+        totals_matrix,
+    )
+
+    result = round_result(store, award_id, found.id)
+    rows: list[tuple[str, str, float]] = []
+    if found.kind == "scored":
+        award = round_award(store, found)
+        inside = set(round_entries(store, found))
+        renormalise = award_settings(award)["incomplete"] == "renormalise"
+        scores = [r for r in store.db.execute(
+            "SELECT s.judge, j.name, s.entry, s.section, s.value FROM round_scores s "
+            "JOIN judges j ON j.id = s.judge WHERE s.award = ? AND s.round = ? AND "
+            "s.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE "
+            "c.judge = s.judge AND c.entry = s.entry)", [award_id, found.id]).fetchall()
+            if r[2] in inside]
+        rows = [(t.entry, t.judge, float(t.total)) for t in totals_from_rows(
+            award, scores, renormalise) if t.total is not None]
+    matrix, _, judges = totals_matrix(rows)
+    complete = [row for row in matrix if not any(v != v for v in row)]
+    every = bool(matrix) and bool(judges) and len(complete) == len(matrix)
+
+    def clean(value: float | None) -> float | None:
+        return None if value is None or value != value else float(value)
+
+    icc_values = icc(complete) if len(complete) >= 2 else None
+    if icc_values and not all(v == v and abs(v) != float("inf") for v in icc_values.values()):
+        icc_values = None
+    used = len(complete) if icc_values else 0
+    flags = [{"entry": line.entry, "flag": flag, "detail": f"shares rank {line.rank} in "
+              f"round '{found.id}'"} for line in result.lines for flag in line.flags]
+    return {"award": award_id, "round": found.id, "kind": found.kind,
+            "entries": len({entry for entry, _, _ in rows}) if found.kind == "scored"
+            else sum(1 for line in result.lines if line.score is not None),
+            "judges": len(judges), "scores": len(rows),
+            "alpha_interval": clean(krippendorff_alpha_interval(matrix)) if rows else None,
+            "icc": {k: clean(v) for k, v in icc_values.items()} if icc_values else None,
+            "kendall_w": clean(kendall_w(matrix)) if every else None,
+            "connected": bool(rows), "judge_bias": {}, "flags": flags,
+            "icc_entries": used, "icc_basis": icc_basis(used, len(matrix), len(judges)),
+            "design": {}, "design_warning": None}
+
+
+def round_sheet(store: Store, award_id: str, round_id: str | None = None,
+                method: str | None = None) -> tuple[list[str], list[list[Any]]]:
+    """The `results` spreadsheet of one round (default: the award's current round): the
+    `rank` columns and the round of each row."""
+    from judgepanel.core.reports.exports import RESULT_COLUMNS, results_rows
+
+    found = find_round(store, award_id, round_id)
+    header = [*RESULT_COLUMNS, "round"]
+    if found.first and found.kind == "scored":
+        ranking = award_results(store, award_id).ranking(method)
+        return header, [[*row, found.id] for row in results_rows(ranking)]
+    from judgepanel.core.disagreement_flags import flag_words
+
+    people = {str(r[0]): (r[1], r[2]) for r in store.db.execute(
+        "SELECT id, nominee, organisation FROM entries WHERE award = ?", [award_id])}
+    result = round_result(store, award_id, found.id)
+    return header, [[x.rank, x.entry, x.title, *people.get(x.entry, ("", "")), x.score,
+                     None, None, None, x.judges, flag_words(x.flags), x.placement or "",
+                     found.id] for x in result.lines]
