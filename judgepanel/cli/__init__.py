@@ -45,9 +45,16 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="judgepanel")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="A file whose first line is the passphrase of the encrypted panel (or "
+                   "pack) the command reads; or set JUDGEPANEL_PASSPHRASE.")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, passphrase_file: Path | None) -> None:
     """JudgePanel: offline judging panels for awards. With no command, opens the application."""
+    if ctx.invoked_subcommand is not None:
+        from judgepanel.cli.passphrases import start_command
+
+        start_command(passphrase_file)
     if ctx.invoked_subcommand is None:
         from judgepanel.gui.app import run_app
 

@@ -9,13 +9,19 @@ from pathlib import Path
 import click
 
 from judgepanel.cli import cli
-from judgepanel.cli.passphrases import file_key, open_file, passphrase_file_option
+from judgepanel.cli.passphrases import (
+    ENV,
+    file_key,
+    open_file,
+    passphrase_file_option,
+    read_passphrase_file,
+)
 from judgepanel.core.awards import builtin_awards, panel_award, resolve_award
 from judgepanel.core.entries import list_entries
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.file_encryption import hold_key
+from judgepanel.core.file_encryption import hold_key, set_key_source
 from judgepanel.core.judges import add_judge, edit_judge, find_judge, list_judges, remove_judge
-from judgepanel.core.panel import create_panel, open_panel
+from judgepanel.core.panel import create_panel, decrypt_panel, encrypt_panel, open_panel
 from judgepanel.core.store import Store
 
 PANEL_FILE = click.Path(dir_okay=False, path_type=Path)
@@ -45,6 +51,7 @@ def open(file: Path, passphrase_file: Path | None) -> None:  # noqa: A001 - call
     Store.open(file, key=key).close()  # refuse a bad file here, with the CLI's error line
     if key is not None:
         hold_key(file, key)  # the window opens it without asking again
+    set_key_source(None)  # the application asks in its own window
     from judgepanel.gui.app import run_app
 
     sys.exit(run_app([str(file)]))
@@ -234,3 +241,38 @@ def demo(no_gui: bool, out: Path | None) -> None:
     write_certificates(data, certificates_path, default_design())
     for written in (path, report_path, certificates_path):
         click.echo(str(written))
+
+
+@cli.command()
+@click.argument("panel", type=PANEL_FILE)
+@click.option("--passphrase-file", "new_passphrase_file",
+              type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help=f"Encrypt with the passphrase on this file's first line (or {ENV}; "
+                   "default: a generated passphrase, printed once).")
+def encrypt(panel: Path, new_passphrase_file: Path | None) -> None:
+    """Encrypt a panel file in place with the coordinator's passphrase (SQLCipher, as packs).
+
+    Close the panel in the application first. From then on every command needs the
+    passphrase (--passphrase-file, JUDGEPANEL_PASSPHRASE or a prompt on a terminal).
+    """
+    import os
+
+    from judgepanel.core.file_encryption import new_passphrase
+
+    given = (read_passphrase_file(new_passphrase_file) if new_passphrase_file
+             else os.environ.get(ENV, "").strip())
+    secret = given or new_passphrase()
+    encrypt_panel(panel, secret, who=login_name())
+    click.echo(f"encrypted {panel}")
+    if not given:
+        click.echo(f"passphrase for {panel.name}: {secret}")
+        click.echo("keep it safe: without it the panel cannot be opened; it is not shown again")
+
+
+@cli.command()
+@click.argument("panel", type=PANEL_FILE)
+@passphrase_file_option
+def decrypt(panel: Path, passphrase_file: Path | None) -> None:
+    """Remove a panel's encryption: it becomes a plain file anyone with it can read."""
+    decrypt_panel(panel, who=login_name())
+    click.echo(f"decrypted {panel}: it is no longer encrypted")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,10 @@ KDF_ITERATIONS = 256_000
 PASSPHRASE_WORDS = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEYRING_SERVICE = "JudgePanel pack"
+# Judges' packs are written with 64 KiB pages authenticated by HMAC-SHA256 (SQLCipher's
+# defaults, 4 KiB pages and HMAC-SHA512, make a pack of hundreds of megabytes of documents
+# several times slower to build); a file opens with whichever settings it was written with.
+PACK_CIPHER = ("PRAGMA cipher_page_size = 65536", "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
 
 
 class WrongPassphrase(RefusedFile):
@@ -152,18 +157,21 @@ def connect(database: str, key: FileKey, **options: Any) -> sqlite3.Connection:
     """
     from sqlcipher3 import dbapi2
 
-    conn: sqlite3.Connection = dbapi2.connect(database, **options)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
-        conn.execute(f"PRAGMA key = {key.pragma()}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        if "not a database" in str(exc) or "encrypted" in str(exc):
-            raise WrongPassphrase("the passphrase is wrong, or this is not a JudgePanel "
-                                  "file") from None
-        raise
-    return conn
+    for settings in ((), PACK_CIPHER):  # SQLCipher's defaults, then a pack's (see above)
+        conn: sqlite3.Connection = dbapi2.connect(database, **options)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key: our message, no log
+            conn.execute(f"PRAGMA key = {key.pragma()}")
+            for setting in settings:
+                conn.execute(setting)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if "not a database" in str(exc) or "encrypted" in str(exc):
+                continue
+            raise
+        return conn
+    raise WrongPassphrase("the passphrase is wrong, or this is not a JudgePanel file")
 
 
 def truncation(conn: sqlite3.Connection, path: Path) -> str:
@@ -194,9 +202,14 @@ def _share_errors() -> None:
 _share_errors()
 
 
-# Keys this process has opened files with, in memory only: the judge types the passphrase
-# once, and the window's autosave thread opens the same pack with the same key.
+# Keys this process has opened files with, in memory only (never written anywhere): the
+# judge or the coordinator types the passphrase once, and every later opening of the same
+# file in this process (the window's worker thread, background jobs, output writers, a
+# command's several steps) finds the key here. Keyed by the resolved path.
 _HELD: dict[Path, FileKey] = {}
+
+KeySource = Callable[[Path], "FileKey | None"]
+_SOURCE: list[KeySource] = []
 
 
 def hold_key(path: Path | str, key: FileKey) -> None:
@@ -205,6 +218,49 @@ def hold_key(path: Path | str, key: FileKey) -> None:
 
 def held_key(path: Path | str) -> FileKey | None:
     return _HELD.get(Path(path).resolve())
+
+
+def forget_key(path: Path | str) -> None:
+    """Drop the key held for `path` (its encryption was removed or changed)."""
+    _HELD.pop(Path(path).resolve(), None)
+
+
+def forget_keys() -> None:
+    """Drop every held key: each command of the command line starts knowing none."""
+    _HELD.clear()
+
+
+def set_key_source(source: KeySource | None) -> None:
+    """Who to ask for the key of an encrypted file this process holds no key for (the command
+    line: its passphrase file, the environment, the keyring, a prompt); None: nobody."""
+    _SOURCE[:] = [source] if source is not None else []
+
+
+def key_for_opening(path: Path | str) -> FileKey | None:
+    """The key to open the encrypted file `path` with: the one held, else the key source's,
+    checked and then held; None when neither knows it. A wrong one raises WrongPassphrase."""
+    path = Path(path)
+    held = held_key(path)
+    if held is not None or not _SOURCE:
+        return held
+    key = _SOURCE[0](path)
+    if key is None:
+        return None
+    check_key(path, key)
+    hold_key(path, key)
+    return key
+
+
+def check_key(path: Path | str, key: FileKey) -> None:
+    """Raise WrongPassphrase, naming the file and nothing of what it holds, unless `key`
+    opens `path` (read only; any other problem is left to the full opening to explain)."""
+    path = Path(path)
+    try:
+        connect(f"{path.resolve().as_uri()}?mode=ro", key, uri=True).close()
+    except WrongPassphrase:
+        raise WrongPassphrase(f"{path}: the passphrase is wrong") from None
+    except (sqlite3.Error, ValueError, OSError):
+        return
 
 
 class NoKeyring(Exception):
@@ -243,31 +299,45 @@ def remembered_key(path: Path | str) -> FileKey | None:
         return None
 
 
-def encrypt_file(path: Path | str, passphrase: str) -> FileKey:
-    """Encrypt a plain, closed JudgePanel file in place (a panel with the coordinator's
-    passphrase, or an older plain pack); returns its key.
+def export_file(source: Path | str, target: Path | str, source_key: FileKey | None,
+                target_key: FileKey | None) -> None:
+    """Write the whole of the closed file `source` to the new file `target`, encrypted with
+    `target_key` (or plain with None), with SQLCipher's own `sqlcipher_export`.
 
-    Written to a temporary file beside it and moved into place only when complete.
+    The write-ahead log is folded into `source` first and the file left in rollback-journal
+    mode, so nothing of it stays in a `-wal` beside it. `target` is removed on any failure.
     """
     from sqlcipher3 import dbapi2
 
+    source, target = Path(source), Path(target)
+    target.unlink(missing_ok=True)
+    conn = (connect(str(source), source_key, isolation_level=None) if source_key
+            else dbapi2.connect(str(source), isolation_level=None))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        pragma = target_key.pragma() if target_key else "''"
+        conn.execute(f"ATTACH DATABASE ? AS exported KEY {pragma}", [str(target)])
+        conn.execute("SELECT sqlcipher_export('exported')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA exported.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE exported")
+    except BaseException:
+        conn.close()
+        target.unlink(missing_ok=True)
+        raise
+    conn.close()
+
+
+def encrypt_file(path: Path | str, passphrase: str) -> FileKey:
+    """Encrypt a plain, closed JudgePanel file in place (an older plain pack); returns its key.
+
+    Written to a temporary file beside it and moved into place only when complete.
+    """
     path = Path(path)
     key = new_key(passphrase)
     partial = path.with_name(f".{path.name}.encrypting")
-    partial.unlink(missing_ok=True)
-    plain = dbapi2.connect(str(path), isolation_level=None)
-    try:
-        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        plain.execute("ATTACH DATABASE ? AS encrypted KEY " + key.pragma(), [str(partial)])
-        plain.execute("SELECT sqlcipher_export('encrypted')")
-        version = plain.execute("PRAGMA user_version").fetchone()[0]
-        plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        plain.execute("DETACH DATABASE encrypted")
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    finally:
-        plain.close()
+    export_file(path, partial, None, key)
     partial.replace(path)
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.file_encryption import connect, held_key, is_encrypted
 from judgepanel.core.store import Store
 
 
@@ -61,7 +62,10 @@ def save_copy(store: Store, target: Path | str) -> Path:
                                          dir=target.parent)
     os.close(handle)
     try:
-        copy = sqlite3.connect(temporary)
+        # An encrypted panel's copy is encrypted with the same key: never a plain copy of it.
+        key = held_key(store.path) if store.path is not None and is_encrypted(store.path) \
+            else None
+        copy = connect(temporary, key) if key is not None else sqlite3.connect(temporary)
         try:
             store.db.conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # a single file, nothing beside it
