@@ -16,12 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
-    QHBoxLayout, QHeaderView, QLabel, QScrollArea,
-    QSizePolicy, QSpacerItem, QSplitter, QTabWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSplitter,
+    QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from judgepanel.gui.bias_chart import BiasChart
-from judgepanel.gui.pages.common import AwardChooser
+from judgepanel.gui.pages.common import (AwardChooser, RoundChooser)
 from judgepanel.gui.score_matrix import ScoreMatrix
 
 class Ui_ResultsPage(object):
@@ -43,6 +43,16 @@ class Ui_ResultsPage(object):
 
         self.controls.addWidget(self.award_combo)
 
+        self.round_label = QLabel(ResultsPage)
+        self.round_label.setObjectName(u"round_label")
+
+        self.controls.addWidget(self.round_label)
+
+        self.round_combo = RoundChooser(ResultsPage)
+        self.round_combo.setObjectName(u"round_combo")
+
+        self.controls.addWidget(self.round_combo)
+
         self.controlsGap = QSpacerItem(16, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
 
         self.controls.addItem(self.controlsGap)
@@ -57,8 +67,13 @@ class Ui_ResultsPage(object):
 
         self.controls.addWidget(self.method_combo)
 
+        self.rounds_button = QPushButton(ResultsPage)
+        self.rounds_button.setObjectName(u"rounds_button")
+
+        self.controls.addWidget(self.rounds_button)
+
         self.controls.setStretch(1, 2)
-        self.controls.setStretch(4, 1)
+        self.controls.setStretch(6, 1)
 
         self.pageLayout.addLayout(self.controls)
 
@@ -219,6 +234,7 @@ class Ui_ResultsPage(object):
         self.pageLayout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
         self.award_label.setBuddy(self.award_combo)
+        self.round_label.setBuddy(self.round_combo)
         self.method_label.setBuddy(self.method_combo)
 #endif // QT_CONFIG(shortcut)
 
@@ -235,10 +251,18 @@ class Ui_ResultsPage(object):
 #if QT_CONFIG(accessibility)
         self.award_combo.setAccessibleName(QCoreApplication.translate("ResultsPage", u"Award", None))
 #endif // QT_CONFIG(accessibility)
+        self.round_label.setText(QCoreApplication.translate("ResultsPage", u"R&ound:", None))
+#if QT_CONFIG(accessibility)
+        self.round_combo.setAccessibleName(QCoreApplication.translate("ResultsPage", u"Round", None))
+#endif // QT_CONFIG(accessibility)
         self.method_label.setText(QCoreApplication.translate("ResultsPage", u"&Method:", None))
 #if QT_CONFIG(accessibility)
         self.method_combo.setAccessibleName(QCoreApplication.translate("ResultsPage", u"Ranking method", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.rounds_button.setToolTip(QCoreApplication.translate("ResultsPage", u"Add, close and promote into the award's rounds (a shortlist, then a final)", None))
+#endif // QT_CONFIG(tooltip)
+        self.rounds_button.setText(QCoreApplication.translate("ResultsPage", u"Ro&unds\u2026", None))
         self.note.setText("")
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("ResultsPage", u"Ranked entries", None))

@@ -1,5 +1,5 @@
 """Small pieces every coordinator page uses: the `PanelPage` base (heading, award chooser,
-refresh when stale), error boxes and readable colours."""
+round chooser, refresh when stale), error boxes and readable colours."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import Award
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import list_judges
+from judgepanel.core.rounds import Round, current_round
 from judgepanel.core.store import Store
 from judgepanel.gui.panel_worker import KINDS, PanelWorker, Submitted
 from judgepanel.gui.tasks import Progress, Task, run_task
@@ -103,6 +104,92 @@ class AwardChooser(QComboBox):
         return str(value) if value is not None else None
 
 
+STATE_WORDS = {"open": "open", "closed": "closed"}
+KIND_WORDS = {"scored": "scored", "qualifying": "pass or fail", "consensus": "agreed in the room"}
+
+
+def round_label(found: Round) -> str:
+    """"2. Final (agreed in the room, open)": a round as a chooser offers it."""
+    return (f"{found.position + 1}. {found.name} ({KIND_WORDS.get(found.kind, found.kind)}, "
+            f"{STATE_WORDS.get(found.state, found.state)})")
+
+
+class RoundChooser(QComboBox):
+    """The round of the chosen award a page shows; the round id is `currentData()`.
+
+    Filled from `rounds.award_rounds`: each round's number, name, kind and state, the award's
+    current round chosen unless the user chose another that is still there. An award judged
+    in one round (every award before rounds existed) has nothing to choose, so the chooser and
+    its `companion` label are hidden and the page looks as it always did.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rounds: list[Round] = []
+        self.companion: QWidget | None = None  # the label in front of it, hidden with it
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setToolTip("Which round of the award this page shows: the current (first open) "
+                        "round is chosen when the award is picked")
+        self.picked: tuple[str, str] | None = None  # (award, round) the user chose
+        self._filling = False
+        self.currentIndexChanged.connect(self._picked)  # before any page's own slot
+
+    def _picked(self, index: int) -> None:
+        if not self._filling and 0 <= index < len(self.rounds):
+            self.picked = (self.rounds[index].award, self.rounds[index].id)
+
+    def choose(self, round_id: str) -> None:
+        """Choose a round as the user does (kept when the rounds are read again)."""
+        index = self.findData(round_id)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def fill(self, rounds: list[Round]) -> None:
+        """Offer these rounds (one award's): the round the user chose while it is there,
+        else the award's current round; emits no change unless the choice moved."""
+        keep = self.chosen()
+        self.rounds = list(rounds)
+        self.blockSignals(True)
+        self.clear()
+        for found in self.rounds:
+            self.addItem(round_label(found), found.id)
+        picked = self.picked
+        index = (self.findData(picked[1]) if picked is not None and self.rounds
+                 and picked[0] == self.rounds[0].award else -1)
+        if index < 0 and self.rounds:
+            index = self.findData(current_round(self.rounds).id)
+        self.setCurrentIndex(index)
+        self.blockSignals(False)
+        shown = len(self.rounds) > 1
+        self.setVisible(shown)
+        if self.companion is not None:
+            self.companion.setVisible(shown)
+        if self.chosen() != keep:
+            self._filling = True
+            try:
+                self.currentIndexChanged.emit(self.currentIndex())
+            finally:
+                self._filling = False
+
+    def chosen(self) -> Round | None:
+        """The chosen round (None before the chooser is filled)."""
+        index = self.currentIndex()
+        return self.rounds[index] if 0 <= index < len(self.rounds) else None
+
+    def round_id(self) -> str | None:
+        found = self.chosen()
+        return found.id if found is not None else None
+
+    def later_round(self) -> Round | None:
+        """The chosen round when it is not the award's first (whose work is the award's own)."""
+        found = self.chosen()
+        return found if found is not None and not found.first else None
+
+    def several(self) -> bool:
+        """Whether the award has more than its one round."""
+        return len(self.rounds) > 1
+
+
 class PanelPage(QWidget):
     """The scaffolding every page of the panel window shares.
 
@@ -165,6 +252,14 @@ class PanelPage(QWidget):
         self.background_task = run_task(self, own_connection, on_done, on_error, title=title,
                                         show_progress=show_progress)
         return self.background_task
+
+    def run(self, work: Callable[[Store], Any], changes: Iterable[str] = ()) -> Any:
+        """A quick read or change on the window's database thread, its outcome returned (or
+        its refusal raised); `changes` (panel_worker.KINDS) tell the window which pages to
+        re-read. A page standing alone (in a test) runs it on its own connection."""
+        if self.worker is None:
+            return work(self.store)
+        return self.worker.call(work, changes)
 
     def refresh(self) -> None:
         """Re-read what the page shows (pages override this)."""

@@ -1,7 +1,10 @@
 """The Results page: the chair's view of one award's ranking, its spread and its reliability.
 
 Per award: the ranked table under a chosen method, the score matrix, an entry's detail, the
-reliability figures in plain words, the judge-bias chart and the sensitivity table. The panel
+reliability figures in plain words, the judge-bias chart and the sensitivity table. An award
+judged in rounds has a round chooser: a later round shows that round's ranking
+(core.round_results), its last round the final result with each entry's path, and the
+Rounds… button opens the dialog that adds, closes and promotes into rounds. The panel
 is analysed once per award (core.award_results, kept until the scores or settings change)
 and each method is ranked from that; a large award is analysed off the GUI thread on a Store
 of its own.
@@ -22,10 +25,12 @@ from judgepanel.core.award_results import adopt_results, cached_results, data_ve
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import METHODS
+from judgepanel.core.round_results import RoundResult, final_result, round_result
+from judgepanel.core.rounds import award_rounds
 from judgepanel.core.store import Store
 from judgepanel.gui.entry_detail import EntryDetail
 from judgepanel.gui.forms.ui_results_page import Ui_ResultsPage
-from judgepanel.gui.pages.common import PanelPage, plural, show_error
+from judgepanel.gui.pages.common import PanelPage, plural, recorded_by, show_error
 from judgepanel.gui.panel_worker import (
     ASSIGNMENTS,
     AWARDS,
@@ -51,6 +56,8 @@ from judgepanel.gui.results_figures import (
     sensitivity_text,
     with_method,
 )
+from judgepanel.gui.rounds_dialog import RoundsDialog
+from judgepanel.gui.rounds_models import RoundResultModel
 
 LARGE_AWARD = 300  # entries; above this the analysis runs on the thread pool
 SIZING_ROWS = 100  # rows a column looks at to fit its width (all of them is slow)
@@ -74,6 +81,14 @@ class ResultsPage(PanelPage):
         self.ui = Ui_ResultsPage()
         self.setup_form(self.ui)
         self.award_combo = self.ui.award_combo
+        self.round_combo = self.ui.round_combo
+        self.round_combo.companion = self.ui.round_label
+        self.round_combo.hide()
+        self.ui.round_label.hide()
+        self.round_model = RoundResultModel(self)
+        self.round_shown: RoundResult | None = None
+        self.rounds_dialog: RoundsDialog | None = None
+        self.ui.rounds_button.clicked.connect(self.open_rounds)
         self.method_combo = self.ui.method_combo
         for method in METHODS:
             self.method_combo.addItem(method_label(method), method)
@@ -85,6 +100,7 @@ class ResultsPage(PanelPage):
         self._build_sensitivity_tab()
         self._load_awards()
         self.award_combo.currentIndexChanged.connect(self._award_chosen)
+        self.round_combo.currentIndexChanged.connect(self._round_chosen)
         self.method_combo.currentIndexChanged.connect(self._method_chosen)
 
     # ----- building ----------------------------------------------------------------------
@@ -140,6 +156,8 @@ class ResultsPage(PanelPage):
         self._filling = True
         try:
             self.award_combo.fill(panel_awards(self.store))
+            award = self.award_id()
+            self.round_combo.fill(award_rounds(self.store, award) if award else [])
         finally:
             self._filling = False
 
@@ -162,6 +180,10 @@ class ResultsPage(PanelPage):
         self.results = None
         self._analyse(use_default_method=True)
 
+    def _round_chosen(self) -> None:
+        if not self._filling:
+            self._analyse()
+
     def _method_chosen(self) -> None:
         if self.results is None:
             return
@@ -181,6 +203,11 @@ class ResultsPage(PanelPage):
         if award is None:
             self.note.setText("This panel has no awards yet.")
             return
+        chosen = self.round_combo.chosen()
+        if chosen is not None and not (chosen.first and chosen.kind == "scored"):
+            self._analyse_round(award)
+            return
+        self._show_first_round()
         method = None if use_default_method or self.results is None else self.method()
         self._generation += 1
         generation = self._generation
@@ -213,12 +240,115 @@ class ResultsPage(PanelPage):
         self.note.setText("Working out the results…")
         self.in_background(work, done, failed, title="Working out the results")
 
+    def _analyse_round(self, award: str) -> None:
+        """A round other than the award's first scored round: its own table, and for the
+        last of several rounds the final result with each entry's path."""
+        found = self.round_combo.chosen()
+        if found is None:
+            return
+        last = found.position == len(self.round_combo.rounds) - 1
+
+        def work(own: Store, _progress: Any = None) -> tuple[RoundResult, list[Any]]:
+            return (round_result(own, award, found.id),
+                    final_result(own, award) if last else [])
+
+        self._generation += 1
+        generation = self._generation
+        if self.store.path is None or self._entry_count(award) <= LARGE_AWARD:
+            try:
+                self._show_round(*work(self.store))
+            except Exception as exc:
+                show_error(self, "Results", exc)
+            return
+
+        def done(outcome: tuple[RoundResult, list[Any]]) -> None:
+            self.busy = False
+            if generation == self._generation:
+                self._show_round(*outcome)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            show_error(self, "Results", exc)
+
+        self.busy = True
+        self.note.setText(f"Working out {found.name}…")
+        self.in_background(work, done, failed, title=f"Working out {found.name}")
+
+    def _show_first_round(self) -> None:
+        """Back to the first round's analysis: its table and all four tabs."""
+        if self.results_proxy.sourceModel() is not self.results_model:
+            self.results_proxy.setSourceModel(self.results_model)
+        self.round_shown = None
+        self.method_combo.setEnabled(True)
+        for tab in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(tab, True)
+            self.tabs.setTabToolTip(tab, "")
+
+    def _show_round(self, result: RoundResult, final: list[Any]) -> None:
+        """A later round's table in the ranking tab; the other tabs are the first round's."""
+        selected = self.detail.entry
+        self.round_shown = result
+        found = result.round
+        self.round_model.set_result(result, final or None)
+        if self.results_proxy.sourceModel() is not self.round_model:
+            self.results_proxy.setSourceModel(self.round_model)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.method_combo.setEnabled(False)
+        first = self.round_combo.rounds[0].name if self.round_combo.rounds else "first round"
+        for tab in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(tab, False)
+            self.tabs.setTabToolTip(tab, f"For the first round ({first}): choose it above")
+        how = {"consensus": "the panel's agreed scores (0–100)",
+               "qualifying": f"passes; its rule: {found.pass_rule}",
+               "scored": "the mean of its judges' totals (0–100)"}.get(found.kind, result.method)
+        weighted = [r for r in self.round_combo.rounds if r.weight is not None]
+        combined = ("the weighted rounds (" + ", ".join(
+            f"{r.name} ×{r.weight:g}" for r in weighted) + ")") if weighted else found.name
+        self.note.setText(
+            f"{found.name} ({'closed' if found.closed else 'open'}) is ranked by {how}."
+            + (f" It is the last round: the final score and rank come from {combined}, and "
+               "each entry's path through the rounds is beside it." if final else "")
+            + " The score matrix, reliability and sensitivity are the first round's.")
+        ranked = sum(1 for line in result.lines if line.rank is not None)
+        if not result.lines:
+            self.heading.set_status(f"No entries in {found.name} yet.",
+                                    "promote entries into it (Rounds…).")
+        else:
+            self.heading.set_status(
+                f"{ranked} of {plural(len(result.lines), 'entry', 'entries')} in {found.name} "
+                "ranked.",
+                "record the placements on the Decisions page." if final and ranked else
+                "close the round and promote into the next (Rounds…)." if ranked else
+                "agree the scores in the panel room." if found.kind == "consensus" else
+                "send the round's packs (Packs) and merge them as they come back.")
+        if selected:
+            self.show_entry(selected, switch=False)
+
+    def open_rounds(self) -> RoundsDialog | None:
+        """The chosen award's rounds: add, close, promote into, withdraw from."""
+        award = self.award_id()
+        if award is None:
+            return None
+        dialog = RoundsDialog(self.store, award, self.award_combo.currentText(), run=self.run,
+                              who=recorded_by(self.store), parent=self)
+        dialog.changed.connect(self._rounds_changed)
+        self.rounds_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _rounds_changed(self) -> None:
+        """A round was added or closed, or entries moved: a page in the window hears it from
+        the worker (with the kinds of change); a page standing alone re-reads itself."""
+        if self.worker is None:
+            self.refresh()
+
     def _entry_count(self, award: str) -> int:
         return count_entries(self.store, award)
 
     # ----- showing -----------------------------------------------------------------------
 
     def _show(self, results: ResultsView) -> None:
+        self._show_first_round()
         selected = self.detail.entry
         self.results = results
         ranking = results.ranking

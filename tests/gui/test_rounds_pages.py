@@ -1,0 +1,225 @@
+"""Judging rounds in the coordinator's and chair's window, driven on real widgets: the round
+chooser, the Rounds dialog (add a consensus round, close round 1, promote the top 6 with the
+cut-off shown, a tie at the cut-off shown and refused), a round-2 pack holding only the
+promoted entries, and the Results page showing a round's ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from chair_panels import OFFSCREEN_NOISE
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from judgepanel.core.awards import Award, Scale, Section
+from judgepanel.core.entries import EntryRecord, upsert_entries
+from judgepanel.core.judges import add_judge
+from judgepanel.core.moderation import audit_log
+from judgepanel.core.panel import create_panel
+from judgepanel.core.promotion import promote
+from judgepanel.core.round_definitions import RoundSpec
+from judgepanel.core.rounds import add_round, award_rounds, close_round, round_entries
+from judgepanel.core.scoring import Judging
+from judgepanel.core.store import Store
+from judgepanel.gui.pages.results import ResultsPage
+from judgepanel.gui.ranking_models import ENTRY_ROLE
+from judgepanel.gui.rounds_dialog import RoundsDialog
+
+pytestmark = OFFSCREEN_NOISE
+AWARD = "prize"
+PRIZE = Award(id=AWARD, name="The Prize", scale=Scale(0, 10, 1),
+              sections=(Section("Q1", "Impact", "What changed?"),))
+# Ann's and Bob's marks: totals 95, 90, 85, 80, 75, 70, 60, 50, 40, 30 out of 100.
+MARKS = {"E01": (10, 9), "E02": (9, 9), "E03": (9, 8), "E04": (8, 8), "E05": (8, 7),
+         "E06": (7, 7), "E07": (6, 6), "E08": (5, 5), "E09": (4, 4), "E10": (3, 3)}
+TOP_SIX = ["E01", "E02", "E03", "E04", "E05", "E06"]
+FINAL_SECTIONS = ({"id": "talk", "title": "Presentation", "question": "How did it go?"},)
+
+
+def scored_panel(path: Path, marks: dict[str, tuple[int, int]] = MARKS) -> Store:
+    panel = create_panel(path, "Rounds", [PRIZE])
+    upsert_entries(panel, [EntryRecord(id=e, award=AWARD, title=f"Entry {e[1:]}")
+                           for e in marks])
+    ann, bob = add_judge(panel, "Ann"), add_judge(panel, "Bob", role="chair")
+    for entry, (a, b) in marks.items():
+        Judging.for_judge(panel, ann.id).set_score(entry, "Q1", a)
+        Judging.for_judge(panel, bob.id).set_score(entry, "Q1", b)
+    return panel
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    panel = scored_panel(tmp_path / "rounds.judgepanel")
+    yield panel
+    panel.close()
+
+
+@pytest.fixture
+def results(qtbot, store: Store) -> ResultsPage:
+    page = ResultsPage(store)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.results is not None)
+    return page
+
+
+def dialog_of(qtbot, page: ResultsPage) -> RoundsDialog:
+    qtbot.mouseClick(page.ui.rounds_button, Qt.MouseButton.LeftButton)
+    dialog = page.rounds_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def add_consensus_final(qtbot, dialog: RoundsDialog) -> None:
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.add_tab)
+    qtbot.keyClicks(dialog.ui.round_id, "final")
+    qtbot.keyClicks(dialog.ui.round_name, "Final")
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData("consensus"))
+    qtbot.mouseClick(dialog.ui.add_button, Qt.MouseButton.LeftButton)
+
+
+def shown_rows(page: ResultsPage) -> list[tuple[str, str]]:
+    proxy = page.results_proxy
+    return [(proxy.index(r, 0).data(), proxy.index(r, 0).data(ENTRY_ROLE))
+            for r in range(proxy.rowCount())]
+
+
+def test_one_round_award_shows_no_round_chooser(results: ResultsPage) -> None:
+    assert not results.round_combo.isVisible() and not results.ui.round_label.isVisible()
+    assert results.round_combo.round_id() == "judging"
+    assert results.ui.rounds_button.isVisible()
+
+
+def test_the_chooser_lists_rounds_with_kind_and_state_and_picks_the_current(
+        qtbot, results: ResultsPage, store: Store) -> None:
+    add_round(store, AWARD, RoundSpec("final", "Final", "consensus"))
+    close_round(store, AWARD, "judging")
+    results.refresh()
+    chooser = results.round_combo
+    assert chooser.isVisible() and results.ui.round_label.isVisible()
+    assert [chooser.itemText(i) for i in range(chooser.count())] == [
+        "1. Judging (scored, closed)", "2. Final (agreed in the room, open)"]
+    assert chooser.round_id() == "final"  # the current round: the first still open
+
+
+def test_adding_a_consensus_round_from_the_dialog(qtbot, results: ResultsPage,
+                                                  store: Store) -> None:
+    dialog = dialog_of(qtbot, results)
+    assert dialog.ui.tabs.currentWidget() is dialog.ui.add_tab  # nothing to promote into yet
+    add_consensus_final(qtbot, dialog)
+    assert "Final" in dialog.ui.message.text() and "added" in dialog.ui.message.text()
+    assert [(r.id, r.kind, r.state) for r in award_rounds(store, AWARD)] == [
+        ("judging", "scored", "open"), ("final", "consensus", "open")]
+    assert dialog.rounds_model.rowCount() == 2
+    assert results.round_combo.isVisible()  # the page re-read the award's rounds
+    record = audit_log(store)[-1]
+    assert record["action"] == "round added" and record["who"] == "Bob"  # the panel's chair
+
+
+def test_a_refused_round_says_why_in_the_dialog(qtbot, results: ResultsPage,
+                                                store: Store) -> None:
+    dialog = dialog_of(qtbot, results)
+    qtbot.keyClicks(dialog.ui.round_id, "Final Round")
+    qtbot.keyClicks(dialog.ui.round_name, "Final")
+    qtbot.mouseClick(dialog.ui.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.ui.message.isVisible()
+    assert "lower-case letters" in dialog.ui.message.text()
+    assert len(award_rounds(store, AWARD)) == 1
+
+
+def test_closing_round_one(qtbot, results: ResultsPage, store: Store,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = dialog_of(qtbot, results)
+    add_consensus_final(qtbot, dialog)
+    dialog.ui.rounds_table.selectRow(0)
+    assert dialog.ui.close_round_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.ui.close_round_button, Qt.MouseButton.LeftButton)
+    assert award_rounds(store, AWARD)[0].closed
+    assert "Judging closed" in dialog.ui.message.text()
+    assert dialog.rounds_model.index(0, 4).data() == "Closed"
+    assert dialog.rounds_model.index(1, 0).data() == "▶ 2"  # the final is now current
+    assert audit_log(store)[-1]["action"] == "round closed"
+
+
+def test_promoting_the_top_six_shows_the_cut_off_and_records_reason_and_who(
+        qtbot, results: ResultsPage, store: Store) -> None:
+    dialog = dialog_of(qtbot, results)
+    add_consensus_final(qtbot, dialog)
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.promote_tab)
+    assert dialog.ui.to_round.currentData() == "final"
+    dialog.ui.top.setValue(6)
+    model = dialog.ranking_model
+    green = [model.index(r, 1).data() for r in range(model.rowCount())
+             if model.index(r, 1).data(Qt.ItemDataRole.BackgroundRole) is not None]
+    assert green == TOP_SIX
+    assert "The top 6 of Judging go through" in dialog.ui.cutoff.text()
+    assert "rank 6 with 70.0" in dialog.ui.cutoff.text()
+    qtbot.keyClicks(dialog.ui.reason, "The panel's shortlist of six")
+    dialog.ui.who.setText("Dr Aisha Patel")
+    qtbot.mouseClick(dialog.ui.promote_button, Qt.MouseButton.LeftButton)
+    assert round_entries(store, award_rounds(store, AWARD)[1]) == TOP_SIX
+    assert "6 entries promoted to Final" in dialog.ui.message.text()
+    record = audit_log(store)[-1]
+    assert record["action"] == "promoted" and record["who"] == "Dr Aisha Patel"
+    assert record["detail"]["reason"] == "The panel's shortlist of six"
+    assert record["detail"]["rule"] == "top 6" and record["detail"]["entries"] == TOP_SIX
+
+
+def test_a_tie_at_the_cut_off_is_shown_and_refused(qtbot, tmp_path: Path) -> None:
+    tied = scored_panel(tmp_path / "tied.judgepanel", {**MARKS, "E07": (7, 7)})
+    try:
+        add_round(tied, AWARD, RoundSpec("final", "Final", "consensus"))
+        dialog = RoundsDialog(tied, AWARD, "The Prize")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.ui.top.setValue(6)
+        model = dialog.ranking_model
+        amber = [model.index(r, 1).data() for r in range(model.rowCount())
+                 if model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole, ) and
+                 "Tied" in str(model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole))]
+        assert amber == ["E06", "E07"]
+        assert "Tie at the cut-off" in dialog.ui.cutoff.text()
+        assert "E06 (70.0), E07 (70.0)" in dialog.ui.cutoff.text()
+        assert not dialog.ui.promote_button.isEnabled()
+        dialog.ui.reason.setText("Shortlist")
+        assert dialog.promote() is None  # as the core refuses it
+        assert "ends in a tie at rank 6" in dialog.ui.message.text()
+        assert round_entries(tied, award_rounds(tied, AWARD)[1]) == []
+        dialog.ui.top.setValue(5)  # a different number goes through
+        assert dialog.ui.promote_button.isEnabled()
+        dialog.ui.by_choice.setChecked(True)  # or the chair's choice, by ticking
+        dialog.tick(["E06", "E07", "E01"])
+        assert "3 entries ticked" in dialog.ui.cutoff.text()
+        assert dialog.promote() == ["E01", "E06", "E07"]
+        assert audit_log(tied)[-1]["detail"]["rule"] == "chair's choice"
+    finally:
+        tied.close()
+
+
+def test_results_shows_the_rounds_ranking_and_the_final_path(
+        qtbot, results: ResultsPage, store: Store) -> None:
+    from judgepanel.core.consensus import record_consensus
+
+    add_round(store, AWARD, RoundSpec("final", "Final", "consensus", FINAL_SECTIONS))
+    promote(store, AWARD, "final", "Shortlist", top=3)
+    close_round(store, AWARD, "judging")
+    for entry, score in {"E01": 6, "E02": 9, "E03": 7}.items():
+        record_consensus(store, AWARD, "final", entry, "talk", score)
+    results.refresh()
+    assert results.round_combo.round_id() == "final"
+    assert shown_rows(results) == [("1", "E02"), ("2", "E03"), ("3", "E01")]
+    headings = [results.results_proxy.headerData(c, Qt.Orientation.Horizontal)
+                for c in range(results.results_proxy.columnCount())]
+    assert "Path through the rounds" in headings
+    path = results.results_proxy.index(0, headings.index("Path through the rounds")).data()
+    assert path == "Judging 2nd of 10 with 90.0; Final 1st of 3 with 90.0"
+    assert not results.tabs.isTabEnabled(1) and not results.method_combo.isEnabled()
+    results.round_combo.choose("judging")  # back to the first round: the full analysis
+    assert [e for _, e in shown_rows(results)][:3] == ["E01", "E02", "E03"]
+    assert len(shown_rows(results)) == 10 and results.tabs.isTabEnabled(1)
