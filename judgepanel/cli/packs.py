@@ -216,7 +216,7 @@ def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: st
     """`pack --round`: one judge's pack for a later round (core/round_packs.py); False for
     the award's first round, whose packs are the ordinary ones."""
     from judgepanel.core.qualifying_packs import is_qualifying, make_qualifying_pack
-    from judgepanel.core.round_packs import make_round_pack
+    from judgepanel.core.round_packs import round_pack
     from judgepanel.core.rounds import find_round
 
     if not award_id or not judge_name:
@@ -238,10 +238,14 @@ def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: st
                 click.echo(f"passphrase for {judge.name}: {made.passphrase}")
                 click.echo("  (shown once: give it to the judge separately from the file)")
             return True
-        entries = make_round_pack(store, award_id, round_id, judge, output,
-                                  who=login_name(), overwrite=overwrite)
-    click.echo(f"{output}: {judge.name}, round '{round_id}', {len(entries)} entries, "
-               "not encrypted")
+        made_pack = round_pack(store, award_id, round_id, judge, output, who=login_name(),
+                               overwrite=overwrite, passphrase=secret)
+    click.echo(f"{output}: {judge.name}, round '{round_id}', {made_pack.entries} entries, "
+               f"{made_pack.scores} earlier score(s), "
+               f"{'encrypted' if secret is not None else 'not encrypted'}")
+    if made_pack.passphrase and secret == "":
+        click.echo(f"passphrase for {judge.name}: {made_pack.passphrase}")
+        click.echo("  (shown once: give it to the judge separately from the file)")
     return True
 
 

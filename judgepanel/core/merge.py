@@ -458,7 +458,7 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
 
 
 def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) -> _Plan:
-    """A later round's pack: its scores go to that round (its reviews stay in the pack); a
+    """A later round's pack: its scores and overall reviews go to that round; a
     qualifying round's votes to that round's votes (core/qualifying_packs.py)."""
     found: RoundPlan | VotePlan
     try:
@@ -466,11 +466,13 @@ def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) 
             found = plan_qualifying_pack(view.panel, pack.meta, judge, key, pack.votes,
                                          pack.scores, pack.conflicts)
         else:
-            found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores)
+            found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores,
+                                    pack.reviews)
     except (RoundPackRefused, QualifyingPackRefused) as exc:
         raise _Refused(str(exc)) from None
     result = MergeResult(pack.path, judge=name, sha256=pack.sha256, new=len(found.new),
-                         changed=len(found.changed), unchanged=found.unchanged)
+                         changed=len(found.changed), unchanged=found.unchanged,
+                         reviews=len(getattr(found, "reviews", [])))
     return _Plan(result, judge, round_plan=found)
 
 
@@ -624,7 +626,8 @@ def _write(view: _PanelView, plan: _Plan, who: str) -> None:
             "file": plan.result.file.name, "sha256": plan.result.sha256,
             "judge": plan.result.judge, "award": plan.round_plan.award,
             "round": plan.round_plan.round, "new": plan.result.new,
-            "changed": plan.result.changed, "unchanged": plan.result.unchanged}, who)
+            "changed": plan.result.changed, "unchanged": plan.result.unchanged,
+            "reviews": plan.result.reviews}, who)
         return
     conn = view.panel.db.conn
     judge = plan.judge

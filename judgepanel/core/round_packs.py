@@ -3,11 +3,12 @@
 A later round's pack is built like a first-round pack (a fresh file for one judge, nothing of
 another judge in its bytes) and the judge's window opens it unchanged; its meta says which
 round it belongs to. Only the entries promoted into the round and assigned to the judge in
-that round go in, with the round's sections and the judge's own scores of that round: no
-score from an earlier round, of any judge, is copied. Its returned scores are checked and
-planned by `plan_round_pack` (signatures, assignment, scale, the round still open) and merged
-by the ordinary merge into `round_scores`. A round's packs go out once the round before it
-is closed.
+that round go in, with their attachments, the round's sections and the judge's own scores and
+overall reviews of that round: no score from an earlier round, of any judge, is copied. It is
+encrypted as a first-round pack is (a passphrase given or generated, the panel keeping the
+key). Its returned scores and reviews are checked and planned by `plan_round_pack`
+(signatures, assignment, scale, the round still open) and merged by the ordinary merge into
+`round_scores` and `round_reviews`. A round's packs go out once the round before is closed.
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from judgepanel.core.attachments import copy_to_pack
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.file_encryption import FileKey, hold_key, new_key, new_passphrase
 from judgepanel.core.judge_fields import hidden_fields
 from judgepanel.core.judges import Judge
-from judgepanel.core.packs import copy_rows
+from judgepanel.core.packs import PackSummary, copy_rows, remove_stray_partials
 from judgepanel.core.round_results import check_round_kind
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_award, round_entries
-from judgepanel.core.scoring import score_signature
-from judgepanel.core.store import PACK, Store, now
+from judgepanel.core.scoring import review_signature, score_signature
+from judgepanel.core.store import PACK, Store, disk_full_error, now
 
 # The kinds of later round whose judges are assigned entries (a qualifying round's packs are
 # made by core/qualifying_packs.py).
@@ -111,8 +115,21 @@ def auto_assign_round(store: Store, award_id: str, round_id: str, per_entry: int
 
 
 def make_round_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
-                    path: Path | str, who: str = "", overwrite: bool = False) -> list[str]:
+                    path: Path | str, who: str = "", overwrite: bool = False,
+                    passphrase: str | None = None, expires: date | None = None) -> list[str]:
     """Write `judge`'s pack for a later scored round; returns the entries it holds."""
+    return round_pack(panel, award_id, round_id, judge, path, who, overwrite, passphrase,
+                      expires).entry_ids
+
+
+def round_pack(panel: Store, award_id: str, round_id: str, judge: Judge, path: Path | str,
+               who: str = "", overwrite: bool = False, passphrase: str | None = None,
+               expires: date | None = None) -> PackSummary:
+    """Write `judge`'s pack for a later scored round, as `packs.make_pack` writes a first-round
+    pack: with `passphrase` it is encrypted (an empty one: a generated passphrase, returned in
+    the summary) and the panel keeps its key for the merge; None makes a plain pack. It
+    carries the attachments of its entries, and the judge's own scores and overall reviews of
+    this round (so a re-issued pack carries their work), nothing of an earlier round."""
     path = Path(path)
     found = _later_scored(panel, award_id, round_id)
     before = award_rounds(panel, award_id)[found.position - 1]
@@ -124,30 +141,74 @@ def make_round_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
         raise JudgePanelError(f"{path}: already exists; choose another name or overwrite it")
     if not path.parent.is_dir():
         raise JudgePanelError(f"{path.parent}: no such folder")
-    award = round_award(panel, found)
-    source = panel.db.conn
-    inside = set(round_entries(panel, found))
-    entry_ids = [str(r[0]) for r in source.execute(
-        "SELECT a.entry FROM round_assignments a WHERE a.award = ? AND a.round = ? AND "
-        "a.judge = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.judge = a.judge AND "
-        "c.entry = a.entry) ORDER BY a.entry", [award_id, found.id, judge.id])
-        if r[0] in inside]
+    entry_ids = round_pack_entries(panel, found, judge)
     if not entry_ids:
         raise JudgePanelError(f"{judge.name} has no entries in round '{found.id}' of award "
                               f"'{award_id}'; assign some first (judgepanel assign --round)")
+    if passphrase is not None and not passphrase.strip():
+        passphrase = new_passphrase()
+    key = new_key(passphrase) if passphrase is not None else None
+    remove_stray_partials(path.parent)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
-    pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id)
+    try:
+        scores = _build(panel, found, judge, entry_ids, partial, key, expires)
+        os.replace(partial, path)
+    except JudgePanelError as exc:
+        raise JudgePanelError(str(exc).replace(str(partial), str(path))) from None
+    except (OSError, sqlite3.Error) as exc:
+        if disk_full_error(exc):
+            raise JudgePanelError(f"no space left on device while writing {path}") from None
+        raise
+    finally:
+        partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
+    if key is not None:
+        hold_key(path, key)
+    with panel.transaction():
+        if key is not None:
+            panel.set_meta(f"pack_cipher:{key.salt.hex()}", key.hex)
+        panel.audit("round pack made", {"judge": judge.name, "judge_id": judge.id,
+                                        "award": award_id, "round": found.id,
+                                        "file": path.name, "entry_ids": entry_ids,
+                                        "encrypted": key is not None,
+                                        "expires": expires.isoformat() if expires else ""},
+                    who)
+    return PackSummary(path, judge.name, judge.id, len(entry_ids), scores, 0, entry_ids,
+                       passphrase or "", expires.isoformat() if expires else "")
+
+
+def round_pack_entries(panel: Store, found: Round, judge: Judge) -> list[str]:
+    """The entries a judge's pack for a later round holds: promoted into the round, assigned
+    to the judge there, and not in conflict."""
+    inside = set(round_entries(panel, found))
+    return [str(r[0]) for r in panel.db.execute(
+        "SELECT a.entry FROM round_assignments a WHERE a.award = ? AND a.round = ? AND "
+        "a.judge = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.judge = a.judge AND "
+        "c.entry = a.entry) ORDER BY a.entry", [found.award, found.id, judge.id])
+        if r[0] in inside]
+
+
+def _build(panel: Store, found: Round, judge: Judge, entry_ids: list[str], partial: Path,
+           key: FileKey | None, expires: date | None) -> int:
+    """Copy the round's rows for this judge into a new pack file; returns the scores copied."""
+    award_id = found.award
+    award = round_award(panel, found)
+    source = panel.db.conn
+    reviews = has_round_reviews(source)
+    pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id, key=key)
     try:
         pack.db.execute("PRAGMA foreign_keys = OFF")
         target = pack.db.conn
         with pack.transaction():
-            for key, value in (("judge_id", str(judge.id)), ("judge_name", judge.name),
-                               ("panel_title", panel.title), ("packed_at", now()),
-                               ("round", found.id), ("round_award", award_id),
-                               ("round_name", found.name), ("round_kind", found.kind),
-                               ("round_position", str(found.position + 1))):
-                pack.set_meta(key, value)
+            for name, value in (("judge_id", str(judge.id)), ("judge_name", judge.name),
+                                ("panel_title", panel.title), ("packed_at", now()),
+                                ("round", found.id), ("round_award", award_id),
+                                ("round_name", found.name), ("round_kind", found.kind),
+                                ("round_position", str(found.position + 1))):
+                pack.set_meta(name, value)
+            if expires is not None:
+                pack.set_meta("expires", expires.isoformat())
             copy_rows(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
             copy_rows(source, target, "SELECT * FROM awards WHERE id = ?", [award_id], "awards")
             for position, section in enumerate(award.sections):
@@ -163,27 +224,66 @@ def make_round_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
             hidden = {award_id: hidden_fields(panel, award_id)}
             for entry in entry_ids:
                 copy_rows(source, target,
-                      "SELECT id, award, title, nominee, organisation, fields, '{}' AS source, "
-                      "source_file, source_row, imported_at, updated_at FROM entries "
-                      "WHERE id = ?", [entry], "entries", hidden)
+                          "SELECT id, award, title, nominee, organisation, fields, "
+                          "'{}' AS source, source_file, source_row, imported_at, updated_at "
+                          "FROM entries WHERE id = ?", [entry], "entries", hidden)
                 copy_rows(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
-                      "answers")
+                          "answers")
                 target.execute("INSERT INTO assignments(judge, entry, created_at) "
                                "VALUES (?,?,?)", [judge.id, entry, now()])
                 copy_rows(source, target,
-                      "SELECT judge, entry, section, value, comment, updated_at, signature, seq "
-                      "FROM round_scores WHERE award = ? AND round = ? AND judge = ? AND "
-                      "entry = ?", [award_id, found.id, judge.id, entry], "scores")
+                          "SELECT judge, entry, section, value, comment, updated_at, "
+                          "signature, seq FROM round_scores WHERE award = ? AND round = ? AND "
+                          "judge = ? AND entry = ?", [award_id, found.id, judge.id, entry],
+                          "scores")
+                if reviews:
+                    copy_rows(source, target,
+                              "SELECT judge, entry, comment, tags, complete, updated_at, "
+                              "signature, seq FROM round_reviews WHERE award = ? AND "
+                              "round = ? AND judge = ? AND entry = ?",
+                              [award_id, found.id, judge.id, entry], "reviews")
+            copy_to_pack(source, target, entry_ids)  # the entries' documents, in chunks
             pack.audit("pack made", {"judge": judge.name, "panel": panel.title,
                                      "round": found.id, "entries": len(entry_ids)})
+            scores = int(target.execute("SELECT COUNT(*) FROM scores").fetchone()[0])
     finally:
         pack.close()
-    os.replace(partial, path)
-    with panel.transaction():
-        panel.audit("round pack made", {"judge": judge.name, "judge_id": judge.id,
-                                        "award": award_id, "round": found.id,
-                                        "file": path.name, "entry_ids": entry_ids}, who)
-    return entry_ids
+    return scores
+
+
+# A later round's overall reviews (the judge's comment, tags and complete mark per entry),
+# kept apart from the first round's `reviews`. Made when first needed, so a panel written
+# before later rounds had reviews takes them without a new file version.
+ROUND_REVIEWS = """
+CREATE TABLE IF NOT EXISTS round_reviews (
+    award TEXT NOT NULL,
+    round TEXT NOT NULL,
+    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    comment TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    complete INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (award, round, judge, entry)
+)"""
+
+
+def has_round_reviews(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                        "name = 'round_reviews'").fetchone() is not None
+
+
+def round_reviews(store: Store, award_id: str, round_id: str) -> list[dict[str, Any]]:
+    """A later round's overall reviews that count: judge, entry, comment, tags, complete."""
+    if not has_round_reviews(store.db.conn):
+        return []
+    return store.rows(
+        "SELECT j.name AS judge, r.entry, r.comment, r.tags, r.complete FROM round_reviews r "
+        "JOIN judges j ON j.id = r.judge WHERE r.award = ? AND r.round = ? AND NOT EXISTS "
+        "(SELECT 1 FROM conflicts c WHERE c.judge = r.judge AND c.entry = r.entry) "
+        "ORDER BY r.entry, j.name", [award_id, round_id])
 
 
 def _json(value: object) -> str:
@@ -206,8 +306,18 @@ class RoundPlan:
     new: list[tuple[Any, ...]] = field(default_factory=list)
     changed: list[tuple[Any, ...]] = field(default_factory=list)
     unchanged: int = 0
+    reviews: list[tuple[Any, ...]] = field(default_factory=list)  # new or newer reviews
 
     def write(self, conn: sqlite3.Connection) -> None:
+        if self.reviews:
+            conn.execute(ROUND_REVIEWS)
+            conn.executemany(
+                "INSERT INTO round_reviews(award, round, judge, entry, comment, tags, complete, "
+                "updated_at, signature, seq) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(award, "
+                "round, judge, entry) DO UPDATE SET comment = excluded.comment, "
+                "tags = excluded.tags, complete = excluded.complete, "
+                "updated_at = excluded.updated_at, signature = excluded.signature, "
+                "seq = excluded.seq", [(self.award, self.round, *row) for row in self.reviews])
         conn.executemany(
             "INSERT INTO round_scores(award, round, judge, entry, section, value, comment, "
             "updated_at, signature, seq) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(award, round, "
@@ -218,9 +328,11 @@ class RoundPlan:
 
 
 def plan_round_pack(panel: Store, meta: dict[str, str], judge: int, key: str,
-                    scores: list[tuple[Any, ...]]) -> RoundPlan:
-    """Check a returned round pack's scores against the panel: the round open, each score
-    signed, by its judge, for an entry assigned in that round, on the round's scale."""
+                    scores: list[tuple[Any, ...]],
+                    reviews: list[tuple[Any, ...]] | None = None) -> RoundPlan:
+    """Check a returned round pack's scores and overall reviews against the panel: the round
+    open, each record signed, by its judge, for an entry assigned in that round, each score
+    on the round's scale."""
     award_id, round_id = meta.get("round_award", ""), meta.get("round", "")
     try:
         found = find_round(panel, award_id, round_id)
@@ -270,4 +382,33 @@ def plan_round_pack(panel: Store, meta: dict[str, str], judge: int, key: str,
             plan.changed.append(fields)
         else:
             plan.unchanged += 1
+    _plan_reviews(panel, plan, key, reviews or [], assigned, conflicted)
     return plan
+
+
+def _plan_reviews(panel: Store, plan: RoundPlan, key: str, reviews: list[tuple[Any, ...]],
+                  assigned: set[str], conflicted: set[str]) -> None:
+    """The judge's overall reviews in a round pack: signed, theirs, for their entries; a
+    review newer than the panel's (by the judge's write counter) replaces it."""
+    existing: dict[str, tuple[Any, ...]] = {}
+    if has_round_reviews(panel.db.conn):
+        existing = {str(r[0]): tuple(r[1:]) for r in panel.db.execute(
+            "SELECT entry, comment, tags, complete, seq FROM round_reviews WHERE award = ? "
+            "AND round = ? AND judge = ?", [plan.award, plan.round, plan.judge])}
+    for row in reviews:
+        owner, entry, comment, tags, complete, updated_at, signature, seq = row
+        if owner != plan.judge:
+            raise RoundPackRefused(f"it holds a review by another judge (entry '{entry}')")
+        if review_signature(key, panel.panel_id, plan.judge, entry, comment, tags, complete,
+                            updated_at, seq) != signature:
+            raise RoundPackRefused(f"entry '{entry}': the overall review was altered outside "
+                                   "JudgePanel (its signature does not match)")
+        before = existing.get(str(entry))
+        if before is not None and before[:3] == (comment, tags, complete):
+            continue
+        if entry not in assigned or entry in conflicted:
+            raise RoundPackRefused(f"entry '{entry}' is not assigned to this judge in round "
+                                   f"'{plan.round}', so their review of it cannot be accepted")
+        if before is None or int(seq) > int(before[3]):
+            plan.reviews.append((owner, entry, comment, tags, complete, updated_at, signature,
+                                 seq))
