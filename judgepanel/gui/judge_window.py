@@ -5,11 +5,16 @@ Every change the judge makes is an undoable command; the command calls back here
 the widget and queues the write on the `PackWriter`'s thread; the writer reports back each
 entry's status as the file now holds it. The window keeps what it last wrote per entry, so
 it never waits for the disk. Menus carry every shortcut.
+
+A pack for a later round says so in the title and above the list ("Final — round 2 of the
+award"); a qualifying round's pack shows the pass or fail panel (gui/vote_panel.py) instead
+of the section scores, each vote saved at once through the same writer.
 """
 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +22,10 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 
+from judgepanel.core.pack_votes import PackVoting, pack_round
 from judgepanel.core.packs import open_pack, pack_expired, pack_expires
 from judgepanel.core.scoring import Judging
+from judgepanel.core.scoring_session import ScoringSession
 from judgepanel.gui import judge_session as session
 from judgepanel.gui.attachments_pane import AttachmentsPane, documents_beside
 from judgepanel.gui.autosave import BACKUP_EVERY_MS, PackWriter, backup_pack
@@ -33,12 +40,16 @@ from judgepanel.gui.passphrase_dialog import unlock_pack
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
 from judgepanel.gui.tasks import run_task, wait_for_tasks
 from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
+from judgepanel.gui.vote_panel import VOTE_FILTERS, VoteListModel, VotePanel, vote_status
 from judgepanel.gui.wheel_guard import install_wheel_guard
 from judgepanel.gui.window_fit import place_window, remember_window
 
 WINDOW = "judge"
 STATUS_FILTERS = (("Entries to score: all", None), ("Not started", "not started"),
                   ("In progress", "in progress"), ("Complete", "complete"))
+REASON_PAUSE_MS = 400  # a fail's reason is saved after this pause in typing
+# Menu actions that only mean something with section scores (left out in a qualifying round).
+SCORING_ONLY = ("next_section", "previous_section", "comment", "overall", "complete")
 
 
 class JudgeWindow(QMainWindow):
@@ -52,18 +63,31 @@ class JudgeWindow(QMainWindow):
         self.settings = settings or Settings()
         self.store = open_pack(self.path, unlock_pack(self.path, parent))
         self.judging = Judging.for_pack(self.store)
+        self.round = pack_round(self.store)  # None: a first-round pack
+        self.voting = PackVoting(self.store) if self.round and self.round.qualifying else None
         self.ui = Ui_JudgeWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(app_icon())
         judge = self.store.meta("judge_name", "") or ""
         title = self.store.meta("panel_title", "") or self.store.title
-        self.setWindowTitle(f"{judge} · {title} · JudgePanel")
+        shown = [judge, self.round.label, title] if self.round else [judge, title]
+        self.setWindowTitle(" · ".join([*shown, "JudgePanel"]))
         self.setAccessibleName("JudgePanel scoring window")
         self.entries = session.load_entries(self.judging)
         self.awards = session.load_awards(self.judging)
         self.search = session.build_search(self.entries)
-        self.model = EntryListModel([session.entry_row(self.judging, e, self.awards[e["award"]])
-                                     for e in self.entries.values()], self)
+        # A qualifying round: the judge's pass or fail per entry (what the pack holds, and
+        # afterwards what this window last saved; a fail waiting for its reason is shown).
+        self.known_votes: dict[str, tuple[bool | None, str]] = {}
+        rows = [session.entry_row(self.judging, e, self.awards[e["award"]])
+                for e in self.entries.values()]
+        if self.voting is not None:
+            for entry, vote in self.voting.votes().items():
+                self.known_votes[entry] = (vote.passed, vote.reason)
+            rows = [row if row.status == "conflict" else
+                    replace(row, status=vote_status(*self.known_votes.get(row.id, (None, ""))))
+                    for row in rows]
+        self.model = (VoteListModel if self.voting else EntryListModel)(rows, self)
         self.current: str | None = None
         self.known_scores: dict[tuple[str, str], float | None] = {}
         self.known_comments: dict[tuple[str, str], str] = {}
@@ -79,6 +103,7 @@ class JudgeWindow(QMainWindow):
         self._setup_panes()
         self._setup_status_bar()
         self._setup_actions()
+        self._setup_round()
         self.help = HelpOverlay(self.ui.centralwidget, self.shortcut_actions())
         self._restore_layout()
         self._readable_headings()
@@ -90,12 +115,16 @@ class JudgeWindow(QMainWindow):
         first = self.list_proxy.index(0, 0)
         if first.isValid():
             self.ui.entryList.setCurrentIndex(first)
-            self.ui.scoringPanel.focus_section(self.ui.scoringPanel.current_section or "")
+            if self.voting is not None:
+                self.vote_panel.focus_buttons()
+            else:
+                self.ui.scoringPanel.focus_section(self.ui.scoringPanel.current_section or "")
         else:
             self.ui.entryView.clear_entry()
         self.expired = pack_expired(self.store)
         if self.expired:  # past its date: the judge can read and return it, not score
             self.ui.scoringPanel.setEnabled(False)
+            self.vote_panel.setEnabled(False)
             self.show_problem(f"This pack expired on {_long_date(pack_expires(self.store))}: "
                               "it can only be returned to the coordinator (File, Return).")
 
@@ -118,7 +147,7 @@ class JudgeWindow(QMainWindow):
             view.installEventFilter(self)
         self.ui.entryList.selectionModel().currentRowChanged.connect(self._list_moved)
         self.ui.conflictList.selectionModel().currentRowChanged.connect(self._list_moved)
-        for text, status in STATUS_FILTERS:
+        for text, status in VOTE_FILTERS if self.voting else STATUS_FILTERS:
             self.ui.statusFilter.addItem(text, status)
         self.ui.statusFilter.currentIndexChanged.connect(
             lambda i: self.list_proxy.set_status(self.ui.statusFilter.itemData(i)))
@@ -159,6 +188,38 @@ class JudgeWindow(QMainWindow):
 
         self.actions_by_name = build_menus(self)
 
+    def _setup_round(self) -> None:
+        """Which round the pack is for, above the list; a qualifying round's pass or fail
+        panel in place of the section scores."""
+        self.vote_panel = VotePanel()
+        self.vote_panel.setObjectName("votePanel")
+        self.reason_timer = QTimer(self, singleShot=True, interval=REASON_PAUSE_MS)
+        self.reason_timer.timeout.connect(self._save_pending_reason)
+        self._pending_reason: str | None = None  # the entry whose reason waits to be saved
+        self._thread_voting: PackVoting | None = None  # the writer thread's own
+        label = self.ui.roundLabel
+        label.setVisible(self.round is not None)
+        if self.round is None:
+            self.vote_panel.hide()
+            return
+        what = ("Qualifying round: pass or fail each entry; a fail needs a reason."
+                if self.voting else "Score this round's sections.")
+        label.setText(f"<b>{self.round.label}</b><br>{what}")
+        label.setAccessibleDescription(f"This pack is for {self.round.label}. {what}")
+        if self.voting is None:
+            self.vote_panel.hide()
+            return
+        self.ui.scoringPanel.hide()
+        self.ui.splitter.insertWidget(self.ui.splitter.indexOf(self.ui.scoringPanel),
+                                      self.vote_panel)
+        self.vote_panel.vote_chosen.connect(self.choose_vote)
+        self.vote_panel.reason_changed.connect(self._reason_typed)
+        self.vote_panel.conflict_requested.connect(self.declare_conflict)
+        for widget in self.vote_panel.key_widgets():
+            widget.installEventFilter(self)
+        for name in SCORING_ONLY:
+            self.actions_by_name[name].setEnabled(False)
+
     def shortcut_actions(self) -> list[QAction]:
         return list(self.actions_by_name.values())
 
@@ -190,12 +251,16 @@ class JudgeWindow(QMainWindow):
         """Show one entry in the reading pane and the scoring panel."""
         if entry_id == self.current:
             return
+        self._save_pending_reason()
         self.writer.flush()
         self.current = entry_id
         entry = self.entries[entry_id]
         award = self.awards[entry["award"]]
         self.ui.entryView.show_entry(entry, award)
         self.documents.show_entry(entry_id, entry["award"])
+        if self.voting is not None:
+            self._show_vote(entry_id)
+            return
         panel = self.ui.scoringPanel
         panel.set_award(award)
         if (entry_id, OVERALL) not in self.known_comments:  # first visit: read the pack
@@ -262,6 +327,9 @@ class JudgeWindow(QMainWindow):
         row = here.row() + step if here.isValid() else 0
         row = max(0, min(rows - 1, row))
         self.ui.entryList.setCurrentIndex(self.list_proxy.index(row, 0))
+        if self.voting is not None:
+            self.vote_panel.focus_buttons()
+            return
         award = self.ui.scoringPanel.award
         if award is not None and award.sections:
             self.ui.scoringPanel.focus_section(award.sections[0].id)
@@ -303,9 +371,77 @@ class JudgeWindow(QMainWindow):
     def type_digit(self, digit: int) -> None:
         """A digit typed while reading scores the current section."""
         panel = self.ui.scoringPanel
-        if self.current is None or not panel.isEnabled() or not panel.current_section:
+        if self.current is None or not panel.isEnabled() or not panel.current_section or \
+                self.voting is not None:
             return
         panel.cards[panel.current_section].score.type_digit(digit)
+
+    # ----- a qualifying round: pass or fail ------------------------------------------------
+
+    def _show_vote(self, entry_id: str) -> None:
+        entry = self.entries[entry_id]
+        passed, reason = self.known_votes.get(entry_id, (None, ""))
+        self.vote_panel.show_entry(f"<b>{entry_id}</b> · {entry['title']}", passed, reason)
+        conflict = self.model.entry(entry_id).status == "conflict"
+        self.vote_panel.setEnabled(not conflict and not getattr(self, "expired", False))
+        if conflict:
+            self.vote_panel.set_message("You declared a conflict of interest: "
+                                        f"{session.conflict_reason(self.judging, entry_id)}")
+        self._select_in_list(entry_id)
+
+    def choose_vote(self, passed: bool | None) -> None:
+        """Pass (P), fail (F) or undecided for the entry on show, saved at once; a fail
+        waits for its reason (the file holds no vote for the entry until there is one)."""
+        entry = self.current
+        if entry is None or self.voting is None or not self.vote_panel.isEnabled():
+            return
+        reason = self.vote_panel.reason()
+        self.known_votes[entry] = (passed, reason)
+        self.vote_panel.set_vote(passed, reason)
+        self._write_vote(entry)
+        if passed is False and not reason.strip():
+            self.vote_panel.set_message("A fail needs a reason: type it in the box; it is saved "
+                                        "as you type.")
+            self.vote_panel.focus_reason()
+        else:
+            self.vote_panel.set_message("")
+
+    def _reason_typed(self, text: str) -> None:
+        entry = self.current
+        if entry is None or self.voting is None:
+            return
+        passed, _ = self.known_votes.get(entry, (None, ""))
+        self.known_votes[entry] = (passed, text)
+        self.vote_panel.set_vote(passed, text)
+        if passed is False and text.strip():
+            self.vote_panel.set_message("")
+        if passed is not None:
+            self._pending_reason = entry
+            self.reason_timer.start()
+
+    def _save_pending_reason(self) -> None:
+        self.reason_timer.stop()
+        entry, self._pending_reason = self._pending_reason, None
+        if entry is not None:
+            self._write_vote(entry)
+
+    def _write_vote(self, entry: str) -> None:
+        """Queue the vote as this window now has it; the list and progress follow at once."""
+        if self._pending_reason == entry:
+            self.reason_timer.stop()
+            self._pending_reason = None
+        passed, reason = self.known_votes.get(entry, (None, ""))
+        stored = None if passed is False and not reason.strip() else passed
+        self.writer.submit([entry], lambda writing: self._thread_votes(writing).set_vote(
+            entry, stored, reason))
+        self.model.set_status(entry, vote_status(passed, reason), 0)
+        self.update_progress()
+
+    def _thread_votes(self, writing: ScoringSession) -> PackVoting:
+        """The writer thread's own voting session, on its own connection (made once)."""
+        if self._thread_voting is None or self._thread_voting.store is not writing.store:
+            self._thread_voting = PackVoting(writing.store)
+        return self._thread_voting
 
     # ----- applying commands (called by undo.py) ------------------------------------------
 
@@ -367,6 +503,9 @@ class JudgeWindow(QMainWindow):
         if not reason.strip():
             self.show_problem("Please give a reason for the conflict of interest.")
             return
+        if self.voting is not None and entry in self.known_votes:  # the vote cannot count
+            self.known_votes[entry] = (None, "")
+            self._write_vote(entry)
         self.writer.declare_conflict(entry, reason)
         self.ui.scoringPanel.set_message("")  # no stale "please give a reason"
         self.statusBar().clearMessage()
@@ -385,6 +524,7 @@ class JudgeWindow(QMainWindow):
 
     def return_scores(self) -> None:
         """Show the summary, then ask where to save the copy to send back."""
+        self._save_pending_reason()
         self.writer.flush()
         self.returning.start()
 
@@ -395,14 +535,22 @@ class JudgeWindow(QMainWindow):
 
     def _status_changed(self, entry: str, status: str, scored: int) -> None:
         """The writer says what the file now holds for an entry."""
-        if self.closed:
-            return
+        if self.closed or (self.voting is not None and status != "conflict"):
+            return  # a vote's status is the window's own (what it last saved)
         self.model.set_status(entry, status, scored)
         self.update_progress()
 
     def update_progress(self) -> None:
         counts = self.model.counts()
         total = len(self.entries) - counts["conflict"]
+        if self.voting is not None:
+            decided = counts.get("pass", 0) + counts.get("fail", 0)
+            self.ui.progressLabel.setText(
+                f"<b>{decided} of {total} decided</b> · {counts.get('pass', 0)} pass, "
+                f"{counts.get('fail', 0)} fail")
+            self.ui.progressBar.setRange(0, max(total, 1))
+            self.ui.progressBar.setValue(decided)
+            return
         self.ui.progressLabel.setText(f"<b>{counts['complete']} of {total} complete</b> · "
                                       f"{counts['in progress']} in progress")
         self.ui.progressBar.setRange(0, max(total, 1))
@@ -441,6 +589,9 @@ class JudgeWindow(QMainWindow):
             if plain and len(text) == 1 and text.isdigit():
                 self.type_digit(int(text))
                 return True
+            if self.voting is not None and plain and text.lower() in ("p", "f"):
+                self.choose_vote(text.lower() == "p")  # P passes, F fails
+                return True
             if text == "?":
                 self.help.toggle()
                 return True
@@ -465,6 +616,7 @@ class JudgeWindow(QMainWindow):
             return
         self.closed = True
         self.backup_timer.stop()
+        self._save_pending_reason()
         self.writer.close()  # everything queued is in the file
         wait_for_tasks()
         with contextlib.suppress(OSError):  # an unwritable backup folder must not stop closing

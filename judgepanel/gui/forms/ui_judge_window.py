@@ -42,6 +42,12 @@ class Ui_JudgeWindow(object):
         self.listLayout = QVBoxLayout(self.listPane)
         self.listLayout.setObjectName(u"listLayout")
         self.listLayout.setContentsMargins(0, 0, 0, 0)
+        self.roundLabel = QLabel(self.listPane)
+        self.roundLabel.setObjectName(u"roundLabel")
+        self.roundLabel.setWordWrap(True)
+
+        self.listLayout.addWidget(self.roundLabel)
+
         self.progressLabel = QLabel(self.listPane)
         self.progressLabel.setObjectName(u"progressLabel")
 
@@ -120,6 +126,10 @@ class Ui_JudgeWindow(object):
 
     def retranslateUi(self, JudgeWindow):
         JudgeWindow.setWindowTitle(QCoreApplication.translate("JudgeWindow", u"JudgePanel", None))
+#if QT_CONFIG(accessibility)
+        self.roundLabel.setAccessibleName(QCoreApplication.translate("JudgeWindow", u"The round this pack is for", None))
+#endif // QT_CONFIG(accessibility)
+        self.roundLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.progressLabel.setAccessibleName(QCoreApplication.translate("JudgeWindow", u"Progress", None))
 #endif // QT_CONFIG(accessibility)
