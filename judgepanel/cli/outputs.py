@@ -59,15 +59,23 @@ def feedback(panel: Path, output: Path, award_ids: tuple[str, ...]) -> None:
 @click.option("--separate", is_flag=True, help="One PDF per certificate, into a folder.")
 @click.option("--design", type=click.Path(dir_okay=False, path_type=Path),
               help="A certificate design file (.toml); default: the built-in design.")
+@click.option("--round", "round_id", default=None,
+              help="Instead: a certificate for every entry promoted into this round "
+                   "(\"Finalist\" for an award's last round, else the round's name).")
 def certificates(panel: Path, output: Path, placement: str | None,
-                 award_ids: tuple[str, ...], separate: bool, design: Path | None) -> None:
-    """Print certificates for the placed entries (A4 landscape, one page each)."""
+                 award_ids: tuple[str, ...], separate: bool, design: Path | None,
+                 round_id: str | None) -> None:
+    """Print certificates for the placed entries (A4 landscape, one page each), or with
+    --round for everyone promoted into a round."""
     from judgepanel.core.reports.certificates import default_design, load_design
 
+    if round_id is not None and placement is not None:
+        raise click.UsageError("give either --placement or --round")
     chosen = load_design(design) if design else default_design()
     with open_panel(panel) as store:
         written = write_certificate_files(store, output, chosen, placement, separate,
-                                          list(award_ids) or None, who_acts())
+                                          list(award_ids) or None, who_acts(),
+                                          round_id=round_id)
     if separate:
         click.echo(f"{len(written.files)} certificates written to {output}")
     else:

@@ -93,17 +93,24 @@ def write_certificate_files(store: Store, target: Path | str,
                             placement: str | None = None, separate: bool = False,
                             award_ids: list[str] | None = None, who: str = "",
                             progress: Progress | None = None,
-                            day: date | None = None) -> OutputWritten:
-    """Certificates for the placed entries: one PDF for the printer, or (`separate`) one file
-    each into a folder."""
+                            day: date | None = None,
+                            round_id: str | None = None) -> OutputWritten:
+    """Certificates for the placed entries (with `round_id`: for every entry promoted into
+    that round, "Finalist" or the round's name): one PDF for the printer, or (`separate`)
+    one file each into a folder."""
+    from judgepanel.core.reports.gather import round_certificates
+
     target = Path(target)
     if not separate and target.suffix.lower() != ".pdf":
         raise JudgePanelError(f"{target}: the output is a PDF, so give a name ending .pdf")
     awards = _awards(award_ids)
     data = report_data(store, awards, day)
     chosen = design or default_design()
-    count = len(certificates_from(data, placement))
-    files = write_certificates(data, target, chosen, placement, separate, progress)
+    promoted = (round_certificates(store, data, round_id, chosen.placements["finalist"])
+                if round_id is not None else None)
+    count = len(promoted) if promoted is not None else len(certificates_from(data, placement))
+    files = write_certificates(data, target, chosen, placement, separate, progress,
+                               chosen=promoted)
     folder = target if separate else target.parent
     return _record(store, "certificates", "Certificates", files, folder, count, awards, who)
 

@@ -28,9 +28,9 @@ from judgepanel.core.score_sheets import (
     _text,
     _write_xlsx,
     export_scores,
-    neutralise,
 )
 from judgepanel.core.scoring import score_signature
+from judgepanel.core.spreadsheet_safety import neutralise
 from judgepanel.core.store import PACK, Store, now
 from judgepanel.core.totals import scale_refusal
 

@@ -192,3 +192,39 @@ def test_a_consensus_round_exports_the_agreed_scores(tmp_path: Path, run_cli: Ru
     sheet.write_text("entry,judge,section,score\nB,Ann,talk,5\n", encoding="utf-8")
     result = run_cli("scores", "import", panel, sheet)
     assert result.returncode == 1 and "judgepanel consensus" in result.stderr
+
+
+def _pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def test_certificates_for_everyone_promoted_into_a_round(tmp_path: Path, run_cli: Run) -> None:
+    panel = _panel(tmp_path)
+    run_cli("round", "add", panel, "--award", "prize", "--id", "shortlist", "--name",
+            "Shortlisted", "--kind", "scored", check=True)
+    run_cli("round", "add", panel, "--award", "prize", "--id", "final", "--name", "Final",
+            "--kind", "consensus", check=True)
+    run_cli("promote", panel, "--award", "prize", "--to", "shortlist", "--top", "3",
+            "--reason", "Shortlist", check=True)
+    run_cli("promote", panel, "--award", "prize", "--to", "final", "--entry", "A",
+            "--entry", "B", "--reason", "The panel's final two", check=True)
+    made = run_cli("certificates", panel, "-o", tmp_path / "finalists.pdf", "--round",
+                   "final", check=True)
+    assert "certificates written" in made.stdout
+    pages = _pages(tmp_path / "finalists.pdf")
+    assert len(pages) == 2
+    assert all("Finalist" in page for page in pages)
+    assert "Nominee A" in pages[0] and "Nominee B" in pages[1]
+    run_cli("certificates", panel, "-o", tmp_path / "short", "--round", "shortlist",
+            "--separate", check=True)
+    assert sorted(p.name for p in (tmp_path / "short").iterdir()) == [
+        "A Shortlisted certificate.pdf", "B Shortlisted certificate.pdf",
+        "C Shortlisted certificate.pdf"]
+    assert "Shortlisted" in _pages(tmp_path / "short" / "C Shortlisted certificate.pdf")[0]
+    unknown = run_cli("certificates", panel, "-o", tmp_path / "x.pdf", "--round", "semi")
+    assert unknown.returncode == 1 and "no award here has a round 'semi'" in unknown.stderr
+    both = run_cli("certificates", panel, "-o", tmp_path / "x.pdf", "--round", "final",
+                   "--placement", "winner")
+    assert both.returncode == 2 and "either --placement or --round" in both.stderr

@@ -388,10 +388,15 @@ def certificate_filename(certificate: Certificate, design: CertificateDesign) ->
 
 def write_certificates(data: ReportData, target: Path | str, design: CertificateDesign | None
                        = None, placement: str | None = None, separate: bool = False,
-                       progress: Progress | None = None) -> list[Path]:
-    """Certificates for the placed entries: one PDF, or (`separate`) one file each in a folder."""
+                       progress: Progress | None = None,
+                       chosen: list[Certificate] | None = None) -> list[Path]:
+    """Certificates for the placed entries (or the `chosen` ones, e.g. everyone promoted
+    into a round): one PDF, or (`separate`) one file each in a folder."""
     design = design or default_design()
-    found = certificates_from(data, placement)
+    found = certificates_from(data, placement) if chosen is None else chosen
+    if chosen is not None and not found:
+        raise JudgePanelError("no entries have been promoted into that round yet "
+                              "(judgepanel promote)")
     if not found:
         which = f" as {PLACEMENT_LABELS[placement]}" if placement else ""
         raise JudgePanelError(f"no entries are placed{which} yet: record decisions first "

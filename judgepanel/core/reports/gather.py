@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from statistics import fmean
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judgepanel.core.award_results import award_results
 from judgepanel.core.awards import Award, panel_award, panel_awards
@@ -30,6 +30,9 @@ from judgepanel.core.reports.model import (
     SectionInfo,
 )
 from judgepanel.core.store import Store
+
+if TYPE_CHECKING:
+    from judgepanel.core.reports.certificates import Certificate
 
 TIE_BREAK_WORDS = {"bias": "bias-corrected score", "mean": "mean", "median": "median",
                    "trimmed": "trimmed mean", "zscore": "mean z-score", "borda": "Borda points"}
@@ -226,3 +229,35 @@ def reliability_lines(stats: dict[str, Any]) -> list[str]:
         lines.append(f"{len(flags)} disagreement flags were raised ({listed}); each is "
                      "shown against its entry in the table.")
     return lines
+
+
+def round_certificates(store: Store, data: ReportData, round_id: str,
+                       finalist: str = "Finalist") -> list[Certificate]:
+    """A certificate for each entry promoted into round `round_id` of the report's awards
+    (those that have such a round), in each award's order: "Finalist" (the design's word)
+    for the award's last round, the round's own name (e.g. "Shortlisted") for an earlier
+    one."""
+    from judgepanel.core.errors import JudgePanelError
+    from judgepanel.core.reports import certificates
+    from judgepanel.core.rounds import award_rounds, round_entries
+
+    found: list[Certificate] = []
+    holders = 0
+    for award in data.awards:
+        rounds = award_rounds(store, award.award)
+        match = next((r for r in rounds if r.id == round_id), None)
+        if match is None:
+            continue
+        holders += 1
+        label = finalist if match.position == len(rounds) - 1 else match.name
+        by_id = {e.entry: e for e in award.entries}
+        for entry in round_entries(store, match):
+            shown = by_id.get(entry)
+            if shown is not None:
+                found.append(certificates.Certificate(entry, award.name, label,
+                                                      shown.nominee, shown.organisation,
+                                                      shown.title))
+    if not holders:
+        raise JudgePanelError(f"{store.path}: no award here has a round '{round_id}' "
+                              "(judgepanel rounds lists an award's rounds)")
+    return found
