@@ -104,7 +104,9 @@ class PageKeys(QObject):
 class PanelRoom(QWidget):
     """The chair's consensus screen on its own connection to the panel file."""
 
-    changed = Signal()  # something was saved (the panel window refreshes its pages)
+    # Something was saved: said when the chair leaves an entry and on closing (not on every
+    # keystroke), so the panel window's pages re-read the panel then.
+    changed = Signal()
 
     def __init__(self, path: Path, parent: QWidget | None = None, award_id: str | None = None,
                  round_id: str | None = None) -> None:
@@ -135,6 +137,7 @@ class PanelRoom(QWidget):
         self._field_session = 0
         self._pending_note: tuple[str, str] | None = None
         self._closed = False
+        self._unreported = False  # saved since `changed` was last emitted
         self.details: dict[str, str] = {}
         self.hidden: set[str] = set()
         self.total = ""  # the agreed 0–100 total of the entry shown, once every section has one
@@ -325,6 +328,7 @@ class PanelRoom(QWidget):
         if index == self.index:
             return
         self.flush()
+        self._report_changes()
         self._stop_timer()
         self.index = index
         self._field_session += 1
@@ -504,8 +508,13 @@ class PanelRoom(QWidget):
                 self.set_editable(False)
             return False
         self.ui.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
-        self.changed.emit()
+        self._unreported = True
         return True
+
+    def _report_changes(self) -> None:
+        if self._unreported:
+            self._unreported = False
+            self.changed.emit()
 
     # ----- messages ----------------------------------------------------------------------
 
@@ -582,6 +591,7 @@ class PanelRoom(QWidget):
         if not self._closed:
             self._closed = True
             self.flush()
+            self._report_changes()
             self.clock.stop()
             if self.projector is not None:
                 self.projector.close()

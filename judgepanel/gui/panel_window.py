@@ -70,6 +70,7 @@ from judgepanel.gui.pages.common import (
 )
 from judgepanel.gui.palettes import keep_palette_readable
 from judgepanel.gui.panel_models import format_time
+from judgepanel.gui.panel_room import PanelRoom, has_open_consensus_round
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
@@ -405,6 +406,9 @@ class PanelWindow(QMainWindow):
         panel.addSeparator()
         self._action(panel, "Award &settings…", lambda: self.award_settings())
         self._action(panel, "Record a &tie-break vote…", lambda: self.tie_break_vote())
+        self.panel_room_action = self._action(panel, "Pane&l room…", self.open_panel_room)
+        panel.aboutToShow.connect(lambda: self.panel_room_action.setEnabled(
+            has_open_consensus_round(self.store)))  # an award has an open consensus round
         self._action(panel, "Re&move an award…", self.remove_award_dialog)
         panel.addSeparator()
         self._action(panel, "&Reload from file", self.reload, "F5")
@@ -573,6 +577,13 @@ class PanelWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
         return dialog
+
+    def open_panel_room(self) -> QWidget:
+        """Panel ▸ Panel room…: the chair's consensus screen, on its own connection."""
+        room = PanelRoom(self.path, self, award_id=self.current_award())
+        room.changed.connect(lambda: self.panel_changed(None))
+        room.show()
+        return room
 
     def remove_award_dialog(self) -> None:
         from PySide6.QtWidgets import QInputDialog

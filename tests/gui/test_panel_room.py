@@ -199,3 +199,29 @@ def test_a_panel_without_a_consensus_round_says_what_to_do(tmp_path: Path, open_
     room = open_room(coordinator_panel(tmp_path / "p.judgepanel"))
     assert "No award of this panel has a consensus round" in room.message
     assert room.entries == [] and not room.ui.next_button.isEnabled()
+
+
+def test_the_panel_window_opens_the_room_when_a_consensus_round_is_open(
+        panel: Path, tmp_path: Path, qtbot) -> None:
+    from coordinator_panels import coordinator_panel, scratch_settings
+
+    from judgepanel.gui.panel_window import PanelWindow
+
+    window = PanelWindow(panel, scratch_settings(tmp_path))
+    qtbot.addWidget(window)
+    action = window.panel_room_action
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Panel")
+    menu.aboutToShow.emit()
+    assert action.isEnabled()
+    action.trigger()
+    room = window.findChild(PanelRoom)
+    assert room is not None and room.isVisible() and room.current == "A"
+    room.close()
+    window.close()
+
+    other = PanelWindow(coordinator_panel(tmp_path / "p.judgepanel"), scratch_settings(tmp_path))
+    qtbot.addWidget(other)
+    menu = next(a.menu() for a in other.menuBar().actions() if a.text() == "&Panel")
+    menu.aboutToShow.emit()
+    assert not other.panel_room_action.isEnabled()
+    other.close()
