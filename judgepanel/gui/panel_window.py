@@ -53,7 +53,7 @@ from judgepanel.core.panel_details import (
 )
 from judgepanel.core.panel_overview import audit_record_count
 from judgepanel.core.store import Store
-from judgepanel.gui import panel_jobs
+from judgepanel.gui import panel_encryption, panel_jobs
 from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
 from judgepanel.gui.forms.ui_panel_window import Ui_PanelWindow
 from judgepanel.gui.help_overlay import HelpOverlay
@@ -72,6 +72,7 @@ from judgepanel.gui.palettes import keep_palette_readable
 from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.panel_room import PanelRoom, has_open_consensus_round
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
+from judgepanel.gui.passphrase_dialog import unlock_file
 from judgepanel.gui.settings import Settings
 from judgepanel.gui.tasks import wait_for_tasks
 from judgepanel.gui.wheel_guard import install_wheel_guard
@@ -144,6 +145,7 @@ class PanelWindow(QMainWindow):
         install_wheel_guard()
         self.path = Path(path)
         self.settings = settings or Settings()
+        unlock_file(self.path, parent)  # an encrypted panel: its passphrase, held from now on
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the window says it louder, below
             self.store = open_panel(self.path)
@@ -374,6 +376,8 @@ class PanelWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "Save a &copy…", self.save_copy_dialog, "Ctrl+Shift+S")
         self._action(file_menu, "Re&name panel…", self.rename_dialog)
+        self.encryption_action = self._action(file_menu, panel_encryption.action_text(self.path),
+                                              lambda: panel_encryption.change_encryption(self))
         file_menu.addSeparator()
         add_window_actions(self, file_menu)
 

@@ -1,8 +1,9 @@
-"""Asking a judge for their pack's passphrase, once per laptop when they ask to be remembered.
+"""Asking for an encrypted file's passphrase: a judge's pack, or the coordinator's panel;
+once per laptop when they ask to be remembered.
 
-The key, not the passphrase, is what is kept: in this process's memory while the pack is
-open (the autosave thread opens the same file), and in the system keyring when the judge
-ticks "Remember on this computer".
+The key, not the passphrase, is what is kept: in this process's memory while the file is
+open (the autosave thread, the panel's worker and its background jobs open the same file),
+and in the system keyring when "Remember on this computer" is ticked.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from judgepanel.core.file_encryption import (
     FileKey,
     NoKeyring,
     WrongPassphrase,
+    check_key,
     held_key,
     hold_key,
     is_encrypted,
@@ -36,7 +38,11 @@ class PassphraseDialog(QDialog):
         self.ui.setupUi(self)
         self.path = Path(path)
         self.key: FileKey | None = None
+        self.panel = self.path.suffix.lower() == ".judgepanel"
         self.setWindowTitle(f"{self.path.name} · Passphrase")
+        if self.panel:
+            self.ui.intro.setText("This panel is encrypted. Type the coordinator's passphrase "
+                                  "for it.")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Open")
         self.ui.buttons.accepted.connect(self.try_open)
 
@@ -44,10 +50,15 @@ class PassphraseDialog(QDialog):
         text = self.ui.passphrase.text()
         try:
             key = key_for_file(self.path, text)
-            Store.open(self.path, key=key).close()
+            if self.panel:
+                check_key(self.path, key)
+            else:
+                Store.open(self.path, key=key).close()
         except WrongPassphrase:
-            self.ui.problem.setText("That passphrase does not open this pack. Check it "
-                                    "against the slip from the coordinator.")
+            self.ui.problem.setText(
+                "That passphrase does not open this panel. Check it and type it again."
+                if self.panel else "That passphrase does not open this pack. Check it "
+                                   "against the slip from the coordinator.")
             self.ui.passphrase.selectAll()
             self.ui.passphrase.setFocus()
             return
@@ -61,15 +72,16 @@ class PassphraseDialog(QDialog):
 
 
 def unlock_pack(path: Path, parent: QWidget | None = None) -> FileKey | None:
-    """The key for an encrypted pack (None for a plain one), asking only when no key held
-    in this process or remembered on this computer opens it; held for the autosave."""
+    """The key for an encrypted pack or panel (None for a plain one), asking only when no key
+    held in this process or remembered on this computer opens it; then held, so every later
+    opening of the file in this process (autosave, the panel's worker) finds it."""
     path = Path(path)
     if not is_encrypted(path):
         return None
     for known in (held_key(path), remembered_key(path)):
         if known is not None:
             try:
-                Store.open(path, key=known).close()
+                check_key(path, known)
             except WrongPassphrase:
                 continue
             hold_key(path, known)
@@ -79,3 +91,6 @@ def unlock_pack(path: Path, parent: QWidget | None = None) -> FileKey | None:
         raise JudgePanelError(f"{path}: not opened (no passphrase given)")
     hold_key(path, dialog.key)
     return dialog.key
+
+
+unlock_file = unlock_pack  # the same for the coordinator's panel
