@@ -40,7 +40,8 @@ def round_assignment_grid(store: Store, found: Round) -> AssignmentGrid:
 
 @dataclass(frozen=True)
 class RoundShare:
-    """One judge's part in a later round: entries assigned and entries they have scored."""
+    """One judge's part in a later round: entries assigned and entries they have scored (in a
+    qualifying round: voted on)."""
 
     judge_id: int
     judge: str
@@ -58,9 +59,11 @@ def round_shares(store: Store, found: Round) -> list[RoundShare]:
         if entry in inside:
             assigned[int(judge)] = assigned.get(int(judge), 0) + 1
     scored: dict[int, int] = {}
-    for judge, entry in store.db.execute(
-            "SELECT DISTINCT judge, entry FROM round_scores WHERE award = ? AND round = ? AND "
-            "value IS NOT NULL", [found.award, found.id]).fetchall():
+    done_sql = ("SELECT DISTINCT judge, entry FROM round_votes WHERE award = ? AND round = ?"
+                if found.kind == "qualifying" else
+                "SELECT DISTINCT judge, entry FROM round_scores WHERE award = ? AND round = ? "
+                "AND value IS NOT NULL")
+    for judge, entry in store.db.execute(done_sql, [found.award, found.id]).fetchall():
         if entry in inside:
             scored[int(judge)] = scored.get(int(judge), 0) + 1
     return [RoundShare(int(row[0]), str(row[1]), assigned.get(int(row[0]), 0),

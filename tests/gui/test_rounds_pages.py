@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from chair_panels import OFFSCREEN_NOISE
+from coordinator_panels import scratch_settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,6 +18,7 @@ from judgepanel.core.awards import Award, Scale, Section
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.judges import add_judge
 from judgepanel.core.moderation import audit_log
+from judgepanel.core.packs import open_pack
 from judgepanel.core.panel import create_panel
 from judgepanel.core.promotion import promote
 from judgepanel.core.round_definitions import RoundSpec
@@ -24,6 +26,7 @@ from judgepanel.core.rounds import add_round, award_rounds, close_round, round_e
 from judgepanel.core.scoring import Judging
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.results import ResultsPage
+from judgepanel.gui.panel_window import PanelWindow
 from judgepanel.gui.ranking_models import ENTRY_ROLE
 from judgepanel.gui.rounds_dialog import RoundsDialog
 
@@ -223,3 +226,88 @@ def test_results_shows_the_rounds_ranking_and_the_final_path(
     results.round_combo.choose("judging")  # back to the first round: the full analysis
     assert [e for _, e in shown_rows(results)][:3] == ["E01", "E02", "E03"]
     assert len(shown_rows(results)) == 10 and results.tabs.isTabEnabled(1)
+
+
+# ----- in the window: Judges & assignment and Packs work per round --------------------------
+
+
+@pytest.fixture
+def shortlisted(tmp_path: Path) -> Path:
+    """Round 1 scored and closed, the top 6 promoted into a scored final of its own sections."""
+    path = tmp_path / "shortlisted.judgepanel"
+    panel = scored_panel(path)
+    add_round(panel, AWARD, RoundSpec("final", "Final", "scored", FINAL_SECTIONS))
+    promote(panel, AWARD, "final", "The shortlist", top=6, who="Bob")
+    close_round(panel, AWARD, "judging", who="Bob")
+    panel.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, shortlisted: Path, tmp_path: Path) -> Iterator[PanelWindow]:
+    opened = PanelWindow(shortlisted, scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    yield opened
+    opened.close()
+
+
+def test_judges_assign_in_the_chosen_round(qtbot, window: PanelWindow) -> None:
+    page = window.go_to("Judges & assignment")
+    assert page.round_combo.isVisible() and page.round_combo.round_id() == "final"
+    rows = [page.matrix_model.matrix.entries[r][0]
+            for r in range(len(page.matrix_model.matrix.entries))]
+    assert rows == TOP_SIX  # only the promoted entries
+    assert page.auto_assign(1, seed=2)
+    matrix = page.matrix_model.matrix
+    assert all(matrix.judges_on(entry) == 1 for entry in TOP_SIX)
+    assert "6 of 6 entries in Final have judges" in page.heading.status.text()
+    page.round_combo.choose("judging")  # the first round's own assignment is unchanged
+    assert len(page.matrix_model.matrix.entries) == 10
+
+
+def test_packs_make_a_round_two_pack_holding_only_promoted_entries(
+        qtbot, window: PanelWindow, tmp_path: Path) -> None:
+    judges = window.go_to("Judges & assignment")
+    ann = next(j for j in judges.judges if j.name == "Ann")
+    for entry in TOP_SIX:
+        judges.toggle(judges.matrix_model.index(TOP_SIX.index(entry),
+                                                judges.matrix_model.matrix.judges.index(
+                                                    (ann.id, "Ann"))))
+    page = window.go_to("Packs")
+    assert page.round_combo.isVisible() and page.round_combo.round_id() == "final"
+    assert "hold only the entries promoted into it" in page.round_note.text()
+    assert [page.progress_model.row(r)["judge"] for r in range(page.progress_model.rowCount())
+            ] == ["Ann"]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    task = page.create_round_packs([ann.id], folder, encrypt=False)
+    qtbot.waitUntil(lambda: task is not None and task.done, timeout=30000)
+    made = folder / "Ann (Final).judgepack"
+    assert made.exists(), page.outcome.text()
+    assert "1 pack written" in page.outcome.text()
+    with open_pack(made) as pack:
+        assert pack.meta("round") == "final"
+        assert [r[0] for r in pack.db.execute("SELECT id FROM entries ORDER BY id")] == TOP_SIX
+        assert [r[0] for r in pack.db.execute("SELECT id FROM sections")] == ["talk"]
+
+
+def test_a_consensus_round_has_no_packs_and_says_so(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "consensus.judgepanel"
+    panel = scored_panel(path)
+    add_round(panel, AWARD, RoundSpec("final", "Final", "consensus"))
+    promote(panel, AWARD, "final", "The shortlist", top=6)
+    close_round(panel, AWARD, "judging")
+    panel.close()
+    opened = PanelWindow(path, scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    try:
+        page = opened.go_to("Packs")
+        assert page.round_combo.round_id() == "final"
+        assert "has no packs" in page.round_note.text()
+        assert not page.create_button.isEnabled()
+        page.round_combo.choose("judging")
+        assert not page.round_note.isVisible()
+    finally:
+        opened.close()

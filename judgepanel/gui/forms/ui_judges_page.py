@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHe
     QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from judgepanel.gui.assignment_view import MatrixView
-from judgepanel.gui.pages.common import AwardChooser
+from judgepanel.gui.pages.common import (AwardChooser, RoundChooser)
 
 class Ui_JudgesPage(object):
     def setupUi(self, JudgesPage):
@@ -90,6 +90,16 @@ class Ui_JudgesPage(object):
 
         self.bar.addWidget(self.award)
 
+        self.round_label = QLabel(self.bottom)
+        self.round_label.setObjectName(u"round_label")
+
+        self.bar.addWidget(self.round_label)
+
+        self.round_combo = RoundChooser(self.bottom)
+        self.round_combo.setObjectName(u"round_combo")
+
+        self.bar.addWidget(self.round_combo)
+
         self.barSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.bar.addItem(self.barSpacer)
@@ -130,6 +140,9 @@ class Ui_JudgesPage(object):
         self.pageLayout.addWidget(self.split)
 
         self.pageLayout.setStretch(0, 1)
+#if QT_CONFIG(shortcut)
+        self.round_label.setBuddy(self.round_combo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(JudgesPage)
 
@@ -144,6 +157,10 @@ class Ui_JudgesPage(object):
         self.edit_button.setText(QCoreApplication.translate("JudgesPage", u"Edit\u2026", None))
         self.remove_button.setText(QCoreApplication.translate("JudgesPage", u"Remove", None))
         self.assignment_for.setText(QCoreApplication.translate("JudgesPage", u"Assignment for", None))
+        self.round_label.setText(QCoreApplication.translate("JudgesPage", u"R&ound:", None))
+#if QT_CONFIG(accessibility)
+        self.round_combo.setAccessibleName(QCoreApplication.translate("JudgesPage", u"Round", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.auto_button.setToolTip(QCoreApplication.translate("JudgesPage", u"Give every entry of this award N judges, balancing workloads and keeping what is already assigned", None))
 #endif // QT_CONFIG(tooltip)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBox
     QHeaderView, QLabel, QPushButton, QSizePolicy,
     QSpacerItem, QTableView, QVBoxLayout, QWidget)
 
+from judgepanel.gui.pages.common import (AwardChooser, RoundChooser)
+
 class Ui_PacksPage(object):
     def setupUi(self, PacksPage):
         if not PacksPage.objectName():
@@ -29,6 +31,26 @@ class Ui_PacksPage(object):
         self.pageLayout.setObjectName(u"pageLayout")
         self.bar = QHBoxLayout()
         self.bar.setObjectName(u"bar")
+        self.award_label = QLabel(PacksPage)
+        self.award_label.setObjectName(u"award_label")
+
+        self.bar.addWidget(self.award_label)
+
+        self.award = AwardChooser(PacksPage)
+        self.award.setObjectName(u"award")
+
+        self.bar.addWidget(self.award)
+
+        self.round_label = QLabel(PacksPage)
+        self.round_label.setObjectName(u"round_label")
+
+        self.bar.addWidget(self.round_label)
+
+        self.round_combo = RoundChooser(PacksPage)
+        self.round_combo.setObjectName(u"round_combo")
+
+        self.bar.addWidget(self.round_combo)
+
         self.create_button = QPushButton(PacksPage)
         self.create_button.setObjectName(u"create_button")
 
@@ -45,6 +67,12 @@ class Ui_PacksPage(object):
 
 
         self.pageLayout.addLayout(self.bar)
+
+        self.round_note = QLabel(PacksPage)
+        self.round_note.setObjectName(u"round_note")
+        self.round_note.setWordWrap(True)
+
+        self.pageLayout.addWidget(self.round_note)
 
         self.drop_hint = QLabel(PacksPage)
         self.drop_hint.setObjectName(u"drop_hint")
@@ -93,8 +121,12 @@ class Ui_PacksPage(object):
 
         self.pageLayout.addWidget(self.progress_box)
 
-        self.pageLayout.setStretch(3, 1)
-        self.pageLayout.setStretch(4, 2)
+        self.pageLayout.setStretch(4, 1)
+        self.pageLayout.setStretch(5, 2)
+#if QT_CONFIG(shortcut)
+        self.award_label.setBuddy(self.award)
+        self.round_label.setBuddy(self.round_combo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PacksPage)
 
@@ -102,6 +134,14 @@ class Ui_PacksPage(object):
     # setupUi
 
     def retranslateUi(self, PacksPage):
+        self.award_label.setText(QCoreApplication.translate("PacksPage", u"&Award:", None))
+#if QT_CONFIG(accessibility)
+        self.award.setAccessibleName(QCoreApplication.translate("PacksPage", u"Award", None))
+#endif // QT_CONFIG(accessibility)
+        self.round_label.setText(QCoreApplication.translate("PacksPage", u"R&ound:", None))
+#if QT_CONFIG(accessibility)
+        self.round_combo.setAccessibleName(QCoreApplication.translate("PacksPage", u"Round", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.create_button.setToolTip(QCoreApplication.translate("PacksPage", u"One .judgepack file per judge, holding only their own entries", None))
 #endif // QT_CONFIG(tooltip)
@@ -110,6 +150,7 @@ class Ui_PacksPage(object):
         self.merge_button.setToolTip(QCoreApplication.translate("PacksPage", u"Choose one or more returned .judgepack files (or drop them on this page)", None))
 #endif // QT_CONFIG(tooltip)
         self.merge_button.setText(QCoreApplication.translate("PacksPage", u"Merge returned packs\u2026", None))
+        self.round_note.setText("")
         self.drop_hint.setText(QCoreApplication.translate("PacksPage", u"Drop returned .judgepack files anywhere on this page to merge them.", None))
         self.outcome.setText("")
         self.merge_box.setTitle(QCoreApplication.translate("PacksPage", u"Last merge", None))

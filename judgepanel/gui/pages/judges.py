@@ -2,7 +2,9 @@
 
 The matrix shows one award at a time, entries down and judges across; a click or Space on a
 cell assigns or unassigns, a conflict of interest is marked ⚠ with its reason, and each judge's
-heading carries their workload in the award.
+heading carries their workload in the award. An award judged in rounds has a round chooser:
+a later round's matrix holds only the entries promoted into it, and assigning there is
+core.round_packs.assign_round / auto_assign_round (a consensus round has no assignment).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ from judgepanel.core.panel_overview import (
     entry_choices,
     judge_loads,
 )
+from judgepanel.core.round_overview import round_assignment_grid, unassign_round
+from judgepanel.core.round_packs import assign_round, auto_assign_round
+from judgepanel.core.rounds import Round, award_rounds, round_entries
 from judgepanel.core.store import Store
 from judgepanel.gui.assignment_view import MatrixView
 from judgepanel.gui.coordinator_dialogs import AutoAssignDialog, JudgeDialog, RecordConflictDialog
@@ -88,6 +93,10 @@ class JudgesPage(PanelPage):
         self.remove_button.clicked.connect(self.remove_selected)
 
         self.award = self.ui.award
+        self.round_combo = self.ui.round_combo
+        self.round_combo.companion = self.ui.round_label
+        self.round_combo.hide()
+        self.ui.round_label.hide()
         self.auto_button = self.ui.auto_button
         self.conflict_button = self.ui.conflict_button
         self.unconflict_button = self.ui.unconflict_button
@@ -109,7 +118,8 @@ class JudgesPage(PanelPage):
         self.matrix.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.ui.split.setStretchFactor(1, 1)
         self.ui.split.setSizes([220, 600])
-        self.award.currentIndexChanged.connect(lambda _: self.refresh_matrix())
+        self.award.currentIndexChanged.connect(lambda _: self._award_chosen())
+        self.round_combo.currentIndexChanged.connect(lambda _: self.refresh_matrix())
         self.refresh()
 
     # ----- reading ----------------------------------------------------------------------
@@ -128,11 +138,31 @@ class JudgesPage(PanelPage):
         self.award.blockSignals(True)  # the matrix is read once, below
         self.award.fill(panel_awards(self.store))
         self.award.blockSignals(False)
+        self._load_rounds()
         self.refresh_matrix()
 
+    def _load_rounds(self) -> None:
+        award_id = self.award.award_id()
+        self.round_combo.blockSignals(True)
+        self.round_combo.fill(award_rounds(self.store, award_id) if award_id else [])
+        self.round_combo.blockSignals(False)
+
+    def _award_chosen(self) -> None:
+        self._load_rounds()
+        self.refresh_matrix()
+
+    def later_round(self) -> Round | None:
+        """The later round chosen (None: the award's first round, its own assignment)."""
+        return self.round_combo.later_round()
+
     def read_matrix(self, award_id: str) -> Matrix:
-        """The award's entries, every judge, and what joins them."""
-        grid = assignment_grid(self.store, award_id)
+        """The award's entries (a later round's: the promoted ones), every judge, and what
+        joins them."""
+        found = self.later_round()
+        if found is not None and found.kind == "consensus":
+            return Matrix()  # agreed in the room by the whole panel: no one is assigned
+        grid = (round_assignment_grid(self.store, found) if found is not None
+                else assignment_grid(self.store, award_id))
         matrix = Matrix(grid.entries, [(j.id, j.name) for j in self.judges])
         for entry, judge in grid.assigned:
             matrix.cells[(entry, judge)] = MatrixCell(assigned=True)
@@ -154,7 +184,32 @@ class JudgesPage(PanelPage):
             self.matrix.setCurrentIndex(self.matrix_model.index(*where))
         self._update_buttons()
         self.covered = coverage(self.store)
+        found = self.later_round()
+        if found is not None:
+            self._round_status(found)
+            return
         self.heading.set_status(self.summary(), self.next_step())
+
+    def _round_status(self, found: Round) -> None:
+        """The heading for a later round: its entries with judges, or why none are given."""
+        if found.kind == "consensus":
+            self.heading.set_status(
+                f"{found.name} is agreed in the room by the whole panel: no entries are "
+                "assigned to judges in it.", "record the agreed scores in the panel room.")
+            return
+        rows = self.matrix_model.matrix.entries
+        given = {entry for entry, _judge in (key for key, cell in
+                                              self.matrix_model.matrix.cells.items()
+                                              if cell.assigned)}
+        if not rows:
+            self.heading.set_status(f"No entries in {found.name} yet.",
+                                    "promote entries into it (Results ▸ Rounds…).")
+            return
+        with_judges = sum(1 for entry, _title in rows if entry in given)
+        self.heading.set_status(
+            f"{with_judges} of {plural(len(rows), 'entry', 'entries')} in {found.name} have "
+            "judges.", "Auto-assign… the round, or click cells to assign by hand."
+            if with_judges < len(rows) else f"create {found.name}'s packs (Packs page).")
 
     def coverage(self) -> tuple[int, int, int]:
         """(entries with the full number of judges, all entries, that number) over awards,
@@ -187,7 +242,9 @@ class JudgesPage(PanelPage):
 
     def _update_buttons(self) -> None:
         has_award = self.award.currentData() is not None
-        self.auto_button.setEnabled(has_award and bool(self.judges))
+        found = self.later_round()
+        assignable = found is None or (found.kind != "consensus" and not found.closed)
+        self.auto_button.setEnabled(has_award and bool(self.judges) and assignable)
         self.conflict_button.setEnabled(bool(self.judges))
         position = self.matrix_model.position(self.matrix.currentIndex())
         cell = self.matrix_model.matrix.cell(*position) if position else None
@@ -281,6 +338,10 @@ class JudgesPage(PanelPage):
             return
         entry, judge_id = position
         judge = self._judge(judge_id)
+        found = self.later_round()
+        if found is not None:
+            self._toggle_in_round(found, judge, entry)
+            return
         try:  # core refuses an entry the judge is in conflict with, or has scored, saying why
             done = self.write(lambda store: toggle_assignment(store, judge, entry, who=WHO))
         except JudgePanelError as exc:
@@ -291,11 +352,36 @@ class JudgesPage(PanelPage):
         self.undo_stack.push(AssignmentCommand(self, judge, entry, done.assigned))
         self._changed()
 
+    def _toggle_in_round(self, found: Round, judge: Judge, entry: str) -> None:
+        """Assign or unassign one cell of a later round (core refuses a conflict, a scored
+        entry or a closed round, saying why)."""
+        cell = self.matrix_model.matrix.cell(entry, judge.id)
+        award_id, round_id = found.award, found.id
+        try:
+            if cell.assigned:
+                self.write(lambda store: unassign_round(store, award_id, round_id, judge, entry,
+                                                        who=WHO))
+                message = f"{entry} taken back from {judge.name} in {found.name}."
+            else:
+                added = self.write(lambda store: assign_round(store, award_id, round_id, judge,
+                                                              [entry], who=WHO))
+                message = (f"{entry} assigned to {judge.name} in {found.name}." if added else
+                           f"{judge.name} has a conflict of interest with {entry}: not "
+                           "assigned.")
+        except JudgePanelError as exc:
+            self.say_refused("Not changed: " + window_words(str(exc), self.award_names(),
+                                                            capital=False))
+            return
+        self.say(message)
+        self._changed()
+
     def auto_assign_dialog(self) -> None:
         award_id = self.award.currentData()
         if award_id is None or self._said_award_is_empty(award_id):
             return
-        dialog = AutoAssignDialog(self.award.currentText(), self)
+        found = self.later_round()
+        dialog = AutoAssignDialog(self.award.currentText()
+                                  + (f", round {found.name}" if found is not None else ""), self)
         full, total, target = self.coverage()
         dialog.ui.perEntry.setValue(max(target, 3) if target else min(3, len(self.judges)))
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -305,6 +391,9 @@ class JudgesPage(PanelPage):
         award_id = self.award.currentData()
         if award_id is not None and self._said_award_is_empty(award_id):
             return False
+        found = self.later_round()
+        if found is not None:
+            return self._auto_assign_round(found, per_entry, seed)
         try:
             result = self.write(lambda store: auto_assign(store, award_id, per_entry, seed=seed,
                                                           who=WHO))
@@ -319,11 +408,34 @@ class JudgesPage(PanelPage):
         self._changed()
         return True
 
+    def _auto_assign_round(self, found: Round, per_entry: int, seed: int | None) -> bool:
+        award_id, round_id = found.award, found.id
+        try:
+            loads = self.write(lambda store: auto_assign_round(store, award_id, round_id,
+                                                               per_entry, seed=seed, who=WHO))
+        except JudgePanelError as exc:
+            show_error(self, "Auto-assign", exc)
+            return False
+        given = sorted(n for n in loads.values() if n)
+        self.say(f"Each entry of {found.name} now has up to {plural(per_entry, 'judge')}; "
+                 + (f"judges have {given[0]}–{given[-1]} entries in the round." if given
+                    else "no judge could be given an entry."))
+        self._changed()
+        return True
+
     def award_names(self) -> dict[str, str]:
         return panel_award_names(self)
 
     def _said_award_is_empty(self, award_id: str) -> bool:
-        """An award with no entries has nothing to assign: say so in plain words, here."""
+        """An award (or a later round) with no entries has nothing to assign: say so in plain
+        words, here."""
+        found = self.later_round()
+        if found is not None:
+            if round_entries(self.store, found):
+                return False
+            self.say_refused(f"{found.name} has no entries yet, so there is nothing to "
+                             "assign. Promote entries into it first (Results ▸ Rounds…).")
+            return True
         if award_entry_counts(self.store).get(award_id):
             return False
         self.say_refused(f"{self.award.currentText()} has no entries yet, so there is nothing "

@@ -4,6 +4,11 @@ Making and merging packs runs off the GUI thread (`run_task`) with its own conne
 panel file; the page re-reads the panel when the work is done. A merge is all or nothing
 across the chosen files, as on the command line: when one is refused nothing is merged, and
 the page shows every file's plan with the refused one and its reason.
+
+An award judged in rounds shows an award and a round chooser: a later scored or qualifying
+round's packs hold only the entries promoted into it and assigned there
+(core.round_packs.round_pack, core.qualifying_packs.make_qualifying_pack); a consensus round
+has no packs, and the page says so. A returned round pack is merged as any other.
 """
 
 from __future__ import annotations
@@ -21,12 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import list_judges
 from judgepanel.core.merge import MergeResult, MergeRun, merge_returned_packs
-from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs
+from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs, pack_file_name
 from judgepanel.core.panel_overview import judge_loads, judges_progress
+from judgepanel.core.qualifying_packs import make_qualifying_pack
 from judgepanel.core.reports.passphrase_slips import Slip, write_passphrase_slips
+from judgepanel.core.round_overview import round_shares
+from judgepanel.core.round_packs import round_pack
+from judgepanel.core.rounds import Round, award_rounds, find_round
 from judgepanel.core.store import Store
 from judgepanel.gui.coordinator_dialogs import CreatePacksDialog
 from judgepanel.gui.forms.ui_packs_page import Ui_PacksPage
@@ -66,6 +76,12 @@ class PacksPage(PanelPage):
         self.folder = str(Path(store.path).parent) if store.path else ""
         self.ui = Ui_PacksPage()
         self.setup_form(self.ui)
+        self.award = self.ui.award
+        self.round_combo = self.ui.round_combo
+        self.round_combo.companion = self.ui.round_label
+        self.round_note = self.ui.round_note
+        self.award.currentIndexChanged.connect(lambda _: self._award_chosen())
+        self.round_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.create_button = self.ui.create_button
         self.merge_button = self.ui.merge_button
         self.create_button.clicked.connect(self.create_dialog)
@@ -91,9 +107,44 @@ class PacksPage(PanelPage):
 
     # ----- reading ----------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-read each judge's progress from the panel."""
+    def _load_rounds(self) -> None:
+        """The award and round choosers: shown only when an award has more than one round."""
+        awards = panel_awards(self.store)
+        several = {a.id for a in awards if len(award_rounds(self.store, a.id)) > 1}
+        self.award.blockSignals(True)
+        self.award.fill([a for a in awards if a.id in several])
+        self.award.blockSignals(False)
+        award = self.award.award_id()
+        self.round_combo.blockSignals(True)
+        self.round_combo.fill(award_rounds(self.store, award) if award else [])
+        self.round_combo.blockSignals(False)
+        for widget in (self.ui.award_label, self.award):
+            widget.setVisible(bool(several))
+        self.round_combo.setVisible(bool(several))
+        self.ui.round_label.setVisible(bool(several))
+
+    def _award_chosen(self) -> None:
+        award = self.award.award_id()
+        self.round_combo.blockSignals(True)
+        self.round_combo.fill(award_rounds(self.store, award) if award else [])
+        self.round_combo.blockSignals(False)
+        self.refresh(reload=False)
+
+    def later_round(self) -> Round | None:
+        """The later round chosen, or None for the first rounds' packs (the award's own)."""
+        return self.round_combo.later_round() if self.round_combo.isVisibleTo(self) else None
+
+    def refresh(self, reload: bool = True) -> None:
+        """Re-read each judge's progress from the panel (in the chosen round, if later)."""
         self.stale = False
+        if reload:
+            self._load_rounds()
+        found = self.later_round()
+        if found is not None:
+            self._refresh_round(found)
+            return
+        self.round_note.hide()
+        self.progress_box_title("Progress by judge")
         rows = [{"judge": p.judge, "id": p.judge_id, "assigned": p.assigned,
                  "scored": p.scored, "complete": p.complete,
                  "returned": format_time(p.returned) or "not yet"}
@@ -106,6 +157,52 @@ class PacksPage(PanelPage):
             "One .judgepack file per judge, holding only their own entries" if ready
             else "Assign entries to judges first (Judges & assignment)")
         self.heading.set_status(self.summary(), self.next_step())
+
+    def progress_box_title(self, title: str) -> None:
+        self.ui.progress_box.setTitle(title)
+
+    def _refresh_round(self, found: Round) -> None:
+        """A later round: each judge's entries in it and how many they have scored; a
+        consensus round has no packs and says so."""
+        shares = round_shares(self.store, found) if found.kind != "consensus" else []
+        rows = [{"judge": s.judge, "id": s.judge_id, "assigned": s.assigned,
+                 "scored": s.scored, "complete": s.scored, "returned": "—"}
+                for s in shares if s.assigned]
+        self.progress_model.set_rows(rows)
+        self.progress_table.resizeColumnsToContents()
+        self.progress_box_title(f"Progress by judge in {found.name}")
+        ready = bool(rows) and found.kind != "consensus"
+        self.create_button.setEnabled(ready)
+        if found.kind == "consensus":
+            note = (f"{found.name} is agreed in the room (a consensus round): it has no packs. "
+                    "The chair records the panel's agreed scores in the panel room.")
+            self.create_button.setToolTip("A consensus round has no packs")
+        else:
+            before = self.round_combo.rounds[found.position - 1]
+            note = (f"{found.name}'s packs hold only the entries promoted into it and assigned "
+                    "to each judge there."
+                    + (f" Close {before.name} first: its packs go out once it is closed."
+                       if not before.closed else "")
+                    + (f" {found.name} is closed: its packs are refused at merge."
+                       if found.closed else ""))
+            self.create_button.setToolTip(
+                f"One .judgepack file per judge, holding their entries in {found.name}" if ready
+                else f"Assign {found.name}'s entries to judges first (Judges & assignment)")
+        self.round_note.setText(note)
+        self.round_note.show()
+        given = len(rows)
+        if found.kind == "consensus":
+            self.heading.set_status(f"{found.name} has no packs.",
+                                    "agree the scores in the panel room.")
+        elif not given:
+            self.heading.set_status(f"No packs for {found.name} yet: assign its entries first",
+                                    "assign them to judges (Judges & assignment).")
+        else:
+            done = sum(min(r["scored"], r["assigned"]) for r in rows)
+            total = sum(r["assigned"] for r in rows)
+            self.heading.set_status(
+                f"{plural(given, 'judge')} with entries in {found.name}; {done} of {total} "
+                "scored.", "send each judge their pack; merge the packs as they come back.")
 
     def _numbers(self) -> tuple[int, int, int, int]:
         """(judges with entries, of them returned, entries assigned, of them complete)."""
@@ -140,6 +237,16 @@ class PacksPage(PanelPage):
     # ----- creating packs ---------------------------------------------------------------
 
     def create_dialog(self) -> None:
+        found = self.later_round()
+        if found is not None:
+            shares = round_shares(self.store, found)
+            judges = {j.id: j for j in list_judges(self.store)}
+            dialog = CreatePacksDialog([(judges[s.judge_id], s.assigned) for s in shares
+                                        if s.judge_id in judges], self.folder, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.create_round_packs(dialog.chosen_judges(), Path(dialog.ui.folder.text()),
+                                        dialog.ui.overwrite.isChecked())
+            return
         loads = judge_loads(self.store)
         judges = [(j, loads[j.id].assigned if j.id in loads else 0)
                   for j in list_judges(self.store)]
@@ -169,6 +276,48 @@ class PacksPage(PanelPage):
 
         self.task = self.in_background(work, self._packs_made, self._failed("Create packs"),
                                        title="Creating judges' packs…")
+        return self.task
+
+    def create_round_packs(self, judge_ids: list[int], folder: Path, overwrite: bool = False,
+                           encrypt: bool = True) -> Task | Submitted | None:
+        """Write the chosen judges' packs for the chosen later round into `folder`, named
+        "<judge> (<round>).judgepack", in the background (encrypted unless `encrypt` is
+        False, each with its own generated passphrase, printed on the slips)."""
+        found = self.later_round()
+        if found is None:
+            return None
+        if not judge_ids:
+            show_error(self, "Create packs", JudgePanelError("choose at least one judge"))
+            return None
+        self.folder = str(folder)
+        slips_file = self.slips_file()
+        award_id, round_id = found.award, found.id
+
+        def work(panel: Store, progress: Progress) -> list[PackSummary]:
+            current = find_round(panel, award_id, round_id)
+            judges = [j for j in list_judges(panel) if j.id in judge_ids]
+            made: list[PackSummary] = []
+            for done, judge in enumerate(judges):
+                progress.check()
+                progress.report(done, len(judges), judge.name)
+                path = folder / pack_file_name(f"{judge.name} ({current.name})")
+                secret = "" if encrypt else None
+                if current.kind == "qualifying":
+                    pack = make_qualifying_pack(panel, award_id, round_id, judge, path, who=WHO,
+                                                overwrite=overwrite, passphrase=secret)
+                    made.append(PackSummary(pack.path, judge.name, judge.id,
+                                            len(pack.entry_ids), pack.votes, 0,
+                                            pack.entry_ids, pack.passphrase))
+                else:
+                    made.append(round_pack(panel, award_id, round_id, judge, path, who=WHO,
+                                           overwrite=overwrite, passphrase=secret))
+            if any(p.passphrase for p in made):
+                write_passphrase_slips([Slip(p.judge, panel.title, p.path.name, p.passphrase,
+                                             p.expires) for p in made], slips_file)
+            return made
+
+        self.task = self.in_background(work, self._packs_made, self._failed("Create packs"),
+                                       title=f"Creating the packs for {found.name}…")
         return self.task
 
     def slips_file(self) -> Path:
