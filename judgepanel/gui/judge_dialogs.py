@@ -48,20 +48,22 @@ class ReturnDialog(QDialog):
     """The summary a judge sees before saving the copy they send back."""
 
     def __init__(self, complete: int, total: int, incomplete: list[str], conflicts: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, done: str = "complete",
+                 work: str = "scores") -> None:
+        """`done` and `work`: "decided" and "decisions" for a qualifying round's pack."""
         super().__init__(parent)
         self.ui = Ui_ReturnDialog()
         self.ui.setupUi(self)
         save = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText("Choose where to save…")
-        lines = [f"<b>{complete} of {total} entries complete.</b>"]
+        lines = [f"<b>{complete} of {total} entries {done}.</b>"]
         if incomplete:
-            lines.append(f"{len(incomplete)} not yet complete: you can still return your "
-                         "scores and send the pack again later.")
+            lines.append(f"{len(incomplete)} not yet {done}: you can still return your "
+                         f"{work} and send the pack again later.")
         else:
-            lines.append("Every entry is complete. Thank you.")
+            lines.append(f"Every entry is {done}. Thank you.")
         if conflicts:
             lines.append(f"{conflicts} with a conflict of interest declared.")
         self.ui.summary.setText("<br>".join(lines))
-        self.ui.details.setPlainText("\n".join(incomplete) or "None: every entry is complete.")
+        self.ui.details.setPlainText("\n".join(incomplete) or f"None: every entry is {done}.")
         save.setFocus()

@@ -42,8 +42,30 @@ class ScoreReturn(QObject):
         total = len(window.entries) - counts["conflict"]
         return counts["complete"], total, incomplete, counts["conflict"]
 
+    def vote_summary(self) -> tuple[int, int, list[str], int]:
+        """A qualifying round's pack: entries decided (pass, or fail with its reason), the
+        entries to decide, what each undecided one lacks, conflicts."""
+        window = self.window
+        window.writer.wait()
+        decided, undecided, conflicts = 0, [], 0
+        for entry_id in window.model.entry_ids():
+            status = window.model.entry(entry_id).status
+            passed, _ = window.known_votes.get(entry_id, (None, ""))
+            if status == "conflict":
+                conflicts += 1
+            elif status in ("pass", "fail"):
+                decided += 1
+            else:
+                note = "a fail with no reason yet" if passed is False else "not decided"
+                undecided.append(f"{entry_id} {window.entries[entry_id]['title']}: {note}")
+        return decided, len(window.entries) - conflicts, undecided, conflicts
+
     def start(self) -> None:
-        self.dialog = ReturnDialog(*self.summary(), parent=self.window)
+        if self.window.voting is not None:
+            self.dialog = ReturnDialog(*self.vote_summary(), parent=self.window,
+                                       done="decided", work="decisions")
+        else:
+            self.dialog = ReturnDialog(*self.summary(), parent=self.window)
         self.dialog.accepted.connect(self.choose_file)
         self.dialog.open()
 

@@ -399,12 +399,9 @@ class JudgeWindow(QMainWindow):
         self.known_votes[entry] = (passed, reason)
         self.vote_panel.set_vote(passed, reason)
         self._write_vote(entry)
-        if passed is False and not reason.strip():
-            self.vote_panel.set_message("A fail needs a reason: type it in the box; it is saved "
-                                        "as you type.")
+        self.vote_panel.set_message("")
+        if passed is False and not reason.strip():  # the panel says a fail needs a reason
             self.vote_panel.focus_reason()
-        else:
-            self.vote_panel.set_message("")
 
     def _reason_typed(self, text: str) -> None:
         entry = self.current
@@ -413,8 +410,6 @@ class JudgeWindow(QMainWindow):
         passed, _ = self.known_votes.get(entry, (None, ""))
         self.known_votes[entry] = (passed, text)
         self.vote_panel.set_vote(passed, text)
-        if passed is False and text.strip():
-            self.vote_panel.set_message("")
         if passed is not None:
             self._pending_reason = entry
             self.reason_timer.start()

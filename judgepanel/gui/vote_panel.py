@@ -8,9 +8,11 @@ have the focus); a fail needs a reason, typed in the box below, saved as it is t
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from judgepanel.gui.forms.ui_vote_panel import Ui_VotePanel
@@ -18,8 +20,10 @@ from judgepanel.gui.icons import status_icon
 from judgepanel.gui.judge_models import STATUS_ROLE, EntryListModel, Index
 
 UNDECIDED = "not decided"
-# The list's words for a vote, and the shape each shows (the words carry the meaning).
-VOTE_STATUSES = {"pass": "complete", "fail": "complete", UNDECIDED: "not started"}
+# The list's words for a vote, and the shape each shows (the words carry the meaning): a
+# pass is ticked as a complete entry is, an undecided entry an empty ring, a fail crossed.
+VOTE_STATUSES = {"pass": "complete", UNDECIDED: "not started"}
+FAIL_COLOUR = "#8A1538"  # NHS dark pink: apart from the conflict sign's red
 VOTE_FILTERS = (("Entries to decide: all", None), ("Not decided", UNDECIDED),
                 ("Passed", "pass"), ("Failed", "fail"))
 
@@ -36,9 +40,29 @@ class VoteListModel(EntryListModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 2:
-            status = super().data(index, STATUS_ROLE)
-            return status_icon(VOTE_STATUSES.get(str(status), str(status)))
+            status = str(super().data(index, STATUS_ROLE))
+            return fail_icon() if status == "fail" else status_icon(
+                VOTE_STATUSES.get(status, status))
         return super().data(index, role)
+
+
+@cache
+def fail_icon() -> QIcon:
+    """A filled ring with a white cross: a fail, told apart from a pass by its shape."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(FAIL_COLOUR)
+    painter.setPen(QPen(colour, 3))
+    painter.setBrush(colour)
+    painter.drawEllipse(QRectF(4, 4, size - 8, size - 8))
+    painter.setPen(QPen(QColor("white"), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawLine(QPointF(11.5, 11.5), QPointF(20.5, 20.5))
+    painter.drawLine(QPointF(20.5, 11.5), QPointF(11.5, 20.5))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class VotePanel(QWidget):

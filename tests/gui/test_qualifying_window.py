@@ -82,7 +82,7 @@ def test_p_and_f_vote_a_fail_waits_for_its_reason_and_each_is_in_the_file(
     assert focused() is panel.ui.passButton  # the next entry: ready for P or F
     press(Qt.Key.Key_F)
     assert panel.ui.failButton.isChecked() and focused() is panel.ui.reason
-    assert "A fail needs a reason" in panel.ui.voteMessage.text()
+    assert "a fail needs a reason" in panel.ui.decision.text()
     window.writer.wait()  # type: ignore[attr-defined]
     assert "E-2" not in votes_in_file(pack)  # no fail without its reason, ever
     assert "1 of 3 decided" in ui.progressLabel.text()
@@ -101,6 +101,12 @@ def test_p_and_f_vote_a_fail_waits_for_its_reason_and_each_is_in_the_file(
     window.writer.wait()  # type: ignore[attr-defined]
     assert "E-1" not in votes_in_file(pack)
     assert "1 of 3 decided" in ui.progressLabel.text()
+
+    window.return_scores()  # type: ignore[attr-defined]  # the summary speaks of decisions
+    dialog = window.returning.dialog  # type: ignore[attr-defined]
+    assert "1 of 3 entries decided" in dialog.ui.summary.text()
+    assert "E-1 Ward project E-1: not decided" in dialog.ui.details.toPlainText()
+    dialog.reject()
 
 
 def test_the_votes_come_back_when_the_pack_is_opened_again(
