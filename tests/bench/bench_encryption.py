@@ -1,6 +1,7 @@
 """Benchmark: what encryption costs. Opening an encrypted pack against the same pack plain
 (goal ratio <= 1.5), the judge's score save in an encrypted pack (p95 <= 5 ms), merging
-encrypted packs against the same packs plain (goal ratio <= 1.5).
+encrypted packs against the same packs plain (goal ratio <= 1.5), and opening and ranking an
+encrypted panel (the merged one) against the same panel plain (goal ratio <= 1.5).
 
 Opening uses the key, as the judge's window does after the passphrase is typed once (and the
 panel always does); deriving the key from a passphrase (PBKDF2, 256,000 rounds, deliberately
@@ -22,11 +23,12 @@ from judgepanel.core.entries import list_entries
 from judgepanel.core.file_encryption import encrypt_file, key_for_file
 from judgepanel.core.merge import merge_packs
 from judgepanel.core.packs import open_pack
-from judgepanel.core.panel import open_panel
+from judgepanel.core.panel import encrypt_panel, open_panel
+from judgepanel.core.ranking import METHODS, analyse_award, rank_analysis
 from judgepanel.core.scoring_session import ScoringSession
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_merge import _setup  # noqa: E402
+from bench_merge import AWARD, _setup  # noqa: E402
 
 PASSPHRASE = "walnut harbour velvet comet lantern"
 
@@ -93,8 +95,13 @@ def run(quick: bool) -> list[dict[str, object]]:
                 with open_panel(copy) as panel:
                     merge_packs(panel, paths, who="bench")
                 times.append(time.perf_counter() - started)
+        panel_plain, panel_secret = _open_and_rank_panels(folder / "plain-1.judgepanel",
+                                                          5 if quick else 15)
         opened, merged = min(open_secret), min(merge_secret)
         return [
+            result("encrypted-panel-open-rank", min(panel_secret) * 1000, "ms",
+                   min(panel_plain) * 1000, min(panel_secret) / min(panel_plain),
+                   "ratio <= 1.5", methods=len(METHODS)),
             result("encrypted-open", opened * 1000, "ms", min(open_plain) * 1000,
                    opened / min(open_plain), "ratio <= 1.5"),
             result("encrypted-save", p95(saves), "ms", None, None, "p95 <= 5 ms",
@@ -107,3 +114,22 @@ def run(quick: bool) -> list[dict[str, object]]:
             result("passphrase-key", derive_ms, "ms", None, None,
                    "once per opening by passphrase (PBKDF2-SHA512, 256,000 rounds)"),
         ]
+
+
+def _open_and_rank_panels(plain: Path, repetitions: int) -> tuple[list[float], list[float]]:
+    """Seconds to open a merged panel and rank its award by every method: the panel plain,
+    and an encrypted copy of it opened with its key (as every opening after the first)."""
+    secret = plain.with_name("encrypted-panel.judgepanel")
+    shutil.copyfile(plain, secret)
+    key = encrypt_panel(secret, PASSPHRASE, who="bench")
+    plain_times: list[float] = []
+    secret_times: list[float] = []
+    for _ in range(repetitions):
+        for times, path, with_key in ((plain_times, plain, None), (secret_times, secret, key)):
+            started = time.perf_counter()
+            with open_panel(path, with_key) as panel:
+                analysis = analyse_award(panel, AWARD)
+                for method in METHODS:
+                    rank_analysis(analysis, method)
+            times.append(time.perf_counter() - started)
+    return plain_times, secret_times
