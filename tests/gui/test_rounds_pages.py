@@ -311,3 +311,40 @@ def test_a_consensus_round_has_no_packs_and_says_so(qtbot, tmp_path: Path) -> No
         assert not page.round_note.isVisible()
     finally:
         opened.close()
+
+
+@pytest.fixture
+def final_panel(tmp_path: Path) -> Iterator[Store]:
+    """Round 1 closed, its top 3 in a consensus final with the panel's agreed scores."""
+    from judgepanel.core.consensus import record_consensus
+
+    panel = scored_panel(tmp_path / "final.judgepanel")
+    add_round(panel, AWARD, RoundSpec("final", "Final", "consensus", FINAL_SECTIONS))
+    promote(panel, AWARD, "final", "Shortlist", top=3)
+    close_round(panel, AWARD, "judging")
+    for entry, score in {"E01": 6, "E02": 9, "E03": 7}.items():
+        record_consensus(panel, AWARD, "final", entry, "talk", score)
+    yield panel
+    panel.close()
+
+
+def test_decisions_place_entries_on_the_final_result_after_the_last_round(
+        final_panel: Store, qtbot) -> None:
+    from judgepanel.core.moderation import decisions
+    from judgepanel.gui.pages.decisions import DecisionsPage
+
+    page = DecisionsPage(final_panel)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.ranking is not None)
+    proxy = page.standing_proxy
+    assert [(proxy.index(r, 0).data(), proxy.index(r, 2).data())
+            for r in range(proxy.rowCount())] == [("1", "E02"), ("2", "E03"), ("3", "E01")]
+    assert "Placed after the last round, Final" in page.heading.status.text()
+    page.select("E02")
+    assert page.placement_button.isEnabled() and not page.override_button.isEnabled()
+    page.placement_combo.setCurrentIndex(page.placement_combo.findData("winner"))
+    page.placement_reason.setText("Agreed in the room")
+    qtbot.mouseClick(page.placement_button, Qt.MouseButton.LeftButton)
+    assert [(d["entry"], d["placement"]) for d in decisions(final_panel)] == [("E02", "winner")]

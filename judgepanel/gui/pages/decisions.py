@@ -4,7 +4,9 @@ The chair picks an entry from the final list (computed rank beside the panel's p
 records a placement or a moderated score with a reason, and sees who decided what and when.
 Raw scores are never touched: an override is a record of its own (moderation.override_score).
 The ranking is the award's one analysis (core.award_results): shown at once when it is already
-worked out for the panel as it is, otherwise worked out on the thread pool.
+worked out for the panel as it is, otherwise worked out on the thread pool. An award judged
+in rounds is placed after its last round: the list is the final result
+(core.round_results.final_result: the last round, or the weighted rounds).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_score, overrides
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import RankedEntry, Ranking
+from judgepanel.core.round_results import final_result, round_result
+from judgepanel.core.rounds import award_rounds
 from judgepanel.core.store import Store
 from judgepanel.gui.forms.ui_decisions_page import Ui_DecisionsPage
 from judgepanel.gui.pages.common import (
@@ -84,6 +88,24 @@ def record_rows(store: Store, entries: set[str]) -> list[dict[str, Any]]:
                          "reason": override["reason"], "who": override["decided_by"],
                          "at": override["decided_at"]})
     return sorted(rows, key=lambda row: row["at"], reverse=True)
+
+
+def final_ranking(store: Store, award_id: str) -> Ranking:
+    """An award judged in rounds as the Decisions page lists it: the final result's entries
+    (the last round's), ranked as the final result ranks them."""
+    rounds = award_rounds(store, award_id)
+    last = round_result(store, award_id, rounds[-1].id)
+    titles = {line.entry: line.title for line in last.lines}
+    final = final_result(store, award_id)
+    entries = [RankedEntry(row["rank"], row["entry"], titles.get(row["entry"], ""), "", "",
+                           row["score"], None, None, None, 0, list(row["flags"]),
+                           row["placement"], row["score"], None)
+               for row in final]
+    weighted = [r.name for r in rounds if r.weight is not None]
+    method = ("the weighted rounds: " + ", ".join(weighted)) if weighted else rounds[-1].name
+    return Ranking(award_id, method, entries, [], True,
+                   [f"{row['entry']}: {row['path']}" for row in final],
+                   design={"last_round": rounds[-1].name, "closed": rounds[-1].closed})
 
 
 class DecisionsPage(PanelPage):
@@ -197,6 +219,9 @@ class DecisionsPage(PanelPage):
             self._show_status()
             return
         path = self.store.path
+        if len(award_rounds(self.store, award)) > 1:
+            self._rank_final(award, generation)
+            return
         known = cached_results(self.store, award)
         if known is not None or path is None:
             self.busy = False
@@ -229,6 +254,30 @@ class DecisionsPage(PanelPage):
             self.heading.set_status("Working out the ranking…")
         self.in_background(work, done, failed, show_progress=False)
 
+    def _rank_final(self, award: str, generation: int) -> None:
+        """An award judged in rounds: its final result, worked out off the GUI thread."""
+        if self.store.path is None:
+            self._show(final_ranking(self.store, award))
+            return
+
+        def work(own: Store, _progress: Any) -> Ranking:
+            return final_ranking(own, award)
+
+        def done(ranking: Ranking) -> None:
+            if generation == self._generation:
+                self.busy = False
+                self._show(ranking)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.busy = False
+                show_error(self, "Decisions", exc)
+
+        self.busy = True
+        if self.ranking is None or self.ranking.award != award:
+            self.heading.set_status("Working out the final result…")
+        self.in_background(work, done, failed, show_progress=False)
+
     def _show(self, ranking: Ranking) -> None:
         """Show a ranking in the list and the record beside it, keeping the chosen entry."""
         selected = self.selected_entry()
@@ -241,6 +290,24 @@ class DecisionsPage(PanelPage):
     def _show_status(self) -> None:
         entries = self.ranking.entries if self.ranking is not None else []
         placed = sum(1 for r in entries if r.placement not in (None, "none"))
+        design = self.ranking.design if self.ranking is not None else {}
+        last = design.get("last_round")
+        self._allow_override(last is None)
+        if last is not None:
+            method = self.ranking.method if self.ranking is not None else last
+            if not entries:
+                next_step = "promote entries into the last round (Results ▸ Rounds…)."
+            elif not design.get("closed") and placed == 0:
+                next_step = f"agree {last}'s scores, then record the placements."
+            elif placed < min(3, len(entries)):
+                next_step = "record the placements with the panel's reasons."
+            else:
+                next_step = "print the ranked report and certificates on the Outputs page."
+            self.heading.set_status(
+                f"Placed after the last round, {last}: its "
+                f"{plural(len(entries), 'entry', 'entries')} by the final result ({method}); "
+                f"{placed} placed.", next_step)
+            return
         if not entries:
             self.heading.set_status("This award has no entries yet.",
                                     "import its entries on the Entries page.")
@@ -283,11 +350,27 @@ class DecisionsPage(PanelPage):
             return None
         return next((r for r in self.ranking.entries if r.entry == entry), None)
 
+    def _allow_override(self, allowed: bool) -> None:
+        """A moderated score changes the first round's score, so an award judged in rounds
+        (placed on the final result) takes no moderated score here."""
+        self._override_allowed = allowed
+        widgets = (self.new_value, self.override_reason, self.override_button)
+        if not hasattr(self, "_override_tips"):
+            self._override_tips = [w.toolTip() for w in widgets]  # the form's own
+        for widget, own in zip(widgets, self._override_tips, strict=True):
+            widget.setToolTip(own if allowed else (
+                "A moderated score changes the first round's score; this award is placed on "
+                "the final result of its rounds"))
+            if not allowed:
+                widget.setEnabled(False)
+
     def _select_entry(self, entry: str | None, keep_messages: bool = False) -> None:
         ranked = self._ranked(entry)
-        for widget in (self.placement_combo, self.placement_reason, self.placement_button,
-                       self.new_value, self.override_reason, self.override_button):
+        allowed = getattr(self, "_override_allowed", True)
+        for widget in (self.placement_combo, self.placement_reason, self.placement_button):
             widget.setEnabled(ranked is not None)
+        for widget in (self.new_value, self.override_reason, self.override_button):
+            widget.setEnabled(ranked is not None and allowed)
         if not keep_messages:
             self.placement_message.hide()
             self.override_message.hide()
