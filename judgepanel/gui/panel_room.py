@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QTableWidgetItem, QWidget
 
 from judgepanel.core.award_results import award_results
 from judgepanel.core.awards import Award
@@ -51,6 +51,7 @@ from judgepanel.gui.undo import OVERALL, SetCommentCommand, SetScoreCommand
 IDLE_MS = 400  # a pause in typing the note saves it
 MAX_WAIT_MS = 700  # and it is never held longer than this after its first unsaved key
 EARLIER_COLUMNS = ("Round", "Rank", "Score", "Spread (SD)", "Judges", "Flags")
+ROUND_COLUMNS = ("Entry", "Title", "Agreed total", "Rank", "Time")
 
 
 def consensus_rounds(store: Store) -> list[Round]:
@@ -159,6 +160,15 @@ class PanelRoom(QWidget):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        self.ui.earlier_group.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                            QSizePolicy.Policy.Maximum)
+        so_far = self.ui.round_table
+        so_far.setColumnCount(len(ROUND_COLUMNS))
+        so_far.setHorizontalHeaderLabels(list(ROUND_COLUMNS))
+        so_far.verticalHeader().hide()
+        so_far.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        so_far.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        so_far.cellClicked.connect(lambda row, _column: self.show_entry(row))
         self.ui.note.textChanged.connect(self._note_typed)
         self.ui.note.installEventFilter(self.page_keys)
         self.ui.previous_button.clicked.connect(self.previous_entry)
@@ -296,6 +306,8 @@ class PanelRoom(QWidget):
             box = ScoreBox(self.award.scale_of(section))
             box.setAccessibleName(f"Agreed score: {section.title or section.id}")
             box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            box.setFont(self.ui.total_label.font())  # read across the table in the room
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("10.00") + 48)
             box.chosen.connect(lambda value, quick, s=section.id: self._score_typed(s, value,
                                                                                      quick))
             box.refused.connect(self._say)
@@ -365,6 +377,7 @@ class PanelRoom(QWidget):
                       self.ui.total_label):
             label.setText("")
         self.ui.earlier_table.setRowCount(0)
+        self.ui.round_table.setRowCount(0)
         self.ui.previous_button.setEnabled(False)
         self.ui.next_button.setEnabled(False)
 
@@ -394,24 +407,48 @@ class PanelRoom(QWidget):
             for column, text in enumerate((line.round, line.rank, line.score, line.spread,
                                            line.judges, line.flags)):
                 table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        table.setFixedHeight(table.horizontalHeader().height() + rows
+                             + 2 * table.frameWidth() + 2)  # its rows, and no empty space
         self.ui.earlier_group.setVisible(bool(lines))
 
     def _show_total(self) -> None:
+        """The entry's agreed total, and the round so far (each entry's total and rank)."""
         entry, found = self.current, self.round
         if entry is None or found is None:
             return
-        line = round_result(self.store, found.award, found.id).line(entry)
+        result = round_result(self.store, found.award, found.id)
+        line = result.line(entry)
         scored = sum(v is not None for v in self.scores[entry].values())
         if line is not None and line.score is not None:
             self.total = f"{line.score:.1f}"
             text = f"Agreed total: {line.score:.1f} of 100"
-            if line.rank is not None:
-                text += f" (for now {line.rank} of {len(self.entries)} in this round)"
         else:
             self.total = ""
             text = f"Agreed total: when every section has a score ({scored} of " \
                    f"{len(self.boxes)} so far)"
         self.ui.total_label.setText(text)
+        self._fill_round(result)
+
+    def _fill_round(self, result: RoundResult) -> None:
+        table = self.ui.round_table
+        table.setRowCount(len(self.entries))
+        titles = {line.entry: line for line in result.lines}
+        for row, entry in enumerate(self.entries):
+            line = titles.get(entry)
+            cells = (entry, line.title if line else "", _number(line.score if line else None),
+                     "–" if line is None or line.rank is None else str(line.rank),
+                     _clock(self.time_on(entry)))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (2, 3, 4):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.blockSignals(True)
+        table.selectRow(self.index)
+        table.blockSignals(False)
 
     # ----- the timer ---------------------------------------------------------------------
 
@@ -432,6 +469,9 @@ class PanelRoom(QWidget):
         entry = self.current
         self.ui.timer_label.setText("" if entry is None
                                     else f"On this entry: {_clock(self.time_on(entry))}")
+        cell = self.ui.round_table.item(self.index, 4) if entry is not None else None
+        if cell is not None:
+            cell.setText(_clock(self.time_on(entry or "")))
 
     # ----- typing, undo and saving -------------------------------------------------------
 
@@ -563,8 +603,8 @@ class PanelRoom(QWidget):
         screens = {s.name(): s for s in QGuiApplication.screens()}
         screen = screens.get(self.ui.screen_combo.currentData()) or \
             QGuiApplication.primaryScreen()
+        self._update_projector()  # filled first: a layout change may unsettle a full screen
         self.projector.present_on(screen)
-        self._update_projector()
         self.activateWindow()  # the chair goes on typing here; the projector only shows
         self.ui.present_button.setText("Stop &presenting")
         return self.projector

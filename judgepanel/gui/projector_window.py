@@ -87,7 +87,7 @@ class ProjectorWindow(QWidget):
     def present_on(self, screen: QScreen) -> None:
         """Full screen on the screen chosen."""
         self.setScreen(screen)
-        self.setGeometry(screen.geometry())
+        self.move(screen.geometry().topLeft())
         self._size_type(screen.geometry().height())
         self.showFullScreen()
 
@@ -109,7 +109,6 @@ class ProjectorWindow(QWidget):
                     (out_of, self.row_font, Qt.AlignmentFlag.AlignLeft))):
                 label = QLabel(text)
                 label.setFont(font)
-                label.setWordWrap(column == 0)
                 self.scores.addWidget(label, row, column,
                                       align | Qt.AlignmentFlag.AlignVCenter)
                 label.show()

@@ -105,6 +105,22 @@ class Ui_PanelRoom(object):
 
         self.entryColumn.addWidget(self.earlier_group)
 
+        self.round_group = QGroupBox(PanelRoom)
+        self.round_group.setObjectName(u"round_group")
+        self.roundLayout = QVBoxLayout(self.round_group)
+        self.roundLayout.setObjectName(u"roundLayout")
+        self.round_table = QTableWidget(self.round_group)
+        self.round_table.setObjectName(u"round_table")
+        self.round_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.round_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.round_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.round_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+        self.roundLayout.addWidget(self.round_table)
+
+
+        self.entryColumn.addWidget(self.round_group)
+
 
         self.body.addLayout(self.entryColumn)
 
@@ -114,6 +130,7 @@ class Ui_PanelRoom(object):
         self.scoresLayout.setObjectName(u"scoresLayout")
         self.scores_form = QFormLayout()
         self.scores_form.setObjectName(u"scores_form")
+        self.scores_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
 
         self.scoresLayout.addLayout(self.scores_form)
 
@@ -223,6 +240,10 @@ class Ui_PanelRoom(object):
         self.earlier_group.setTitle(QCoreApplication.translate("PanelRoom", u"Earlier rounds", None))
 #if QT_CONFIG(accessibility)
         self.earlier_table.setAccessibleName(QCoreApplication.translate("PanelRoom", u"The entry in earlier rounds", None))
+#endif // QT_CONFIG(accessibility)
+        self.round_group.setTitle(QCoreApplication.translate("PanelRoom", u"This round so far", None))
+#if QT_CONFIG(accessibility)
+        self.round_table.setAccessibleName(QCoreApplication.translate("PanelRoom", u"The entries of this round and their agreed totals", None))
 #endif // QT_CONFIG(accessibility)
         self.scores_group.setTitle(QCoreApplication.translate("PanelRoom", u"Agreed scores", None))
 #if QT_CONFIG(accessibility)
