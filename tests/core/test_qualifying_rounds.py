@@ -32,11 +32,13 @@ AWARD = Award(id="prize", name="The Prize", scale=Scale(0, 10, 1),
               sections=(Section("Q1", "Impact", "What changed?"),))
 ENTRIES = ("A", "B", "C", "D")
 SECRET_ANSWER = "Rebuilt the discharge pathway across three trusts"
+HIDDEN_NOMINEE = "Olufunmilayo Quarshie-Brennan"
 
 
 def _panel(tmp_path: Path, rule: str) -> tuple[Store, dict[str, Judge]]:
     panel = create_panel(tmp_path / "q.judgepanel", "Qualifying", [AWARD])
     upsert_entries(panel, [EntryRecord(id=e, award="prize", title=f"Entry {e}",
+                                       nominee=f"{HIDDEN_NOMINEE} {e}",
                                        answers={"Q1": f"{SECRET_ANSWER} ({e})"})
                            for e in ENTRIES])
     judges = {name: add_judge(panel, name) for name in ("Ann", "Bob", "Cat")}
@@ -134,8 +136,10 @@ def test_a_pack_holds_only_the_judges_round_entries_and_no_earlier_score(tmp: Pa
     panel.db.execute("DELETE FROM round_assignments WHERE judge = ? AND entry = 'D'",
                      [judges["Bob"].id])
     from judgepanel.core.conflicts import record_conflict
+    from judgepanel.core.judge_fields import choose_judge_fields
 
     record_conflict(panel, judges["Bob"], "C", "Former colleague")
+    choose_judge_fields(panel, "prize", hide=["nominee"], show=[])  # anonymised judging
     path = tmp / "Bob.judgepack"
     made = make_qualifying_pack(panel, "prize", "sift", judges["Bob"], path, passphrase=None)
     assert made.entry_ids == ["A", "B"]
@@ -148,6 +152,7 @@ def test_a_pack_holds_only_the_judges_round_entries_and_no_earlier_score(tmp: Pa
     pack.close()
     raw = path.read_bytes()
     assert b"FIRST-ROUND-SECRET" not in raw and b"Ann" not in raw
+    assert HIDDEN_NOMINEE.encode() not in raw and b"Entry C" not in raw
     with pytest.raises(JudgePanelError, match="not in this judge's pack"):
         _vote(path, {"C": True})
     panel.close()
@@ -230,4 +235,21 @@ def test_an_encrypted_qualifying_pack_holds_no_entry_text_and_merges(tmp: Path) 
     _vote(path, {"A": True, "B": False})  # this process holds its key, as the window would
     results = merge_packs(panel, [path])  # the panel kept the key: nothing asked
     assert results[0].new == 2
+    panel.close()
+
+
+def test_a_conflict_declared_in_the_pack_reaches_the_panel_and_its_vote_does_not_count(
+        tmp: Path) -> None:
+    panel, judges = _panel(tmp, "majority")
+    path = _packs(panel, judges, tmp, {"Ann": {"A": True, "B": True}})[0]
+    pack = open_pack(path)
+    Judging.for_pack(pack).declare_conflict("B", "My former team")
+    pack.close()
+    merge_packs(panel, [path])
+    assert panel.db.execute("SELECT reason FROM conflicts WHERE judge = ? AND entry = 'B'",
+                            [judges["Ann"].id]).fetchone()[0] == "My former team"
+    line = round_result(panel, "prize", "sift").line("B")
+    assert line is not None and line.judges == 0
+    assert panel.db.execute("SELECT COUNT(*) FROM round_assignments WHERE judge = ? AND "
+                            "entry = 'B'", [judges["Ann"].id]).fetchone()[0] == 0
     panel.close()
