@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QW
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.promotion import promote, top_cutoff, withdraw
+from judgepanel.core.ranking import METHODS
 from judgepanel.core.round_definitions import KIND_LABELS, KINDS, RoundSpec, check_pass_rule
 from judgepanel.core.round_results import RoundResult, round_result
 from judgepanel.core.rounds import (
@@ -37,6 +38,7 @@ from judgepanel.core.tomlfiles import read_toml
 from judgepanel.gui.forms.ui_rounds_dialog import Ui_RoundsDialog
 from judgepanel.gui.pages.common import plural, window_words
 from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, DECISIONS, ENTRIES, SCORES
+from judgepanel.gui.ranking_models import method_label
 from judgepanel.gui.rounds_models import RoundResultModel, RoundsModel
 
 # What a round's change touches: the pages that show rounds, assignments, packs and results.
@@ -114,6 +116,7 @@ class RoundsDialog(QDialog):
         summary, self.rounds = self.read(lambda store: (rounds_summary(store, award),
                                                         award_rounds(store, award)))
         self.rounds_model.set_summary(summary, self.rounds)
+        self._fit_rounds_table()
         current = current_round(self.rounds)
         self.ui.rounds_table.selectRow(current.position)
         self._update_close()
@@ -145,6 +148,15 @@ class RoundsDialog(QDialog):
         self.ui.withdraw_round.blockSignals(False)
         self._load_withdrawable()
 
+    def _fit_rounds_table(self) -> None:
+        """As tall as the award's rounds (at least three rows): the ranking below gets the
+        room, so the entries on both sides of a cut-off are in view."""
+        table = self.ui.rounds_table
+        rows = max(self.rounds_model.rowCount(), 3)
+        table.setMaximumHeight(table.horizontalHeader().sizeHint().height()
+                               + rows * table.verticalHeader().defaultSectionSize()
+                               + 2 * table.frameWidth() + 2)
+
     def round_named(self, round_id: str | None) -> Round | None:
         return next((r for r in self.rounds if r.id == round_id), None)
 
@@ -168,7 +180,7 @@ class RoundsDialog(QDialog):
         self.ui.from_round.setText(
             f"{before.position + 1}. {before.name} ({state}; "
             f"{plural(len(self.source.lines), 'entry', 'entries')}, ranked by "
-            f"{self.source.method})")
+            f"{_method_words(self.source.method)})")
         self.ui.by_score.setEnabled(before.kind != "qualifying")
         if before.kind == "qualifying" and self.ui.by_score.isChecked():
             self.ui.by_top.setChecked(True)
@@ -402,6 +414,13 @@ class RoundsDialog(QDialog):
         """Tick entries for the chair's choice (as clicking their boxes does)."""
         for entry in entries:
             self.ranking_model.tick(entry, True)
+
+
+def _method_words(method: str) -> str:
+    """A ranking method as the method switch on the Results page names it."""
+    if method in METHODS:
+        return f"the {method_label(method)} method"
+    return {"consensus": "the panel's agreed scores"}.get(method, method)
 
 
 def _score(value: float | None) -> str:

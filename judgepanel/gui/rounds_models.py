@@ -22,7 +22,8 @@ SCORED_COLUMNS = (("rank", "Rank"), ("entry", "Entry"), ("title", "Title"),
 QUALIFYING_COLUMNS = (("rank", "Rank"), ("entry", "Entry"), ("title", "Title"),
                       ("passes", "Passes"), ("fails", "Fails"), ("through", "Goes through"),
                       ("placement", "Placement"))
-PATH_COLUMNS = (("combined", "Final score"), ("path", "Path through the rounds"))
+COMBINED_COLUMN = (("combined", "Final score"),)  # only when rounds are weighted
+PATH_COLUMN = (("path", "Path through the rounds"),)
 
 
 def result_rows(result: RoundResult, final: list[dict[str, Any]] | None = None
@@ -34,7 +35,7 @@ def result_rows(result: RoundResult, final: list[dict[str, Any]] | None = None
     for line in result.lines:
         row: dict[str, Any] = {
             "rank": line.rank, "entry": line.entry, "title": line.title, "score": line.score,
-            "judges": line.judges if result.round.kind != "consensus" else "panel",
+            "judges": line.judges if result.round.kind != "consensus" else "the panel",
             "flags": ", ".join(line.flags), "passes": line.passes, "fails": line.fails,
             "through": line.goes_through, "placement": line.placement}
         if line.entry in paths:
@@ -60,11 +61,14 @@ class RoundResultModel(RowsModel):
         self.ticked: set[str] = set()
 
     def set_result(self, result: RoundResult | None,
-                   final: list[dict[str, Any]] | None = None) -> None:
+                   final: list[dict[str, Any]] | None = None, combined: bool = False) -> None:
+        """A round's lines; with `final` (its last round) each entry's path, and with
+        `combined` (the rounds are weighted) the combined final score too."""
         self.beginResetModel()
         kind = result.round.kind if result is not None else "scored"
         columns = QUALIFYING_COLUMNS if kind == "qualifying" else SCORED_COLUMNS
-        self.columns = columns + (PATH_COLUMNS if final else ())
+        self.columns = (columns + (COMBINED_COLUMN if final and combined else ())
+                        + (PATH_COLUMN if final else ()))
         self._rows = result_rows(result, final) if result is not None else []
         present = {row["entry"] for row in self._rows}
         self.ticked &= present

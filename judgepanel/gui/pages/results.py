@@ -289,7 +289,8 @@ class ResultsPage(PanelPage):
         selected = self.detail.entry
         self.round_shown = result
         found = result.round
-        self.round_model.set_result(result, final or None)
+        weighted = [r for r in self.round_combo.rounds if r.weight is not None]
+        self.round_model.set_result(result, final or None, combined=bool(weighted))
         if self.results_proxy.sourceModel() is not self.round_model:
             self.results_proxy.setSourceModel(self.round_model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -301,13 +302,13 @@ class ResultsPage(PanelPage):
         how = {"consensus": "the panel's agreed scores (0–100)",
                "qualifying": f"passes; its rule: {found.pass_rule}",
                "scored": "the mean of its judges' totals (0–100)"}.get(found.kind, result.method)
-        weighted = [r for r in self.round_combo.rounds if r.weight is not None]
-        combined = ("the weighted rounds (" + ", ".join(
-            f"{r.name} ×{r.weight:g}" for r in weighted) + ")") if weighted else found.name
+        combined = ("It is the last round: the final score and rank combine the weighted "
+                    "rounds (" + ", ".join(f"{r.name} ×{r.weight:g}" for r in weighted) + ")"
+                    if weighted else "It is the last round: its ranking is the final result")
         self.note.setText(
             f"{found.name} ({'closed' if found.closed else 'open'}) is ranked by {how}."
-            + (f" It is the last round: the final score and rank come from {combined}, and "
-               "each entry's path through the rounds is beside it." if final else "")
+            + (f" {combined}, and each entry's path through the rounds is beside it."
+               if final else "")
             + " The score matrix, reliability and sensitivity are the first round's.")
         ranked = sum(1 for line in result.lines if line.rank is not None)
         if not result.lines:
