@@ -2,8 +2,11 @@
 
 Fictional entries are imported from the bundled exports, five fictional judges get packs,
 score them the way real judges do (each with their own leniency, some comments, one declared
-conflict), the packs are merged back and the chair records placements. Everything goes
-through the same core functions the application and the command line use.
+conflict), the packs are merged back and the chair records placements. One award is judged
+in two rounds: the written round shortlists six finalists (promoted with a reason, the round
+closed), who present to the panel in a consensus final whose agreed scores the chair
+recorded in the room, and its placements follow the final. Everything goes through the same
+core functions the application and the command line use.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from judgepanel.core.assignment import auto_assign
 from judgepanel.core.awards import builtin_awards, panel_awards
 from judgepanel.core.conflicts import record_conflict
+from judgepanel.core.consensus import record_consensus
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing import import_file
 from judgepanel.core.judges import add_judge, list_judges
@@ -25,8 +29,12 @@ from judgepanel.core.moderation import decide
 from judgepanel.core.packs import make_packs, open_pack
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.progress import Progress
+from judgepanel.core.promotion import promote
 from judgepanel.core.ranking import rank_award
 from judgepanel.core.resources import resource, resource_path
+from judgepanel.core.round_definitions import FIRST_ROUND_ID, RoundSpec
+from judgepanel.core.round_results import round_result
+from judgepanel.core.rounds import add_round, close_round
 from judgepanel.core.scoring import Judging
 from judgepanel.core.store import Store
 
@@ -35,6 +43,35 @@ DEMO_FILE = "demo.judgepanel"
 COORDINATOR = "Demo coordinator"
 PLACES = ("winner", "highly-commended", "finalist", "finalist")
 UNFINISHED_JUDGE = 4  # the fifth pack comes back with two entries not finished
+# The award judged in two rounds: the written round shortlists six finalists, who present
+# to the panel; the panel agrees their scores in the room (docs/rounds.md).
+TWO_ROUNDS = "service-improvement-innovation"
+FINAL_ROUND = "final"
+FINALISTS = 6
+FINAL_SECTION_TITLES = (
+    ("talk", "Presentation to the panel"),
+    ("answers", "Answers to the panel's questions"))
+FINAL_SECTIONS = (
+    {"id": "talk", "title": "Presentation to the panel",
+     "question": "How clearly did the finalist show the improvement, the evidence for it "
+                 "and how they led it, in their ten-minute presentation?"},
+    {"id": "answers", "title": "Answers to the panel's questions",
+     "question": "How well did the finalist answer the panel's questions on sustainability, "
+                 "spread and what they would do differently?"})
+# The panel's agreed (presentation, answers) for the finalists in their written order: the
+# runner-up of the written round wins the final, as happens when the room sees more.
+FINAL_SCORES = ((9, 8), (9, 9), (8, 8), (7, 8), (7, 6), (6, 6))
+FINAL_NOTES = (
+    "A compelling account of the improvement; the panel wanted more on how the gains will "
+    "be sustained once the project funding ends.",
+    "The most convincing presentation of the day: partners spoke alongside the nominee and "
+    "every question was answered with evidence.",
+    "Clear and candid about what did not work; measured results are still early.",
+    "Strong on working with patients; the answers on spreading the model were less "
+    "convincing.",
+    "Enthusiastic presentation; the evidence of impact beyond the first site is thin.",
+    "A promising start, told well; the panel would like to see it again next year.",
+)
 
 
 @dataclass(frozen=True)
@@ -105,11 +142,14 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
     for number, summary in enumerate(written):
         _score_pack(summary.path, by_name[summary.judge], script, number)
 
-    report(5, 6, "Merging the returned packs and recording decisions")
+    report(5, 6, "Merging the returned packs, the final in the room and the decisions")
     with open_panel(path) as panel:
         merge_packs(panel, [s.path for s in written], who=COORDINATOR)
         chair = next((j.name for j in judges if j.role == "chair"), COORDINATOR)
+        _final_round(panel, script, chair)
         for award in panel_awards(panel):
+            if award.id == TWO_ROUNDS:
+                continue  # placed after its final (_final_round)
             ranking = rank_award(panel, award.id)
             ranked = [e for e in ranking.entries if e.rank is not None]
             for place, entry in zip(PLACES, ranked, strict=False):
@@ -118,6 +158,46 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
                        f"on the {ranking.method} method; no objection raised.", who=chair)
     report(6, 6, "Done")
     return path
+
+
+def _final_round(panel: Store, script: DemoScript, chair: str) -> None:
+    """One award judged in two rounds: the written round shortlists, the round is closed,
+    the top six are promoted with a reason, the panel agrees a score per section for each
+    finalist in the room (a consensus final with sections of its own), and the placements
+    follow the final: winner, highly commended, and the other finalists."""
+    add_round(panel, TWO_ROUNDS, RoundSpec(FINAL_ROUND, "Final", "consensus", FINAL_SECTIONS),
+              who=COORDINATOR)
+    close_round(panel, TWO_ROUNDS, FIRST_ROUND_ID, who=chair)
+    reason = ("The panel's shortlist: the six strongest written nominations, invited to "
+              "present to the panel")
+    try:
+        promote(panel, TWO_ROUNDS, FINAL_ROUND, reason, who=chair, top=FINALISTS)
+    except JudgePanelError:  # a tie across the cut-off: the chair names the six instead
+        ranked = [x.entry for x in round_result(panel, TWO_ROUNDS, FIRST_ROUND_ID).lines
+                  if x.rank is not None][:FINALISTS]
+        promote(panel, TWO_ROUNDS, FINAL_ROUND, reason, who=chair, entries=ranked)
+    written = {x.entry: x.rank or 0 for x in round_result(panel, TWO_ROUNDS,
+                                                            FIRST_ROUND_ID).lines}
+    finalists = sorted((x.entry for x in round_result(panel, TWO_ROUNDS, FINAL_ROUND).lines),
+                       key=lambda entry: written[entry])
+    for number, entry in enumerate(finalists):
+        agreed = FINAL_SCORES[number % len(FINAL_SCORES)]
+        for (section, _title), value in zip(FINAL_SECTION_TITLES, agreed, strict=True):
+            note = FINAL_NOTES[number % len(FINAL_NOTES)] if section == "talk" else None
+            record_consensus(panel, TWO_ROUNDS, FINAL_ROUND, entry, section, value, note,
+                             who=chair)
+    final = [x for x in round_result(panel, TWO_ROUNDS, FINAL_ROUND).lines
+             if x.rank is not None]
+    for index, line in enumerate(final):
+        place = "winner" if index == 0 else "highly-commended" if index == 1 else "finalist"
+        decide(panel, line.entry, place,
+               f"Agreed by the panel after the final: {_ordinal_words(line.rank)} of "
+               f"{len(final)} finalists on the consensus scores.", who=chair)
+
+
+def _ordinal_words(rank: int | None) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+    return words.get(rank or 0, f"number {rank}")
 
 
 def _add_documents(panel: Store, per_award: int = 2) -> None:

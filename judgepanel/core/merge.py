@@ -446,8 +446,8 @@ def _checked_plan(view: _PanelView, pack: _Pack) -> _Plan:
                        "made for an earlier judge of that name?); issue a new pack")
     if meta.get("round"):
         return _round_plan(view, pack, judge, panel_name, key)
-    _check_round_open(view, pack)
     view.load_judge(judge)
+    _check_round_open(view, pack, judge)
     plan = _Plan(MergeResult(pack.path, judge=panel_name, sha256=pack.sha256), judge)
     plan.result.counter = max([0, *(_counter(r[7], f"entry '{r[1]}'") for r in pack.scores),
                                *(_counter(r[7], f"entry '{r[1]}'") for r in pack.reviews)])
@@ -476,9 +476,20 @@ def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) 
     return _Plan(result, judge, round_plan=found)
 
 
-def _check_round_open(view: _PanelView, pack: _Pack) -> None:
-    """A pack of a closed round is refused, saying which round (core/rounds.py)."""
-    for row in (*pack.scores, *pack.reviews):
+def _check_round_open(view: _PanelView, pack: _Pack, judge: int) -> None:
+    """A pack that would change a closed round is refused, saying which round
+    (core/rounds.py). A first-round pack spans its judge's awards: its records for an award
+    whose round is closed may come back as the panel already has them (the judge's other
+    awards still merge), and a declared conflict always counts."""
+    unchanged_scores = {(row[1], row[2]) for row in pack.scores
+                        if view.scores.get((judge, row[1], row[2]), (None,) * 4)[:2]
+                        == (row[3], row[4]) and (judge, row[1], row[2]) in view.scores}
+    unchanged_reviews = {row[1] for row in pack.reviews
+                         if view.reviews.get((judge, row[1]), (None,) * 5)[:3]
+                         == (row[2], row[3], row[4]) and (judge, row[1]) in view.reviews}
+    changing = [row for row in pack.scores if (row[1], row[2]) not in unchanged_scores] + \
+        [row for row in pack.reviews if row[1] not in unchanged_reviews]
+    for row in changing:
         award = view.entries.get(row[1])
         if award in view.closed_rounds:
             round_id, name = view.closed_rounds[award]

@@ -132,3 +132,41 @@ def test_a_review_altered_outside_judgepanel_is_refused(panel: tuple[Store, Judg
         pack.db.execute("UPDATE reviews SET comment = 'Outstanding' WHERE entry = 'B'")
     with pytest.raises(JudgePanelError, match="overall review was altered outside"):
         merge_packs(store, [path])
+
+
+def test_a_first_round_pack_still_merges_its_open_awards_when_another_round_closed(
+        tmp_path: Path) -> None:
+    """A judge's pack spans their awards: once one award's written round is closed, the pack
+    can still bring the other awards' work (its closed-round records unchanged), but not a
+    change to the closed round."""
+    from judgepanel.core.assignment import assign
+    from judgepanel.core.packs import make_pack
+    from judgepanel.core.panel import create_panel
+
+    other = Award(id="other", name="Other", scale=Scale(0, 10, 1),
+                  sections=(Section("Q1", "Impact", "What changed?"),))
+    store = create_panel(tmp_path / "two.judgepanel", "Two awards", [AWARD, other])
+    upsert_entries(store, [EntryRecord(id="A", award="prize", title="A"),
+                           EntryRecord(id="X", award="other", title="X")])
+    ann = add_judge(store, "Ann")
+    for entry in ("A", "X"):
+        assign(store, ann, entry)
+    path = tmp_path / "Ann.judgepack"
+    make_pack(store, ann, path)
+    with open_pack(path) as pack:
+        Judging.for_pack(pack).set_score("A", "Q1", 7)
+        Judging.for_pack(pack).set_score("X", "Q1", 5)
+    merge_packs(store, [path])
+    add_round(store, "prize", RoundSpec("final", "Final", "consensus", FINAL))
+    close_round(store, "prize", "judging")
+    with open_pack(path) as pack:
+        Judging.for_pack(pack).set_score("X", "Q1", 6)
+    (result,) = merge_packs(store, [path])
+    assert (result.changed, result.unchanged) == (1, 1)
+    assert store.rows("SELECT value FROM scores WHERE entry = 'X'") == [{"value": 6.0}]
+    with open_pack(path) as pack:
+        Judging.for_pack(pack).set_score("A", "Q1", 9)
+    with pytest.raises(JudgePanelError, match="belongs to round 'judging' .* which is closed"):
+        merge_packs(store, [path])
+    assert store.rows("SELECT value FROM scores WHERE entry = 'A'") == [{"value": 7.0}]
+    store.close()
