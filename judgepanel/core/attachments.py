@@ -32,7 +32,7 @@ PDFIUM_LOCK = threading.RLock()
 OK, ENCRYPTED, DAMAGED, EXECUTABLE = "ok", "encrypted", "damaged", "executable"
 VIEWABLE = {"pdf", "png", "jpeg", "gif", "bmp", "webp"}
 # The keys `entries --json` gives each attachment (docs/interface.md).
-ATTACHMENT_KEYS = ("name", "type", "bytes", "pages", "sha256")
+ATTACHMENT_KEYS = ("name", "type", "bytes", "pages", "sha256", "url")  # url: a link's, else ""
 _OFFICE = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
 
 
@@ -66,40 +66,36 @@ class AttachmentImport:
 
 
 # ----- blob I/O -------------------------------------------------------------------------------
-# The standard library's connections stream a large document through incremental blob I/O;
-# an encrypted file's (SQLCipher's) has no blobopen, so there a document moves whole, one at
-# a time: memory then follows the largest document, never the sum of them.
+# Documents stream in chunks through SQLite's incremental blob I/O: the standard library's
+# connections call it `blobopen`, an encrypted file's (SQLCipher's) `open_blob`. Memory stays
+# flat whatever the documents weigh.
+
+
+def _open_blob(conn: sqlite3.Connection, rowid: int, readonly: bool) -> Any:
+    """The `content` of document `rowid` as a blob to read or write in chunks."""
+    if hasattr(conn, "blobopen"):
+        return conn.blobopen("documents", "content", rowid, readonly=readonly)
+    return conn.open_blob("documents", "content", rowid, readonly=readonly)  # type: ignore[attr-defined]
 
 
 def document_chunks(conn: sqlite3.Connection, rowid: int) -> Iterator[bytes]:
     """A stored document's bytes in chunks."""
-    if hasattr(conn, "blobopen"):
-        with conn.blobopen("documents", "content", rowid, readonly=True) as blob:
-            while chunk := blob.read(CHUNK):
-                yield chunk
-        return
-    row = conn.execute("SELECT content FROM documents WHERE rowid = ?", [rowid]).fetchone()
-    content = bytes(row[0]) if row else b""
-    for start in range(0, len(content), CHUNK):
-        yield content[start:start + CHUNK]
+    with _open_blob(conn, rowid, readonly=True) as blob:
+        while chunk := blob.read(CHUNK):
+            yield chunk
 
 
 def insert_document(conn: sqlite3.Connection, sha: str, kind: str, size: int,
                     pages: int | None, status: str, chunks: Iterable[bytes]) -> None:
-    """A document row with its bytes written from `chunks` (into a zero-filled blob where the
-    connection has blob I/O, so the document is never held whole)."""
-    if not hasattr(conn, "blobopen"):
-        conn.execute("INSERT INTO documents(sha256, type, bytes, pages, status, content) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     [sha, kind, size, pages, status, b"".join(chunks)])
-        return
+    """A document row with its bytes written from `chunks` into a zero-filled blob, so the
+    document is never held whole."""
     cursor = conn.execute("INSERT INTO documents(sha256, type, bytes, pages, status, content) "
                           "VALUES (?, ?, ?, ?, ?, zeroblob(?))",
                           [sha, kind, size, pages, status, size])
     rowid = cursor.lastrowid
     assert rowid is not None
     if size:
-        with conn.blobopen("documents", "content", rowid) as blob:
+        with _open_blob(conn, rowid, readonly=False) as blob:
             for chunk in chunks:
                 blob.write(chunk)
 
@@ -232,8 +228,8 @@ def import_attachments(store: Store, source: Path | str | None, who: str = "",
             _import_one(store, entry, name, file, result)
         for entry, urls in references.items():
             for url in urls:
-                if _is_url(url):
-                    add_link(store, entry, _link_name(url), url)
+                if is_url(url):
+                    add_link(store, entry, link_name(url), url)
                     result.added += 1
         result.warnings += limit_warnings(store, limits)
         if dry_run:
@@ -254,11 +250,13 @@ def open_source_or_none(source: Path | str | None) -> Iterator[list[SourceFile]]
         yield files
 
 
-def _is_url(text: str) -> bool:
+def is_url(text: str) -> bool:
+    """Whether an export's cell names a web address (kept as a link, never fetched)."""
     return text.lower().startswith(("http://", "https://"))
 
 
-def _link_name(url: str) -> str:
+def link_name(url: str) -> str:
+    """The name a link is listed under: the last part of its path, else the whole URL."""
     tail = url.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
     return tail or url
 
@@ -274,7 +272,7 @@ def _match(files: list[SourceFile], entries: set[str], references: dict[str, lis
     claimed: set[int] = set()
     for entry, names in references.items():
         for name in names:
-            if _is_url(name):
+            if is_url(name):
                 continue
             found = by_path.get(name.strip("/")) or by_name.get(name.rsplit("/", 1)[-1], [None])[0]
             if found is None:

@@ -80,7 +80,7 @@ def test_import_from_a_zip_lists_each_entrys_documents(panel: Store, tmp_path: P
     assert (result.added, result.documents) == (4, 4)
     found = {e["entry"]: e["attachments"] for e in list_entries(panel)}
     evaluation = next(a for a in found["E-1"] if a["name"] == "Evaluation.pdf")
-    assert set(evaluation) == {"name", "type", "bytes", "pages", "sha256"}
+    assert set(evaluation) == {"name", "type", "bytes", "pages", "sha256", "url"}
     assert (evaluation["type"], evaluation["pages"]) == ("pdf", 6)
     assert evaluation["sha256"] == digest(tmp_path / "download" / "E-1" / "Evaluation.pdf")
     assert [a["type"] for a in found["E-2"] if a["name"] == "Team.jpg"] == ["jpeg"]

@@ -7,20 +7,21 @@ or guessed from the headers ("Attachments", "Supporting documents", "Uploads"…
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from judgepanel.core.attachments import AttachmentImport, import_attachments
-from judgepanel.core.importing.importer import ImportResult, import_file
+from judgepanel.core.importing.importer import (
+    ImportResult,
+    document_columns,
+    export_references,
+    import_file,
+)
 from judgepanel.core.importing.mapping import Mapping, load_mapping
 from judgepanel.core.importing.readers import Table
 from judgepanel.core.progress import Progress
 from judgepanel.core.store import Store
-
-_GUESS = re.compile(r"attach|upload|supporting doc|file(s|\s*name)?\b|document", re.I)
-_SPLIT = re.compile(r"[\n;|]+|,\s+(?=\S+\.\w{2,5}\b)")
 
 
 class _Rollback(Exception):
@@ -33,25 +34,15 @@ class _Rollback(Exception):
 
 def attachment_columns(result: ImportResult, mapping: Mapping | None) -> list[str]:
     """The export's columns that name documents: the mapping's, else guessed from headers."""
-    if mapping is not None and mapping.attachments:
-        return list(mapping.attachments)
-    headers = {header for record in result.records for header in record.source}
-    return sorted(h for h in headers if isinstance(h, str) and _GUESS.search(h))
+    return document_columns(result.records, mapping)
 
 
 def references(results: list[ImportResult], mapping: Mapping | None) -> dict[str, list[str]]:
     """entry -> the file names and URLs its row names in the attachment columns."""
     found: dict[str, list[str]] = {}
     for result in results:
-        columns = attachment_columns(result, mapping)
-        for record in result.records:
-            for column in columns:
-                value = record.source.get(column)
-                if not isinstance(value, str):
-                    continue
-                for part in _SPLIT.split(value):
-                    if part.strip():
-                        found.setdefault(record.id, []).append(part.strip())
+        for entry, names in export_references(result.records, mapping).items():
+            found.setdefault(entry, []).extend(names)
     return found
 
 
@@ -66,7 +57,8 @@ def import_with_attachments(store: Store, paths: Sequence[Path | Table], attachm
     explicit = load_mapping(mapping) if isinstance(mapping, Path) else mapping
     try:
         with store.transaction():
-            results = [import_file(store, path, award, preset, mapping, False, who, progress)
+            results = [import_file(store, path, award, preset, mapping, False, who, progress,
+                                   links=False)  # kept with the documents, below
                        for path in paths]
             documents = import_attachments(store, attachments, who, ignore_unmatched,
                                            references=references(results, explicit))

@@ -8,11 +8,13 @@ id; scores, assignments and conflicts refer to that id and are never touched.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from judgepanel.core.attachments import add_link, is_url, link_name
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import EntryRecord, UpsertCounts, count_words, upsert_entries
 from judgepanel.core.errors import JudgePanelError
@@ -24,6 +26,10 @@ from judgepanel.core.progress import Progress
 from judgepanel.core.store import Store
 
 ENTRY_COLUMN_HINT = "Entry ID, ID, Entry, Application Code, Reference, Submission ID"
+# Headers of columns that name an entry's documents, where the mapping names none, and how
+# one cell lists several (lines, semicolons, bars, or commas between file names).
+_DOCUMENT_HEADER = re.compile(r"attach|upload|supporting doc|file(s|\s*name)?\b|document", re.I)
+_DOCUMENT_SPLIT = re.compile(r"[\n;|]+|,\s+(?=\S+\.\w{2,5}\b)")
 
 
 @dataclass
@@ -49,6 +55,8 @@ class ImportResult:
     by_award: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     records: list[EntryRecord] = field(default_factory=list)
+    links: int = 0  # URLs in the export's document columns, kept as links (never fetched)
+    unloaded: int = 0  # file names in those columns, left for an import with the documents
 
     def report_lines(self) -> list[str]:
         """The lines the CLI prints and the GUI shows after an import."""
@@ -60,7 +68,14 @@ class ImportResult:
             head = f"added {self.added} {noun}, updated {self.updated}, "
         lines = [f"{head}unchanged {self.unchanged} ({awards or 'no entries'}) "
                  f"from {self.file.name}"]
+        if self.links:
+            lines.append(f"{'would keep' if self.dry_run else 'kept'} {self.links} link(s) "
+                         "from the export's document columns as links (never fetched)")
         lines += [f"warning: {warning}" for warning in self.warnings]
+        if self.unloaded:
+            lines.append(f"warning: the export names {self.unloaded} file(s) in its document "
+                         "columns; give the documents (a ZIP or folder) with the export to "
+                         "import them")
         if self.dry_run:
             lines.append("dry run: the panel was not changed")
         return lines
@@ -69,8 +84,11 @@ class ImportResult:
 def import_file(store: Store, path: Path | Table, award: str | None = None,
                 preset: str = "generic", mapping: Path | Mapping | None = None,
                 dry_run: bool = False, who: str = "",
-                progress: Progress | None = None) -> ImportResult:
+                progress: Progress | None = None, links: bool = True) -> ImportResult:
     """Import one export into a panel, all or nothing; with dry_run, only report.
+
+    URLs in the export's document columns are kept as links, never fetched (with `links`;
+    an import together with the documents passes False and keeps them with the files).
 
     `path` may be a `Table` already read (the import dialog's), so the file is read once.
     `mapping` is a MAPPING.toml (laid over the guess from the headers: write only the lines
@@ -81,16 +99,55 @@ def import_file(store: Store, path: Path | Table, award: str | None = None,
     plan = plan_import(store, path, award=award, preset=preset, mapping=mapping,
                        progress=progress)
     path = plan.table.path
+    named = export_references(plan.records, plan.mapping) if links else {}
+    urls = [(entry, text) for entry, texts in named.items() for text in texts if is_url(text)]
+    files = sum(1 for texts in named.values() for text in texts
+                if not is_url(text) and _FILE_NAME.search(text))
     if dry_run:
         counts = compare_with_panel(store, plan.records)
     else:
         with store.transaction():
             counts = upsert_entries(store, plan.records)
-            store.audit("entries imported", {
+            for entry, url in urls:
+                add_link(store, entry, link_name(url), url)
+            detail: dict[str, Any] = {
                 "file": path.name, "added": counts.added, "updated": counts.updated,
-                "unchanged": counts.unchanged, "awards": plan.by_award}, who)
+                "unchanged": counts.unchanged, "awards": plan.by_award}
+            if urls:
+                detail["links"] = len(urls)
+            store.audit("entries imported", detail, who)
     return ImportResult(path, dry_run, counts.added, counts.updated, counts.unchanged,
-                        plan.by_award, plan.warnings, plan.records)
+                        plan.by_award, plan.warnings, plan.records, len(urls), files)
+
+
+_FILE_NAME = re.compile(r"\.\w{2,5}\s*$")
+_HYPERLINK = re.compile(r'=HYPERLINK\(\s*"([^"]+)"', re.I)
+
+
+def document_columns(records: list[EntryRecord], mapping: Mapping | None) -> list[str]:
+    """The export's columns that name documents: the mapping's, else guessed from headers."""
+    if mapping is not None and mapping.attachments:
+        return list(mapping.attachments)
+    headers = {header for record in records for header in record.source}
+    return sorted(h for h in headers if isinstance(h, str) and _DOCUMENT_HEADER.search(h))
+
+
+def export_references(records: list[EntryRecord],
+                      mapping: Mapping | None) -> dict[str, list[str]]:
+    """entry -> the file names and URLs its row names in the document columns."""
+    found: dict[str, list[str]] = {}
+    columns = document_columns(records, mapping)
+    for record in records:
+        for column in columns:
+            value = record.source.get(column)
+            if not isinstance(value, str):
+                continue
+            for part in _DOCUMENT_SPLIT.split(value):
+                if part.strip():
+                    formula = _HYPERLINK.match(part.strip())  # a spreadsheet's link, as text
+                    found.setdefault(record.id, []).append(
+                        formula.group(1) if formula else part.strip())
+    return found
 
 
 def import_files(store: Store, paths: list[Path], award: str | None = None,
