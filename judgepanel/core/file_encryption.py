@@ -305,7 +305,9 @@ def export_file(source: Path | str, target: Path | str, source_key: FileKey | No
     `target_key` (or plain with None), with SQLCipher's own `sqlcipher_export`.
 
     The write-ahead log is folded into `source` first and the file left in rollback-journal
-    mode, so nothing of it stays in a `-wal` beside it. `target` is removed on any failure.
+    mode, so nothing of it stays in a `-wal` beside it; that needs every other program to have
+    let go of the file, so one still holding it open fails here ("database is locked") before
+    anything is written. `target` is removed on any failure.
     """
     from sqlcipher3 import dbapi2
 
@@ -315,7 +317,9 @@ def export_file(source: Path | str, target: Path | str, source_key: FileKey | No
             else dbapi2.connect(str(source), isolation_level=None))
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode = DELETE")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":  # another program holds it open
+            raise sqlite3.OperationalError("database is locked")
         pragma = target_key.pragma() if target_key else "''"
         conn.execute(f"ATTACH DATABASE ? AS exported KEY {pragma}", [str(target)])
         conn.execute("SELECT sqlcipher_export('exported')")

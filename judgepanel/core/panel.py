@@ -165,6 +165,9 @@ def _rewrite(path: Path, old: FileKey | None, new: FileKey | None, what: str,
         remove_database(partial)
         if disk_full_error(exc):
             raise JudgePanelError(f"no space left on device while writing {path}") from None
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise JudgePanelError(f"{path}: the panel is open in another window or program; "
+                                  "close it there first (nothing was changed)") from None
         raise
     except BaseException:
         remove_database(partial)

@@ -99,8 +99,12 @@ def decrypt_panel_window(window: Any) -> QWidget | None:
     """Remove the window's panel's encryption and reopen it; None when refused."""
     path = Path(window.path)
     done: list[bool] = []
-    reopened = _rewrite(window, lambda: done.append(decrypt_panel(path, who=WHO) is None),
-                        "Remove encryption")
+
+    def change() -> None:
+        decrypt_panel(path, who=WHO)
+        done.append(True)
+
+    reopened = _rewrite(window, change, "Remove encryption")
     return reopened if done else None
 
 

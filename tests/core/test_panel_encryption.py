@@ -188,3 +188,27 @@ def test_a_copy_of_an_encrypted_panel_is_encrypted_too(tmp_path: Path) -> None:
     forget_keys()
     with open_panel(copy, key_for_file(copy, PASSPHRASE)) as store:
         assert [e["nominee"] for e in list_entries(store)] == ["Priya Shah"]
+
+
+def test_a_panel_another_program_has_open_is_left_alone(tmp_path: Path) -> None:
+    """Replacing the file under another program's open connection would lose its writes."""
+    import subprocess
+    import sys
+
+    path = make_panel(tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time\n"
+         "c = sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM meta').fetchone()\n"
+         "print('open', flush=True); time.sleep(60)", str(path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(JudgePanelError, match="open in another window or program"):
+            encrypt_panel(path, PASSPHRASE)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not is_encrypted(path)
+    assert sorted(p.name for p in tmp_path.iterdir() if "rewriting" in p.name) == []
+    encrypt_panel(path, PASSPHRASE)  # once it has let go
+    assert is_encrypted(path)
