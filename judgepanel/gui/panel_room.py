@@ -170,6 +170,7 @@ class PanelRoom(QWidget):
         so_far.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         so_far.cellClicked.connect(lambda row, _column: self.show_entry(row))
         self.ui.note.textChanged.connect(self._note_typed)
+        self.ui.note.escaped.connect(self._escape)
         self.ui.note.installEventFilter(self.page_keys)
         self.ui.previous_button.clicked.connect(self.previous_entry)
         self.ui.next_button.clicked.connect(self.next_entry)
@@ -624,6 +625,13 @@ class PanelRoom(QWidget):
             self.projector.close()  # Escape here too: the projector is on another screen
             return
         super().keyPressEvent(event)
+
+    def _escape(self) -> None:
+        """Escape in the note: closes the projector if it is open, else back to the scores."""
+        if self.projector is not None:
+            self.projector.close()
+        elif self.boxes:
+            next(iter(self.boxes.values())).setFocus()
 
     # ----- closing -----------------------------------------------------------------------
 

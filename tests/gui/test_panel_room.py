@@ -95,6 +95,16 @@ def test_page_down_and_page_up_move_between_entries(panel: Path, open_room) -> N
         ("Judging", "1 of 5", "75.0", "2")]
     assert lines[0].spread != "–"
     assert room.ui.earlier_table.item(0, 1).text() == "1 of 5"
+    # the round so far: each entry's agreed total once every section has one; a click shows it
+    table = room.ui.round_table
+    assert [table.item(row, 0).text() for row in range(3)] == ["A", "B", "C"]
+    assert table.item(0, 2).text() == "–"
+    press(Qt.Key.Key_Tab)
+    type_text("6")
+    assert table.item(0, 2).text() == "70.0" and table.item(0, 3).text() == "1"
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(2, 1)).center())
+    assert room.current == "C"
 
 
 def test_undo_and_redo_put_the_values_back_in_the_file(panel: Path, open_room) -> None:
@@ -162,6 +172,13 @@ def test_the_projector_shows_agreed_scores_and_no_judge_until_switched_on(
     projector.activateWindow()
     QTest.keyClick(projector, Qt.Key.Key_Escape)
     assert not projector.isVisible() and room.projector is None
+    # Escape in the room closes it too (the projector is on another screen)
+    again = room.present()
+    qtbot.addWidget(again)
+    activate(room, qtbot)
+    room.boxes["answers"].setFocus()  # typing scores, as the chair will be
+    press(Qt.Key.Key_Escape)
+    assert not again.isVisible() and room.ui.present_button.text() == "&Present"
 
 
 def test_hidden_organisation_stays_off_the_projector(panel: Path, open_room, qtbot) -> None:
