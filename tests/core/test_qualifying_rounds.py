@@ -230,7 +230,7 @@ def test_an_encrypted_qualifying_pack_holds_no_entry_text_and_merges(tmp: Path) 
     made = make_qualifying_pack(panel, "prize", "sift", judges["Cat"], path)
     assert made.passphrase  # generated, to hand over apart from the file
     raw = path.read_bytes()
-    for text in (SECRET_ANSWER, "Entry A", "Cat", "Eligibility check", "FIRST-ROUND"):
+    for text in (SECRET_ANSWER, HIDDEN_NOMINEE, "Entry A", "Eligibility check", "FIRST-ROUND"):
         assert text.encode() not in raw
     _vote(path, {"A": True, "B": False})  # this process holds its key, as the window would
     results = merge_packs(panel, [path])  # the panel kept the key: nothing asked
