@@ -125,8 +125,9 @@ def award_result(store: Store, award: Award) -> AwardResult:
 
 
 def round_tables(store: Store, award_id: str) -> dict[str, Any]:
-    """The tables of an award's later rounds and each entry's path (nothing for one round)."""
-    from judgepanel.core.round_results import entry_path, round_result
+    """The tables of an award's later rounds, the first round's heading, and each finalist's
+    path in the final order (nothing for an award judged in one round)."""
+    from judgepanel.core.round_results import entry_path, final_result, round_result
     from judgepanel.core.rounds import award_rounds
 
     rounds = award_rounds(store, award_id)
@@ -135,12 +136,27 @@ def round_tables(store: Store, award_id: str) -> dict[str, Any]:
     results = [round_result(store, award_id, r.id) for r in rounds]
     tables = []
     for number, result in enumerate(results[1:], start=2):
-        found = result.round
-        heading = f"Round {number}: {found.name} ({found.kind}, {found.state})"
-        tables.append((heading, [(x.rank, x.entry, x.title, x.score) for x in result.lines]))
-    finalists = {x.entry for x in results[-1].lines}
-    return {"rounds": tables,
-            "paths": {entry: entry_path(results, entry) for entry in sorted(finalists)}}
+        tables.append((round_heading(number, result.round),
+                       [(x.rank, x.entry, x.title, x.score, x.placement)
+                        for x in result.lines]))
+    final = final_result(store, award_id)
+    paths = {line["entry"]: line["path"] or entry_path(results, line["entry"])
+             for line in final}
+    notes: dict[str, list[str]] = defaultdict(list)
+    for result in results:
+        if result.round.kind == "consensus":
+            for row in store.rows(
+                    "SELECT entry, note FROM consensus_scores WHERE award = ? AND round = ? "
+                    "AND section = '' AND trim(note) != '' ORDER BY entry",
+                    [award_id, result.round.id]):
+                notes[row["entry"]].append(f"{result.round.name}: {row['note']}")
+    return {"rounds": tables, "paths": paths, "round_notes": dict(notes),
+            "first_round": round_heading(1, results[0].round)}
+
+
+def round_heading(number: int, found: Any) -> str:
+    """"Round 2: Final (consensus, open)"."""
+    return f"Round {number}: {found.name} ({found.kind}, {found.state})"
 
 
 def section_comments(store: Store, award_id: str) -> list[dict[str, Any]]:

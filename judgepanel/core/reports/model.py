@@ -144,11 +144,14 @@ class AwardResult:
     conflicts: list[ConflictNote] = field(default_factory=list)
     decisions: list[DecisionNote] = field(default_factory=list)
     overrides: list[OverrideNote] = field(default_factory=list)
-    # judging rounds after the first: (heading, [(rank, entry, title, score)]) per round,
-    # and each entry's path through the rounds ("Judging 3rd of 14 with 81.4; Final 1st …")
-    rounds: list[tuple[str, list[tuple[int | None, str, str, float | None]]]] = field(
-        default_factory=list)
+    # judging rounds after the first: (heading, [(rank, entry, title, score, placement)])
+    # per round; each finalist's path through the rounds ("Judging 3rd of 14 with 81.4;
+    # Final 1st …") in the final order; the first round's heading ('' for one round)
+    rounds: list[tuple[str, list[tuple[int | None, str, str, float | None, str | None]]]] = \
+        field(default_factory=list)
     paths: dict[str, str] = field(default_factory=dict)
+    first_round: str = ""
+    round_notes: dict[str, list[str]] = field(default_factory=dict)  # the panel's, agreed
 
     @property
     def placed(self) -> list[EntryResult]:

@@ -169,6 +169,8 @@ class RankedReport(ReportPages):
                                    "scores share a rank, shown as “=”.", s["Body"]))
         for note in award.notes:
             story.append(para(sentence(note), s["Muted"]))
+        if award.first_round:
+            story += [Spacer(1, 4 * mm), para(award.first_round, s["Heading2"])]
         story += [Spacer(1, 4 * mm), self.ranked_table(award)]
         if any(e.override is not None for e in award.entries):
             story.append(Paragraph("† moderated score: see “Overrides” below.", s["Muted"]))
@@ -185,24 +187,34 @@ class RankedReport(ReportPages):
         if not award.rounds:
             return []
         s = self.styles
-        story: list[Flowable] = [para("The table above is the first round's.", s["Muted"])]
+        story: list[Flowable] = []
+        width = self.frame_width
         for heading, lines in award.rounds:
-            story += [Spacer(1, 4 * mm), para(heading, s["Heading2"])]
+            story += [Spacer(1, 6 * mm), CondPageBreak(40 * mm), para(heading, s["Heading2"])]
             rows: list[list[object]] = [[Paragraph(h, s["CellHead"]) for h in
-                                         ("Rank", "Entry", "Title", "Score")]]
-            for rank, entry, title, score in lines:
+                                         ("Rank", "Entry", "Title", "Score", "Placement")]]
+            for rank, entry, title, score, placement in lines:
                 rows.append(["–" if rank is None else str(rank),
                              para(shorten(entry, 40), s["Cell"]),
-                             para(shorten(title, 80), s["Cell"]), number(score)])
+                             para(shorten(title, 100), s["Cell"]), number(score),
+                             Paragraph(placement_label(placement), s["CellSmall"])])
             if len(rows) == 1:
                 story.append(para("No entries in this round yet.", s["Muted"]))
                 continue
-            table = Table(rows, repeatRows=1)
-            table.setStyle(TableStyle(table_style_commands()))
+            table = Table(rows, repeatRows=1, colWidths=(
+                12 * mm, 24 * mm, width - 80 * mm, 16 * mm, 28 * mm))
+            commands = table_style_commands()
+            commands += [("ALIGN", (3, 1), (3, -1), "RIGHT")]
+            table.setStyle(TableStyle(commands))
             story.append(table)
-        story += [Spacer(1, 4 * mm), para("Each finalist's path", s["Heading2"])]
+        placements = {e.entry: e.placement for e in award.entries}
+        story += [Spacer(1, 6 * mm), CondPageBreak(30 * mm),
+                  para("Each finalist's path", s["Heading2"])]
         for entry, path in award.paths.items():
-            story.append(para(f"{entry}: {path}", s["Body"]))
+            placed = placement_label(placements.get(entry))
+            story.append(Paragraph(f"<b>{text(entry)}</b>"
+                                   f"{f' ({text(placed)})' if placed else ''}: {text(path)}",
+                                   s["Body"]))
         return story
 
     def ranked_table(self, award: AwardResult) -> Table:
@@ -313,8 +325,12 @@ class RankedReport(ReportPages):
             story.append(para(who, s["Body"]))
         story.append(para(
             f"Rank {rank_label(entry)} of {len(award.entries)} · score {number(entry.score)}"
-            f" · mean {number(entry.mean)} · SD {number(entry.sd)} · {entry.judges} judges",
-            s["Muted"]))
+            f" · mean {number(entry.mean)} · SD {number(entry.sd)} · {entry.judges} judges"
+            f"{' in the first round' if award.first_round else ''}", s["Muted"]))
+        if entry.entry in award.paths:
+            story.append(para(f"Through the rounds: {award.paths[entry.entry]}.", s["Body"]))
+        for note in award.round_notes.get(entry.entry, []):
+            story.append(para(f"The panel's note, {note}", s["Body"]))
         story.append(Paragraph("Section averages", s["Heading2"]))
         rows = [[section.label, number(entry.section_means.get(section.id)),
                  number(award.section_means.get(section.id)),
