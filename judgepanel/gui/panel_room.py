@@ -151,6 +151,8 @@ class PanelRoom(QWidget):
         self.clock.timeout.connect(self._show_time)
         self.clock.start()
         self.page_keys = PageKeys(self)
+        if parent is not None:  # the panel window closing takes the room with it: save first
+            parent.installEventFilter(self)
 
         self._style()
         self._build_actions()
@@ -625,6 +627,11 @@ class PanelRoom(QWidget):
             self.projector.close()  # Escape here too: the projector is on another screen
             return
         super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Close:
+            self.close()
+        return False
 
     def _escape(self) -> None:
         """Escape in the note: closes the projector if it is open, else back to the scores."""

@@ -233,8 +233,12 @@ def test_the_panel_window_opens_the_room_when_a_consensus_round_is_open(
     action.trigger()
     room = window.findChild(PanelRoom)
     assert room is not None and room.isVisible() and room.current == "A"
-    room.close()
-    window.close()
+    activate(room, qtbot)
+    room.ui.note.setFocus()
+    type_text("Typed as the window closed")
+    window.close()  # takes the room with it, and what was typed is saved first
+    assert not room.isVisible()
+    assert saved(panel, "A")["note"] == "Typed as the window closed"
 
     other = PanelWindow(coordinator_panel(tmp_path / "p.judgepanel"), scratch_settings(tmp_path))
     qtbot.addWidget(other)
