@@ -135,7 +135,6 @@ class PanelRoom(QWidget):
         self.shown_at = time.monotonic()
         self.projector: ProjectorWindow | None = None
         self._typing = False
-        self._field_session = 0
         self._pending_note: tuple[str, str] | None = None
         self._closed = False
         self._unreported = False  # saved since `changed` was last emitted
@@ -191,23 +190,26 @@ class PanelRoom(QWidget):
         self.ui.award_combo.currentIndexChanged.connect(self._award_chosen)
         self.ui.round_combo.currentIndexChanged.connect(self._round_chosen)
         if not self.rounds:
-            self._refuse("No award of this panel has a consensus round. Add one on the Awards "
-                         "page (or with `judgepanel round add … --kind consensus`), promote "
-                         "the finalists into it, then open the panel room.")
+            self._refuse("No award of this panel has a consensus round. Add one to an award "
+                         "(in the panel window, or with `judgepanel round add … --kind "
+                         "consensus`), promote the finalists into it, then open the panel "
+                         "room.")
             self._show_nothing()
             self.set_editable(False)
             self.ui.present_button.setEnabled(False)
             return
-        start = next((r for r in self.rounds if (award_id is None or r.award == award_id)
-                      and (round_id is None or r.id == round_id) and not r.closed),
-                     None) or next((r for r in self.rounds if (award_id is None or
-                                    r.award == award_id) and (round_id is None or
-                                                              r.id == round_id)),
-                                   self.rounds[0])
+        start = self._first_round(award_id, round_id)
         self.ui.award_combo.setCurrentIndex(self.ui.award_combo.findData(start.award))
         self._award_chosen()
         self.ui.round_combo.setCurrentIndex(self.ui.round_combo.findData(start.id))
         self._round_chosen()
+
+    def _first_round(self, award_id: str | None, round_id: str | None) -> Round:
+        """The round asked for, else the first open one (of the award asked for), else the
+        first there is."""
+        wanted = [r for r in self.rounds if award_id in (None, r.award)
+                  and round_id in (None, r.id)] or self.rounds
+        return next((r for r in wanted if not r.closed), wanted[0])
 
     # ----- how it looks ------------------------------------------------------------------
 
@@ -346,7 +348,6 @@ class PanelRoom(QWidget):
         self._report_changes()
         self._stop_timer()
         self.index = index
-        self._field_session += 1
         entry = self.entries[index]
         self.shown_at = time.monotonic()
         self.clock.start()
@@ -652,3 +653,30 @@ class PanelRoom(QWidget):
                 self.projector.close()
             self.store.close()
         super().closeEvent(event)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The panel room on its own, for a chair's second laptop:
+    `python -m judgepanel.gui.panel_room PANEL [AWARD [ROUND]]`."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    args = sys.argv[1:] if argv is None else argv
+    if not 1 <= len(args) <= 3:
+        print("usage: python -m judgepanel.gui.panel_room PANEL [AWARD [ROUND]]",
+              file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        room = PanelRoom(Path(args[0]), award_id=args[1] if len(args) > 1 else None,
+                         round_id=args[2] if len(args) > 2 else None)
+    except JudgePanelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    room.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

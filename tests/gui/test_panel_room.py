@@ -246,3 +246,23 @@ def test_the_panel_window_opens_the_room_when_a_consensus_round_is_open(
     menu.aboutToShow.emit()
     assert not other.panel_room_action.isEnabled()
     other.close()
+
+
+def test_the_chair_chooses_the_round_when_there_are_several(panel: Path, open_room) -> None:
+    from judgepanel.core.round_definitions import RoundSpec
+    from judgepanel.core.rounds import add_round
+
+    with open_panel(panel) as store:
+        add_round(store, "prize", RoundSpec("ceremony", "Ceremony vote", "consensus"),
+                  who="Coordinator")
+    room = open_room(panel)
+    combo = room.ui.round_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Final", "Ceremony vote"]
+    assert room.round is not None and room.round.id == "final" and room.current == "A"
+    combo.setCurrentIndex(1)
+    assert room.round.id == "ceremony" and room.entries == []
+    assert "No entries have been promoted into round 'Ceremony vote'" in room.message
+    combo.setCurrentIndex(0)
+    assert room.current == "A" and room.message == ""
+    opened = open_room(panel, award_id="prize", round_id="ceremony")
+    assert opened.round is not None and opened.round.id == "ceremony"
