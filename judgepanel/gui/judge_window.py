@@ -40,7 +40,14 @@ from judgepanel.gui.passphrase_dialog import unlock_pack
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
 from judgepanel.gui.tasks import run_task, wait_for_tasks
 from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
-from judgepanel.gui.vote_panel import VOTE_FILTERS, VoteListModel, VotePanel, vote_status
+from judgepanel.gui.vote_panel import (
+    VOTE_FILTERS,
+    SetVoteCommand,
+    Vote,
+    VoteListModel,
+    VotePanel,
+    vote_status,
+)
 from judgepanel.gui.wheel_guard import install_wheel_guard
 from judgepanel.gui.window_fit import place_window, remember_window
 
@@ -390,29 +397,43 @@ class JudgeWindow(QMainWindow):
         self._select_in_list(entry_id)
 
     def choose_vote(self, passed: bool | None) -> None:
-        """Pass (P), fail (F) or undecided for the entry on show, saved at once; a fail
-        waits for its reason (the file holds no vote for the entry until there is one)."""
+        """Pass (P), fail (F) or undecided for the entry on show, saved at once (an undoable
+        step); a fail waits for its reason (the file holds no vote until there is one)."""
         entry = self.current
         if entry is None or self.voting is None or not self.vote_panel.isEnabled():
             return
-        reason = self.vote_panel.reason()
-        self.known_votes[entry] = (passed, reason)
-        self.vote_panel.set_vote(passed, reason)
-        self._write_vote(entry)
-        self.vote_panel.set_message("")
-        if passed is False and not reason.strip():  # the panel says a fail needs a reason
+        before = self.known_votes.get(entry, (None, ""))
+        after = (passed, self.vote_panel.reason())
+        if after != before:
+            self.undo_stack.push(SetVoteCommand(self, entry, before, after))
+        if passed is False and not after[1].strip():  # the panel says a fail needs a reason
             self.vote_panel.focus_reason()
 
     def _reason_typed(self, text: str) -> None:
         entry = self.current
         if entry is None or self.voting is None:
             return
-        passed, _ = self.known_votes.get(entry, (None, ""))
-        self.known_votes[entry] = (passed, text)
-        self.vote_panel.set_vote(passed, text)
-        if passed is not None:
-            self._pending_reason = entry
-            self.reason_timer.start()
+        before = self.known_votes.get(entry, (None, ""))
+        if text != before[1]:
+            self.undo_stack.push(SetVoteCommand(self, entry, before, (before[0], text),
+                                                typed=True))
+
+    def apply_vote(self, entry: str, vote: Vote, typed: bool = False) -> None:
+        """Show and save a vote (called by the undoable command); a reason being typed is
+        saved after a pause in typing, anything else at once."""
+        if entry != self.current:
+            self.show_entry(entry)
+        self.known_votes[entry] = vote
+        self.vote_panel.set_vote(*vote)
+        self.vote_panel.ui.reason.set_text_quietly(vote[1])
+        self.vote_panel.set_message("")
+        if not typed:
+            self._write_vote(entry)
+            return
+        self.model.set_status(entry, vote_status(*vote), 0)
+        self.update_progress()
+        self._pending_reason = entry
+        self.reason_timer.start()
 
     def _save_pending_reason(self) -> None:
         self.reason_timer.stop()

@@ -9,10 +9,10 @@ have the focus); a fail needs a reason, typed in the box below, saved as it is t
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from judgepanel.gui.forms.ui_vote_panel import Ui_VotePanel
@@ -26,6 +26,47 @@ VOTE_STATUSES = {"pass": "complete", UNDECIDED: "not started"}
 FAIL_COLOUR = "#8A1538"  # NHS dark pink: apart from the conflict sign's red
 VOTE_FILTERS = (("Entries to decide: all", None), ("Not decided", UNDECIDED),
                 ("Passed", "pass"), ("Failed", "fail"))
+
+
+VOTE_ID = 3  # QUndoCommand id: typing one reason merges into one command
+Vote = tuple[bool | None, str]  # pass (True), fail (False) or undecided (None), and the reason
+
+
+class VoteApplier(Protocol):
+    """What the command needs from the judge's window."""
+
+    def apply_vote(self, entry: str, vote: Vote, typed: bool = False) -> None: ...
+
+
+class SetVoteCommand(QUndoCommand):
+    """A vote changed (pass, fail, undecided) or its reason was typed: one undoable step."""
+
+    def __init__(self, applier: VoteApplier, entry: str, before: Vote, after: Vote,
+                 typed: bool = False) -> None:
+        super().__init__()
+        self.applier, self.entry, self.before, self.after = applier, entry, before, after
+        self.typed = typed  # reason typing: saved after a pause, merged into one step
+        self.done = False  # redone once already (pushed)
+        word = {True: "Pass", False: "Fail", None: "Undecided"}[after[0]]
+        self.setText(f"Edit the reason for {entry}" if typed else f"{word}: {entry}")
+
+    def id(self) -> int:
+        return VOTE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, SetVoteCommand) or not (self.typed and other.typed) or \
+                other.entry != self.entry:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        # While typing, the reason waits for a pause; Redo later saves it at once.
+        self.applier.apply_vote(self.entry, self.after, self.typed and not self.done)
+        self.done = True
+
+    def undo(self) -> None:
+        self.applier.apply_vote(self.entry, self.before)
 
 
 def vote_status(passed: bool | None, reason: str) -> str:

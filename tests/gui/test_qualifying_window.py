@@ -94,6 +94,17 @@ def test_p_and_f_vote_a_fail_waits_for_its_reason_and_each_is_in_the_file(
     assert "2 of 3 decided" in ui.progressLabel.text()
     assert ui.entryList.model().index(1, 2).data() == "fail"
 
+    # Undo (Ctrl+Z) takes back the typed reason in one step, then the fail itself
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.writer.wait()  # type: ignore[attr-defined]
+    assert "E-2" not in votes_in_file(pack) and panel.reason() == ""
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not panel.ui.failButton.isChecked() and not panel.ui.passButton.isChecked()
+    for _ in range(2):  # Redo brings both back
+        window.actions_by_name["redo"].trigger()  # type: ignore[attr-defined]
+    window.writer.wait()  # type: ignore[attr-defined]
+    assert votes_in_file(pack)["E-2"] == (0, "Outside the award's dates")
+
     # a changed mind: E-1 fails too, then is cleared back to undecided
     window.show_entry("E-1")  # type: ignore[attr-defined]
     assert panel.ui.passButton.isChecked() and panel.reason() == ""
