@@ -192,17 +192,17 @@ def comment_flags(entry: str, totals: Sequence[JudgeTotal], commented: set[tuple
     return found
 
 
-def champion_flags(by_judge: Mapping[str, Sequence[tuple[str, Number]]],
-                   ranks: Mapping[str, int | None], k: int,
-                   totals_by_entry: Mapping[str, Sequence[JudgeTotal]] | None = None,
-                   gap: float = 0.0) -> list[dict[str, Any]]:
-    """A judge's clear top-k entries that the panel ranks outside its top 2k.
+# A judge's clear top-k entry before the panel's ranks are known: (judge, entry, the
+# judge's total, the points it pulls the entry, the words on how far above the others).
+Champion = tuple[str, str, Number, float, str]
 
-    Entries tied across the judge's k-th place are not a top k (on a 0–10 scale a judge's
-    third-best score is often shared by half their entries). With `totals_by_entry`, the
-    judge must also have scored the entry at least `gap` points above the others' median.
-    """
-    found = []
+
+def champion_candidates(by_judge: Mapping[str, Sequence[tuple[str, Number]]], k: int,
+                        totals_by_entry: Mapping[str, Sequence[JudgeTotal]] | None = None,
+                        gap: float = 0.0) -> list[Champion]:
+    """Each judge's clear top k (see `champion_flags`), the same under every method."""
+    found: list[Champion] = []
+    wanted = exact(gap)
     for judge, scored in by_judge.items():
         if len(scored) < 2 * k:
             continue  # a top k of fewer than 2k entries is not a choice
@@ -212,21 +212,42 @@ def champion_flags(by_judge: Mapping[str, Sequence[tuple[str, Number]]],
         for value, entry, total in ordered[:k]:
             if ordered[k][0] == value:
                 break  # tied across the k-th place: from here on not a clear top k
-            rank = ranks.get(entry)
-            if rank is None or rank <= 2 * k:
-                continue
             pull, beyond = 0.0, ""
             if totals_by_entry is not None:
                 theirs = totals_by_entry.get(entry, [])
                 mine = next((t for t in theirs if t.judge == judge), None)
                 apart = _apart(mine, theirs) if mine is not None else None
-                if apart is None or apart < exact(gap):
+                if apart is None or apart < wanted:
                     continue
                 pull = float(apart) / len(theirs)
                 beyond = f", {float(apart):.1f} points above the other judges' median"
-            found.append(_record(entry, judge, "champion",
-                                 f"in {judge}'s top {k} ({float(total):.1f}) but ranked {rank} "
-                                 f"by the panel (outside the top {2 * k}){beyond}", pull))
+            found.append((judge, entry, total, pull, beyond))
+    return found
+
+
+def champion_flags(by_judge: Mapping[str, Sequence[tuple[str, Number]]],
+                   ranks: Mapping[str, int | None], k: int,
+                   totals_by_entry: Mapping[str, Sequence[JudgeTotal]] | None = None,
+                   gap: float = 0.0, candidates: Sequence[Champion] | None = None
+                   ) -> list[dict[str, Any]]:
+    """A judge's clear top-k entries that the panel ranks outside its top 2k.
+
+    Entries tied across the judge's k-th place are not a top k (on a 0–10 scale a judge's
+    third-best score is often shared by half their entries). With `totals_by_entry`, the
+    judge must also have scored the entry at least `gap` points above the others' median.
+    `candidates` (champion_candidates' answer for the same arguments) saves working each
+    judge's top k out again for another method's ranks.
+    """
+    if candidates is None:
+        candidates = champion_candidates(by_judge, k, totals_by_entry, gap)
+    found = []
+    for judge, entry, total, pull, beyond in candidates:
+        rank = ranks.get(entry)
+        if rank is None or rank <= 2 * k:
+            continue
+        found.append(_record(entry, judge, "champion",
+                             f"in {judge}'s top {k} ({float(total):.1f}) but ranked {rank} "
+                             f"by the panel (outside the top {2 * k}){beyond}", pull))
     return found
 
 
@@ -287,13 +308,17 @@ def ranking_flags(settings: Mapping[str, Any],
                   ranks: Mapping[str, int | None], ordered_scores: Sequence[tuple[str, Number]],
                   standard_errors: Mapping[str, float],
                   by_judge: Mapping[str, Sequence[tuple[str, Number]]] | None = None,
-                  difference_se: Callable[[str, str], float] | None = None
-                  ) -> list[dict[str, Any]]:
-    """The flags that depend on where the method ranks entries: champion, near-cutoff."""
+                  difference_se: Callable[[str, str], float] | None = None,
+                  champions: Sequence[Champion] | None = None) -> list[dict[str, Any]]:
+    """The flags that depend on where the method ranks entries: champion, near-cutoff.
+
+    `champions`: champion_candidates' answer for these totals and settings, when known.
+    """
     if by_judge is None:
         by_judge = totals_by_judge(totals_by_entry)
     gap = float(settings["flag_thresholds"].get("champion_gap", 20.0))
-    return (champion_flags(by_judge, ranks, int(settings["champion_k"]), totals_by_entry, gap)
+    return (champion_flags(by_judge, ranks, int(settings["champion_k"]), totals_by_entry, gap,
+                           champions)
             + cutoff_flags(ordered_scores, standard_errors, int(settings["places"]),
                            difference_se))
 

@@ -34,6 +34,8 @@ from typing import Any
 
 from judgepanel.core.awards import Award, panel_award
 from judgepanel.core.disagreement_flags import (
+    Champion,
+    champion_candidates,
     order_by_priority,
     panel_flags,
     ranking_flags,
@@ -154,6 +156,8 @@ class Analysis:
     bias_errors: dict[str, float] = field(default_factory=dict)
     too_close: dict[str, list[str]] = field(default_factory=dict)
     design: dict[str, Any] = field(default_factory=dict)
+    incomplete: set[str] = field(default_factory=set)  # entries with a total left incomplete
+    champions: list[Champion] | None = None  # each judge's clear top k, whatever the method
 
 
 def analyse_award(store: Store, award_id: str) -> Analysis:
@@ -211,7 +215,8 @@ def analyse_award(store: Store, award_id: str) -> Analysis:
         summary=summary, judge_flags=panel_flags(award, settings, counted, commented),
         bias_errors=bias_errors, design=design,
         too_close=_too_close(fit, names, scores["bias"]) if fit else {},
-        by_judge=totals_by_judge(counted), method_notes=model_notes)
+        by_judge=totals_by_judge(counted), method_notes=model_notes,
+        incomplete={t.entry for t in totals if not t.complete})
 
 
 def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any]
@@ -230,15 +235,28 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
             judge_index.append(where_judge[total.judge])
             values.append(float(total.total or 0.0))
     e, j, y = entry_index, judge_index, values
-    exact_y = [t.exact or Fraction(0) for name in names for t in counted[name]]
+    # Every exact total as a whole number of 1/D over one common denominator D: sums,
+    # medians and orderings of totals are then integer arithmetic, and each result becomes
+    # one Fraction at the end (the same value as summing the Fractions).
+    common, units = common_units([t.exact or Fraction(0) for name in names
+                                  for t in counted[name]])
     scores: dict[str, dict[str, float]] = {m: {} for m in METHODS}
     exact_scores: dict[str, dict[str, Fraction]] = {m: {} for m in EXACT_METHODS}
+    start = 0
     for name in names:
-        row = sorted((t.exact or Fraction(0) for t in counted[name]), key=float)
-        kept = row[1:-1] if len(row) >= 4 else row
-        exact_scores["mean"][name] = sum(row, Fraction(0)) / len(row)
-        exact_scores["median"][name] = Fraction(statistics.median(row))
-        exact_scores["trimmed"][name] = sum(kept, Fraction(0)) / len(kept)
+        size = len(counted[name])
+        mine = units[start:start + size]
+        # Ordered by the float total (as shown), stably: the trimmed mean drops the ends.
+        row = [unit for _, unit in sorted(zip(y[start:start + size], mine, strict=True),
+                                          key=_first)]
+        start += size
+        kept = row[1:-1] if size >= 4 else row
+        middle = sorted(mine)
+        half = size // 2
+        exact_scores["mean"][name] = Fraction(sum(row), size * common)
+        exact_scores["median"][name] = (Fraction(middle[half], common) if size % 2 else
+                                        Fraction(middle[half - 1] + middle[half], 2 * common))
+        exact_scores["trimmed"][name] = Fraction(sum(kept), len(kept) * common)
     notes: list[str] = []
     by_method: dict[str, list[str]] = {"": notes}
     if not names:
@@ -267,27 +285,28 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
         by_method["zscore"] = [f"z-scores are unstable here: a judge scored only "
                                f"{fewest} entries (about ten or more are needed)"]
     # Borda: points by each judge's own order, on the exact totals (equal on paper = tied).
-    # Each distinct exact total gets its place among them: whole numbers compare fast.
-    codes_of = {value: i for i, value in enumerate(sorted(set(exact_y)))}
-    codes = [codes_of[value] for value in exact_y]
-    point_sum = [Fraction(0)] * len(names)
+    # The exact totals' common units compare as whole numbers; each judge's points are
+    # whole numbers of 1/L, L the common multiple of every judge's 2 (m − 1).
+    point_sum = [0] * len(names)
     point_count = [0] * len(names)
+    per_point = math.lcm(*(2 * (len(mine) - 1) for mine in mine_of if len(mine) >= 2))
     for mine in mine_of:
         if len(mine) < 2:
             continue
-        ordered = sorted(codes[k] for k in mine)
-        points: dict[int, Fraction] = {}  # totals repeat: count each value once
+        ordered = sorted(units[k] for k in mine)
+        step = per_point // (2 * (len(mine) - 1))
+        points: dict[int, int] = {}  # totals repeat: count each value once
         for k in mine:
-            value = codes[k]
+            value = units[k]
             if value not in points:
                 lower = bisect.bisect_left(ordered, value)
                 same = bisect.bisect_right(ordered, value) - lower - 1
-                points[value] = Fraction(100 * (2 * lower + same), 2 * (len(mine) - 1))
+                points[value] = 100 * (2 * lower + same) * step
             point_sum[e[k]] += points[value]
             point_count[e[k]] += 1
     for i, name in enumerate(names):
-        exact_scores["borda"][name] = (point_sum[i] / point_count[i] if point_count[i]
-                                       else Fraction(50))
+        exact_scores["borda"][name] = (Fraction(point_sum[i], point_count[i] * per_point)
+                                       if point_count[i] else Fraction(50))
     for method, found in exact_scores.items():
         scores[method] = {name: float(value) for name, value in found.items()}
     # The additive bias model.
@@ -315,6 +334,16 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
 Number = float | Fraction
 
 
+def _first(pair: tuple[float, int]) -> float:
+    return pair[0]
+
+
+def common_units(values: list[Fraction]) -> tuple[int, list[int]]:
+    """(D, [v · D]): exact values as whole numbers over their least common denominator."""
+    common = math.lcm(*{value.denominator for value in values}) if values else 1
+    return common, [value.numerator * (common // value.denominator) for value in values]
+
+
 def _same(a: Number, b: Number) -> bool:
     """Exact values tie only when equal; floats (z-scores, the bias model) within a hair."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):
@@ -323,17 +352,27 @@ def _same(a: Number, b: Number) -> bool:
     return abs(first - second) <= TOLERANCE * max(1.0, abs(first), abs(second))
 
 
-def _groups(ordered: list[tuple[str, Number]]) -> list[list[str]]:
+def _groups(ordered: list[tuple[str, Number]],
+            shown: dict[str, float] | None = None) -> list[list[str]]:
     """Consecutive entries whose values are equal (exact values exactly, floats unrounded
-    within a tiny tolerance)."""
+    within a tiny tolerance).
+
+    `shown` (each entry's value as a float) lets exact values that differ as floats skip the
+    exact comparison: equal fractions always give equal floats.
+    """
     found: list[list[str]] = []
     previous: Number | None = None
+    before = 0.0
     for entry, value in ordered:
-        if previous is not None and _same(previous, value):
-            found[-1].append(entry)
-        else:
+        now = shown[entry] if shown is not None else 0.0
+        if previous is None or (shown is not None and before != now
+                                and isinstance(value, Fraction)
+                                and isinstance(previous, Fraction)) \
+                or not _same(previous, value):
             found.append([entry])
-        previous = value
+        else:
+            found[-1].append(entry)
+        previous, before = value, now
     return found
 
 
@@ -459,30 +498,38 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
     computed = analysis.method_scores[method]
     exactly = analysis.exact_scores.get(method)
     final: dict[str, Number] = {**computed, **(exactly or {})}
+    shown = dict(computed)  # each value of `final` as a float (the exact ones: float(exact))
     if use_overrides:
         for entry, record in analysis.overrides.items():
             final[entry] = (exact(record["new_value"]) if exactly is not None
                             else float(record["new_value"]))
+            shown[entry] = float(final[entry])
     notes = [f"method: {METHOD_LABELS[method]}", *analysis.notes,
              *analysis.method_notes.get(method, [])]
     tie_break = list(analysis.settings["tie_break"])
     ordered = sorted(((e, s) for e, s in final.items() if e in computed),
-                     key=lambda pair: (-float(pair[1]), pair[0]))  # floats keep the order
+                     key=lambda pair: (-shown[pair[0]], pair[0]))  # floats keep the order
     ranks: dict[str, int | None] = {}
     tied: set[str] = set()
     position = 1
-    for group in _groups(ordered):
+    for group in _groups(ordered, shown):
         for part in _break_ties(analysis, group, tie_break, notes):
             for entry in part:
                 ranks[entry] = position
             if len(part) > 1:
                 tied.update(part)
             position += len(part)
-    by_rank = sorted(((e, final[e]) for e in ranks), key=lambda p: ranks[p[0]] or 0)
+    # The flags below read these scores only as floats.
+    by_rank: list[tuple[str, Number]] = sorted(((e, shown[e]) for e in ranks),
+                                               key=lambda p: ranks[p[0]] or 0)
+    if analysis.champions is None:
+        analysis.champions = champion_candidates(
+            analysis.by_judge, int(analysis.settings["champion_k"]), analysis.counted,
+            float(analysis.settings["flag_thresholds"].get("champion_gap", 20.0)))
     records = list(analysis.judge_flags) + ranking_flags(
         analysis.settings, analysis.counted, ranks, by_rank,
         analysis.standard_errors, analysis.by_judge,
-        _difference_se(analysis) if method == "bias" else None)
+        _difference_se(analysis) if method == "bias" else None, analysis.champions)
     for entry in sorted(tied):
         others = ", ".join(sorted(e for e in tied if ranks[e] == ranks[entry] and e != entry))
         records.append({"entry": entry, "judge": None, "flag": "tie",
@@ -493,7 +540,7 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
     for record in records:
         if record["flag"] not in names.setdefault(record["entry"], []):
             names[record["entry"]].append(record["flag"])
-    incomplete = {t.entry for t in analysis.totals if not t.complete}
+    incomplete = analysis.incomplete
     rows = []
     for info in analysis.entries:
         entry = info["id"]
@@ -503,7 +550,7 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
         rows.append(RankedEntry(
             rank=ranks.get(entry), entry=entry, title=info["title"], nominee=info["nominee"],
             organisation=info["organisation"],
-            score=float(final[entry]) if entry in computed else None,
+            score=shown[entry] if entry in computed else None,
             mean=mean, median=median, sd=sd,
             judges=len(analysis.counted.get(entry, [])),
             flags=flags, placement=analysis.placements.get(entry),
