@@ -30,10 +30,10 @@ KDF_ITERATIONS = 256_000
 PASSPHRASE_WORDS = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEYRING_SERVICE = "JudgePanel pack"
-# Judges' packs are written with 64 KiB pages authenticated by HMAC-SHA256 (SQLCipher's
+# Judges' packs are written with 32 KiB pages authenticated by HMAC-SHA256 (SQLCipher's
 # defaults, 4 KiB pages and HMAC-SHA512, make a pack of hundreds of megabytes of documents
 # several times slower to build); a file opens with whichever settings it was written with.
-PACK_CIPHER = ("PRAGMA cipher_page_size = 65536", "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
+PACK_CIPHER = ("PRAGMA cipher_page_size = 32768", "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
 
 
 class WrongPassphrase(RefusedFile):

@@ -1,18 +1,23 @@
 """Benchmark: supporting documents, in a pack and on screen.
 
-- pack_documents: building a judge's pack carrying 200 MB of documents (quick: 40 MB), as a
-  ratio against copying the same files with shutil (goal: at most 2 times), and the peak
-  resident memory of the process while it builds (goal: under 250 MB for 500 MB; reported).
+- pack_documents / pack_documents_encrypted: building a judge's pack carrying 200 MB of
+  documents (quick: 40 MB), plain and encrypted (the default), as a ratio against copying the
+  same files with shutil and syncing them (goal: at most 2 times). Each pack is built in a
+  child process, which reports the time and its peak resident memory (goal: under 250 MB for
+  500 MB; tests/e2e/test_pack_memory.py checks that). The encrypted time includes deriving
+  the key from the generated passphrase (deliberately slow; given as key_derivation_s).
 - first_page / page_turn: a 50-page PDF evaluation opened in the judge's viewer and its
   first page on screen (goal p95 under 150 ms), then a page turn (goal p95 under 50 ms).
 """
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +30,6 @@ from judgepanel.core.awards import builtin_awards
 from judgepanel.core.demo_documents import evaluation_report
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.judges import add_judge
-from judgepanel.core.packs import make_pack
 from judgepanel.core.panel import create_panel
 
 AWARD = "leading-systems-transformation"
@@ -36,8 +40,48 @@ def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1] if len(samples) >= 2 else samples[0]
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from judgepanel.core.file_encryption import new_key
+from judgepanel.core.judges import list_judges
+from judgepanel.core.packs import make_pack
+from judgepanel.core.panel import open_panel
+panel_path, out, encrypt = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+started = time.perf_counter()
+new_key("one two three")
+kdf = time.perf_counter() - started
+with open_panel(panel_path) as panel:
+    judge = list_judges(panel)[0]
+    started = time.perf_counter()
+    make_pack(panel, judge, out, passphrase="" if encrypt else None)
+    seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "key_derivation_s": kdf if encrypt else 0.0,
+                  "resident_before_mb": before,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def build_in_child(panel: Path, out: Path, encrypt: bool) -> dict[str, float]:
+    """Build a pack in a fresh process: its time and the process's peak resident memory."""
+    done = subprocess.run([sys.executable, "-c", CHILD, str(panel), str(out),
+                           "1" if encrypt else "0"], capture_output=True, text=True,
+                          check=True)
+    measured: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return measured
+
+
+def copy_files(documents: Path, copies: Path) -> float:
+    """The baseline: copy the same files with shutil and sync each to the disk."""
+    shutil.rmtree(copies, ignore_errors=True)
+    copies.mkdir()
+    started = time.perf_counter()
+    for path in documents.iterdir():
+        shutil.copyfile(path, copies / path.name)
+        with (copies / path.name).open("rb") as copied:
+            os.fsync(copied.fileno())
+    return time.perf_counter() - started
 
 
 def bench_pack(folder: Path, total_mb: int) -> list[dict[str, object]]:
@@ -53,25 +97,24 @@ def bench_pack(folder: Path, total_mb: int) -> list[dict[str, object]]:
     import_attachments(panel, folder / "download")
     judge = add_judge(panel, "Ann Ward")
     assign(panel, judge, "E-1")
-    before = _rss_mb()
-    started = time.perf_counter()
-    make_pack(panel, judge, folder / "Ann.judgepack")
-    product = time.perf_counter() - started
-    after = _rss_mb()
-    copies = folder / "copies"
-    copies.mkdir()
-    started = time.perf_counter()
-    for path in documents.iterdir():
-        shutil.copyfile(path, copies / path.name)
-        with (copies / path.name).open("rb") as copied:
-            os.fsync(copied.fileno())
-    baseline = time.perf_counter() - started
     panel.close()
-    return [result("pack_documents", product, "s", baseline, product / baseline,
-                   "ratio <= 2", megabytes=total_mb),
-            result("pack_documents_memory", after, "MB", None, None,
-                   "peak resident under 250 MB (for 500 MB of documents)",
-                   megabytes=total_mb, resident_before=round(before, 1))]
+    lines = []
+    for name, encrypt in (("pack_documents", False), ("pack_documents_encrypted", True)):
+        pack = folder / f"{name}.judgepack"
+        baseline = copy_files(documents, folder / "copies")
+        built = build_in_child(folder / "bench.judgepanel", pack, encrypt)
+        pack.unlink()
+        product = built["seconds"]
+        lines.append(result(name, product, "s", baseline, product / baseline, "ratio <= 2",
+                            megabytes=total_mb,
+                            key_derivation_s=round(built["key_derivation_s"], 3),
+                            peak_resident_mb=round(built["peak_mb"], 1),
+                            resident_before_mb=round(built["resident_before_mb"], 1)))
+    peak = max(float(str(line["peak_resident_mb"])) for line in lines)
+    lines.append(result("pack_documents_memory", peak, "MB", None, None,
+                        "peak resident under 250 MB (for 500 MB of documents)",
+                        megabytes=total_mb))
+    return lines
 
 
 def bench_viewer(quick: bool) -> list[dict[str, object]]:
