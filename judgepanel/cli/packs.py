@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -165,10 +165,10 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
     secret: str | None = None if no_encrypt else (
         read_passphrase_file(passphrase_file) if passphrase_file
         else os.environ.get(ENV, "").strip())
-    if round_id is not None and _round_pack(panel, award_id, round_id, judge_name, output,
-                                            overwrite, secret):
-        return
     until = expires.date() if expires else None
+    if round_id is not None and _round_pack(panel, award_id, round_id, judge_name, output,
+                                            overwrite, secret, until, slips):
+        return
     with open_panel(panel) as store:
         panel_title = store.title
         if every_judge:
@@ -212,7 +212,8 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
 
 
 def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: str | None,
-                output: Path, overwrite: bool, secret: str | None = None) -> bool:
+                output: Path, overwrite: bool, secret: str | None = None,
+                until: date | None = None, slips: Path | None = None) -> bool:
     """`pack --round`: one judge's pack for a later round (core/round_packs.py); False for
     the award's first round, whose packs are the ordinary ones."""
     from judgepanel.core.qualifying_packs import is_qualifying, make_qualifying_pack
@@ -239,13 +240,21 @@ def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: st
                 click.echo("  (shown once: give it to the judge separately from the file)")
             return True
         made_pack = round_pack(store, award_id, round_id, judge, output, who=login_name(),
-                               overwrite=overwrite, passphrase=secret)
+                               overwrite=overwrite, passphrase=secret, expires=until)
+        title = store.title
     click.echo(f"{output}: {judge.name}, round '{round_id}', {made_pack.entries} entries, "
                f"{made_pack.scores} earlier score(s), "
-               f"{'encrypted' if secret is not None else 'not encrypted'}")
+               f"{'encrypted' if secret is not None else 'not encrypted'}"
+               f"{f', expires {made_pack.expires}' if made_pack.expires else ''}")
     if made_pack.passphrase and secret == "":
         click.echo(f"passphrase for {judge.name}: {made_pack.passphrase}")
         click.echo("  (shown once: give it to the judge separately from the file)")
+    if slips is not None:
+        from judgepanel.core.reports.passphrase_slips import Slip, write_passphrase_slips
+
+        write_passphrase_slips([Slip(judge.name, title, output.name, made_pack.passphrase,
+                                     made_pack.expires)], slips)
+        click.echo(f"{slips}: 1 passphrase slip to print and hand over apart from the pack")
     return True
 
 

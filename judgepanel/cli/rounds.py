@@ -16,6 +16,7 @@ from judgepanel.cli.panel_room import PANEL_FILE, _emit_json, who_acts
 from judgepanel.core.awards import panel_award
 from judgepanel.core.consensus import record_consensus
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.moderation import PLACEMENT_LABELS
 from judgepanel.core.panel import open_panel
 from judgepanel.core.promotion import promote, withdraw
 from judgepanel.core.round_definitions import KINDS, RoundSpec, check_pass_rule
@@ -174,11 +175,13 @@ def print_round_result(result: RoundResult) -> None:
             click.echo(f"{x.rank if x.rank is not None else '–':>4}  {x.entry:<10} "
                        f"{x.passes or 0:>6} {x.fails or 0:>5}  {through:<7}  {x.title}")
     else:
-        click.echo(f"{'rank':>4}  {'entry':<10} {'score':>6} {'judges':>6}  {'flags':<10} "
-                   "title")
+        click.echo(f"{'rank':>4}  {'entry':<10} {'score':>6} {'judges':>6}  "
+                   f"{'placement':<16} {'flags':<10} title")
         for x in result.lines:
             score = "–" if x.score is None else f"{x.score:.1f}"
+            placement = PLACEMENT_LABELS.get(x.placement or "", "")
             click.echo(f"{x.rank if x.rank is not None else '–':>4}  {x.entry:<10} "
-                       f"{score:>6} {x.judges:>6}  {', '.join(x.flags):<10} {x.title}")
+                       f"{score:>6} {x.judges:>6}  {placement:<16} {', '.join(x.flags):<10} "
+                       f"{x.title}")
     if not result.lines:
         click.echo("(no entries in this round yet: promote some with judgepanel promote)")

@@ -54,6 +54,8 @@ def test_the_demo_runs_one_award_through_a_shortlist_and_a_consensus_final(
     assert promoted["rule"] == "top 6" and "shortlist" in promoted["reason"]
     agreed = json.loads(run_cli("rank", panel, "--award", SII, "--json", check=True).stdout)
     assert agreed["round"] == "final" and agreed["entries"][0]["entry"] == winner
+    shown = run_cli("rank", panel, "--award", SII, check=True).stdout.splitlines()
+    assert shown[2].split()[:4] == ["1", winner, "90.0", "0"] and "Winner" in shown[2]
 
     report = _text(out / "ranked-report.pdf")
     assert "Round 1: Judging (scored, closed)" in report

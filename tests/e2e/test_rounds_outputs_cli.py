@@ -228,3 +228,33 @@ def test_certificates_for_everyone_promoted_into_a_round(tmp_path: Path, run_cli
     both = run_cli("certificates", panel, "-o", tmp_path / "x.pdf", "--round", "final",
                    "--placement", "winner")
     assert both.returncode == 2 and "either --placement or --round" in both.stderr
+
+
+def test_round_packs_from_the_command_line_are_encrypted_by_default(tmp_path: Path,
+                                                                    run_cli: Run) -> None:
+    from judgepanel.core.file_encryption import is_encrypted
+
+    panel = _panel(tmp_path)
+    _final_round(tmp_path, run_cli, panel)
+    run_cli("assign", panel, "--award", "prize", "--round", "final", "--per-entry", "2",
+            "--seed", "1", check=True)
+    made = run_cli("pack", panel, "--award", "prize", "--round", "final", "--judge", "Ann",
+                   "-o", tmp_path / "ann.judgepack", "--slips", tmp_path / "slip.pdf",
+                   "--expires", "2030-01-31", check=True)
+    assert "round 'final'" in made.stdout and "encrypted, expires 2030-01-31" in made.stdout
+    assert is_encrypted(tmp_path / "ann.judgepack") and (tmp_path / "slip.pdf").exists()
+    assert b"Entry A" not in (tmp_path / "ann.judgepack").read_bytes()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("harbour lantern velvet\n", encoding="utf-8")
+    typed = run_cli("pack", panel, "--award", "prize", "--round", "final", "--judge", "Bob",
+                    "-o", tmp_path / "bob.judgepack", "--passphrase-file", secret, check=True)
+    assert ", encrypted" in typed.stdout and "passphrase for" not in typed.stdout
+    plain = run_cli("pack", panel, "--award", "prize", "--round", "final", "--judge", "Cat",
+                    "-o", tmp_path / "cat.judgepack", "--no-encrypt", check=True)
+    assert "not encrypted" in plain.stdout and not is_encrypted(tmp_path / "cat.judgepack")
+    merged = run_cli("merge", panel, tmp_path / "ann.judgepack", tmp_path / "bob.judgepack",
+                     check=True)  # the panel kept the keys: nothing asked
+    assert "0 new" in merged.stdout
+    run_cli("round", "close", panel, "--award", "prize", "--round", "final", check=True)
+    late = run_cli("merge", panel, tmp_path / "ann.judgepack")
+    assert late.returncode == 1 and "belongs to round 'final' (Final)" in late.stderr
