@@ -54,7 +54,8 @@ from judgepanel.gui.window_fit import place_window, remember_window
 WINDOW = "judge"
 STATUS_FILTERS = (("Entries to score: all", None), ("Not started", "not started"),
                   ("In progress", "in progress"), ("Complete", "complete"))
-REASON_PAUSE_MS = 400  # a fail's reason is saved after this pause in typing
+REASON_PAUSE_MS = 400  # a reason is saved after this pause in typing, and at the latest
+REASON_MAX_WAIT_MS = 700  # this long after the first keystroke not yet saved
 # Menu actions that only mean something with section scores (left out in a qualifying round).
 SCORING_ONLY = ("next_section", "previous_section", "comment", "overall", "complete")
 
@@ -202,6 +203,8 @@ class JudgeWindow(QMainWindow):
         self.vote_panel.setObjectName("votePanel")
         self.reason_timer = QTimer(self, singleShot=True, interval=REASON_PAUSE_MS)
         self.reason_timer.timeout.connect(self._save_pending_reason)
+        self.reason_deadline = QTimer(self, singleShot=True, interval=REASON_MAX_WAIT_MS)
+        self.reason_deadline.timeout.connect(self._save_pending_reason)
         self._pending_reason: str | None = None  # the entry whose reason waits to be saved
         self._thread_voting: PackVoting | None = None  # the writer thread's own
         label = self.ui.roundLabel
@@ -434,9 +437,12 @@ class JudgeWindow(QMainWindow):
         self.update_progress()
         self._pending_reason = entry
         self.reason_timer.start()
+        if not self.reason_deadline.isActive():
+            self.reason_deadline.start()
 
     def _save_pending_reason(self) -> None:
         self.reason_timer.stop()
+        self.reason_deadline.stop()
         entry, self._pending_reason = self._pending_reason, None
         if entry is not None:
             self._write_vote(entry)
@@ -445,6 +451,7 @@ class JudgeWindow(QMainWindow):
         """Queue the vote as this window now has it; the list and progress follow at once."""
         if self._pending_reason == entry:
             self.reason_timer.stop()
+            self.reason_deadline.stop()
             self._pending_reason = None
         passed, reason = self.known_votes.get(entry, (None, ""))
         stored = None if passed is False and not reason.strip() else passed

@@ -86,10 +86,10 @@ def test_p_and_f_vote_a_fail_waits_for_its_reason_and_each_is_in_the_file(
     window.writer.wait()  # type: ignore[attr-defined]
     assert "E-2" not in votes_in_file(pack)  # no fail without its reason, ever
     assert "1 of 3 decided" in ui.progressLabel.text()
-    type_text("Outside the award's dates")  # P and F are letters in the reason box
+    type_text("Outside the award's dates: pf")  # P and F are letters in the reason box
     qtbot.waitUntil(lambda: not window.reason_timer.isActive())  # type: ignore
     window.writer.wait()  # type: ignore[attr-defined]
-    assert votes_in_file(pack) == {"E-1": (1, ""), "E-2": (0, "Outside the award's dates")}
+    assert votes_in_file(pack) == {"E-1": (1, ""), "E-2": (0, "Outside the award's dates: pf")}
     assert panel.ui.failButton.isChecked()
     assert "2 of 3 decided" in ui.progressLabel.text()
     assert ui.entryList.model().index(1, 2).data() == "fail"
@@ -103,7 +103,7 @@ def test_p_and_f_vote_a_fail_waits_for_its_reason_and_each_is_in_the_file(
     for _ in range(2):  # Redo brings both back
         window.actions_by_name["redo"].trigger()  # type: ignore[attr-defined]
     window.writer.wait()  # type: ignore[attr-defined]
-    assert votes_in_file(pack)["E-2"] == (0, "Outside the award's dates")
+    assert votes_in_file(pack)["E-2"] == (0, "Outside the award's dates: pf")
 
     # a changed mind: E-1 fails too, then is cleared back to undecided
     window.show_entry("E-1")  # type: ignore[attr-defined]
