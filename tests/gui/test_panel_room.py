@@ -266,3 +266,20 @@ def test_the_chair_chooses_the_round_when_there_are_several(panel: Path, open_ro
     assert room.current == "A" and room.message == ""
     opened = open_room(panel, award_id="prize", round_id="ceremony")
     assert opened.round is not None and opened.round.id == "ceremony"
+
+
+def test_an_encrypted_panel_opens_with_the_key_the_window_holds(panel: Path, open_room) -> None:
+    from judgepanel.core.file_encryption import encrypt_file, forget_key, hold_key
+
+    key = encrypt_file(panel, "maple otter lantern")
+    hold_key(panel, key)  # as the panel window leaves it after the passphrase box
+    try:
+        room = open_room(panel)
+        type_text("9")
+        assert room.message == ""
+        room.close()
+        with open_panel(panel) as store:
+            assert consensus_sheet(store, "prize", "final", "A")["scores"] == {"talk": 9}
+        assert b"Frailty hub" not in panel.read_bytes()
+    finally:
+        forget_key(panel)
