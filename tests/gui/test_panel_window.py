@@ -66,7 +66,7 @@ def test_menus_offer_file_panel_and_help(open_panel_window, tmp_path: Path) -> N
     assert list(menus) == ["File", "Edit", "Panel", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
     assert file_items == ["New panel…", "Open…", "Open recent", "Save a copy…",
-                          "Rename panel…", "Close", "Quit"]
+                          "Rename panel…", "Encrypt this panel…", "Close", "Quit"]
     panel_items = [a.text().replace("&", "") for a in menus["Panel"].actions() if a.text()]
     assert "Create packs…" in panel_items and "Merge returned packs…" in panel_items
     assert "Import entries…" in panel_items and "Auto-assign…" in panel_items
