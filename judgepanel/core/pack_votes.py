@@ -4,8 +4,10 @@ A qualifying round asks each judge one thing per entry: should it go through (pa
 (fail, with a reason)? The pack holds the judge's votes in its `round_votes` table, each
 signed with the judge's pack key exactly as a score is (`vote_signature`, with the judge's
 write counter), so the merge can tell a vote JudgePanel wrote from one edited outside it
-(core/qualifying_packs.py checks and merges them). A save is one short transaction: BEGIN,
-one INSERT (or DELETE when the vote is cleared), COMMIT. docs/rounds.md describes the rounds.
+(core/qualifying_packs.py checks and merges them). A save is five statements: BEGIN, `PRAGMA
+data_version` (has another connection written since? then the votes are read again), whether
+the judge declared a conflict with the entry, one INSERT (or DELETE when the vote is
+cleared), COMMIT. docs/rounds.md describes the rounds.
 """
 
 from __future__ import annotations
@@ -133,12 +135,10 @@ class PackVoting:
     def set_vote(self, entry: str, passed: bool | None, reason: str = "") -> None:
         """Save a pass, a fail with its reason, or (None) clear the vote."""
         reason = reason.strip()
-        in_conflict = self.store.db.execute(
-            "SELECT 1 FROM conflicts WHERE judge = ? AND entry = ?",
-            [self.judge, entry]).fetchone() is not None
-        refuse_unless_allowed(entry, in_conflict, entry in self.assigned)
         if passed is False and not reason:
             raise JudgePanelError(f"entry '{entry}': a fail needs a reason")
+        if entry not in self.assigned:
+            refuse_unless_allowed(entry, False, False)
         before = self._votes.get(entry)
         if passed is None and before is None:
             return
@@ -147,9 +147,12 @@ class PackVoting:
             return
         try:
             with self.store.transaction():
-                if int(self.store.db.execute("PRAGMA data_version").fetchone()[0]) \
-                        != self._version:
-                    self._load()  # another program changed the file: count from it
+                db = self.store.db
+                if int(db.execute("PRAGMA data_version").fetchone()[0]) != self._version:
+                    self._load()  # another connection wrote since: count from the file
+                in_conflict = db.execute("SELECT 1 FROM conflicts WHERE judge = ? AND entry = ?",
+                                         [self.judge, entry]).fetchone() is not None
+                refuse_unless_allowed(entry, in_conflict, entry in self.assigned)
                 self._write(entry, passed, reason)
         except BaseException:
             self._load()

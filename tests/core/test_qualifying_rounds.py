@@ -253,3 +253,20 @@ def test_a_conflict_declared_in_the_pack_reaches_the_panel_and_its_vote_does_not
     assert panel.db.execute("SELECT COUNT(*) FROM round_assignments WHERE judge = ? AND "
                             "entry = 'B'", [judges["Ann"].id]).fetchone()[0] == 0
     panel.close()
+
+
+def test_a_vote_is_saved_in_five_statements(tmp: Path) -> None:
+    panel, judges = _panel(tmp, "all")
+    path = _packs(panel, judges, tmp, {"Ann": {}})[0]
+    pack = open_pack(path)
+    voting = PackVoting(pack)
+    statements: list[str] = []
+    pack.db.conn.set_trace_callback(statements.append)
+    voting.set_vote("A", False, "Outside the dates")
+    pack.db.conn.set_trace_callback(None)
+    assert len(statements) <= 5, statements
+    Judging.for_pack(pack).declare_conflict("B", "Former colleague")  # another writer
+    with pytest.raises(JudgePanelError, match="conflict of interest is declared"):
+        voting.set_vote("B", True)
+    pack.close()
+    panel.close()
