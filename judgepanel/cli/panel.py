@@ -19,7 +19,7 @@ from judgepanel.cli.passphrases import (
 from judgepanel.core.awards import builtin_awards, panel_award, resolve_award
 from judgepanel.core.entries import list_entries
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.file_encryption import hold_key, set_key_source
+from judgepanel.core.file_encryption import hold_key, is_encrypted, set_key_source
 from judgepanel.core.judges import add_judge, edit_judge, find_judge, list_judges, remove_judge
 from judgepanel.core.panel import create_panel, decrypt_panel, encrypt_panel, open_panel
 from judgepanel.core.store import Store
@@ -46,11 +46,19 @@ def emit_json(value: object) -> None:
 @click.argument("file", type=PANEL_FILE)
 @passphrase_file_option
 def open(file: Path, passphrase_file: Path | None) -> None:  # noqa: A001 - called `open`
-    """Open a .judgepanel or .judgepack in the application."""
-    key = file_key(file, passphrase_file)
-    Store.open(file, key=key).close()  # refuse a bad file here, with the CLI's error line
-    if key is not None:
-        hold_key(file, key)  # the window opens it without asking again
+    """Open a .judgepanel or .judgepack in the application.
+
+    An encrypted file opens with the passphrase from --passphrase-file or
+    JUDGEPANEL_PASSPHRASE when given; otherwise the application asks for it in its window.
+    """
+    import os
+
+    if passphrase_file is not None or os.environ.get(ENV, "").strip() \
+            or not is_encrypted(file):
+        key = file_key(file, passphrase_file)
+        Store.open(file, key=key).close()  # refuse a bad file here, with the CLI's error line
+        if key is not None:
+            hold_key(file, key)  # the window opens it without asking again
     set_key_source(None)  # the application asks in its own window
     from judgepanel.gui.app import run_app
 

@@ -197,3 +197,18 @@ def test_a_killed_encrypt_leaves_the_plain_panel_whole(
     assert not half_made[0].exists() and is_encrypted(panel)
     shown = run_cli("--passphrase-file", passphrase_file, "judges", panel, check=True)
     assert "Ann Ward" in shown.stdout
+
+
+def test_open_starts_the_application_on_an_encrypted_panel(
+        run_cli: Run, run_cli_process: Run, panel: Path, passphrase_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli("encrypt", panel, "--passphrase-file", passphrase_file, check=True)
+    monkeypatch.setenv("JUDGEPANEL_QUIT_WHEN_READY", "1")
+    monkeypatch.delenv("JUDGEPANEL_PASSPHRASE")
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n", encoding="utf-8")
+    refused = run_cli_process("open", panel, "--passphrase-file", wrong)
+    assert refused.returncode == 1 and "passphrase is wrong" in refused.stderr
+    assert "ready" not in refused.stdout
+    opened = run_cli_process("open", panel, "--passphrase-file", passphrase_file, check=True)
+    assert "ready: PanelWindow" in opened.stdout
