@@ -57,6 +57,10 @@ def main() -> int:
     dialog.close_round("judging")
     dialog.promote()
     dialog.accept()
+    window.go_to("Judges & assignment")
+    save(app, window, args.out, "rounds-judges.png")
+    window.go_to("Packs")
+    save(app, window, args.out, "rounds-packs.png")
     with open_panel(panel) as store:
         for entry, (talk, answers) in AGREED.items():
             record_consensus(store, AWARD, "final", entry, "talk", talk, who="Prof. Helen Carter")

@@ -348,3 +348,24 @@ def test_decisions_place_entries_on_the_final_result_after_the_last_round(
     page.placement_reason.setText("Agreed in the room")
     qtbot.mouseClick(page.placement_button, Qt.MouseButton.LeftButton)
     assert [(d["entry"], d["placement"]) for d in decisions(final_panel)] == [("E02", "winner")]
+
+
+def test_a_consensus_round_has_nothing_to_assign_and_says_so(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "consensus.judgepanel"
+    panel = scored_panel(path)
+    add_round(panel, AWARD, RoundSpec("final", "Final", "consensus"))
+    promote(panel, AWARD, "final", "The shortlist", top=6)
+    panel.close()
+    opened = PanelWindow(path, scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    try:
+        page = opened.go_to("Judges & assignment")
+        page.round_combo.choose("final")
+        assert "Nothing to assign in Final" in page.notice.text()
+        assert not page.matrix.isVisible() and not page.auto_button.isEnabled()
+        page.round_combo.choose("judging")
+        assert page.matrix.isVisible() and not page.notice.isVisible()
+        assert page.matrix_model.rowCount() == 10
+    finally:
+        opened.close()

@@ -184,18 +184,26 @@ class JudgesPage(PanelPage):
             self.matrix.setCurrentIndex(self.matrix_model.index(*where))
         self._update_buttons()
         self.covered = coverage(self.store)
+        if self.notice.text().startswith("Nothing to assign in"):
+            self.say("")  # said of a consensus round no longer shown
         found = self.later_round()
         if found is not None:
             self._round_status(found)
             return
+        self.matrix.show()
         self.heading.set_status(self.summary(), self.next_step())
 
     def _round_status(self, found: Round) -> None:
         """The heading for a later round: its entries with judges, or why none are given."""
+        self.matrix.setVisible(found.kind != "consensus")
         if found.kind == "consensus":
             self.heading.set_status(
                 f"{found.name} is agreed in the room by the whole panel: no entries are "
                 "assigned to judges in it.", "record the agreed scores in the panel room.")
+            first = self.round_combo.rounds[0].name
+            self.say(f"Nothing to assign in {found.name}: the whole panel agrees its scores "
+                     f"in the room. Choose {first} under Round for its assignment. Conflicts "
+                     "of interest hold in every round.")
             return
         rows = self.matrix_model.matrix.entries
         given = {entry for entry, _judge in (key for key, cell in

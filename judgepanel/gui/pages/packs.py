@@ -144,6 +144,7 @@ class PacksPage(PanelPage):
             self._refresh_round(found)
             return
         self.round_note.hide()
+        self.ui.progress_box.show()
         self.progress_box_title("Progress by judge")
         rows = [{"judge": p.judge, "id": p.judge_id, "assigned": p.assigned,
                  "scored": p.scored, "complete": p.complete,
@@ -190,6 +191,7 @@ class PacksPage(PanelPage):
                 else f"Assign {found.name}'s entries to judges first (Judges & assignment)")
         self.round_note.setText(note)
         self.round_note.show()
+        self.ui.progress_box.setVisible(found.kind != "consensus")
         given = len(rows)
         if found.kind == "consensus":
             self.heading.set_status(f"{found.name} has no packs.",
@@ -213,7 +215,14 @@ class PacksPage(PanelPage):
                 sum(min(r["complete"], r["assigned"]) for r in given))
 
     def summary(self) -> str:
+        found = self.later_round()
+        if found is not None and found.kind == "consensus":
+            return f"{found.name}: no packs (agreed in the room)"
         given, returned, assigned, complete = self._numbers()
+        if found is not None:
+            return (f"{found.name}: {plural(given, 'judge')} with entries, {complete} of "
+                    f"{assigned} scored" if given else
+                    f"{found.name}: no packs yet, assign its entries first")
         if not given:
             return "No packs yet: assign entries first"
         return (f"{returned} of {plural(given, 'pack')} returned; {complete} of "
