@@ -114,7 +114,12 @@ def _at_least(left: float, right: float, exactly: Callable[[], bool]) -> bool:
 
 
 def _median(values: Sequence[float]) -> float:
-    return float(statistics.median(values))
+    """statistics.median of floats, the same arithmetic without its generality."""
+    data = sorted(values)
+    half = len(data) // 2
+    if not data:
+        return float(statistics.median(data))  # raises StatisticsError, as before
+    return float(data[half] if len(data) % 2 else (data[half - 1] + data[half]) / 2)
 
 
 def spread_flags(entry: str, totals: Sequence[JudgeTotal], thresholds: Mapping[str, float],
@@ -141,13 +146,16 @@ def spread_flags(entry: str, totals: Sequence[JudgeTotal], thresholds: Mapping[s
                              f"r_wg = {rwg:.2f}, below {thresholds['rwg']:.2f}: the "
                              "judges agree less than the threshold", spread / n))
     if n >= 3:
-        for total in counted:
-            others = [t for t in counted if t is not total]
-            plain = [float(t.total or 0.0) for t in others]
+        mad_scale = float(MAD_SCALE)
+        outlier_mad, outlier_min = float(thresholds["outlier_mad"]), float(
+            thresholds["outlier_min"])
+        for where, total in enumerate(counted):
+            others = counted[:where] + counted[where + 1:]
+            plain = values[:where] + values[where + 1:]
             middle = _median(plain)
-            mad = float(MAD_SCALE) * _median([abs(v - middle) for v in plain])
-            limit = max(float(thresholds["outlier_mad"]) * mad, float(thresholds["outlier_min"]))
-            gap = float(total.total or 0.0) - middle
+            mad = mad_scale * _median([abs(v - middle) for v in plain])
+            limit = max(outlier_mad * mad, outlier_min)
+            gap = values[where] - middle
 
             def exactly(total: JudgeTotal = total, others: list[JudgeTotal] = others) -> bool:
                 precise = _values(others)
@@ -172,11 +180,17 @@ def comment_flags(entry: str, totals: Sequence[JudgeTotal], commented: set[tuple
     """no-comment: an extreme total, apart from the other judges, that no comment explains."""
     edge = exact(thresholds["extreme"])
     wanted_gap = exact(thresholds.get("extreme_gap", 20.0))
+    top = 100 - edge
+    plain_edge, plain_top = float(edge), float(top)
     found = []
     for total in totals:
         if total.total is None or total.exact is None or (entry, total.judge_id) in commented:
             continue
-        high, low = total.exact >= 100 - edge, total.exact <= edge
+        # Clearly between the edges as floats (which are within far less than 1e-9 of the
+        # exact totals) means between them exactly; near an edge, compare exactly.
+        if plain_edge + 1e-6 < total.total < plain_top - 1e-6:
+            continue
+        high, low = total.exact >= top, total.exact <= edge
         if not (high or low):
             continue
         gap = _apart(total, totals)

@@ -113,13 +113,21 @@ def json_text(value: Any) -> str:
         return repr(value)
 
 
+_DECIMALS: dict[float, Fraction] = {}  # a float's decimal, read once (thresholds, scores)
+
+
 def exact(value: float | int | Fraction) -> Fraction:
     """A stored number as the decimal it was written as (0.1 is 1/10, not its binary double)."""
     if isinstance(value, Fraction):
         return value
     if isinstance(value, int):
         return Fraction(value)
-    return Fraction(repr(float(value)))
+    found = _DECIMALS.get(value)
+    if found is None:
+        found = Fraction(repr(float(value)))
+        if len(_DECIMALS) < 10_000:
+            _DECIMALS[value] = found
+    return found
 
 
 def scale_refusal(value: float, scale: Any) -> str:
@@ -240,17 +248,23 @@ def _totals(award: Award, rows: list[tuple[Any, ...]], names: dict[int, str],
     units = {key: share.numerator * (denominator // share.denominator)
              for key, share in shares.items()}
     found: list[JudgeTotal] = []
+    # total = 100 · points / denominator / weight = (100 · points · w_d) / (denominator · w_n)
+    top, bottom = 100 * all_weight.denominator, denominator * all_weight.numerator
     for (entry, judge_id), marks in sorted(slots.items()):
         complete = len(marks) == wanted
         total: Fraction | None = None
+        shown: float | None = None
         if complete or renormalise:
-            weight = all_weight if complete else sum(
-                (spans[section][2] for section in marks), Fraction(0))
-            if weight > 0:
-                points = sum(units[(section, value)] for section, value in marks.items())
-                total = Fraction(100 * points, denominator) / weight
-        found.append(JudgeTotal(judge_id, names[judge_id], entry,
-                                None if total is None else float(total), complete,
+            if complete:
+                over, under = top, bottom
+            else:
+                weight = sum((spans[section][2] for section in marks), Fraction(0))
+                over, under = 100 * weight.denominator, denominator * weight.numerator
+            if under > 0:
+                points = sum([units[key] for key in marks.items()]) * over
+                total = Fraction(points, under)
+                shown = points / under  # float(total): true division rounds correctly
+        found.append(JudgeTotal(judge_id, names[judge_id], entry, shown, complete,
                                 {section: float(value) for section, value in marks.items()},
                                 total))
     return found
