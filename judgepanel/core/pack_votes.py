@@ -126,10 +126,6 @@ class PackVoting:
     def votes(self) -> dict[str, Vote]:
         return dict(self._votes)
 
-    def decided(self) -> int:
-        """How many of the judge's entries have a vote."""
-        return sum(1 for entry in self._votes if entry in self.assigned)
-
     # ----- the write -----------------------------------------------------------------------
 
     def set_vote(self, entry: str, passed: bool | None, reason: str = "") -> None:
