@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.file_encryption import (
@@ -36,6 +36,14 @@ def action_text(path: Path) -> str:
 
 def change_encryption(window: Any) -> QWidget | None:
     """The File menu's action: confirm, change the file, reopen it; the new window or None."""
+    here = Path(window.path).resolve()
+    others = [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()
+              and isinstance(getattr(w, "path", None), Path)
+              and getattr(w, "path").resolve() == here]
+    if others:  # its connection would go on using the file being replaced
+        QMessageBox.information(window, "Encryption", f"{window.path.name} is open in another "
+                                "window too; close that window first.")
+        return None
     if is_encrypted(window.path):
         return remove_encryption_dialog(window)
     return encrypt_dialog(window)

@@ -168,3 +168,19 @@ def test_cancelling_the_confirmation_changes_nothing(
     window.encryption_action.trigger()  # type: ignore[attr-defined]
     assert window.isVisible() and not is_encrypted(path)
     assert window.worker.call(lambda store: store.title) == TITLE  # type: ignore[attr-defined]
+
+
+def test_a_second_window_on_the_same_panel_must_close_first(
+        open_panel_window: Callable[[Path], QWidget], tmp_path: Path) -> None:
+    path = make_panel(tmp_path, encrypted=False)
+    window = open_panel_window(path)
+    second = open_panel_window(path)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "another window" in box.text()
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    window.encryption_action.trigger()  # type: ignore[attr-defined]
+    assert not is_encrypted(path) and window.isVisible() and second.isVisible()
