@@ -38,8 +38,7 @@ def change_encryption(window: Any) -> QWidget | None:
     """The File menu's action: confirm, change the file, reopen it; the new window or None."""
     here = Path(window.path).resolve()
     others = [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()
-              and isinstance(getattr(w, "path", None), Path)
-              and getattr(w, "path").resolve() == here]
+              and _path_of(w) == here]
     if others:  # its connection would go on using the file being replaced
         QMessageBox.information(window, "Encryption", f"{window.path.name} is open in another "
                                 "window too; close that window first.")
@@ -47,6 +46,12 @@ def change_encryption(window: Any) -> QWidget | None:
     if is_encrypted(window.path):
         return remove_encryption_dialog(window)
     return encrypt_dialog(window)
+
+
+def _path_of(widget: QWidget) -> Path | None:
+    """The file a window has open, if it is a file's window."""
+    path = getattr(widget, "path", None)
+    return path.resolve() if isinstance(path, Path) else None
 
 
 def encrypt_dialog(window: Any) -> QWidget | None:
