@@ -69,6 +69,11 @@ def sheet_round(store: Store, path: Path | str, award_id: str | None,
     if award_id is not None and not targets:
         _round_for(store, award_id, round_id)  # refuses an unknown round, naming the rounds
     rounds = {key: find_round(store, *key) for key in targets}
+    for key, found in rounds.items():
+        if found.closed:
+            raise JudgePanelError(f"{path}: row {targets[key]}: round '{found.id}' of award "
+                                  f"'{found.award}' ({found.name}) is closed; nothing can be "
+                                  "imported into it")
     later = [r for r in rounds.values() if not r.first]
     if not later:
         return None
@@ -89,7 +94,7 @@ def import_round_scores(store: Store, path: Path | str, found: Round,
         how = ("record the panel's agreed scores with judgepanel consensus"
                if found.kind == "consensus" else "its passes are recorded per judge")
         raise JudgePanelError(f"{path}: {where_round} is a {found.kind} round, not scored: "
-                              f"{how}")
+                              f"{how} (for another round's scores, name it with --round)")
     if found.closed:
         raise JudgePanelError(f"{path}: {where_round} ({found.name}) is closed; nothing can "
                               "be imported into it")

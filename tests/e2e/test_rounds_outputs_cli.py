@@ -172,6 +172,8 @@ def test_round_sheets_are_checked_like_a_round_pack(tmp_path: Path, run_cli: Run
     run_cli("round", "close", panel, "--award", "prize", "--round", "final", check=True)
     assert "round 'final' of award 'prize' (Final) is closed" in refused(
         "A,Ann,talk,5", "--round", "final")
+    assert "row 2: round 'judging' of award 'prize' (Judging) is closed" in refused(
+        "A,Ann,Q1,5", "--round", "judging")
 
 
 def test_a_consensus_round_exports_the_agreed_scores(tmp_path: Path, run_cli: Run) -> None:
