@@ -229,21 +229,19 @@ def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: st
             return False
         judge = _judge(store, judge_name)
         if is_qualifying(store, award_id, round_id):  # pass or fail: core/qualifying_packs.py
-            made = make_qualifying_pack(store, award_id, round_id, judge, output,
-                                        who=login_name(), overwrite=overwrite,
-                                        passphrase=secret)
-            click.echo(f"{output}: {judge.name}, round '{round_id}' (qualifying), "
-                       f"{len(made.entry_ids)} entries, {made.votes} earlier vote(s), "
-                       f"{'encrypted' if secret is not None else 'not encrypted'}")
-            if made.passphrase and secret == "":
-                click.echo(f"passphrase for {judge.name}: {made.passphrase}")
-                click.echo("  (shown once: give it to the judge separately from the file)")
-            return True
-        made_pack = round_pack(store, award_id, round_id, judge, output, who=login_name(),
-                               overwrite=overwrite, passphrase=secret, expires=until)
+            voting = make_qualifying_pack(store, award_id, round_id, judge, output,
+                                          who=login_name(), overwrite=overwrite,
+                                          passphrase=secret, expires=until)
+            made_pack = voting.summary(judge.id)
+            earlier, kind = f"{voting.votes} earlier vote(s)", " (qualifying)"
+        else:
+            made_pack = round_pack(store, award_id, round_id, judge, output,
+                                   who=login_name(), overwrite=overwrite, passphrase=secret,
+                                   expires=until)
+            earlier, kind = f"{made_pack.scores} earlier score(s)", ""
         title = store.title
-    click.echo(f"{output}: {judge.name}, round '{round_id}', {made_pack.entries} entries, "
-               f"{made_pack.scores} earlier score(s), "
+    click.echo(f"{output}: {judge.name}, round '{round_id}'{kind}, {made_pack.entries} "
+               f"entries, {earlier}, "
                f"{'encrypted' if secret is not None else 'not encrypted'}"
                f"{f', expires {made_pack.expires}' if made_pack.expires else ''}")
     if made_pack.passphrase and secret == "":

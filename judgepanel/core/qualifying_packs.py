@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from judgepanel.core.file_encryption import FileKey, hold_key, new_key, new_pass
 from judgepanel.core.judge_fields import hidden_fields
 from judgepanel.core.judges import Judge
 from judgepanel.core.pack_votes import vote_signature
-from judgepanel.core.packs import copy_rows
+from judgepanel.core.packs import PackSummary, copy_rows
 from judgepanel.core.round_results import check_round_kind
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_entries
 from judgepanel.core.scoring import conflict_signature
@@ -45,6 +46,12 @@ class QualifyingPack:
     entry_ids: list[str]
     votes: int  # the judge's own earlier votes carried in it
     passphrase: str = ""  # what opens it; empty for a plain pack
+    expires: str = ""  # YYYY-MM-DD after which the judge can only return it; empty: never
+
+    def summary(self, judge_id: int) -> PackSummary:
+        """As any pack's summary (the command line's line, passphrase slips)."""
+        return PackSummary(self.path, self.judge, judge_id, len(self.entry_ids), 0, 0,
+                           self.entry_ids, self.passphrase, self.expires)
 
 
 def is_qualifying(store: Store, award_id: str, round_id: str) -> bool:
@@ -71,12 +78,14 @@ def _open_qualifying(panel: Store, award_id: str, round_id: str) -> Round:
 
 def make_qualifying_pack(panel: Store, award_id: str, round_id: str, judge: Judge,
                          path: Path | str, who: str = "", overwrite: bool = False,
-                         passphrase: str | None = "") -> QualifyingPack:
+                         passphrase: str | None = "",
+                         expires: date | None = None) -> QualifyingPack:
     """Write `judge`'s pack for a qualifying round.
 
     Encrypted by default: `passphrase` "" makes a generated one (returned), a text is used as
-    given, None makes a plain pack. The panel keeps the key for the merge. The file is
-    written beside `path` and moved into place only when complete.
+    given, None makes a plain pack. The panel keeps the key for the merge. After `expires`
+    the judge's window opens it only to return it. The file is written beside `path` and
+    moved into place only when complete.
     """
     path = Path(path)
     if panel.kind != "panel":
@@ -101,7 +110,7 @@ def make_qualifying_pack(panel: Store, award_id: str, round_id: str, judge: Judg
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
-        votes = _build(panel, found, judge, entry_ids, partial, key)
+        votes = _build(panel, found, judge, entry_ids, partial, key, expires)
         os.replace(partial, path)
     except JudgePanelError as exc:  # name the pack asked for, not the partial file
         raise JudgePanelError(str(exc).replace(str(partial), str(path))) from None
@@ -120,14 +129,16 @@ def make_qualifying_pack(panel: Store, award_id: str, round_id: str, judge: Judg
         panel.audit("round pack made", {"judge": judge.name, "judge_id": judge.id,
                                         "award": award_id, "round": found.id,
                                         "kind": found.kind, "file": path.name,
-                                        "entry_ids": entry_ids, "encrypted": key is not None},
+                                        "entry_ids": entry_ids, "encrypted": key is not None,
+                                        "expires": expires.isoformat() if expires else ""},
                     who)
     return QualifyingPack(path, judge.name, found.id, entry_ids, votes,
-                          passphrase if passphrase is not None else "")
+                          passphrase if passphrase is not None else "",
+                          expires.isoformat() if expires else "")
 
 
 def _build(panel: Store, found: Round, judge: Judge, entry_ids: list[str], partial: Path,
-           key: FileKey | None) -> int:
+           key: FileKey | None, expires: date | None = None) -> int:
     """Copy the rows this judge may see into a new pack; returns the votes carried."""
     source = panel.db.conn
     award_id = found.award
@@ -142,6 +153,8 @@ def _build(panel: Store, found: Round, judge: Judge, entry_ids: list[str], parti
                                 ("round_name", found.name), ("round_kind", found.kind),
                                 ("round_position", str(found.position + 1))):
                 pack.set_meta(name, value)
+            if expires is not None:
+                pack.set_meta("expires", expires.isoformat())
             copy_rows(source, target, "SELECT * FROM judges WHERE id = ?", [judge.id], "judges")
             copy_rows(source, target, "SELECT * FROM awards WHERE id = ?", [award_id], "awards")
             # The award's questions, so the judge reads each answer beside its question.

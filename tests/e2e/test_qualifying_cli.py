@@ -70,8 +70,10 @@ def test_assign_pack_vote_merge_and_rank_a_qualifying_round(
     secret.write_text("walnut harbour velvet comet\n", encoding="utf-8")
     packs = {name: tmp_path / f"{name}.judgepack" for name in VOTES}
     typed = run_cli("pack", panel, "--judge", "Ann", "--award", "prize", "--round", "sift",
-                    "-o", packs["Ann"], "--passphrase-file", secret, check=True)
+                    "-o", packs["Ann"], "--passphrase-file", secret, "--expires",
+                    "2099-12-31", check=True)
     assert "round 'sift' (qualifying), 3 entries" in typed.stdout
+    assert "expires 2099-12-31" in typed.stdout
     assert "encrypted" in typed.stdout and "passphrase for" not in typed.stdout
     plain = run_cli("pack", panel, "--judge", "Bob", "--award", "prize", "--round", "sift",
                     "-o", packs["Bob"], "--no-encrypt", check=True)
