@@ -3,37 +3,25 @@ at a time, with the entry's earlier rounds beside it and a timer per entry.
 
 Keyboard first: digits type a score, Tab moves to the next section and then to the note,
 Page Up and Page Down show the previous and next entry, Ctrl+Z and Ctrl+Shift+Z undo and
-redo. Every change is saved through core (`record_consensus`, `set_consensus_note`) on the
-screen's own connection to the panel: a score on the keystroke, the note after a pause in
-typing and at most `MAX_WAIT_MS` after its first unsaved key, so a killed process loses at
-most the last second. "Present" shows the entry and the agreed scores on a second screen
-(`projector_window.py`).
+redo. Every change is saved through core on the screen's own connection to the panel, a
+score on the keystroke and the note within a second (`panel_room_saving.py`). The earlier
+rounds and the round so far are the two tables of `panel_room_tables.py`, the score boxes (one
+per section) are made by `panel_room_scores.py`. "Present" shows the entry and the agreed
+scores on a second screen (`projector_window.py`).
 """
 
 from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QFont,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QUndoStack,
-)
-from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QTableWidgetItem, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
 
-from judgepanel.core.award_results import award_results
 from judgepanel.core.awards import Award
-from judgepanel.core.consensus import consensus_sheet, record_consensus, set_consensus_note
+from judgepanel.core.consensus import consensus_sheet
 from judgepanel.core.entries import get_entry
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judge_fields import hidden_fields
@@ -44,14 +32,21 @@ from judgepanel.core.rounds import Round, award_rounds, round_award, round_entri
 from judgepanel.core.store import Store
 from judgepanel.gui.forms.ui_panel_room import Ui_PanelRoom
 from judgepanel.gui.pages.common import recorded_by
-from judgepanel.gui.projector_window import ProjectedSheet, ProjectorWindow
+from judgepanel.gui.panel_room_saving import MAX_WAIT_MS, ConsensusSaving
+from judgepanel.gui.panel_room_scores import PageKeys, build_score_boxes
+from judgepanel.gui.panel_room_tables import (
+    EarlierLine,
+    EarlierRoundsTable,
+    RoundSoFarTable,
+    clock_text,
+    earlier_lines,
+    number_text,
+    read_earlier,
+)
+from judgepanel.gui.projector_window import Presenter, ProjectedSheet, ProjectorWindow
 from judgepanel.gui.scoring_panel import ScoreBox
-from judgepanel.gui.undo import OVERALL, SetCommentCommand, SetScoreCommand
 
-IDLE_MS = 400  # a pause in typing the note saves it
-MAX_WAIT_MS = 700  # and it is never held longer than this after its first unsaved key
-EARLIER_COLUMNS = ("Round", "Rank", "Score", "Spread (SD)", "Judges", "Flags")
-ROUND_COLUMNS = ("Entry", "Title", "Agreed total", "Rank", "Time")
+__all__ = ["MAX_WAIT_MS", "PanelRoom", "consensus_rounds", "has_open_consensus_round", "main"]
 
 
 def consensus_rounds(store: Store) -> list[Round]:
@@ -65,44 +60,7 @@ def has_open_consensus_round(store: Store) -> bool:
     return any(not found.closed for found in consensus_rounds(store))
 
 
-@dataclass
-class EarlierLine:
-    """One earlier round of the entry shown: what the chair reads beside the agreed scores."""
-
-    round: str
-    rank: str
-    score: str
-    spread: str
-    judges: str
-    flags: str
-
-
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
-
-
-def _clock(seconds: float) -> str:
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    return (f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours
-            else f"{rest // 60}:{rest % 60:02d}")
-
-
-class PageKeys(QObject):
-    """Page Up and Page Down belong to the room (previous and next entry), not to the score box
-    (which would step the score by ten) or the note (which would scroll)."""
-
-    KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in self.KEYS:
-            event.ignore()  # not the widget's: the room's shortcut takes it
-            return True
-        return False
-
-
-class PanelRoom(QWidget):
+class PanelRoom(ConsensusSaving, QWidget):
     """The chair's consensus screen on its own connection to the panel file."""
 
     # Something was saved: said when the chair leaves an entry and on closing (not on every
@@ -120,7 +78,7 @@ class PanelRoom(QWidget):
         self.ui = Ui_PanelRoom()
         self.ui.setupUi(self)
         self.setWindowTitle(f"Panel room — {self.store.title or self.path.stem} — JudgePanel")
-        self.undo_stack = QUndoStack(self)
+        self._start_saving(self)
         self.round: Round | None = None
         self.award: Award | None = None
         self.entries: list[str] = []
@@ -133,19 +91,11 @@ class PanelRoom(QWidget):
         self.judge_scores: dict[str, list[tuple[str, float | None]]] = {}
         self.elapsed: dict[str, float] = {}
         self.shown_at = time.monotonic()
-        self.projector: ProjectorWindow | None = None
-        self._typing = False
-        self._pending_note: tuple[str, str] | None = None
         self._closed = False
-        self._unreported = False  # saved since `changed` was last emitted
         self.details: dict[str, str] = {}
         self.hidden: set[str] = set()
         self.total = ""  # the agreed 0–100 total of the entry shown, once every section has one
 
-        self._note_idle = QTimer(self, singleShot=True, interval=IDLE_MS)
-        self._note_deadline = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
-        self._note_idle.timeout.connect(self.flush)
-        self._note_deadline.timeout.connect(self.flush)
         self.clock = QTimer(self, interval=500)  # restarted with each entry: whole seconds show
         self.clock.timeout.connect(self._show_time)
         self.clock.start()
@@ -155,33 +105,16 @@ class PanelRoom(QWidget):
 
         self._style()
         self._build_actions()
-        table = self.ui.earlier_table
-        table.setColumnCount(len(EARLIER_COLUMNS))
-        table.setHorizontalHeaderLabels(list(EARLIER_COLUMNS))
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        self.ui.earlier_group.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                            QSizePolicy.Policy.Maximum)
-        so_far = self.ui.round_table
-        so_far.setColumnCount(len(ROUND_COLUMNS))
-        so_far.setHorizontalHeaderLabels(list(ROUND_COLUMNS))
-        so_far.verticalHeader().hide()
-        so_far.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        so_far.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        so_far.cellClicked.connect(lambda row, _column: self.show_entry(row))
+        self.earlier_table = EarlierRoundsTable(self.ui.earlier_table, self.ui.earlier_group)
+        self.round_table = RoundSoFarTable(self.ui.round_table, self.show_entry)
         self.ui.note.textChanged.connect(self._note_typed)
         self.ui.note.escaped.connect(self._escape)
         self.ui.note.installEventFilter(self.page_keys)
         self.ui.previous_button.clicked.connect(self.previous_entry)
         self.ui.next_button.clicked.connect(self.next_entry)
-        self.ui.present_button.clicked.connect(self.toggle_present)
+        self.presenter = Presenter(self, self.ui.screen_combo, self.ui.present_button,
+                                   self.projected)
         self.ui.show_judges.toggled.connect(lambda _on: self._update_projector())
-        for screen in QGuiApplication.screens():
-            self.ui.screen_combo.addItem(f"{screen.name()} ({screen.size().width()}×"
-                                         f"{screen.size().height()})", screen.name())
-        if self.ui.screen_combo.count() > 1:  # the projector is the screen the room is not on
-            self.ui.screen_combo.setCurrentIndex(1)
 
         self.rounds = consensus_rounds(self.store)
         names = award_names(self.store)
@@ -269,7 +202,7 @@ class PanelRoom(QWidget):
                        for e in self.entries}
         self.notes = {e: consensus_sheet(self.store, found.award, found.id, e)["note"] or ""
                       for e in self.entries}
-        self._read_earlier(found)
+        self.earlier, self.spreads, self.judge_scores = read_earlier(self.store, found)
         self._build_boxes()
         self.index = -1
         if found.closed:
@@ -288,44 +221,12 @@ class PanelRoom(QWidget):
         else:
             self._show_nothing()
 
-    def _read_earlier(self, found: Round) -> None:
-        """The rounds before this one, read once: rank, score, spread, flags; each judge's
-        total in the first round (shown on the projector only when the chair ticks it)."""
-        rounds = [r for r in award_rounds(self.store, found.award) if r.position < found.position]
-        self.earlier = [round_result(self.store, found.award, r.id) for r in rounds]
-        self.spreads, self.judge_scores = {}, {}
-        if rounds and rounds[0].kind == "scored":
-            results = award_results(self.store, found.award)
-            self.spreads = {line.entry: line.sd for line in results.ranking().entries}
-            self.judge_scores = {entry: [(t.judge, t.total) for t in totals]
-                                 for entry, totals in results.analysis.counted.items()}
-
     def _build_boxes(self) -> None:
-        form = self.ui.scores_form
-        while form.rowCount():
-            form.removeRow(0)
-        self.boxes = {}
         assert self.award is not None
-        previous: QWidget = self.ui.round_combo
-        for section in self.award.sections:
-            box = ScoreBox(self.award.scale_of(section))
-            box.setAccessibleName(f"Agreed score: {section.title or section.id}")
-            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            box.setFont(self.ui.total_label.font())  # read across the table in the room
-            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("10.00") + 48)
-            box.chosen.connect(lambda value, quick, s=section.id: self._score_typed(s, value,
-                                                                                     quick))
-            box.refused.connect(self._say)
-            box.installEventFilter(self.page_keys)
-            label = QLabel(f"{section.title or section.id} ({box.scale.describe()})")
-            label.setWordWrap(True)
-            label.setBuddy(box)
-            form.addRow(label, box)
-            self.boxes[section.id] = box
-            QWidget.setTabOrder(previous, box)
-            previous = box
-        QWidget.setTabOrder(previous, self.ui.note)
-        QWidget.setTabOrder(self.ui.note, self.ui.previous_button)
+        self.boxes = build_score_boxes(
+            self.ui.scores_form, self.award, self.ui.total_label.font(), self._score_typed,
+            self._say, self.page_keys,
+            (self.ui.round_combo, self.ui.note, self.ui.previous_button))
 
     def set_editable(self, editable: bool) -> None:
         for box in self.boxes.values():
@@ -363,7 +264,7 @@ class PanelRoom(QWidget):
         for section, box in self.boxes.items():
             box.set_score(self.scores[entry].get(section))
         self.ui.note.set_text_quietly(self.notes.get(entry, ""))
-        self._fill_earlier(entry)
+        self.earlier_table.fill(self.earlier_lines(entry))
         self._show_total()
         self._show_time()
         if self.boxes and self.round is not None and not self.round.closed:
@@ -380,42 +281,13 @@ class PanelRoom(QWidget):
         for label in (self.ui.position_label, self.ui.entry_title, self.ui.entry_details,
                       self.ui.total_label):
             label.setText("")
-        self.ui.earlier_table.setRowCount(0)
-        self.ui.round_table.setRowCount(0)
+        self.earlier_table.clear()
+        self.round_table.clear()
         self.ui.previous_button.setEnabled(False)
         self.ui.next_button.setEnabled(False)
 
     def earlier_lines(self, entry: str) -> list[EarlierLine]:
-        lines = []
-        for result in self.earlier:
-            line = result.line(entry)
-            name = result.round.name
-            if line is None:
-                lines.append(EarlierLine(name, "not in this round", "–", "–", "–", ""))
-                continue
-            rank = "–" if line.rank is None else f"{line.rank} of {len(result.lines)}"
-            if result.round.kind == "qualifying":
-                score = f"{line.passes} of {line.judges} passes"
-            else:
-                score = _number(line.score)
-            spread = self.spreads.get(entry) if result.round.first else None
-            lines.append(EarlierLine(name, rank, score, _number(spread), str(line.judges),
-                                     ", ".join(line.flags)))
-        return lines
-
-    def _fill_earlier(self, entry: str) -> None:
-        lines = self.earlier_lines(entry)
-        table = self.ui.earlier_table
-        table.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            for column, text in enumerate((line.round, line.rank, line.score, line.spread,
-                                           line.judges, line.flags)):
-                table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeRowsToContents()
-        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
-        table.setFixedHeight(table.horizontalHeader().height() + rows
-                             + 2 * table.frameWidth() + 2)  # its rows, and no empty space
-        self.ui.earlier_group.setVisible(bool(lines))
+        return earlier_lines(self.earlier, self.spreads, entry)
 
     def _show_total(self) -> None:
         """The entry's agreed total, and the round so far (each entry's total and rank)."""
@@ -433,26 +305,7 @@ class PanelRoom(QWidget):
             text = f"Agreed total: when every section has a score ({scored} of " \
                    f"{len(self.boxes)} so far)"
         self.ui.total_label.setText(text)
-        self._fill_round(result)
-
-    def _fill_round(self, result: RoundResult) -> None:
-        table = self.ui.round_table
-        table.setRowCount(len(self.entries))
-        titles = {line.entry: line for line in result.lines}
-        for row, entry in enumerate(self.entries):
-            line = titles.get(entry)
-            cells = (entry, line.title if line else "", _number(line.score if line else None),
-                     "–" if line is None or line.rank is None else str(line.rank),
-                     _clock(self.time_on(entry)))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column in (2, 3, 4):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(row, column, item)
-        table.blockSignals(True)
-        table.selectRow(self.index)
-        table.blockSignals(False)
+        self.round_table.fill(self.entries, result, self.index, self.time_on)
 
     # ----- the timer ---------------------------------------------------------------------
 
@@ -472,93 +325,9 @@ class PanelRoom(QWidget):
     def _show_time(self) -> None:
         entry = self.current
         self.ui.timer_label.setText("" if entry is None
-                                    else f"On this entry: {_clock(self.time_on(entry))}")
-        cell = self.ui.round_table.item(self.index, 4) if entry is not None else None
-        if cell is not None:
-            cell.setText(_clock(self.time_on(entry or "")))
-
-    # ----- typing, undo and saving -------------------------------------------------------
-
-    def _score_typed(self, section: str, value: float | None, quick: bool) -> None:
-        entry = self.current
-        if entry is None:
-            return
-        command = SetScoreCommand(self, entry, section, self.scores[entry].get(section), value)
-        command.quick = quick
-        self.undo_stack.push(command)
-
-    def _note_typed(self) -> None:
-        entry = self.current
-        if entry is None or self.ui.note.isReadOnly():
-            return
-        text = self.ui.note.toPlainText()
-        command = SetCommentCommand(self, entry, OVERALL, self.notes.get(entry, ""), text)
-        command.setText(f"Edit the panel's note on {entry}")
-        self._typing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._typing = False
-
-    def apply_score(self, entry: str, section: str, value: float | None) -> None:
-        """Save a score (typed, undone or redone) at once, on the entry concerned."""
-        if entry != self.current and entry in self.entries:
-            self.show_entry(self.entries.index(entry))
-        found = self.round
-        if found is not None and self._save(lambda: record_consensus(
-                self.store, found.award, found.id, entry, section, value, who=self.who)):
-            self.scores[entry][section] = value
-        if entry == self.current:
-            self.boxes[section].set_score(self.scores[entry].get(section))
-            self._show_total()
-        self._update_projector()
-
-    def apply_comment(self, entry: str, field: str, text: str) -> None:
-        """The note: typing is saved after a short pause; undo and redo at once."""
-        if entry != self.current and entry in self.entries:
-            self.show_entry(self.entries.index(entry))
-        self.notes[entry] = text
-        if entry == self.current:
-            self.ui.note.set_text_quietly(text)
-        self._pending_note = (entry, text)
-        if self._typing:
-            self._note_idle.start(IDLE_MS)
-            if not self._note_deadline.isActive():
-                self._note_deadline.start()
-        else:
-            self.flush()
-        self._update_projector()
-
-    def apply_complete(self, entry: str, complete: bool) -> bool:
-        return False  # a consensus round has no "complete" mark
-
-    def flush(self) -> None:
-        """Save the note typed and not yet saved."""
-        self._note_idle.stop()
-        self._note_deadline.stop()
-        if self._pending_note is None or self.round is None:
-            return
-        (entry, text), self._pending_note = self._pending_note, None
-        found = self.round
-        self._save(lambda: set_consensus_note(self.store, found.award, found.id, entry, text,
-                                              who=self.who))
-
-    def _save(self, write: Callable[[], object]) -> bool:
-        try:
-            write()
-        except JudgePanelError as exc:
-            self._refuse(f"Not saved: {exc}")
-            if "is closed" in str(exc):
-                self.set_editable(False)
-            return False
-        self.ui.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
-        self._unreported = True
-        return True
-
-    def _report_changes(self) -> None:
-        if self._unreported:
-            self._unreported = False
-            self.changed.emit()
+                                    else f"On this entry: {clock_text(self.time_on(entry))}")
+        if entry is not None:
+            self.round_table.show_time(self.index, self.time_on(entry))
 
     # ----- messages ----------------------------------------------------------------------
 
@@ -588,45 +357,29 @@ class PanelRoom(QWidget):
                          f"of {award.scale_of(section).max:g}"))
         judges = None
         if self.ui.show_judges.isChecked():
-            judges = [(name, _number(total)) for name, total in self.judge_scores.get(entry, [])]
+            judges = [(name, number_text(total))
+                      for name, total in self.judge_scores.get(entry, [])]
         organisation = "" if "organisation" in self.hidden else self.details["organisation"]
         return ProjectedSheet(entry, self.details["title"], organisation, rows,
                               self.total, self.notes.get(entry, ""), judges)
 
+    @property
+    def projector(self) -> ProjectorWindow | None:
+        return self.presenter.projector
+
     def toggle_present(self) -> None:
-        if self.projector is not None:
-            self.projector.close()
-            return
-        self.present()
+        self.presenter.toggle()
 
     def present(self) -> ProjectorWindow:
         """Open the projector window, full screen on the screen chosen."""
-        if self.projector is None:
-            self.projector = ProjectorWindow()
-            self.projector.closed.connect(self._projector_closed)
-        screens = {s.name(): s for s in QGuiApplication.screens()}
-        screen = screens.get(self.ui.screen_combo.currentData()) or \
-            QGuiApplication.primaryScreen()
-        self._update_projector()  # filled first: a layout change may unsettle a full screen
-        self.projector.present_on(screen)
-        self.activateWindow()  # the chair goes on typing here; the projector only shows
-        self.ui.present_button.setText("Stop &presenting")
-        return self.projector
-
-    def _projector_closed(self) -> None:
-        self.projector = None
-        self.ui.present_button.setText("&Present")
+        return self.presenter.present()
 
     def _update_projector(self) -> None:
-        if self.projector is not None:
-            sheet = self.projected()
-            if sheet is not None:
-                self.projector.show_sheet(sheet)
+        self.presenter.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and self.projector is not None:
-            self.projector.close()  # Escape here too: the projector is on another screen
-            return
+        if event.key() == Qt.Key.Key_Escape and self.presenter.close():
+            return  # Escape here too closes the projector: it is on another screen
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -636,9 +389,7 @@ class PanelRoom(QWidget):
 
     def _escape(self) -> None:
         """Escape in the note: closes the projector if it is open, else back to the scores."""
-        if self.projector is not None:
-            self.projector.close()
-        elif self.boxes:
+        if not self.presenter.close() and self.boxes:
             next(iter(self.boxes.values())).setFocus()
 
     # ----- closing -----------------------------------------------------------------------
@@ -649,8 +400,7 @@ class PanelRoom(QWidget):
             self.flush()
             self._report_changes()
             self.clock.stop()
-            if self.projector is not None:
-                self.projector.close()
+            self.presenter.close()
             self.store.close()
         super().closeEvent(event)
 

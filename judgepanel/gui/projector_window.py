@@ -1,7 +1,8 @@
 """The projector: a second window, full screen on the room's screen, in type large enough to
 read from the back of the room. It shows the entry and the panel's agreed scores and note as
 the chair types them; an individual judge's name or score only when the chair ticks "Show
-judges' scores" in the panel room. Escape closes it.
+judges' scores" in the panel room. Escape closes it. `Presenter` is the room's side of it:
+the screen chosen, Present and Stop presenting.
 
 Its rows depend on the round's sections and its type on the screen's size, so it is laid out
 here rather than in a Designer form.
@@ -9,11 +10,20 @@ here rather than in a Designer form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QScreen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 @dataclass
@@ -138,3 +148,55 @@ class ProjectorWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.closed.emit()
         super().closeEvent(event)
+
+
+class Presenter:
+    """The room's side of the projector: the screens to choose from, Present and Stop
+    presenting, and the sheet on the projector kept up to date as the chair types."""
+
+    def __init__(self, room: QWidget, screens: QComboBox, button: QAbstractButton,
+                 sheet: Callable[[], ProjectedSheet | None]) -> None:
+        self.room, self.screens, self.button, self.sheet = room, screens, button, sheet
+        self.projector: ProjectorWindow | None = None
+        for screen in QGuiApplication.screens():
+            screens.addItem(f"{screen.name()} ({screen.size().width()}×"
+                            f"{screen.size().height()})", screen.name())
+        if screens.count() > 1:  # the projector is the screen the room is not on
+            screens.setCurrentIndex(1)
+        button.clicked.connect(self.toggle)
+
+    def toggle(self) -> None:
+        if self.projector is not None:
+            self.projector.close()
+            return
+        self.present()
+
+    def present(self) -> ProjectorWindow:
+        """Open the projector window, full screen on the screen chosen."""
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+            self.projector.closed.connect(self._closed)
+        found = {s.name(): s for s in QGuiApplication.screens()}
+        screen = found.get(self.screens.currentData()) or QGuiApplication.primaryScreen()
+        self.update()  # filled first: a layout change may unsettle a full screen
+        self.projector.present_on(screen)
+        self.room.activateWindow()  # the chair goes on typing there; the projector only shows
+        self.button.setText("Stop &presenting")
+        return self.projector
+
+    def _closed(self) -> None:
+        self.projector = None
+        self.button.setText("&Present")
+
+    def update(self) -> None:
+        if self.projector is not None:
+            sheet = self.sheet()
+            if sheet is not None:
+                self.projector.show_sheet(sheet)
+
+    def close(self) -> bool:
+        """Close the projector; whether it was open."""
+        if self.projector is None:
+            return False
+        self.projector.close()
+        return True
