@@ -199,7 +199,7 @@ class JudgeWindow(QMainWindow):
     def _setup_round(self) -> None:
         """Which round the pack is for, above the list; a qualifying round's pass or fail
         panel in place of the section scores."""
-        self.vote_panel = VotePanel()
+        self.vote_panel = VotePanel(self)  # hidden unless a qualifying round (then in the splitter)
         self.vote_panel.setObjectName("votePanel")
         self.reason_timer = QTimer(self, singleShot=True, interval=REASON_PAUSE_MS)
         self.reason_timer.timeout.connect(self._save_pending_reason)
