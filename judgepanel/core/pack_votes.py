@@ -6,8 +6,10 @@ signed with the judge's pack key exactly as a score is (`vote_signature`, with t
 write counter), so the merge can tell a vote JudgePanel wrote from one edited outside it
 (core/qualifying_packs.py checks and merges them). A save is five statements: BEGIN, `PRAGMA
 data_version` (has another connection written since? then the votes are read again), whether
-the judge declared a conflict with the entry, one INSERT (or DELETE when the vote is
-cleared), COMMIT. docs/rounds.md describes the rounds.
+the judge declared a conflict with the entry, one INSERT, COMMIT. A cleared vote is kept
+as a signed fail with no reason (a real fail always has one), so that merging a pack whose
+vote was cleared after an earlier return removes the panel's copy of it (`is_cleared`).
+docs/rounds.md describes the rounds.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ def pack_round(store: Store) -> PackRound | None:
                      name=store.meta("round_name") or round_id, id=round_id,
                      award=store.meta("round_award") or "",
                      position=int(position) if position.isdigit() else None)
+
+
+def is_cleared(passed: object, reason: object) -> bool:
+    """Whether a pack's vote row records that the judge cleared their vote: a fail with no
+    reason, which the judge's window never saves as a vote."""
+    return passed == 0 and isinstance(reason, str) and not reason.strip()
 
 
 def vote_signature(key: str, panel_id: str, judge: int, award: str, round_id: str,
@@ -110,7 +118,8 @@ class PackVoting:
                        for entry, passed, reason, at in db.execute(
                            "SELECT entry, passed, reason, updated_at FROM round_votes WHERE "
                            "judge = ? AND award = ? AND round = ?",
-                           [self.judge, self.round.award, self.round.id])}
+                           [self.judge, self.round.award, self.round.id])
+                       if not is_cleared(passed, reason)}
         self._seq = int(db.execute(
             "SELECT MAX(m) FROM (SELECT MAX(seq) AS m FROM scores WHERE judge = ? UNION ALL "
             "SELECT MAX(seq) FROM reviews WHERE judge = ? UNION ALL SELECT MAX(seq) FROM "
@@ -157,21 +166,22 @@ class PackVoting:
     def _write(self, entry: str, passed: bool | None, reason: str) -> None:
         conn = self.store.db.conn
         found = self.round
-        if passed is None:
-            conn.execute("DELETE FROM round_votes WHERE award = ? AND round = ? AND judge = ? "
-                         "AND entry = ?", [found.award, found.id, self.judge, entry])
-            self._votes.pop(entry, None)
-            return
+        cleared = passed is None
+        if cleared:
+            passed, reason = False, ""  # kept, signed and counted, for the merge to remove
         self._seq += 1
         stamp = now()
         signature = vote_signature(self.key, self.panel_id, self.judge, found.award, found.id,
-                                   entry, passed, reason, stamp, self._seq)
+                                   entry, bool(passed), reason, stamp, self._seq)
         conn.execute(
             "INSERT INTO round_votes(award, round, judge, entry, passed, reason, updated_at, "
             "signature, seq) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(award, round, judge, "
             "entry) DO UPDATE SET passed = excluded.passed, reason = excluded.reason, "
             "updated_at = excluded.updated_at, signature = excluded.signature, "
             "seq = excluded.seq",
-            [found.award, found.id, self.judge, entry, int(passed), reason, stamp, signature,
-             self._seq])
-        self._votes[entry] = Vote(passed, reason, stamp)
+            [found.award, found.id, self.judge, entry, int(bool(passed)), reason, stamp,
+             signature, self._seq])
+        if cleared:
+            self._votes.pop(entry, None)
+        else:
+            self._votes[entry] = Vote(bool(passed), reason, stamp)

@@ -9,9 +9,10 @@ as a first-round pack is, and the panel keeps its key so the merge asks nothing.
 
 A returned pack's votes (core/pack_votes.py writes them) are checked by `plan_qualifying_pack`:
 each signed, by the pack's judge, for an entry assigned to them in that round, the round
-still open (a closed round's pack is refused, naming the round), a fail with its reason. The
-ordinary merge (core/merge.py) then writes them into the panel's `round_votes`, where the
-round's rule counts them (core/round_results.py). docs/rounds.md describes the rounds.
+still open (a closed round's pack is refused, naming the round). The ordinary merge
+(core/merge.py) then writes them into the panel's `round_votes`, where the round's rule
+counts them (core/round_results.py); a vote the judge cleared after an earlier return (a
+signed fail with no reason) removes the panel's copy. docs/rounds.md describes the rounds.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.file_encryption import FileKey, hold_key, new_key, new_passphrase
 from judgepanel.core.judge_fields import hidden_fields
 from judgepanel.core.judges import Judge
-from judgepanel.core.pack_votes import vote_signature
+from judgepanel.core.pack_votes import is_cleared, vote_signature
 from judgepanel.core.packs import PackSummary, copy_rows
 from judgepanel.core.round_results import check_round_kind
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_entries
@@ -207,12 +208,17 @@ class VotePlan:
     conflicts: list[tuple[Any, ...]] = field(default_factory=list)  # declared in the pack
 
     def write(self, conn: sqlite3.Connection) -> None:
+        """Write the plan; a changed row that records a cleared vote deletes the panel's."""
+        kept = [row for row in self.new + self.changed if not is_cleared(row[4], row[5])]
         conn.executemany(
             "INSERT INTO round_votes(judge, award, round, entry, passed, reason, updated_at, "
             "signature, seq) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(award, round, judge, "
             "entry) DO UPDATE SET passed = excluded.passed, reason = excluded.reason, "
             "updated_at = excluded.updated_at, signature = excluded.signature, "
-            "seq = excluded.seq", self.new + self.changed)
+            "seq = excluded.seq", kept)
+        conn.executemany(
+            "DELETE FROM round_votes WHERE judge = ? AND award = ? AND round = ? AND entry = ?",
+            [row[:4] for row in self.changed if is_cleared(row[4], row[5])])
         for row in self.conflicts:
             conn.execute("INSERT OR IGNORE INTO conflicts(judge, entry, reason, declared_by, "
                          "created_at, signature) VALUES (?,?,?,?,?,?)", row)
@@ -278,12 +284,15 @@ def plan_qualifying_pack(panel: Store, meta: dict[str, str], judge: int, key: st
             raise QualifyingPackRefused(f"entry '{entry}' is not assigned to this judge in "
                                         f"round '{found.id}', so their vote for it cannot be "
                                         "accepted")
-        if not passed and not reason.strip():
-            raise QualifyingPackRefused(f"entry '{entry}': a fail needs a reason, and this "
-                                        "one has none")
         fields = (judge, award_id, found.id, entry, int(passed), reason, updated_at,
                   signature, seq)
         before = existing.get(entry)
+        if is_cleared(passed, reason):  # the judge cleared the vote: the panel's copy goes
+            if before is not None and seq > before[2]:
+                plan.changed.append(fields)
+            else:
+                plan.unchanged += 1
+            continue
         if before is not None and before[:2] == (bool(passed), reason):
             plan.unchanged += 1
         elif before is None:

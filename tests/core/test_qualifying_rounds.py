@@ -131,6 +131,34 @@ def test_a_later_return_changes_a_vote_and_a_cleared_vote_is_not_counted(tmp: Pa
     panel.close()
 
 
+def test_a_vote_cleared_after_a_merge_is_removed_from_the_panel(tmp: Path) -> None:
+    panel, judges = _panel(tmp, "majority")
+    path = _packs(panel, judges, tmp, {"Ann": {"A": True, "B": False}})[0]
+    assert merge_packs(panel, [path])[0].new == 2
+    _vote(path, {"A": None})  # the judge changes their mind: undecided again
+    pack = open_pack(path)
+    assert PackVoting(pack).vote("A") is None and PackVoting(pack).vote("B") is not None
+    pack.close()
+    result = check_pack(panel, path)
+    assert (result.refused, result.new, result.changed, result.unchanged) == ("", 0, 1, 1)
+    merge_packs(panel, [path])
+    votes = {str(r[0]) for r in panel.db.execute(
+        "SELECT entry FROM round_votes WHERE judge = ?", [judges["Ann"].id])}
+    assert votes == {"B"}
+    assert round_result(panel, "prize", "sift").line("A").judges == 0  # type: ignore[union-attr]
+    # merging the same file again changes nothing; a re-issued pack carries only B
+    assert merge_packs(panel, [path])[0].changed == 0
+    again = tmp / "Ann again.judgepack"
+    assert make_qualifying_pack(panel, "prize", "sift", judges["Ann"], again,
+                                passphrase=None).votes == 1
+    # the clearing is signed: an unsigned one (a vote emptied outside JudgePanel) is refused
+    _vote(path, {"B": None})
+    _forge(path, "UPDATE round_votes SET updated_at = '2020-01-01T00:00:00+00:00' "
+                 "WHERE entry = 'B'")
+    assert "entry 'B': the vote was altered outside JudgePanel" in check_pack(panel, path).refused
+    panel.close()
+
+
 def test_a_pack_holds_only_the_judges_round_entries_and_no_earlier_score(tmp: Path) -> None:
     panel, judges = _panel(tmp, "all")
     panel.db.execute("DELETE FROM round_assignments WHERE judge = ? AND entry = 'D'",

@@ -51,10 +51,11 @@ def later_round_pack(folder: Path, kind: str) -> Path:
 
 
 def votes_in_file(pack: Path) -> dict[str, tuple[int, str]]:
+    """The votes the file holds; a cleared vote is kept as a signed fail with no reason."""
     conn = sqlite3.connect(pack)  # another connection: what a killed window would leave
     try:
         return {r[0]: (r[1], r[2]) for r in conn.execute(
-            "SELECT entry, passed, reason FROM round_votes")}
+            "SELECT entry, passed, reason FROM round_votes") if (r[1], r[2]) != (0, "")}
     finally:
         conn.close()
 
