@@ -4,6 +4,10 @@ Award settings: the ranking method, the tie-break order (criteria ticked and put
 and the flag thresholds. A tie-break vote: the tied entries in the order the panel voted,
 with how it was decided. Both call the same core functions as the command line, which check
 the values, write them and record them in the audit log; a refusal is said in the dialog.
+
+Both are laid out in Designer forms (ui/award_settings_dialog.ui, ui/tie_break_dialog.ui).
+What comes from data is added here: the methods offered, the criteria (one per method and per
+section of the award), one threshold row per flag the core knows, and the tied entries.
 """
 
 from __future__ import annotations
@@ -12,21 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
+    QAbstractButton,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +31,8 @@ from judgepanel.core.moderation import THRESHOLD_KEYS, record_tie_break, set_awa
 from judgepanel.core.ranking import METHOD_LABELS
 from judgepanel.core.store import Store
 from judgepanel.core.totals import METHOD_NAMES, THRESHOLD_RANGES, award_settings
+from judgepanel.gui.forms.ui_award_settings_dialog import Ui_AwardSettingsDialog
+from judgepanel.gui.forms.ui_tie_break_dialog import Ui_TieBreakDialog
 from judgepanel.gui.pages.common import window_words
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,25 +56,14 @@ def criterion_label(criterion: str, section_titles: dict[str, str]) -> str:
     return f"Higher {METHOD_LABELS.get(criterion, criterion)}"
 
 
-class OrderedList(QWidget):
-    """A list whose items can be ticked and moved up and down (keyboard: Alt+Up, Alt+Down)."""
+class OrderedList:
+    """A form's list whose items can be ticked and moved up and down, by its two buttons
+    (keyboard: Alt+U, Alt+D) or by dragging."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.list = QListWidget()
-        self.list.setAccessibleName(name)
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        up, down = QPushButton("Move &up"), QPushButton("Move &down")
+    def __init__(self, items: QListWidget, up: QAbstractButton, down: QAbstractButton) -> None:
+        self.list = items
         up.clicked.connect(lambda: self.move_current(-1))
         down.clicked.connect(lambda: self.move_current(1))
-        buttons = QVBoxLayout()
-        buttons.addWidget(up)
-        buttons.addWidget(down)
-        buttons.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.list, 1)
-        row.addLayout(buttons)
 
     def add(self, text: str, value: str, checked: bool | None) -> None:
         item = QListWidgetItem(text)
@@ -112,36 +98,25 @@ class AwardSettingsDialog(QDialog):
         self.store, self.award_id, self.who = store, award_id, who
         award = panel_award(store, award_id)
         current = award_settings(award)
+        self.ui = Ui_AwardSettingsDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"Settings of {award.name}")
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.method = QComboBox()
-        self.method.setAccessibleName("Ranking method")
+        self.method = self.ui.method
         for name in METHOD_NAMES:
             self.method.addItem(METHOD_LABELS[name][:1].upper() + METHOD_LABELS[name][1:], name)
         self.method.setCurrentIndex(max(self.method.findData(current["method"]), 0))
-        form.addRow("Ranking &method:", self.method)
-        self.places = QSpinBox()
-        self.places.setRange(1, 100)
+        self.places = self.ui.places
         self.places.setValue(int(current["places"]))
-        self.places.setAccessibleName("Number of placements")
-        form.addRow("&Placements awarded:", self.places)
-        layout.addLayout(form)
         titles = {s.id: s.title for s in award.sections}
         known = [*METHOD_NAMES, *(f"section:{s.id}" for s in award.sections), "panel"]
         chosen = list(current["tie_break"])
         order = chosen + [c for c in known if c not in chosen]
-        tie_box = QGroupBox("&Tie-break order: ticked criteria, first decides")
-        self.tie_break = OrderedList("Tie-break criteria, in order")
+        self.tie_break = OrderedList(self.ui.tie_break_list, self.ui.move_up, self.ui.move_down)
         for criterion in order:
             self.tie_break.add(criterion_label(criterion, titles), criterion,
                                criterion in chosen)
-        QVBoxLayout(tie_box).addWidget(self.tie_break)
-        layout.addWidget(tie_box)
-        flags_box = QGroupBox("Flag &thresholds (where judges disagree)")
-        flags = QFormLayout(flags_box)
         self.thresholds: dict[str, QDoubleSpinBox] = {}
-        for key in THRESHOLD_KEYS:
+        for key in THRESHOLD_KEYS:  # one row per flag the core knows, with its range
             low, high = THRESHOLD_RANGES[key]
             box = QDoubleSpinBox()
             box.setDecimals(2)
@@ -149,10 +124,10 @@ class AwardSettingsDialog(QDialog):
             box.setSingleStep(0.05 if high <= 1 else 1)
             box.setValue(float(current["flag_thresholds"][key]))
             box.setAccessibleName(THRESHOLD_LABELS[key])
-            flags.addRow(THRESHOLD_LABELS[key] + ":", box)
+            self.ui.thresholds_form.addRow(THRESHOLD_LABELS[key] + ":", box)
             self.thresholds[key] = box
-        layout.addWidget(flags_box)
-        self.problem = add_problem_and_buttons(self, layout, "Why the settings were not saved")
+        self.problem: QLabel = self.ui.problem
+        self.problem.hide()
 
     def changes(self) -> dict[str, Any]:
         return {"method": str(self.method.currentData()), "places": self.places.value(),
@@ -170,21 +145,6 @@ class AwardSettingsDialog(QDialog):
         super().accept()
 
 
-def add_problem_and_buttons(dialog: QDialog, layout: QVBoxLayout, why: str) -> QLabel:
-    """A hidden line saying why the core refused, then Save and Cancel, at the dialog's foot."""
-    problem = QLabel()
-    problem.setWordWrap(True)
-    problem.setAccessibleName(why)
-    problem.hide()
-    layout.addWidget(problem)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    return problem
-
-
 class TieBreakDialog(QDialog):
     """The panel's vote on tied entries: their order, best first, and how it was decided."""
 
@@ -192,21 +152,14 @@ class TieBreakDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.award_id, self.who = store, award_id, who
-        self.setWindowTitle("Record a tie-break vote")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Tick the tied entries and put them in the order the panel "
-                                "voted, best first."))
-        self.entries = OrderedList("Tied entries, best first")
+        self.ui = Ui_TieBreakDialog()
+        self.ui.setupUi(self)
+        self.entries = OrderedList(self.ui.entries_list, self.ui.move_up, self.ui.move_down)
         for entry_id, title in entries:
             self.entries.add(f"{entry_id}  {title}", entry_id, False)
-        layout.addWidget(self.entries, 1)
-        form = QFormLayout()
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("e.g. a show of hands, 4 to 1")
-        self.reason.setAccessibleName("How the panel decided")
-        form.addRow("&How it was decided:", self.reason)
-        layout.addLayout(form)
-        self.problem = add_problem_and_buttons(self, layout, "Why the vote was not recorded")
+        self.reason = self.ui.reason
+        self.problem: QLabel = self.ui.problem
+        self.problem.hide()
 
     def accept(self) -> None:
         order = self.entries.values(only_checked=True)

@@ -2,6 +2,10 @@
 
 This is what the chair reads aloud when the panel argues about an entry, so it shows the raw
 section scores and each judge's words, never a summary of them.
+
+The pane is laid out in a Designer form (ui/entry_detail.ui); the side-by-side table, one
+column per judge and one row per section, is built here as HTML from the entry's scores. The
+documents window holds only the attachments pane, which reads the panel, so it is made here.
 """
 
 from __future__ import annotations
@@ -9,8 +13,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from judgepanel.core.attachments import attachments_by_entry
 from judgepanel.core.awards import Award, panel_award
@@ -22,6 +25,7 @@ from judgepanel.core.scoring import Judging
 from judgepanel.core.store import Store
 from judgepanel.core.totals import award_settings, totals_from_rows
 from judgepanel.gui.attachments_pane import AttachmentsPane
+from judgepanel.gui.forms.ui_entry_detail import Ui_EntryDetail
 
 
 @dataclass
@@ -131,30 +135,20 @@ class EntryDetail(QWidget):
         super().__init__(parent)
         self.store = store
         self.entry: str | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel("Select an entry to see every judge's scores and comments.")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        bold = self.heading.font()
-        bold.setBold(True)
-        self.heading.setFont(bold)
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName("Entry detail")
-        self.documents_button = QPushButton("Documents…")
-        self.documents_button.setAccessibleName("Open the entry's supporting documents")
+        self.ui = Ui_EntryDetail()
+        self.ui.setupUi(self)
+        self.heading = self.ui.heading
+        self.no_entry = self.heading.text()  # the form's "Select an entry…"
+        self.browser = self.ui.browser
+        self.documents_button = self.ui.documents_button
         self.documents_button.clicked.connect(self.open_documents)
         self.documents_button.hide()
         self.documents_dialog: QDialog | None = None
-        layout.addWidget(self.heading)
-        layout.addWidget(self.documents_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.browser, 1)
 
     def show_entry(self, entry_id: str | None) -> None:
         self.entry = entry_id
         if entry_id is None:
-            self.heading.setText("Select an entry to see every judge's scores and comments.")
+            self.heading.setText(self.no_entry)
             self.browser.clear()
             self.documents_button.hide()
             return

@@ -1,19 +1,16 @@
-"""The coordinator's choice of the fields judges see, for one award (a tick = judges see it)."""
+"""The coordinator's choice of the fields judges see, for one award (a tick = judges see it).
+
+Laid out in a Designer form (ui/judge_fields_dialog.ui); the tick boxes, one per field of the
+award's entries, come from the panel and are added here.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from judgepanel.core.judge_fields import JudgeFields
+from judgepanel.gui.forms.ui_judge_fields_dialog import Ui_JudgeFieldsDialog
 
 
 class JudgeFieldsDialog(QDialog):
@@ -22,27 +19,16 @@ class JudgeFieldsDialog(QDialog):
     def __init__(self, choice: JudgeFields, award_name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Fields judges see · {award_name}")
-        layout = QVBoxLayout(self)
-        intro = QLabel("Tick what judges see. Unticked fields never go into their packs; the "
-                       "report, feedback and certificates still use them. Untick nominee and "
-                       "organisation for anonymised judging (entries are then shown by id "
-                       "and title).", self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.fields = QListWidget(self)
-        self.fields.setAccessibleName("Fields judges see")
+        self.ui = Ui_JudgeFieldsDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"{self.windowTitle()} · {award_name}")
+        self.fields = self.ui.fields
+        self.buttons = self.ui.buttons
         for name in choice.fields:
             item = QListWidgetItem(name, self.fields)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if name in choice.hidden
                                else Qt.CheckState.Checked)
-        layout.addWidget(self.fields)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
 
     def hidden(self) -> list[str]:
         items = (self.fields.item(i) for i in range(self.fields.count()))
