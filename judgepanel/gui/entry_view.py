@@ -73,6 +73,7 @@ class EntryView(QWidget):
         self.anchorClicked.connect(self._clicked)
         self._entry: dict[str, Any] | None = None
         self._award: Award | None = None
+        self.show_scale = True  # "scored 0 to 10" under each question; not for pass or fail
         self.zoom_percent = 100
         self._base_point_size = self.font().pointSizeF()
         self._pages: dict[str, EntryPage] = {}  # by entry id, oldest first
@@ -284,14 +285,14 @@ class EntryView(QWidget):
                     f"-qt-list-indent:0'>{bullets}</ul>" if bullets
                     else f"<p style='color:{muted}'>No guidance for this section.</p>")
         count_html = (f"<b>{html.escape(count)}</b>" if over else html.escape(count))
-        scale = award.scale_of(section).describe()
+        scale = f" · scored {award.scale_of(section).describe()}" if self.show_scale else ""
         return (
             f"<a name='section-{html.escape(section.id)}'></a>"
             f"<h2 style='margin-top:18px; margin-bottom:4px'><a style='color:{link}; "
             f"text-decoration:none' href='{SECTION_SCHEME}:{html.escape(section.id)}'>"
             f"{html.escape(section.id)} · {html.escape(section.title)}</a></h2>"
             f"<p style='margin-top:0'><b>{html.escape(section.question)}</b></p>"
-            f"<p style='color:{muted}; margin-top:0'>{count_html} · scored {scale}</p>"
+            f"<p style='color:{muted}; margin-top:0'>{count_html}{scale}</p>"
             "<table width='100%' cellspacing='0' cellpadding='8'><tr>"
             f"<td width='64%' valign='top' style='color:{text_colour}'>{paragraphs}</td>"
             f"<td width='36%' valign='top' bgcolor='{side}' style='color:{text_colour}'>"

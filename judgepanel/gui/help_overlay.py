@@ -14,6 +14,12 @@ EXTRA_KEYS = (
     ("Tab / Shift+Tab", "Move between the score, the comment and the next section"),
     ("Esc", "From a comment, back to its score; closes this help"),
 )
+VOTE_KEYS = (  # a qualifying round's pack: pass or fail in place of section scores
+    ("P", "Pass the entry on show: it goes through"),
+    ("F", "Fail the entry on show, then type the reason (a fail needs one)"),
+    ("Tab / Shift+Tab", "Move between Pass, Fail, Undecided and the reason"),
+    ("Esc", "Closes this help"),
+)
 
 
 class HelpOverlay(QWidget):

@@ -30,7 +30,7 @@ from judgepanel.gui import judge_session as session
 from judgepanel.gui.attachments_pane import AttachmentsPane, documents_beside
 from judgepanel.gui.autosave import BACKUP_EVERY_MS, PackWriter, backup_pack
 from judgepanel.gui.forms.ui_judge_window import Ui_JudgeWindow
-from judgepanel.gui.help_overlay import HelpOverlay
+from judgepanel.gui.help_overlay import EXTRA_KEYS, VOTE_KEYS, HelpOverlay
 from judgepanel.gui.icons import app_icon
 from judgepanel.gui.judge_dialogs import ConflictDialog
 from judgepanel.gui.judge_models import ENTRY_ID_ROLE, EntryFilterModel, EntryListModel
@@ -75,6 +75,7 @@ class JudgeWindow(QMainWindow):
         self.voting = PackVoting(self.store) if self.round and self.round.qualifying else None
         self.ui = Ui_JudgeWindow()
         self.ui.setupUi(self)
+        self.ui.entryView.show_scale = self.voting is None  # pass or fail: no scale to show
         self.setWindowIcon(app_icon())
         judge = self.store.meta("judge_name", "") or ""
         title = self.store.meta("panel_title", "") or self.store.title
@@ -113,6 +114,8 @@ class JudgeWindow(QMainWindow):
         self._setup_actions()
         self._setup_round()
         self.help = HelpOverlay(self.ui.centralwidget, self.shortcut_actions())
+        self.help.set_actions(self.shortcut_actions(),
+                              extra=VOTE_KEYS if self.voting else EXTRA_KEYS)
         self._restore_layout()
         self._readable_headings()
         self.set_zoom(self.settings.zoom)
@@ -231,7 +234,10 @@ class JudgeWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(False)
 
     def shortcut_actions(self) -> list[QAction]:
-        return list(self.actions_by_name.values())
+        """The menu's actions; in a qualifying round, not those for section scores."""
+        left_out = SCORING_ONLY if self.voting is not None else ()
+        return [action for name, action in self.actions_by_name.items()
+                if name not in left_out]
 
     def _restore_layout(self) -> None:
         place_window(self, self.settings, WINDOW)

@@ -146,3 +146,30 @@ def test_a_first_round_pack_shows_no_round(
     window = open_judge_window(pack_path)
     assert not window.ui.roundLabel.isVisible()  # type: ignore[attr-defined]
     assert "round" not in window.windowTitle()  # type: ignore[attr-defined]
+
+
+def test_a_qualifying_pack_lists_p_and_f_in_the_help_and_shows_no_scale(
+        qtbot: object, tmp_path: Path, open_judge_window: Callable[..., object]) -> None:
+    window = open_judge_window(later_round_pack(tmp_path, "qualifying"))
+    activate(window, qtbot)  # type: ignore[arg-type]
+    press(Qt.Key.Key_F1)
+    help_overlay = window.help  # type: ignore[attr-defined]
+    assert help_overlay.isVisible()
+    text = help_overlay.label.text()
+    assert "<b>P</b>" in text and "Pass the entry on show" in text
+    assert "<b>F</b>" in text and "Fail the entry on show" in text
+    for scoring_only in ("0 – 9", "Score the current section", "Mark complete"):
+        assert scoring_only not in text
+    press(Qt.Key.Key_Escape)
+    assert not help_overlay.isVisible()
+    answers = window.ui.entryView.toPlainText()  # type: ignore[attr-defined]
+    assert "What E-1 changed on the ward." in answers
+    assert "scored" not in answers and "0 to 10" not in answers
+
+
+def test_a_later_scored_rounds_pack_keeps_the_scale_and_digit_keys(
+        qtbot: object, tmp_path: Path, open_judge_window: Callable[..., object]) -> None:
+    window = open_judge_window(later_round_pack(tmp_path, "scored"))
+    assert "scored 0 to 10" in window.ui.entryView.toPlainText()  # type: ignore[attr-defined]
+    text = window.help.label.text()  # type: ignore[attr-defined]
+    assert "0 – 9" in text and "Pass the entry on show" not in text
