@@ -233,10 +233,13 @@ def _totals(award: Award, rows: list[tuple[Any, ...]], names: dict[int, str],
     wanted = len(spans)
     shares: dict[tuple[str, float], Fraction] = {}
     slots: dict[tuple[str, int], dict[str, float]] = {}
+    all_float = True  # every value already a float: each slot is its total's `sections`
     for judge_id, entry, section, value in rows:
         span = spans.get(section)
         if span is None:
             continue
+        if type(value) is not float:
+            all_float = False
         key = (section, value)
         if key not in shares:
             shares[key] = span[2] * (exact(value) - span[0]) / span[1]
@@ -250,6 +253,10 @@ def _totals(award: Award, rows: list[tuple[Any, ...]], names: dict[int, str],
     found: list[JudgeTotal] = []
     # total = 100 · points / denominator / weight = (100 · points · w_d) / (denominator · w_n)
     top, bottom = 100 * all_weight.denominator, denominator * all_weight.numerator
+    # Totals repeat (a 0–10 scale over five sections has 51 of them): each distinct one is
+    # made once, as a Fraction and as its float (true division of the integers rounds
+    # correctly, so it is float(total) exactly).
+    made: dict[tuple[int, int, int], tuple[Fraction, float]] = {}
     for (entry, judge_id), marks in sorted(slots.items()):
         complete = len(marks) == wanted
         total: Fraction | None = None
@@ -261,12 +268,17 @@ def _totals(award: Award, rows: list[tuple[Any, ...]], names: dict[int, str],
                 weight = sum((spans[section][2] for section in marks), Fraction(0))
                 over, under = 100 * weight.denominator, denominator * weight.numerator
             if under > 0:
-                points = sum([units[key] for key in marks.items()]) * over
-                total = Fraction(points, under)
-                shown = points / under  # float(total): true division rounds correctly
+                points = sum([units[key] for key in marks.items()])
+                key = (points, over, under)
+                pair = made.get(key)
+                if pair is None:
+                    pair = made[key] = (Fraction(points * over, under),
+                                        points * over / under)
+                total, shown = pair
+        sections = marks if all_float else {section: float(value)
+                                            for section, value in marks.items()}
         found.append(JudgeTotal(judge_id, names[judge_id], entry, shown, complete,
-                                {section: float(value) for section, value in marks.items()},
-                                total))
+                                sections, total))
     return found
 
 
@@ -274,12 +286,17 @@ def judge_totals(store: Store, award_id: str) -> list[JudgeTotal]:
     """Each judge's weighted 0–100 total per entry they scored (incomplete ones: total None)."""
     award = panel_award(store, award_id)
     renormalise = award_settings(award)["incomplete"] == "renormalise"
+    # One plain read of the scores (tuples); the few conflicted pairs are taken out here,
+    # which costs far less than asking SQLite about a conflict for every score.
     rows = store.db.execute(
         "SELECT s.judge, s.entry, s.section, s.value FROM scores s "
-        "JOIN entries e ON e.id = s.entry AND e.award = ? "
-        "WHERE s.value IS NOT NULL AND NOT EXISTS "
-        "(SELECT 1 FROM conflicts c WHERE c.judge = s.judge AND c.entry = s.entry)",
+        "WHERE s.entry IN (SELECT id FROM entries WHERE award = ?) AND s.value IS NOT NULL",
         [award_id]).fetchall()
+    conflicted = set(store.db.execute(
+        "SELECT c.judge, c.entry FROM conflicts c JOIN entries e ON e.id = c.entry "
+        "AND e.award = ?", [award_id]).fetchall())
+    if conflicted:
+        rows = [row for row in rows if (row[0], row[1]) not in conflicted]
     names = dict(store.db.execute("SELECT id, name FROM judges").fetchall())
     return _totals(award, rows, names, renormalise)
 
