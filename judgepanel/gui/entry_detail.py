@@ -5,7 +5,8 @@ section scores and each judge's words, never a summary of them.
 
 The pane is laid out in a Designer form (ui/entry_detail.ui); the side-by-side table, one
 column per judge and one row per section, is built here as HTML from the entry's scores. The
-documents window holds only the attachments pane, which reads the panel, so it is made here.
+documents window (ui/entry_documents_dialog.ui) gets its attachments pane here, as the pane
+reads the panel.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from judgepanel.core.attachments import attachments_by_entry
 from judgepanel.core.awards import Award, panel_award
@@ -26,6 +27,7 @@ from judgepanel.core.store import Store
 from judgepanel.core.totals import award_settings, totals_from_rows
 from judgepanel.gui.attachments_pane import AttachmentsPane
 from judgepanel.gui.forms.ui_entry_detail import Ui_EntryDetail
+from judgepanel.gui.forms.ui_entry_documents_dialog import Ui_EntryDocumentsDialog
 
 
 @dataclass
@@ -166,9 +168,10 @@ class EntryDetail(QWidget):
             return None
         if self.documents_dialog is None:
             self.documents_dialog = QDialog(self)
-            self.documents_dialog.resize(900, 700)
-            self.documents_pane = AttachmentsPane(self.store, None)
-            QVBoxLayout(self.documents_dialog).addWidget(self.documents_pane)
+            self.documents_form = Ui_EntryDocumentsDialog()
+            self.documents_form.setupUi(self.documents_dialog)
+            self.documents_pane = AttachmentsPane(self.store, None)  # reads the panel
+            self.documents_form.layout.addWidget(self.documents_pane)
         award = entry_view(self.store, self.entry).award.id
         self.documents_dialog.setWindowTitle(f"Documents of {self.entry}")
         self.documents_pane.show_entry(self.entry, award)

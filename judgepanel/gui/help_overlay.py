@@ -1,4 +1,8 @@
-"""The keyboard help overlay (F1): every shortcut, read from the window's own actions."""
+"""The keyboard help overlay (F1): every shortcut, read from the window's own actions.
+
+The sheet is laid out in a Designer form (ui/help_overlay.ui); the table of shortcuts, one
+row per action of the window, is written here.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+from judgepanel.gui.forms.ui_help_overlay import Ui_HelpOverlay
 
 EXTRA_KEYS = (
     ("0 – 9", "Score the current section (type 1 then 0 quickly for 10)"),
@@ -27,14 +33,9 @@ class HelpOverlay(QWidget):
 
     def __init__(self, parent: QWidget, actions: list[QAction]) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Keyboard shortcuts")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setAccessibleName("List of keyboard shortcuts")
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignCenter)
+        self.ui = Ui_HelpOverlay()
+        self.ui.setupUi(self)
+        self.label: QLabel = self.ui.label
         self.set_actions(actions)
         parent.installEventFilter(self)
         self.hide()

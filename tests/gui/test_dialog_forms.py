@@ -1,6 +1,7 @@
 """The chair's and coordinator's dialogs are laid out by their Designer forms: award settings,
-a tie-break vote, the fields judges see and the entry detail. The code adds only what comes
-from data (methods, criteria, thresholds, entries, fields) and keeps the behaviour."""
+a tie-break vote, the fields judges see, the entry detail and its documents window, and the
+keyboard help overlay. The code adds only what comes from data (methods, criteria, thresholds,
+entries, fields, shortcuts) and keeps the behaviour."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from judgepanel.core.awards import builtin_awards, panel_award
+from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.judge_fields import JudgeFields
 from judgepanel.core.moderation import THRESHOLD_KEYS
 from judgepanel.core.panel import create_panel
 from judgepanel.core.store import Store
 from judgepanel.core.totals import METHOD_NAMES, award_settings
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen platform noise
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")  # offscreen
 
 ROOT = Path(__file__).resolve().parents[2]
 AWARD = "leading-systems-transformation"
@@ -125,10 +127,43 @@ def test_the_entry_detail_is_laid_out_by_its_form(qtbot, store: Store) -> None:
     detail.show()
     assert detail.heading.text() == detail.no_entry and detail.no_entry.startswith("Select")
     assert detail.heading.font().bold() and not detail.documents_button.isVisible()
+    upsert_entries(store, [EntryRecord(id="E-1", award=AWARD, title="Joined-up care",
+                                       answers={"Q1": "An answer."})])
+    detail.show_entry("E-1")
+    assert detail.heading.text() == "E-1: Joined-up care"
+    pane = detail.open_documents()
+    dialog = detail.documents_dialog
+    assert pane is not None and dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.layout() is detail.documents_form.layout
+    assert dialog.layout().itemAt(0).widget() is pane  # the pane reads the panel: added
+    assert dialog.windowTitle() == "Documents of E-1"
+    dialog.close()
 
 
 def test_the_forms_are_listed_in_the_designer_forms_doc() -> None:
     doc = (ROOT / "docs" / "designer-forms.md").read_text(encoding="utf-8")
     for form in ("award_settings_dialog.ui", "tie_break_dialog.ui", "judge_fields_dialog.ui",
-                 "entry_detail.ui"):
+                 "entry_detail.ui", "entry_documents_dialog.ui", "help_overlay.ui"):
         assert f"`{form}`" in doc, form
+
+
+def test_the_help_overlay_is_laid_out_by_its_form(qtbot) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from judgepanel.gui.help_overlay import HelpOverlay
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    save = QAction("&Save && close", window)
+    save.setShortcut(QKeySequence("Ctrl+S"))
+    overlay = HelpOverlay(window, [save])
+    assert_laid_out_by_form(overlay, "help_overlay.ui")
+    assert overlay.label is overlay.ui.label
+    assert "Save &amp; close" in overlay.label.text()  # the rows are written from the actions
+    window.resize(600, 400)
+    window.show()
+    overlay.toggle()
+    assert overlay.isVisible() and overlay.geometry() == window.rect()
+    qtbot.keyClick(overlay, Qt.Key.Key_Space)
+    assert not overlay.isVisible()
