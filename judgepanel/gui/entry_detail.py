@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from judgepanel.core.attachments import attachments_by_entry
@@ -139,6 +140,9 @@ class EntryDetail(QWidget):
         self.entry: str | None = None
         self.ui = Ui_EntryDetail()
         self.ui.setupUi(self)
+        # The form's size is Designer's canvas, not a size asked for: a splitter gives the
+        # pane its size from its size hint (Qt takes a widget's own size once it is resized).
+        self.setAttribute(Qt.WidgetAttribute.WA_Resized, False)
         self.heading = self.ui.heading
         self.no_entry = self.heading.text()  # the form's "Select an entry…"
         self.browser = self.ui.browser

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from judgepanel.core.awards import builtin_awards, panel_award
 from judgepanel.core.entries import EntryRecord, upsert_entries
@@ -167,3 +167,18 @@ def test_the_help_overlay_is_laid_out_by_its_form(qtbot) -> None:
     assert overlay.isVisible() and overlay.geometry() == window.rect()
     qtbot.keyClick(overlay, Qt.Key.Key_Space)
     assert not overlay.isVisible()
+
+
+def test_the_ranking_keeps_more_room_than_the_entry_detail(open_panel_window,
+                                                            tmp_path: Path) -> None:
+    """The detail's form has a canvas size in Designer; the Results page's splitter still
+    shares the room 3 to 2 by the panes' size hints, the ranking the larger part."""
+    from coordinator_panels import coordinator_panel
+
+    window = open_panel_window(coordinator_panel(tmp_path / "room.judgepanel"))
+    window.resize(1366, 768)
+    page = window.go_to("Results")
+    QApplication.processEvents()
+    ranking, detail = page.ranking_splitter.sizes()
+    assert page.ranking_splitter.widget(1) is page.detail
+    assert ranking > detail > 0
