@@ -61,6 +61,10 @@ FINAL_SECTIONS = (
 # The panel's agreed (presentation, answers) for the finalists in their written order: the
 # runner-up of the written round wins the final, as happens when the room sees more.
 FINAL_SCORES = ((9, 8), (9, 9), (8, 8), (7, 8), (7, 6), (6, 6))
+# The late nominations (_late_nominations), so the shortlist is drawn from fourteen: their
+# simulated scores, comments and tags come from streams of their own, so every other entry's
+# are exactly as they were (and the other awards rank byte for byte as before).
+SHORTLIST_ADDITIONS = frozenset(f"SII-{number}" for number in range(209, 215))
 FINAL_NOTES = (
     "A compelling account of the improvement; the panel wanted more on how the gains will "
     "be sustained once the project funding ends.",
@@ -133,6 +137,7 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
         _first_conflict(panel)
         for award in panel_awards(panel):
             auto_assign(panel, award.id, per_entry=3, seed=2026, who=COORDINATOR)
+        _late_nominations(panel)
         packs.mkdir(exist_ok=True)
         report(3, 6, "Writing the judges' packs")
         written = make_packs(panel, list_judges(panel), packs)
@@ -158,6 +163,15 @@ def build_demo(folder: Path | str, progress: Progress | None = None,
                        f"on the {ranking.method} method; no objection raised.", who=chair)
     report(6, 6, "Done")
     return path
+
+
+def _late_nominations(panel: Store) -> None:
+    """The two-round award's six late nominations (its entry deadline was extended), in a
+    second export: imported after the first assignment and topped up to three judges each,
+    which leaves every earlier assignment as it was, so fourteen are shortlisted."""
+    late = resource_path("demo", f"{TWO_ROUNDS}-late.csv")
+    import_file(panel, late, award=TWO_ROUNDS, who=COORDINATOR)
+    auto_assign(panel, TWO_ROUNDS, per_entry=3, seed=2026, who=COORDINATOR)
 
 
 def _final_round(panel: Store, script: DemoScript, chair: str) -> None:
@@ -232,11 +246,14 @@ def _score_pack(path: Path, judge: DemoJudge, script: DemoScript, number: int) -
     rng = random.Random(f"judgepanel-demo-{judge.name}")
     # The tags draw from their own stream so the scores (and the demo's ranking) stay as before.
     tag_rng = random.Random(f"judgepanel-demo-tags-{judge.name}")
+    added_rng = random.Random(f"judgepanel-demo-shortlist-{judge.name}")
     with open_pack(path) as pack, pack.transaction():
         judging = Judging.for_pack(pack)
         entries = pack.rows("SELECT e.id, e.award FROM entries e ORDER BY e.id")
         awards = {a.id: a for a in panel_awards(pack)}
         for index, entry in enumerate(entries):
+            added = entry["id"] in SHORTLIST_ADDITIONS
+            draw = added_rng if added else rng
             if number == 2 and index == 1:
                 judging.declare_conflict(entry["id"], "I mentored the nominee last year")
                 continue
@@ -258,16 +275,16 @@ def _score_pack(path: Path, judge: DemoJudge, script: DemoScript, number: int) -
                     value = scale.min
                     bank = script.blank
                 else:
-                    value = round(merit + judge.leniency + rng.gauss(0, judge.noise))
+                    value = round(merit + judge.leniency + draw.gauss(0, judge.noise))
                     value = max(scale.min, min(scale.max, value))
                     band = "high" if value >= 7 else "low" if value <= 3 else "middle"
                     bank = notes.get(section.id, {}).get(band, [])
                 comment = _pick(bank, f"{entry['id']}/{section.id}", number) \
-                    if bank and rng.random() < 0.75 else ""
+                    if bank and draw.random() < 0.75 else ""
                 judging.set_score(entry["id"], section.id, value, comment)
             if not unfinished:
-                judging.set_review(entry["id"], tags=_tags(entry["id"], merit, tag_rng),
-                                   complete=True)
+                judging.set_review(entry["id"], tags=_tags(
+                    entry["id"], merit, added_rng if added else tag_rng), complete=True)
 
 
 def _tags(entry_id: str, merit: float, rng: random.Random) -> list[str]:

@@ -26,6 +26,8 @@ COUNTS = {"leading-systems-transformation": 9, "service-improvement-innovation":
 PREFIX = {"leading-systems-transformation": "LST-1", "service-improvement-innovation": "SII-2",
           "system-leadership-initiative": "SLI-3"}
 FIXED = ["Entry ID", "Category", "Title", "Nominee", "Organisation", "Email"]
+# The two-round award's late nominations: a second export, so the demo shortlists fourteen.
+LATE = {"service-improvement-innovation": 6}
 
 
 def awards() -> dict[str, Award]:
@@ -36,8 +38,8 @@ def section_columns(award: Award) -> list[str]:
     return [f"{s.id} {s.title}" for s in award.sections]
 
 
-def read_demo(award_id: str) -> tuple[list[str], list[dict[str, str]]]:
-    data = resource("demo", f"{award_id}.csv").read_bytes()
+def read_demo(award_id: str, name: str = "") -> tuple[list[str], list[dict[str, str]]]:
+    data = resource("demo", name or f"{award_id}.csv").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf"), "plain UTF-8, no byte-order mark"
     reader = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""), restval=None)
     rows = list(reader)
@@ -45,20 +47,25 @@ def read_demo(award_id: str) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def all_rows() -> list[tuple[Award, dict[str, str]]]:
-    return [(awards()[award_id], row) for award_id in COUNTS
-            for row in read_demo(award_id)[1]]
+    files = [(award_id, f"{award_id}.csv") for award_id in COUNTS] + [
+        (award_id, f"{award_id}-late.csv") for award_id in LATE]
+    return [(awards()[award_id], row) for award_id, name in files
+            for row in read_demo(award_id, name)[1]]
 
 
 def answers(award: Award, row: dict[str, str]) -> dict[str, str]:
     return {s.id: row[f"{s.id} {s.title}"] for s in award.sections}
 
 
-@pytest.mark.parametrize("award_id", list(COUNTS))
-def test_each_csv_has_the_award_header_and_every_section_on_every_row(award_id: str) -> None:
+@pytest.mark.parametrize(("award_id", "name", "count"), [
+    *((award_id, f"{award_id}.csv", count) for award_id, count in COUNTS.items()),
+    *((award_id, f"{award_id}-late.csv", count) for award_id, count in LATE.items())])
+def test_each_csv_has_the_award_header_and_every_section_on_every_row(
+        award_id: str, name: str, count: int) -> None:
     award = awards()[award_id]
-    headers, rows = read_demo(award_id)
+    headers, rows = read_demo(award_id, name)
     assert headers == FIXED + section_columns(award)
-    assert len(rows) == COUNTS[award_id]
+    assert len(rows) == count
     for row in rows:
         assert None not in row, f"{row['Entry ID']}: more cells than headers"
         assert all(value is not None for value in row.values()), f"{row['Entry ID']}: short row"
@@ -68,9 +75,9 @@ def test_each_csv_has_the_award_header_and_every_section_on_every_row(award_id: 
             assert row[column].strip(), f"{row['Entry ID']}: empty {column}"
 
 
-def test_about_two_dozen_entries_with_unique_ids_and_titles() -> None:
+def test_about_thirty_entries_with_unique_ids_and_titles() -> None:
     rows = all_rows()
-    assert len(rows) == 24
+    assert len(rows) == 30
     ids = [row["Entry ID"] for _, row in rows]
     assert len(set(ids)) == len(ids)
     titles = [row["Title"] for _, row in rows]
@@ -195,8 +202,11 @@ def test_demo_imports_into_a_new_panel_with_no_error(tmp_path: Path) -> None:
             assert result.by_award == {award_id: count}
             warnings += result.warnings
         assert sum("over the" in w for w in warnings) >= 2
+        late = import_file(store, resource_path(
+            "demo", "service-improvement-innovation-late.csv"))
+        assert (late.added, late.by_award) == (6, {"service-improvement-innovation": 6})
         entries = {e["entry"]: e for e in list_entries(store)}
-        assert len(entries) == 24
+        assert len(entries) == 30
         assert entries["LST-101"]["nominee"] == "Zofia Wiśniewska"
         assert entries["LST-104"]["nominee"] == "Renée D'Souza"
         assert entries["LST-106"]["answers"]["Q5"] == ""

@@ -1,6 +1,7 @@
-"""The demo's award judged in two rounds, as a new user finds it: the written round closed,
-six finalists promoted with a reason, the consensus final agreed in the room, placements
-after the final, and the whole path in the report and the certificates."""
+"""The demo's award judged in two rounds, as a new user finds it: fourteen written entries
+scored by five judges, the written round closed, six finalists promoted with a reason, the
+consensus final agreed in the room, placements after the final, and the whole path in the
+report and the certificates."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def test_the_demo_runs_one_award_through_a_shortlist_and_a_consensus_final(
     panel = out / "demo.judgepanel"
     found = json.loads(run_cli("rounds", panel, "--award", SII, "--json", check=True).stdout)
     assert [(r["id"], r["kind"], r["state"], r["entries"]) for r in found["rounds"]] == [
-        ("judging", "scored", "closed", 8), ("final", "consensus", "open", 6)]
+        ("judging", "scored", "closed", 14), ("final", "consensus", "open", 6)]
     final = found["final"]
     assert [line["rank"] for line in final] == [1, 2, 3, 4, 5, 6]
     assert [line["placement"] for line in final] == [
@@ -38,11 +39,12 @@ def test_the_demo_runs_one_award_through_a_shortlist_and_a_consensus_final(
     assert all(line["path"].startswith("Judging ") and "; Final " in line["path"]
                for line in final)
     assert final[0]["path"].endswith("Final 1st of 6 with 90.0")
+    assert all(" of 14 with " in line["path"] for line in final)  # shortlisted from 14
     winner = final[0]["entry"]
 
     written = json.loads(run_cli("rank", panel, "--award", SII, "--round", "judging",
                                  "--json", check=True).stdout)
-    assert len(written["entries"]) == 8
+    assert len(written["entries"]) == 14
     assert {row["judges"] for row in written["entries"]} == {3}
     with open_panel(panel) as store:
         records = [r for r in audit_log(store) if r["action"] in ("promoted", "round closed")]
