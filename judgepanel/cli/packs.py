@@ -143,7 +143,8 @@ def _declare_in_pack(path: Path, judge_name: str, entry_id: str, reason: str,
 @click.option("--award", "award_id", default=None,
               help="With --round: the award whose round the pack is for.")
 @click.option("--round", "round_id", default=None,
-              help="A later round (its id, with --award and --judge): the judge's pack for it.")
+              help="A later round (its id, with --award, and --judge or --all): the judge's "
+                   "pack for it, or one for every judge assigned in it.")
 @click.option("--slips", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write a PDF with one printable passphrase slip per judge.")
 def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
@@ -166,8 +167,12 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
         read_passphrase_file(passphrase_file) if passphrase_file
         else os.environ.get(ENV, "").strip())
     until = expires.date() if expires else None
-    if round_id is not None and _round_pack(panel, award_id, round_id, judge_name, output,
-                                            overwrite, secret, until, slips):
+    if round_id is not None and every_judge and _round_packs(
+            panel, award_id, round_id, output, overwrite, secret, until, slips,
+            shown=not passphrase_file and not os.environ.get(ENV)):
+        return
+    if round_id is not None and judge_name and _round_pack(
+            panel, award_id, round_id, judge_name, output, overwrite, secret, until, slips):
         return
     with open_panel(panel) as store:
         panel_title = store.title
@@ -209,6 +214,44 @@ def pack(panel: Path, judge_name: str | None, every_judge: bool, output: Path,
                                      s.expires) for s in made], slips)
         click.echo(f"{slips}: {len(made)} passphrase slip(s) to print and hand over apart "
                    "from the packs")
+
+
+def _round_packs(panel: Path, award_id: str | None, round_id: str, folder: Path,
+                 overwrite: bool, secret: str | None, until: date | None, slips: Path | None,
+                 shown: bool) -> bool:
+    """`pack --all --round`: a pack for every judge assigned in a later round
+    (core/round_packs.py); False for the award's first round, whose packs are the ordinary
+    ones."""
+    from judgepanel.core.round_packs import make_round_packs
+    from judgepanel.core.rounds import find_round
+
+    if not award_id:
+        raise click.UsageError("--round needs --award AWARD")
+    with open_panel(panel) as store:
+        found = find_round(store, award_id, round_id)
+        if found.first:
+            return False
+        folder.mkdir(parents=True, exist_ok=True)
+        made = make_round_packs(store, award_id, round_id, folder, who=login_name(),
+                                overwrite=overwrite, passphrase=secret, expires=until)
+        title = store.title
+    kind = " (qualifying)" if found.kind == "qualifying" else ""
+    for summary in made:
+        click.echo(f"{summary.path}: {summary.judge}, round '{found.id}'{kind}, "
+                   f"{summary.entries} entries, "
+                   f"{'encrypted' if summary.passphrase else 'not encrypted'}"
+                   f"{f', expires {summary.expires}' if summary.expires else ''}")
+        if summary.passphrase and shown:
+            click.echo(f"passphrase for {summary.judge}: {summary.passphrase}")
+            click.echo("  (shown once: give it to the judge separately from the file)")
+    if slips is not None:
+        from judgepanel.core.reports.passphrase_slips import Slip, write_passphrase_slips
+
+        write_passphrase_slips([Slip(s.judge, title, s.path.name, s.passphrase, s.expires)
+                                for s in made], slips)
+        click.echo(f"{slips}: {len(made)} passphrase slip(s) to print and hand over apart "
+                   "from the packs")
+    return True
 
 
 def _round_pack(panel: Path, award_id: str | None, round_id: str, judge_name: str | None,

@@ -25,7 +25,13 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.file_encryption import FileKey, hold_key, new_key, new_passphrase
 from judgepanel.core.judge_fields import hidden_fields
 from judgepanel.core.judges import Judge
-from judgepanel.core.packs import PackSummary, copy_rows, remove_stray_partials
+from judgepanel.core.packs import (
+    PACK_SUFFIX,
+    PackSummary,
+    copy_rows,
+    pack_file_name,
+    remove_stray_partials,
+)
 from judgepanel.core.round_results import check_round_kind
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_award, round_entries
 from judgepanel.core.scoring import review_signature, score_signature
@@ -176,6 +182,51 @@ def round_pack(panel: Store, award_id: str, round_id: str, judge: Judge, path: P
                     who)
     return PackSummary(path, judge.name, judge.id, len(entry_ids), scores, 0, entry_ids,
                        passphrase or "", expires.isoformat() if expires else "")
+
+
+def make_round_packs(panel: Store, award_id: str, round_id: str, folder: Path | str,
+                     who: str = "", overwrite: bool = False, passphrase: str | None = None,
+                     expires: date | None = None) -> list[PackSummary]:
+    """One pack for every judge assigned in a later scored or qualifying round, in `folder`,
+    named after the judge and the round ("Ann Lee - final.judgepack"); every name is checked
+    before any is written. `passphrase`: None plain, "" a generated one per pack, a text the
+    same for every pack."""
+    from judgepanel.core.qualifying_packs import make_qualifying_pack
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise JudgePanelError(f"{folder}: no such folder")
+    found = _later_scored(panel, award_id, round_id, ASSIGNED_KINDS)
+    judges = [Judge(*row) for row in panel.db.execute(
+        "SELECT id, name, email, role FROM judges ORDER BY id")]
+    assigned = [j for j in judges if round_pack_entries(panel, found, j)]
+    if not assigned:
+        raise JudgePanelError(f"{panel.path}: no judge has entries in round '{found.id}' of "
+                              f"award '{award_id}'; assign them first (judgepanel assign "
+                              "--round)")
+    targets: list[tuple[Judge, Path]] = []
+    used: set[str] = set()
+    for judge in assigned:
+        name, number = pack_file_name(f"{judge.name} - {found.id}"), 2
+        stem = name[: -len(PACK_SUFFIX)]
+        while name.casefold() in used:
+            name, number = f"{stem} ({number}){PACK_SUFFIX}", number + 1
+        used.add(name.casefold())
+        if (folder / name).exists() and not overwrite:
+            raise JudgePanelError(f"{folder / name}: already exists; nothing was written "
+                                  "(choose another folder or overwrite)")
+        targets.append((judge, folder / name))
+    made: list[PackSummary] = []
+    for judge, target in targets:
+        if found.kind == "qualifying":
+            made.append(make_qualifying_pack(
+                panel, award_id, found.id, judge, target, who=who, overwrite=overwrite,
+                passphrase=passphrase, expires=expires).summary(judge.id))
+        else:
+            made.append(round_pack(panel, award_id, found.id, judge, target, who=who,
+                                   overwrite=overwrite, passphrase=passphrase,
+                                   expires=expires))
+    return made
 
 
 def round_pack_entries(panel: Store, found: Round, judge: Judge) -> list[str]:
