@@ -219,6 +219,9 @@ def test_fourteen_entries_five_judges_six_finalists_a_consensus_final_and_the_ou
     rounds.close()
 
     # ----- the final in the panel room: the chair types the agreed scores -----------------
+    panel_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Panel")
+    panel_menu.aboutToShow.emit()  # as opening the menu does: is there a round to agree?
+    assert window.panel_room_action.isEnabled()
     window.panel_room_action.trigger()
     room = next(w for w in QApplication.topLevelWidgets()
                 if isinstance(w, PanelRoom) and w.isVisible())
