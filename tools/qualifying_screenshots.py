@@ -1,6 +1,7 @@
 """Take the screenshot of a judge's window on a qualifying round's pack: run under Xvfb, e.g.
 
-    xvfb-run -s "-screen 0 1440x900x24" python tools/qualifying_screenshots.py [--out docs/screenshots]
+    xvfb-run -s "-screen 0 1440x900x24" \
+        python tools/qualifying_screenshots.py [--out docs/screenshots]
 
 Builds the demo panel in a temporary folder, adds an eligibility check (a qualifying round)
 to one of its awards with every entry promoted into it, gives a judge a pack of up to
