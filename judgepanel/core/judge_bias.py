@@ -51,7 +51,10 @@ class BiasFit:
         gap = dict(self.weights[first])
         for judge, share in self.weights[second].items():
             gap[judge] = gap.get(judge, 0.0) - share
-        spread = math.fsum(gap[a] * gap[b] * self.covariance[a][b] for a in gap for b in gap)
+        pairs = list(gap.items())
+        covariance = self.covariance
+        spread = math.fsum([to_a * to_b * row[b] for a, to_a in pairs
+                            for row in (covariance[a],) for b, to_b in pairs])
         noise = 1.0 / self.counts[first] + 1.0 / self.counts[second]
         return self.sigma * math.sqrt(max(noise + spread, 0.0))
 
@@ -214,7 +217,9 @@ def bias_model(entry_index: Sequence[int], judge_index: Sequence[int],
         if not count:
             score_se.append(math.nan)
             continue
-        leak = math.fsum(share[a] * share[b] * spread[a][b] for a in share for b in share)
+        pairs = list(share.items())
+        leak = math.fsum([to_a * to_b * row[b] for a, to_a in pairs
+                          for row in (spread[a],) for b, to_b in pairs])
         score_se.append(sigma * math.sqrt(max(1.0 / count + leak, 0.0)))
     design = covariance(0.0) if n_judges else []
     comparisons = [1.0 / design[a][a] if per_judge[a] and design[a][a] > 0 else 0.0

@@ -202,7 +202,9 @@ def analyse_award(store: Store, award_id: str) -> Analysis:
     for entry, found in counted.items():
         values = sorted(float(t.total or 0.0) for t in found)
         sd = math.sqrt(sample_variance(values)) if len(values) > 1 else None
-        summary[entry] = (sum(values) / len(values), statistics.median(values), sd)
+        half = len(values) // 2
+        middle = values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
+        summary[entry] = (sum(values) / len(values), middle, sd)  # statistics.median's
     commented = commented_pairs(store, award_id)
     ids = {e["id"] for e in entries}
     return Analysis(
@@ -242,6 +244,15 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
                                   for t in counted[name]])
     scores: dict[str, dict[str, float]] = {m: {} for m in METHODS}
     exact_scores: dict[str, dict[str, Fraction]] = {m: {} for m in EXACT_METHODS}
+    made: dict[tuple[int, int], tuple[Fraction, float]] = {}  # scores repeat: made once
+
+    def keep(method: str, name: str, top: int, bottom: int) -> None:
+        """Record top / bottom as the method's exact score, and its float beside it."""
+        found = made.get((top, bottom))
+        if found is None:  # true division of the integers rounds correctly: float(Fraction)
+            found = made[(top, bottom)] = (Fraction(top, bottom), top / bottom)
+        exact_scores[method][name], scores[method][name] = found
+
     start = 0
     for name in names:
         size = len(counted[name])
@@ -253,10 +264,12 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
         kept = row[1:-1] if size >= 4 else row
         middle = sorted(mine)
         half = size // 2
-        exact_scores["mean"][name] = Fraction(sum(row), size * common)
-        exact_scores["median"][name] = (Fraction(middle[half], common) if size % 2 else
-                                        Fraction(middle[half - 1] + middle[half], 2 * common))
-        exact_scores["trimmed"][name] = Fraction(sum(kept), len(kept) * common)
+        keep("mean", name, sum(row), size * common)
+        if size % 2:
+            keep("median", name, middle[half], common)
+        else:
+            keep("median", name, middle[half - 1] + middle[half], 2 * common)
+        keep("trimmed", name, sum(kept), len(kept) * common)
     notes: list[str] = []
     by_method: dict[str, list[str]] = {"": notes}
     if not names:
@@ -305,10 +318,10 @@ def _method_scores(counted: dict[str, list[JudgeTotal]], settings: dict[str, Any
             point_sum[e[k]] += points[value]
             point_count[e[k]] += 1
     for i, name in enumerate(names):
-        exact_scores["borda"][name] = (Fraction(point_sum[i], point_count[i] * per_point)
-                                       if point_count[i] else Fraction(50))
-    for method, found in exact_scores.items():
-        scores[method] = {name: float(value) for name, value in found.items()}
+        if point_count[i]:
+            keep("borda", name, point_sum[i], point_count[i] * per_point)
+        else:
+            keep("borda", name, 50, 1)
     # The additive bias model.
     fit = bias_model(e, j, y, len(names), len(judges), ridge=float(settings["bias_ridge"]))
     for i, name in enumerate(names):
@@ -368,7 +381,9 @@ def _groups(ordered: list[tuple[str, Number]],
         if previous is None or (shown is not None and before != now
                                 and isinstance(value, Fraction)
                                 and isinstance(previous, Fraction)) \
-                or not _same(previous, value):
+                or not (abs(previous - value) <= TOLERANCE * max(1.0, abs(previous), abs(value))
+                        if type(previous) is float and type(value) is float
+                        else _same(previous, value)):
             found.append([entry])
         else:
             found[-1].append(entry)
