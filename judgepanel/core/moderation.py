@@ -181,12 +181,15 @@ def set_award_settings(store: Store, award_id: str, who: str = "", **changes: An
 
 
 def _check_tie_break(store: Store, award_id: str, value: Any) -> None:
-    """A tie-break order names methods, `section:ID` of this award, or `panel`."""
+    """A tie-break order names methods, `section:ID` of this award, `panel`, or `round:ID`
+    of one of its rounds (that round's place breaks a tie in a later round and the final)."""
+    from judgepanel.core.rounds import award_rounds
     from judgepanel.core.totals import METHOD_NAMES
 
     sections = {r["id"] for r in store.rows("SELECT id FROM sections WHERE award = ?",
                                             [award_id])}
-    known = [*METHOD_NAMES, "panel", *(f"section:{s}" for s in sorted(sections))]
+    known = [*METHOD_NAMES, "panel", *(f"section:{s}" for s in sorted(sections)),
+             *(f"round:{r.id}" for r in award_rounds(store, award_id))]
     if not isinstance(value, list) or not value:
         raise JudgePanelError(f"award '{award_id}': tie_break: must be a list such as "
                               '["bias", "median", "panel"]')

@@ -5,17 +5,20 @@ method, flags and tie-break order), so a one-round award ranks exactly as it alw
 later scored round ranks its entries by the mean of its judges' exact 0–100 totals on the
 round's own sections; a consensus round by the 0–100 total of the agreed section scores; a
 qualifying round by its number of passes, with its rule saying who goes through. Entries the
-values cannot separate share a rank and carry the flag `tie`; nothing is broken silently.
+values cannot separate are split only by the `round:ID` steps of the award's declared
+tie-break order (that earlier round's place); what they cannot separate shares a rank and
+carries the flag `tie`; nothing is broken silently.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from judgepanel.core.award_results import award_results
+from judgepanel.core.awards import panel_award
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.recorded_decisions import placements
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_award, round_entries
@@ -64,17 +67,77 @@ def _titles(store: Store, award_id: str) -> dict[str, str]:
                                  [award_id]).fetchall())
 
 
-def _ranked(values: dict[str, Fraction], entries: list[str]) -> list[tuple[int | None, str,
-                                                                           bool]]:
-    """Rank by value, highest first; equal values share a rank (True: tied)."""
+# A declared tie-break step for a later round: its name and, worked out only when a tie
+# needs it, each entry's value under it (higher first).
+Breaker = tuple[str, Callable[[], dict[str, Fraction]]]
+
+
+def _ranked(values: dict[str, Fraction], entries: list[str],
+            breakers: list[Breaker] | None = None) -> list[tuple[int | None, str, bool]]:
+    """Rank by value, highest first; equal values are split by the breakers in order, and
+    what they cannot split shares a rank (True: tied)."""
     scored = sorted((e for e in entries if e in values), key=lambda e: -values[e])
-    sharing = Counter(values[e] for e in scored)
     ranked: list[tuple[int | None, str, bool]] = []
-    for index, entry in enumerate(scored):
-        same = index > 0 and values[scored[index - 1]] == values[entry]
-        ranked.append((ranked[-1][0] if same else index + 1, entry, sharing[values[entry]] > 1))
+    for part in (p for group in _level(scored, values) for p in _split(group, breakers or [])):
+        ranked += [(len(ranked) + 1, entry, len(part) > 1) for entry in part]
     ranked += [(None, e, False) for e in entries if e not in values]
     return ranked
+
+
+def _level(ordered: list[str], values: dict[str, Fraction]) -> list[list[str]]:
+    """Entries already in order of value, in runs of equal value."""
+    runs: list[list[str]] = []
+    for entry in ordered:
+        if runs and values[runs[-1][0]] == values[entry]:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
+def _split(group: list[str], breakers: list[Breaker]) -> list[list[str]]:
+    """A tied group split by the first breaker that has a value for every entry in it, then
+    by the next ones; a breaker missing any of them cannot decide and is passed over."""
+    if len(group) < 2 or not breakers:
+        return [group]
+    (_name, values_of), rest = breakers[0], breakers[1:]
+    values = values_of()
+    if any(entry not in values for entry in group):
+        return _split(group, rest)
+    ordered = sorted(group, key=lambda e: -values[e])
+    return [part for run in _level(ordered, values) for part in _split(run, rest)]
+
+
+def _round_breakers(store: Store, award_id: str, before: int | None,
+                    known: dict[str, RoundResult] | None = None) -> list[Breaker]:
+    """The `round:ID` steps of the award's tie-break order that may rank a later round (the
+    rounds before position `before`) or, with None, the final result (any round): each
+    entry's place in that round, the better place first."""
+    order = award_settings(panel_award(store, award_id))["tie_break"]
+    named = [c.removeprefix("round:") for c in order if c.startswith("round:")]
+    if not named:
+        return []
+    rounds = {r.id: r for r in award_rounds(store, award_id)}
+    breakers: list[Breaker] = []
+    for round_id in named:
+        found = rounds.get(round_id)
+        if found is None or (before is not None and found.position >= before):
+            continue
+        breakers.append((f"round:{round_id}", _places(store, award_id, round_id, known)))
+    return breakers
+
+
+def _places(store: Store, award_id: str, round_id: str,
+            known: dict[str, RoundResult] | None) -> Callable[[], dict[str, Fraction]]:
+    worked: list[dict[str, Fraction]] = []
+
+    def places() -> dict[str, Fraction]:
+        if not worked:
+            result = (known or {}).get(round_id) or round_result(store, award_id, round_id)
+            worked.append({x.entry: Fraction(-x.rank) for x in result.lines
+                           if x.rank is not None})
+        return worked[0]
+    return places
 
 
 def passes_rule(rule: str, passes: int, votes: int) -> bool:
@@ -132,7 +195,8 @@ def round_result(store: Store, award_id: str, round_id: str | None = None) -> Ro
                        float(values[entry]) if entry in values else None,
                        0 if found.kind == "consensus" else len(by_entry.get(entry, [])),
                        ["tie"] if tied else [], placement=places.get(entry))
-             for rank, entry, tied in _ranked(values, members)]
+             for rank, entry, tied in _ranked(
+                 values, members, _round_breakers(store, award_id, found.position))]
     return RoundResult(award_id, found, lines, method)
 
 
@@ -147,7 +211,8 @@ def _qualifying(store: Store, found: Round, members: list[str], titles: dict[str
         counts[str(entry)] = (int(passed), int(votes))
     values = {entry: Fraction(p) for entry, (p, _) in counts.items()}
     lines = []
-    for rank, entry, tied in _ranked(values, members):
+    for rank, entry, tied in _ranked(values, members,
+                                     _round_breakers(store, found.award, found.position)):
         passed, votes = counts.get(entry, (0, 0))
         lines.append(RoundLine(rank, entry, titles.get(entry, ""),
                                float(passed) if entry in counts else None, votes,
@@ -184,7 +249,9 @@ def final_result(store: Store, award_id: str) -> list[dict[str, Any]]:
     return [{"rank": rank, "entry": entry, "score": float(values[entry]) if entry in values
              else None, "flags": ["tie"] if tied else [], "placement": places.get(entry),
              "path": entry_path(results, entry)}
-            for rank, entry, tied in _ranked(values, [x.entry for x in last.lines])]
+            for rank, entry, tied in _ranked(
+                values, [x.entry for x in last.lines], _round_breakers(
+                    store, award_id, None, {r.round.id: r for r in results}))]
 
 
 def entry_path(results: list[RoundResult], entry_id: str) -> str:
