@@ -246,7 +246,6 @@ def _build(panel: Store, found: Round, judge: Judge, entry_ids: list[str], parti
     award_id = found.award
     award = round_award(panel, found)
     source = panel.db.conn
-    reviews = has_round_reviews(source)
     pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id, key=key)
     try:
         pack.db.execute("PRAGMA foreign_keys = OFF")
@@ -287,12 +286,11 @@ def _build(panel: Store, found: Round, judge: Judge, entry_ids: list[str], parti
                           "signature, seq FROM round_scores WHERE award = ? AND round = ? AND "
                           "judge = ? AND entry = ?", [award_id, found.id, judge.id, entry],
                           "scores")
-                if reviews:
-                    copy_rows(source, target,
-                              "SELECT judge, entry, comment, tags, complete, updated_at, "
-                              "signature, seq FROM round_reviews WHERE award = ? AND "
-                              "round = ? AND judge = ? AND entry = ?",
-                              [award_id, found.id, judge.id, entry], "reviews")
+                copy_rows(source, target,
+                          "SELECT judge, entry, comment, tags, complete, updated_at, "
+                          "signature, seq FROM round_reviews WHERE award = ? AND round = ? "
+                          "AND judge = ? AND entry = ?", [award_id, found.id, judge.id, entry],
+                          "reviews")
             copy_to_pack(source, target, entry_ids)  # the entries' documents, in chunks
             pack.audit("pack made", {"judge": judge.name, "panel": panel.title,
                                      "round": found.id, "entries": len(entry_ids)})
@@ -302,34 +300,9 @@ def _build(panel: Store, found: Round, judge: Judge, entry_ids: list[str], parti
     return scores
 
 
-# A later round's overall reviews (the judge's comment, tags and complete mark per entry),
-# kept apart from the first round's `reviews`. Made when first needed, so a panel written
-# before later rounds had reviews takes them without a new file version.
-ROUND_REVIEWS = """
-CREATE TABLE IF NOT EXISTS round_reviews (
-    award TEXT NOT NULL,
-    round TEXT NOT NULL,
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    comment TEXT NOT NULL DEFAULT '',
-    tags TEXT NOT NULL DEFAULT '[]',
-    complete INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT '',
-    seq INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (award, round, judge, entry)
-)"""
-
-
-def has_round_reviews(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                        "name = 'round_reviews'").fetchone() is not None
-
-
 def round_reviews(store: Store, award_id: str, round_id: str) -> list[dict[str, Any]]:
-    """A later round's overall reviews that count: judge, entry, comment, tags, complete."""
-    if not has_round_reviews(store.db.conn):
-        return []
+    """A later round's overall reviews that count (the panel's `round_reviews`, store.py):
+    judge, entry, comment, tags, complete."""
     return store.rows(
         "SELECT j.name AS judge, r.entry, r.comment, r.tags, r.complete FROM round_reviews r "
         "JOIN judges j ON j.id = r.judge WHERE r.award = ? AND r.round = ? AND NOT EXISTS "
@@ -361,7 +334,6 @@ class RoundPlan:
 
     def write(self, conn: sqlite3.Connection) -> None:
         if self.reviews:
-            conn.execute(ROUND_REVIEWS)
             conn.executemany(
                 "INSERT INTO round_reviews(award, round, judge, entry, comment, tags, complete, "
                 "updated_at, signature, seq) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(award, "
@@ -441,11 +413,9 @@ def _plan_reviews(panel: Store, plan: RoundPlan, key: str, reviews: list[tuple[A
                   assigned: set[str], conflicted: set[str]) -> None:
     """The judge's overall reviews in a round pack: signed, theirs, for their entries; a
     review newer than the panel's (by the judge's write counter) replaces it."""
-    existing: dict[str, tuple[Any, ...]] = {}
-    if has_round_reviews(panel.db.conn):
-        existing = {str(r[0]): tuple(r[1:]) for r in panel.db.execute(
-            "SELECT entry, comment, tags, complete, seq FROM round_reviews WHERE award = ? "
-            "AND round = ? AND judge = ?", [plan.award, plan.round, plan.judge])}
+    existing = {str(r[0]): tuple(r[1:]) for r in panel.db.execute(
+        "SELECT entry, comment, tags, complete, seq FROM round_reviews WHERE award = ? "
+        "AND round = ? AND judge = ?", [plan.award, plan.round, plan.judge])}
     for row in reviews:
         owner, entry, comment, tags, complete, updated_at, signature, seq = row
         if owner != plan.judge:

@@ -47,7 +47,7 @@ from judgepanel.core.file_encryption import (
     key_for_opening,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 PANEL = "panel"
 PACK = "pack"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -153,6 +153,25 @@ CREATE TABLE IF NOT EXISTS consensus_scores (
     recorded_by TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,
     PRIMARY KEY (award, round, entry, section)
+);
+"""
+
+# A later round's overall reviews: the judge's comment, evidence tags and complete mark per
+# entry, kept apart from the first round's `reviews` (a version 4 panel made it on the first
+# merge of such a pack; the step to version 5 keeps one made so).
+ROUND_REVIEW_TABLE = """
+CREATE TABLE IF NOT EXISTS round_reviews (
+    award TEXT NOT NULL,
+    round TEXT NOT NULL,
+    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
+    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    comment TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    complete INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (award, round, judge, entry)
 );
 """
 
@@ -283,13 +302,14 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-""" + ATTACHMENT_TABLES + ROUND_TABLES
+""" + ATTACHMENT_TABLES + ROUND_TABLES + ROUND_REVIEW_TABLE
 
 # Migrations from version N to N+1, applied in order inside one transaction.
 # 1 -> 2: `seq`, the judge's own write counter that orders returns (not their laptop's clock);
 # the audit record's sealed `state`; the audit chain is keyed from the migration on.
 # 2 -> 3: entries' attachments (documents stored once by SHA-256), and a judge's reading.
 # 3 -> 4: judging rounds (an award's rounds, promotions, a later round's own work).
+# 4 -> 5: a later round's overall reviews in the schema (no longer made on the first merge).
 MIGRATIONS: dict[int, str] = {
     1: """
 ALTER TABLE scores ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
@@ -298,6 +318,7 @@ ALTER TABLE audit ADD COLUMN state TEXT NOT NULL DEFAULT '';
 """,
     2: ATTACHMENT_TABLES,
     3: ROUND_TABLES,
+    4: ROUND_REVIEW_TABLE,
 }
 
 # The tables whose content an audit record vouches for, each read in a fixed order.
