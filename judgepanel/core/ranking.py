@@ -25,9 +25,11 @@ moderation.record_tie_break). What that order cannot separate shares a rank and 
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -160,8 +162,30 @@ class Analysis:
     champions: list[Champion] | None = None  # each judge's clear top k, whatever the method
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Hold off Python's cycle collector while an analysis builds its many small objects.
+
+    None of them forms a cycle, yet each collection would walk all of them again (a fifth
+    of the time for 2,000 entries); whatever is left is collected afterwards as usual.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def analyse_award(store: Store, award_id: str) -> Analysis:
     """Read an award's scores once and compute every method's scores."""
+    with _no_cycle_collection():
+        return _analyse_award(store, award_id)
+
+
+def _analyse_award(store: Store, award_id: str) -> Analysis:
     award = panel_award(store, award_id)
     settings = award_settings(award)
     entries = store.rows("SELECT id, title, nominee, organisation FROM entries WHERE award = ? "
@@ -505,6 +529,11 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
     """
     if (method, use_overrides) in analysis.rankings:
         return analysis.rankings[(method, use_overrides)]
+    with _no_cycle_collection():
+        return _rank_analysis(analysis, method, use_overrides)
+
+
+def _rank_analysis(analysis: Analysis, method: str, use_overrides: bool) -> Ranking:
     if method not in METHODS:
         from judgepanel.core.errors import JudgePanelError
 
@@ -545,8 +574,11 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
         analysis.settings, analysis.counted, ranks, by_rank,
         analysis.standard_errors, analysis.by_judge,
         _difference_se(analysis) if method == "bias" else None, analysis.champions)
+    sharing: dict[int | None, list[str]] = {}
     for entry in sorted(tied):
-        others = ", ".join(sorted(e for e in tied if ranks[e] == ranks[entry] and e != entry))
+        sharing.setdefault(ranks[entry], []).append(entry)
+    for entry in sorted(tied):
+        others = ", ".join(e for e in sharing[ranks[entry]] if e != entry)
         records.append({"entry": entry, "judge": None, "flag": "tie",
                         "detail": f"shares rank {ranks[entry]} with {others}: the tie-break "
                                   f"order ({', '.join(tie_break)}) cannot separate them"})
