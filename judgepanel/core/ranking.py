@@ -160,6 +160,7 @@ class Analysis:
     design: dict[str, Any] = field(default_factory=dict)
     incomplete: set[str] = field(default_factory=set)  # entries with a total left incomplete
     champions: list[Champion] | None = None  # each judge's clear top k, whatever the method
+    lines: list[EntryLine] | None = None  # what each entry's line shares across methods
 
 
 @contextmanager
@@ -557,7 +558,8 @@ def _rank_analysis(analysis: Analysis, method: str, use_overrides: bool) -> Rank
     tied: set[str] = set()
     position = 1
     for group in _groups(ordered, shown):
-        for part in _break_ties(analysis, group, tie_break, notes):
+        for part in (_break_ties(analysis, group, tie_break, notes) if len(group) > 1
+                     else [group]):
             for entry in part:
                 ranks[entry] = position
             if len(part) > 1:
@@ -588,24 +590,18 @@ def _rank_analysis(analysis: Analysis, method: str, use_overrides: bool) -> Rank
         if record["flag"] not in names.setdefault(record["entry"], []):
             names[record["entry"]].append(record["flag"])
     incomplete = analysis.incomplete
+    overrides = analysis.overrides if use_overrides else {}
     rows = []
-    for info in analysis.entries:
-        entry = info["id"]
-        mean, median, sd = analysis.summary.get(entry, (None, None, None))
+    for (entry, title, nominee, organisation, mean, median, sd, judges, placement, bias_score,
+         bias_se, close) in _entry_lines(analysis):
         flags = names.get(entry, []) + (["incomplete"] if entry in incomplete else [])
-        override = analysis.overrides.get(entry) if use_overrides else None
+        override = overrides.get(entry)
         rows.append(RankedEntry(
-            rank=ranks.get(entry), entry=entry, title=info["title"], nominee=info["nominee"],
-            organisation=info["organisation"],
-            score=shown[entry] if entry in computed else None,
-            mean=mean, median=median, sd=sd,
-            judges=len(analysis.counted.get(entry, [])),
-            flags=flags, placement=analysis.placements.get(entry),
-            computed_score=computed.get(entry),
-            override=float(override["new_value"]) if override else None,
-            bias_score=analysis.method_scores["bias"].get(entry),
-            bias_se=analysis.bias_errors.get(entry),
-            too_close=list(analysis.too_close.get(entry, []))))
+            ranks.get(entry), entry, title, nominee, organisation,
+            shown[entry] if entry in computed else None, mean, median, sd, judges, flags,
+            placement, computed.get(entry),
+            float(override["new_value"]) if override else None, None, bias_score, bias_se,
+            list(close)))
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.entry))
     before = ({r.entry: r.rank for r in rank_analysis(analysis, method, False).entries}
               if use_overrides and analysis.overrides else ranks)
@@ -617,6 +613,28 @@ def _rank_analysis(analysis: Analysis, method: str, use_overrides: bool) -> Rank
                       design=analysis.design)
     analysis.rankings[(method, use_overrides)] = ranking
     return ranking
+
+
+EntryLine = tuple[str, str, str, str, float | None, float | None, float | None, int,
+                  str | None, float | None, float | None, list[str]]
+
+
+def _entry_lines(analysis: Analysis) -> list[EntryLine]:
+    """What every method's line for an entry shares (RankedEntry's fields in their order:
+    entry, title, nominee, organisation, mean, median, sd, judges, placement, bias_score,
+    bias_se, too_close), worked out once per analysis."""
+    if analysis.lines is None:
+        bias = analysis.method_scores["bias"]
+        lines: list[EntryLine] = []
+        for info in analysis.entries:
+            entry = info["id"]
+            mean, median, sd = analysis.summary.get(entry, (None, None, None))
+            lines.append((entry, info["title"], info["nominee"], info["organisation"], mean,
+                          median, sd, len(analysis.counted.get(entry, [])),
+                          analysis.placements.get(entry), bias.get(entry),
+                          analysis.bias_errors.get(entry), analysis.too_close.get(entry, [])))
+        analysis.lines = lines
+    return analysis.lines
 
 
 def rank_award(store: Store, award_id: str, method: str | None = None) -> Ranking:
