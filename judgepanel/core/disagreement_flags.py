@@ -153,9 +153,11 @@ def spread_flags(entry: str, totals: Sequence[JudgeTotal], thresholds: Mapping[s
             others = counted[:where] + counted[where + 1:]
             plain = values[:where] + values[where + 1:]
             middle = _median(plain)
+            gap = values[where] - middle
+            if abs(gap) < outlier_min - 1e-6:
+                continue  # clearly short of the smallest limit, whatever the others' spread
             mad = mad_scale * _median([abs(v - middle) for v in plain])
             limit = max(outlier_mad * mad, outlier_min)
-            gap = values[where] - middle
 
             def exactly(total: JudgeTotal = total, others: list[JudgeTotal] = others) -> bool:
                 precise = _values(others)
@@ -217,12 +219,20 @@ def champion_candidates(by_judge: Mapping[str, Sequence[tuple[str, Number]]], k:
     """Each judge's clear top k (see `champion_flags`), the same under every method."""
     found: list[Champion] = []
     wanted = exact(gap)
+    floats: dict[int, float] = {}  # totals repeat as the same objects: each float made once
+
+    def shown(item: tuple[Fraction, str, Number]) -> float:
+        value = floats.get(id(item[2]))
+        if value is None:
+            value = floats[id(item[2])] = float(item[2])
+        return value
+
     for judge, scored in by_judge.items():
         if len(scored) < 2 * k:
             continue  # a top k of fewer than 2k entries is not a choice
         # Sorted by the float (rounding keeps the order), compared exactly at the k-th place.
         ordered = sorted(((exact(total), entry, total) for entry, total in scored),
-                         key=lambda item: float(item[2]), reverse=True)
+                         key=shown, reverse=True)
         for value, entry, total in ordered[:k]:
             if ordered[k][0] == value:
                 break  # tied across the k-th place: from here on not a clear top k
