@@ -4,13 +4,15 @@ Each command stands for one change already made on the page (a cell assigned or 
 conflict recorded or removed). Undoing or redoing it is a new core operation with its own audit
 record: the audit log only grows. The core may refuse the reverse (an entry cannot be
 unassigned once the judge's scores for it are in the panel); the page then says why and the
-stack stays where it was, so the command can be tried again later.
+stack stays where it was, so the command can be tried again later. Each step runs through the
+page's `write`: on the panel window's database worker, or on the page's own Store when the
+page stands alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -18,14 +20,20 @@ from judgepanel.core.assignment_changes import judge_now, set_assignment, withdr
 from judgepanel.core.conflicts import record_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge
+from judgepanel.core.panel_details import award_names
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.common import WHO, panel_award_names, window_words
+from judgepanel.gui.pages.common import WHO, window_words
+
+T = TypeVar("T")
+Step = Callable[[Store], str]
 
 
 class Page(Protocol):
     """What the commands need from the page that made the change."""
 
     store: Store
+
+    def write(self, change: Callable[[Store], T]) -> T: ...
 
     def say(self, text: str) -> None: ...
 
@@ -44,31 +52,35 @@ class CoordinatorCommand(QUndoCommand):
         self.skip_next = True  # the page made the change before pushing the command
         self.refused = False
 
-    def judge(self) -> Judge:
+    def judge(self, store: Store) -> Judge:
         """The judge as the panel holds them now (renamed, perhaps), or a refusal if removed."""
-        return judge_now(self.page.store, self.judge_id, self.judge_name)
+        return judge_now(store, self.judge_id, self.judge_name)
 
-    def forward(self) -> str:
+    def forward(self, store: Store) -> str:
         """Make the change again; returns what to say on the page."""
         raise NotImplementedError
 
-    def backward(self) -> str:
+    def backward(self, store: Store) -> str:
         """Take the change back; returns what to say on the page."""
         raise NotImplementedError
 
-    def _run(self, work: Callable[[], str], verb: str) -> None:
+    def _run(self, step: Step, verb: str) -> None:
         if self.skip_next:
             self.skip_next = False
             self.refused = False
             return
-        try:
-            said = work()  # one core operation: all of the step, or none of it
-        except JudgePanelError as exc:
-            self.refused = True
-            self.page.say_refused(f"Not {verb}: " + window_words(
-                str(exc), panel_award_names(self.page), capital=False))
+
+        def work(store: Store) -> tuple[bool, str]:
+            try:
+                return True, step(store)  # one core operation: all of the step, or none
+            except JudgePanelError as exc:  # said with the awards' names, read here too
+                return False, window_words(str(exc), award_names(store), capital=False)
+
+        done, said = self.page.write(work)
+        self.refused = not done
+        if not done:
+            self.page.say_refused(f"Not {verb}: {said}")
             return
-        self.refused = False
         self.page.say(said)
         self.page.after_change()
 
@@ -88,15 +100,14 @@ class AssignmentCommand(CoordinatorCommand):
         super().__init__(page, judge, entry, text)
         self.assigned = assigned
 
-    def _set(self, assigned: bool) -> str:
-        return set_assignment(self.page.store, self.judge(), self.entry, assigned,
-                              who=WHO).message
+    def _set(self, store: Store, assigned: bool) -> str:
+        return set_assignment(store, self.judge(store), self.entry, assigned, who=WHO).message
 
-    def forward(self) -> str:
-        return self._set(self.assigned)
+    def forward(self, store: Store) -> str:
+        return self._set(store, self.assigned)
 
-    def backward(self) -> str:
-        return self._set(not self.assigned)
+    def backward(self, store: Store) -> str:
+        return self._set(store, not self.assigned)
 
 
 class RecordConflictCommand(CoordinatorCommand):
@@ -107,13 +118,13 @@ class RecordConflictCommand(CoordinatorCommand):
         super().__init__(page, judge, entry, f"record conflict between {judge.name} and {entry}")
         self.reason, self.was_assigned = reason, was_assigned
 
-    def forward(self) -> str:
-        judge = self.judge()
-        record_conflict(self.page.store, judge, self.entry, self.reason, who=WHO)
+    def forward(self, store: Store) -> str:
+        judge = self.judge(store)
+        record_conflict(store, judge, self.entry, self.reason, who=WHO)
         return f"Conflict recorded: {judge.name} will not judge {self.entry}."
 
-    def backward(self) -> str:
-        return withdraw_conflict(self.page.store, self.judge(), self.entry, self.was_assigned,
+    def backward(self, store: Store) -> str:
+        return withdraw_conflict(store, self.judge(store), self.entry, self.was_assigned,
                                  who=WHO)
 
 
@@ -124,12 +135,12 @@ class RemoveConflictCommand(CoordinatorCommand):
         super().__init__(page, judge, entry, f"remove conflict between {judge.name} and {entry}")
         self.reason = reason
 
-    def forward(self) -> str:
-        return withdraw_conflict(self.page.store, self.judge(), self.entry, False, who=WHO)
+    def forward(self, store: Store) -> str:
+        return withdraw_conflict(store, self.judge(store), self.entry, False, who=WHO)
 
-    def backward(self) -> str:
-        judge = self.judge()
-        record_conflict(self.page.store, judge, self.entry, self.reason, who=WHO)
+    def backward(self, store: Store) -> str:
+        judge = self.judge(store)
+        record_conflict(store, judge, self.entry, self.reason, who=WHO)
         return f"Conflict recorded again: {judge.name} will not judge {self.entry}."
 
 

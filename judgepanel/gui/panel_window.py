@@ -3,15 +3,18 @@
 A left navigation follows the workflow (Awards, Entries, Judges & assignment, Packs, Results,
 Decisions, Outputs, Audit log); each item shows its page's one-line summary of what is done.
 The window owns the panel's Store for the GUI thread and closes it, after waiting for any
-background work, when the window closes.
+background work, when the window closes; what the window itself reads and writes (the history
+check, the first award, renaming, a copy, the write-ahead log settled) goes through its one
+database worker (gui/panel_worker.py).
 """
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -62,7 +65,6 @@ from judgepanel.gui.pages import page_classes
 from judgepanel.gui.pages.common import (
     WHO,
     banner,
-    panel_award_names,
     readable_placeholders,
     recorded_by,
     secondary_text,
@@ -78,7 +80,9 @@ from judgepanel.gui.tasks import wait_for_tasks
 from judgepanel.gui.wheel_guard import install_wheel_guard
 from judgepanel.gui.window_fit import place_window, remember_window
 from judgepanel.gui.window_frame import add_window_actions, open_folder_of
+from judgepanel.gui.worker_reads import on_worker
 
+T = TypeVar("T")
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Changes from these pages (imports, merges, packs made) alter the panel under earlier edits.
 CLEARS_UNDO = ("Entries", "Packs")
@@ -149,7 +153,6 @@ class PanelWindow(QMainWindow):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the window says it louder, below
             self.store = open_panel(self.path)
-        self.problems = history_problems(self.store)
         self.pages: list[QWidget] = []
         self.undo_stack = QUndoStack(self)  # this window's edits; pages push onto it
         # The one database thread for the pages' work; its change notices refresh the pages
@@ -157,13 +160,15 @@ class PanelWindow(QMainWindow):
         self.worker = PanelWorker(self.path, self)
         self.worker.changed.connect(self.kinds_changed)
         self.worker.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.problems, title = self.on_worker(lambda panel: (history_problems(panel),
+                                                             panel.title))
         self._stale_pages: list[QWidget] = []
         self._refresh_pending = False
         self._closed = False
         self._warned = False
         self.ui = Ui_PanelWindow()
         self.ui.setupUi(self)
-        self.setWindowTitle(f"{self.store.title or self.path.stem} — JudgePanel")
+        self.setWindowTitle(f"{title or self.path.stem} — JudgePanel")
 
         self.navigation = self.ui.navigation
         self.navigation.setItemDelegate(NavigationDelegate(self.navigation))
@@ -204,13 +209,18 @@ class PanelWindow(QMainWindow):
         # The panel file must be whole whenever the window is idle (a coordinator may copy it
         # to a USB stick at any moment): settle the write-ahead log once changes stop.
         self._log_settled: tuple[int, int] | None = None
+        self._settling = False
         self.settle_timer = QTimer(self, interval=SETTLE_EVERY_MS)
         self.settle_timer.timeout.connect(self.settle_file)
         self.settle_timer.start()
 
+    def on_worker(self, work: Callable[[Store], T]) -> T:
+        """`work(store)` on the window's database worker; its answer, or its exception."""
+        return on_worker(self, work)
+
     def _open_on_first_award(self) -> None:
         """Every page starts on the first award that has entries, not an empty one."""
-        award = first_award_with_entries(self.store)
+        award = self.on_worker(first_award_with_entries)
         for page in self.pages:
             for name in AWARD_CHOOSERS:
                 chooser = getattr(page, name, None)
@@ -221,15 +231,25 @@ class PanelWindow(QMainWindow):
                     chooser.setCurrentIndex(row)
 
     def settle_file(self) -> bool:
-        """Copy changes waiting in the write-ahead log into the panel file (never waits)."""
-        if self._closed:
+        """Copy changes waiting in the write-ahead log into the panel file (never waits: the
+        worker settles it after the work queued). True when there is nothing to settle."""
+        if self._closed or not self.worker.running:
             return False
         state = log_state(self.path)
         if state is None or state == self._log_settled:
             return True
-        if settle(self.store):
-            self._log_settled = state
-            return True
+        if not self._settling:
+            self._settling = True
+
+            def settled(whole: bool) -> None:
+                self._settling = False
+                if whole:
+                    self._log_settled = state
+
+            def not_settled(_exc: BaseException) -> None:
+                self._settling = False  # the next tick tries again
+
+            self.worker.submit(settle, settled, not_settled)
         return False
 
     def _fix_placeholders(self) -> None:
@@ -520,7 +540,7 @@ class PanelWindow(QMainWindow):
     def save_copy_to(self, target: Path) -> Path | None:
         """One whole, self-contained copy of the panel as it is now (SQLite's backup)."""
         try:
-            written = save_copy(self.store, target)
+            written = self.on_worker(lambda panel: save_copy(panel, target))
         except JudgePanelError as exc:
             panel_jobs.report(self, "Save a copy", window_words(str(exc)), problem=True)
             return None
@@ -532,14 +552,14 @@ class PanelWindow(QMainWindow):
         from PySide6.QtWidgets import QInputDialog
 
         title, ok = QInputDialog.getText(self, "Rename panel", "New title for the panel:",
-                                         text=self.store.title)
+                                         text=self.on_worker(lambda panel: panel.title))
         if ok:
             self.rename(title)
 
     def rename(self, title: str) -> bool:
         """A new title for the panel (recorded in the audit log), shown at once."""
         try:
-            new = rename_panel(self.store, title, who=WHO)
+            new = self.on_worker(lambda panel: rename_panel(panel, title, who=WHO))
         except JudgePanelError as exc:
             panel_jobs.report(self, "Rename panel", window_words(str(exc)), problem=True)
             return False
@@ -555,7 +575,7 @@ class PanelWindow(QMainWindow):
             chosen = chooser.currentData() if isinstance(chooser, QComboBox) else None
             if chosen:
                 return str(chosen)
-        return first_award_with_entries(self.store)
+        return self.on_worker(first_award_with_entries)
 
     def award_settings(self, award_id: str | None = None) -> QDialog | None:
         """Panel ▸ Award settings…: method, tie-break order, flag thresholds."""
@@ -564,7 +584,9 @@ class PanelWindow(QMainWindow):
         award_id = award_id or self.current_award()
         if award_id is None:
             return None
-        dialog = AwardSettingsDialog(self.store, award_id, recorded_by(self.store, WHO), self)
+        chosen = award_id
+        who = self.on_worker(lambda panel: recorded_by(panel, WHO))
+        dialog = AwardSettingsDialog(self.store, chosen, who, self)
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
         return dialog
@@ -576,8 +598,10 @@ class PanelWindow(QMainWindow):
         award_id = award_id or self.current_award()
         if award_id is None:
             return None
-        entries = award_entry_titles(self.store, award_id)
-        dialog = TieBreakDialog(self.store, award_id, entries, recorded_by(self.store), self)
+        chosen = award_id
+        entries, who = self.on_worker(lambda panel: (award_entry_titles(panel, chosen),
+                                                     recorded_by(panel)))
+        dialog = TieBreakDialog(self.store, chosen, entries, who, self)
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
         return dialog
@@ -592,8 +616,9 @@ class PanelWindow(QMainWindow):
     def remove_award_dialog(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        names = award_names(self.store)
-        empty = [a for a, n in award_entry_counts(self.store).items() if not n]
+        names, counts = self.on_worker(lambda panel: (award_names(panel),
+                                                      award_entry_counts(panel)))
+        empty = [a for a, n in counts.items() if not n]
         if not empty:
             QMessageBox.information(self, "Remove an award", "Every award of this panel has "
                                     "entries; only an award with no entries can be removed.")
@@ -606,10 +631,11 @@ class PanelWindow(QMainWindow):
 
     def remove_award(self, award_id: str) -> bool:
         try:
-            remove_award(self.store, award_id, who=WHO)
+            self.on_worker(lambda panel: remove_award(panel, award_id, who=WHO))
         except JudgePanelError as exc:
-            panel_jobs.report(self, "Remove an award",
-                              window_words(str(exc), panel_award_names(self)), problem=True)
+            names = self.on_worker(award_names)
+            panel_jobs.report(self, "Remove an award", window_words(str(exc), names),
+                              problem=True)
             return False
         self.refresh_all()
         return True
@@ -625,12 +651,12 @@ class PanelWindow(QMainWindow):
         self.help.toggle()
 
     def check_history(self) -> None:
-        self.problems = history_problems(self.store)
+        self.problems = self.on_worker(history_problems)
         if self.problems:
             QMessageBox.warning(self, "Audit history", "The audit history was altered:\n\n"
                                 + "\n".join(self.problems[:12]))
         else:
-            records = audit_record_count(self.store)
+            records = self.on_worker(audit_record_count)
             QMessageBox.information(self, "Audit history",
                                     f"All {records} audit records are intact.")
 

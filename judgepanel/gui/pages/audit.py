@@ -1,4 +1,6 @@
-"""The Audit log page: every change to the panel, oldest first, as the hash chain holds it."""
+"""The Audit log page: every change to the panel, oldest first, as the hash chain holds it.
+
+The log is read and its chain checked on the window's database worker (gui/worker_reads.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from judgepanel.gui.forms.ui_audit_page import Ui_AuditPage
 from judgepanel.gui.pages.common import PanelPage, banner, plural
 from judgepanel.gui.panel_models import AuditModel, format_time
 from judgepanel.gui.panel_worker import KINDS
+from judgepanel.gui.worker_reads import on_worker, window_worker
 
 # Detail keys said in words where the key alone would puzzle a coordinator.
 KEY_WORDS = {
@@ -66,6 +69,14 @@ def describe_detail(detail: str | dict[str, Any], awards: Mapping[str, str] | No
     return "; ".join(parts)
 
 
+def read_audit(store: Store) -> tuple[list[dict[str, str]], list[str]]:
+    """The log's records as the table shows them, and what is wrong with its chain."""
+    names = award_names(store)
+    rows = [{"when": format_time(r["at"]), "who": r["who"] or "—", "action": r["action"],
+             "detail": describe_detail(r["detail"], names)} for r in audit_log(store)]
+    return rows, check_history(store)
+
+
 class AuditPage(PanelPage):
     """Read-only: the log can be read and searched, never edited."""
 
@@ -75,6 +86,7 @@ class AuditPage(PanelPage):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
+        self.worker = window_worker(parent)
         self.problems: list[str] = []
         self.ui = Ui_AuditPage()
         self.setup_form(self.ui)
@@ -97,12 +109,8 @@ class AuditPage(PanelPage):
     def refresh(self) -> None:
         """Re-read the log and check its chain."""
         self.stale = False
-        names = award_names(self.store)
-        self.model.set_rows([{"when": format_time(r["at"]), "who": r["who"] or "—",
-                              "action": r["action"],
-                              "detail": describe_detail(r["detail"], names)}
-                             for r in audit_log(self.store)])
-        self.problems = check_history(self.store)
+        rows, self.problems = on_worker(self, read_audit)
+        self.model.set_rows(rows)
         if self.problems:
             self.warning.setText(
                 "The audit history of this panel was altered outside JudgePanel: "

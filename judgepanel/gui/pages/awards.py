@@ -1,10 +1,13 @@
-"""The Awards page: each award's sections readable as a judge will see them, and new awards."""
+"""The Awards page: each award's sections readable as a judge will see them, and new awards.
+
+Its reads and writes go through the window's database worker (gui/worker_reads.py)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
@@ -28,6 +31,9 @@ from judgepanel.gui.forms.ui_awards_page import Ui_AwardsPage
 from judgepanel.gui.pages.common import WHO, PanelPage, plural, secondary_text, show_error
 from judgepanel.gui.panel_models import SectionsModel, format_number
 from judgepanel.gui.panel_worker import AWARDS, ENTRIES, SETTINGS
+from judgepanel.gui.worker_reads import on_worker, window_worker
+
+T = TypeVar("T")
 
 
 class SectionEditor(QStyledItemDelegate):
@@ -60,6 +66,7 @@ class AwardsPage(PanelPage):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
+        self.worker = window_worker(parent)
         self.awards: list[Award] = []
         self.ui = Ui_AwardsPage()
         self.setup_form(self.ui)
@@ -93,8 +100,8 @@ class AwardsPage(PanelPage):
         self.stale = False
         current = self.current_award()
         keep = current.id if current else None
-        self.awards = panel_awards(self.store)
-        counts = entries_per_award(self.store)
+        self.awards, counts = on_worker(self, lambda panel: (panel_awards(panel),
+                                                              entries_per_award(panel)))
         self.award_list.blockSignals(True)
         self.award_list.clear()
         for award in self.awards:
@@ -168,10 +175,15 @@ class AwardsPage(PanelPage):
 
     # ----- changing ---------------------------------------------------------------------
 
+    def write(self, change: Callable[[Store], T]) -> T:
+        """Make a change on the window's database worker (here, standing alone); `changed`
+        then tells the window (`writes` says what kinds of thing)."""
+        return on_worker(self, change)
+
     def add_award(self, award: Award) -> bool:
         """Add an award to the panel; one already there (same id) is refused."""
         try:
-            add_award(self.store, award, who=WHO)
+            self.write(lambda panel: add_award(panel, award, who=WHO))
         except JudgePanelError as exc:
             show_error(self, "Add award", exc)
             return False
@@ -205,11 +217,11 @@ class AwardsPage(PanelPage):
             return False
         try:
             if key == "weight":
-                updated = edit_section(self.store, award.id, section.id, weight=number,
-                                       who=WHO)
+                updated = self.write(lambda panel: edit_section(
+                    panel, award.id, section.id, weight=number, who=WHO))
             else:
-                updated = edit_section(self.store, award.id, section.id,
-                                       word_limit=max(int(number), 0), who=WHO)
+                updated = self.write(lambda panel: edit_section(
+                    panel, award.id, section.id, word_limit=max(int(number), 0), who=WHO))
         except JudgePanelError as exc:
             show_error(self, "Change weight" if key == "weight" else "Change word limit", exc)
             return False

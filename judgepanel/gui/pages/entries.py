@@ -1,8 +1,12 @@
-"""The Entries page: every nomination imported, with a filter, and each entry read in full."""
+"""The Entries page: every nomination imported, with a filter, and each entry read in full.
+
+What it shows is read in one go through the window's database worker (gui/worker_reads.py);
+choosing an entry shows what was read, without going back to the panel."""
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -21,7 +25,7 @@ from judgepanel.core.judge_fields import (
     hidden_fields,
     judge_fields,
 )
-from judgepanel.core.panel_overview import setup_counts
+from judgepanel.core.panel_overview import SetupCounts, setup_counts
 from judgepanel.core.personal_data import PurgeResult, purge_personal_data
 from judgepanel.core.store import Store
 from judgepanel.gui.forms.ui_entries_page import Ui_EntriesPage
@@ -37,6 +41,7 @@ from judgepanel.gui.pages.common import (
 from judgepanel.gui.panel_models import EntriesModel
 from judgepanel.gui.panel_worker import ASSIGNMENTS, AWARDS, ENTRIES, SCORES
 from judgepanel.gui.tasks import Progress
+from judgepanel.gui.worker_reads import on_worker, window_worker
 
 
 def words_over(entry: dict[str, Any], award: Award | None) -> list[tuple[str, int, int]]:
@@ -51,16 +56,45 @@ def words_over(entry: dict[str, Any], award: Award | None) -> list[tuple[str, in
     return over
 
 
+@dataclass
+class EntriesRead:
+    """Everything the page shows, read at once: awards, entries, what judges do not see, the
+    counts for the next step, and the entries' documents with each award's limits."""
+
+    awards: dict[str, Award]
+    entries: list[dict[str, Any]]
+    hidden: dict[str, list[str]]
+    counts: SetupCounts
+    documents: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    limits: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def read_entries(store: Store) -> EntriesRead:
+    from judgepanel.core.attachments import attachments_by_entry, award_limits
+
+    awards = {a.id: a for a in panel_awards(store)}
+    return EntriesRead(awards, list_entries(store),
+                       {award: hidden_fields(store, award) for award in awards},
+                       setup_counts(store), attachments_by_entry(store), award_limits(store))
+
+
 def documents_html(store: Store, entry: str, award: str) -> str:
     """The entry's supporting documents with type, pages, size, and the award's warnings."""
-    from judgepanel.core.attachments import attachments_by_entry, award_limits, entry_warnings
+    from judgepanel.core.attachments import attachments_by_entry, award_limits
+
+    return documents_list_html(attachments_by_entry(store, entry).get(entry, []),
+                               award_limits(store).get(award, {}))
+
+
+def documents_list_html(found: list[dict[str, Any]], limits: dict[str, Any]) -> str:
+    """Documents already read (`attachments_by_entry`) against their award's limits."""
+    from judgepanel.core.attachments import entry_warnings
     from judgepanel.gui.attachments_pane import describe
 
-    found = attachments_by_entry(store, entry).get(entry, [])
     if not found:
         return ""
     items = "".join(f"<li>{html.escape(describe(a))}</li>" for a in found)
-    notes = entry_warnings(award_limits(store).get(award, {}), found)
+    notes = entry_warnings(limits, found)
     warned = "".join(f"<p>⚠ {html.escape(note)}</p>" for note in notes)
     return f"<h3>Supporting documents ({len(found)})</h3><ul>{items}</ul>{warned}"
 
@@ -74,8 +108,10 @@ class EntriesPage(PanelPage):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
+        self.worker = window_worker(parent)
         self.awards: dict[str, Award] = {}
         self.entries: list[dict[str, Any]] = []
+        self.last_read: EntriesRead | None = None
         self.ui = Ui_EntriesPage()
         self.setup_form(self.ui)
         self.search = self.ui.search
@@ -111,9 +147,9 @@ class EntriesPage(PanelPage):
     def refresh(self) -> None:
         """Re-read entries and awards, keeping the filter and the award chosen."""
         self.stale = False
-        self.awards = {a.id: a for a in panel_awards(self.store)}
-        self.hidden = {award: hidden_fields(self.store, award) for award in self.awards}
-        self.entries = list_entries(self.store)
+        self.last_read = on_worker(self, read_entries)
+        self.awards, self.hidden = self.last_read.awards, self.last_read.hidden
+        self.entries = self.last_read.entries
         self.award.blockSignals(True)  # the table is filled once, below
         self.award.fill(self.awards.values())
         self.award.blockSignals(False)
@@ -150,7 +186,7 @@ class EntriesPage(PanelPage):
     def next_step(self) -> str:
         if not self.entries:
             return "use Import… to bring in the export from your entry platform."
-        counts = setup_counts(self.store)
+        counts = self.last_read.counts if self.last_read else on_worker(self, setup_counts)
         if not counts.judges:
             return "add the judges (Judges & assignment)."
         if not counts.assignments:
@@ -195,7 +231,13 @@ class EntriesPage(PanelPage):
                          f"<p><i>{html.escape(section.question)}</i></p>"
                          f"{body or '<p><i>(no answer)</i></p>'}"
                          f"<p style='color:{quiet}'>{count}</p>")
-        parts.append(documents_html(self.store, entry["entry"], entry["award"]))
+        if self.last_read is not None:
+            read = self.last_read
+            parts.append(documents_list_html(read.documents.get(entry["entry"], []),
+                                             read.limits.get(entry["award"], {})))
+        else:
+            parts.append(on_worker(self, lambda panel: documents_html(
+                panel, entry["entry"], entry["award"])))
         extra = {k: v for k, v in entry["fields"].items() if v not in ("", None, [])}
         if extra:
             rows = "".join(f"<tr><td><b>{html.escape(str(k))}</b></td>"
@@ -232,8 +274,8 @@ class EntriesPage(PanelPage):
         if award is None:
             show_error(self, "Fields judges see", JudgePanelError("choose an award first"))
             return None
-        dialog = JudgeFieldsDialog(judge_fields(self.store, award), self.awards[award].name,
-                                   self)
+        fields = on_worker(self, lambda panel: judge_fields(panel, award))
+        dialog = JudgeFieldsDialog(fields, self.awards[award].name, self)
         dialog.accepted.connect(lambda: self.save_fields(award, dialog.hidden(),
                                                          dialog.shown()))
         dialog.open()

@@ -3,13 +3,15 @@
 Each output is written off the GUI thread (output_jobs.py: the same core operations the command
 line uses, on a Store of the worker's own, which write the files whole and record them in the
 audit log) with progress; then its first pages are previewed, and can be printed or their
-folder opened.
+folder opened. What the page says (awards, placements, outputs written) is read through the
+window's database worker (gui/worker_reads.py).
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judgepanel.core.awards import panel_awards
+from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import decisions
 from judgepanel.core.outputs_log import outputs_summary, outputs_written
@@ -59,8 +61,27 @@ from judgepanel.gui.pdf_preview import (
     render_pages,
 )
 from judgepanel.gui.tasks import Cancelled, Progress, run_task
+from judgepanel.gui.worker_reads import on_worker, window_worker
 
 PDF_FILTER = "PDF files (*.pdf)"
+
+
+@dataclass
+class OutputsRead:
+    """What the page says, read at once: the awards, how many entries are placed, the kinds
+    of output written so far and the navigation's line."""
+
+    awards: list[Award]
+    placed: int
+    written: set[str]
+    summary: str
+
+
+def read_outputs(store: Store, session_start: str) -> OutputsRead:
+    return OutputsRead(panel_awards(store),
+                       sum(1 for d in decisions(store) if d["placement"] != "none"),
+                       {record.kind for record in outputs_written(store)},
+                       outputs_summary(store, session_start))
 
 
 class OutputsPage(PanelPage):
@@ -74,7 +95,9 @@ class OutputsPage(PanelPage):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
+        self.worker = window_worker(parent)
         self.session_start = now()  # the navigation names what was written since then
+        self.last_read: OutputsRead | None = None
         self.last: Written | None = None
         self.busy = False
         self._task: Any = None
@@ -130,8 +153,13 @@ class OutputsPage(PanelPage):
     # ----- state -------------------------------------------------------------------------
 
     def _load_awards(self) -> None:
-        self.award_combo.fill(panel_awards(self.store))
+        self.award_combo.fill(self._read().awards)
         self._update_buttons()
+
+    def _read(self) -> OutputsRead:
+        start = self.session_start
+        self.last_read = on_worker(self, lambda panel: read_outputs(panel, start))
+        return self.last_read
 
     def _update_buttons(self) -> None:
         idle = not self.busy
@@ -155,8 +183,8 @@ class OutputsPage(PanelPage):
         self._show_status()
 
     def _show_status(self) -> None:
-        placed = sum(1 for d in decisions(self.store) if d["placement"] != "none")
-        written = {record.kind for record in outputs_written(self.store)}
+        read = self.last_read or self._read()
+        placed, written = read.placed, read.written
         done = f"{plural(placed, 'entry', 'entries')} placed."
         if placed and {"report", "certificates"} <= written:
             self.heading.set_status(f"{done} The ranked report and certificates are written.",
@@ -174,8 +202,9 @@ class OutputsPage(PanelPage):
                                     "report can be written at any time.")
 
     def summary(self) -> str:
-        """What was written this session, read back from the audit log."""
-        return outputs_summary(self.store, self.session_start)
+        """What was written this session, read back from the audit log (at the last
+        refresh, or when the last output was written)."""
+        return (self.last_read or self._read()).summary
 
     def _award_ids(self) -> list[str] | None:
         award = self.award_combo.currentData()
@@ -257,6 +286,7 @@ class OutputsPage(PanelPage):
         else:
             self.preview.show_message(f"{written.what} written to {where}.")
         self._update_buttons()
+        self._read()  # the output is in the audit log now
         self._show_status()
         self.generated.emit(written)
 
