@@ -148,6 +148,10 @@ def key_for_file(path: Path | str, passphrase: str) -> FileKey:
     return derive_key(passphrase, file_salt(Path(path)))
 
 
+# The settings each key last opened a file with, in this process's memory only.
+_OPENED_WITH: dict[FileKey, tuple[str, ...]] = {}
+
+
 def connect(database: str, key: FileKey, **options: Any) -> sqlite3.Connection:
     """An SQLCipher connection to `database` (a path, or a URI with uri=True), keyed; a
     wrong key raises WrongPassphrase.
@@ -157,19 +161,24 @@ def connect(database: str, key: FileKey, **options: Any) -> sqlite3.Connection:
     """
     from sqlcipher3 import dbapi2
 
-    for settings in ((), PACK_CIPHER):  # SQLCipher's defaults, then a pack's (see above)
+    # SQLCipher's defaults, then a pack's (see above); the ones that last opened a file with
+    # this key first, so reopening a pack does not fail once on the defaults every time.
+    tries = (PACK_CIPHER, ()) if _OPENED_WITH.get(key) == PACK_CIPHER else ((), PACK_CIPHER)
+    for settings in tries:
         conn: sqlite3.Connection = dbapi2.connect(database, **options)
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key: our message, no log
             conn.execute(f"PRAGMA key = {key.pragma()}")
             for setting in settings:
                 conn.execute(setting)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             conn.close()
             if "not a database" in str(exc) or "encrypted" in str(exc):
                 continue
             raise
+        if tables:  # an empty new file opens with any settings: it says nothing yet
+            _OPENED_WITH[key] = settings
         return conn
     raise WrongPassphrase("the passphrase is wrong, or this is not a JudgePanel file")
 

@@ -32,8 +32,11 @@ SECTIONS = ["Q1", "Q2", "Q3", "Q4", "Q5"]
 REPEATS = 3
 
 
-def _setup(folder: Path, packs: int, per_pack: int, per_entry: int) -> tuple[Path, list[Path]]:
-    """A panel with `packs` judges, each assigned `per_pack` entries, and their scored packs."""
+def _setup(folder: Path, packs: int, per_pack: int, per_entry: int,
+           passphrase: str | None = None) -> tuple[Path, list[Path], list[Path]]:
+    """A panel with `packs` judges, each assigned `per_pack` entries, and their scored packs:
+    plain ones, and with `passphrase` also the same packs encrypted (made as `pack` makes
+    them, so with a pack's page size and HMAC settings), the panel keeping their keys."""
     panel_path = folder / "bench.judgepanel"
     awards = [a for a in builtin_awards() if a.id == AWARD]
     panel = create_panel(panel_path, "Benchmark Awards", awards)
@@ -43,27 +46,38 @@ def _setup(folder: Path, packs: int, per_pack: int, per_entry: int) -> tuple[Pat
                            for n in range(entries)])
     judges = [add_judge(panel, f"Judge {n:02d}") for n in range(packs)]
     auto_assign(panel, AWARD, per_entry, seed=1)
-    paths = []
+    paths: list[Path] = []
+    secret: list[Path] = []
+    if passphrase is not None:
+        (folder / "encrypted").mkdir()
     for judge in judges:
         path = folder / f"{judge.name}.judgepack"
         make_pack(panel, judge, path)
         paths.append(path)
-        pack = Store.open(path)
-        key = pack.db.execute("SELECT pack_key FROM judges").fetchone()[0]
+        made = [path]
+        if passphrase is not None:
+            made.append(folder / "encrypted" / path.name)
+            make_pack(panel, judge, made[-1], passphrase=passphrase)  # the panel keeps its key
+            secret.append(made[-1])
         rows = []
-        for (entry,) in pack.db.execute("SELECT entry FROM assignments").fetchall():
-            for number, section in enumerate(SECTIONS):
-                value, comment, stamp = float((number + judge.id) % 11), f"Note {entry}", now()
-                rows.append((judge.id, entry, section, value, comment, stamp,
-                             score_signature(key, pack.panel_id, judge.id, entry, section,
-                                             value, comment, stamp)))
-        with pack.transaction():
-            pack.db.conn.executemany(
-                "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
-                "signature) VALUES (?,?,?,?,?,?,?)", rows)
-        pack.close()
+        for target in made:
+            pack = Store.open(target)  # an encrypted one with the key this process holds
+            if not rows:
+                key = pack.db.execute("SELECT pack_key FROM judges").fetchone()[0]
+                for (entry,) in pack.db.execute("SELECT entry FROM assignments").fetchall():
+                    for number, section in enumerate(SECTIONS):
+                        value, comment = float((number + judge.id) % 11), f"Note {entry}"
+                        stamp = now()
+                        rows.append((judge.id, entry, section, value, comment, stamp,
+                                     score_signature(key, pack.panel_id, judge.id, entry,
+                                                     section, value, comment, stamp)))
+            with pack.transaction():
+                pack.db.conn.executemany(
+                    "INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
+                    "signature) VALUES (?,?,?,?,?,?,?)", rows)
+            pack.close()
     panel.close()
-    return panel_path, paths
+    return panel_path, paths, secret
 
 
 def _baseline(panel_path: Path, packs: list[Path]) -> int:
@@ -96,7 +110,7 @@ def run(quick: bool) -> list[dict[str, object]]:
     packs, per_pack, per_entry = (10, 100, 5) if quick else (50, 400, 10)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        panel_path, paths = _setup(folder, packs, per_pack, per_entry)
+        panel_path, paths, _ = _setup(folder, packs, per_pack, per_entry)
         product_times, baseline_times = [], []
         for attempt in range(REPEATS):
             for name, work, times in (("baseline", _baseline, baseline_times),
