@@ -37,12 +37,11 @@ from judgepanel.core.pack_files import pack_judge_name
 from judgepanel.core.packs import panel_pack_key
 from judgepanel.core.progress import Progress
 from judgepanel.core.qualifying_packs import (
-    QualifyingPackRefused,
     VotePlan,
     is_qualifying_pack,
     plan_qualifying_pack,
 )
-from judgepanel.core.round_packs import RoundPackRefused, RoundPlan, plan_round_pack
+from judgepanel.core.round_returns import RoundPackRefused, RoundPlan, plan_round_pack
 from judgepanel.core.scoring import conflict_signature, review_signature
 from judgepanel.core.store import (
     PACK,
@@ -468,7 +467,7 @@ def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) 
         else:
             found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores,
                                     pack.reviews)
-    except (RoundPackRefused, QualifyingPackRefused) as exc:
+    except RoundPackRefused as exc:
         raise _Refused(str(exc)) from None
     result = MergeResult(pack.path, judge=name, sha256=pack.sha256, new=len(found.new),
                          changed=len(found.changed), unchanged=found.unchanged,

@@ -13,9 +13,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from judgepanel.core.attachments import copy_to_pack
 from judgepanel.core.errors import JudgePanelError, RefusedFile
@@ -33,6 +36,7 @@ from judgepanel.core.progress import Progress
 from judgepanel.core.store import PACK, Store, disk_full_error, now, writer_may_be_running
 
 PACK_SUFFIX = ".judgepack"
+T = TypeVar("T")
 
 # The entries a judge's pack holds: assigned to them and not in conflict (param: judge id).
 _IN_PACK = ("SELECT a.entry FROM assignments a WHERE a.judge = ? AND NOT EXISTS (SELECT 1 "
@@ -79,25 +83,51 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
     so a failure never leaves a half-written pack (or destroys the old one).
     """
     path = Path(path)
-    if passphrase is not None and not passphrase.strip():
-        passphrase = new_passphrase()
-    key = new_key(passphrase) if passphrase is not None else None
+    passphrase, key = pack_key(passphrase)
     if panel.kind != "panel":
         raise JudgePanelError(f"{panel.path}: packs are made from a panel, not from a pack")
-    if path.exists() and not overwrite:
-        raise JudgePanelError(f"{path}: already exists; choose another name or overwrite it")
-    if not path.parent.is_dir():
-        raise JudgePanelError(f"{path.parent}: no such folder")
+    check_pack_target(path, overwrite)
     row = panel.db.execute("SELECT id, name, email, role FROM judges WHERE id = ?",
                            [judge.id]).fetchone()
     if row is None:
         raise JudgePanelError(f"{panel.path}: {judge.name} is not a judge of this panel")
     judge = Judge(*row)  # as the panel has it now, in case the caller's copy is stale
+    summary = write_pack_file(path, key, lambda partial: _build(panel, judge, partial, path,
+                                                                key, expires))
+    record_pack(panel, key, "pack made", {
+        "judge": judge.name, "judge_id": judge.id, "file": path.name,
+        "entries": summary.entries, "scores": summary.scores, "entry_ids": summary.entry_ids,
+        "encrypted": key is not None, "expires": summary.expires}, who)
+    if passphrase is not None:
+        summary = replace(summary, passphrase=passphrase)
+    return summary
+
+
+def pack_key(passphrase: str | None) -> tuple[str | None, FileKey | None]:
+    """The passphrase a pack is made with and its key: "" (or blank) a generated passphrase,
+    a text as given, None a plain pack (no key)."""
+    if passphrase is not None and not passphrase.strip():
+        passphrase = new_passphrase()
+    return passphrase, (new_key(passphrase) if passphrase is not None else None)
+
+
+def check_pack_target(path: Path, overwrite: bool) -> None:
+    """Refuse to write a pack over an existing file (unless `overwrite`) or into no folder."""
+    if path.exists() and not overwrite:
+        raise JudgePanelError(f"{path}: already exists; choose another name or overwrite it")
+    if not path.parent.is_dir():
+        raise JudgePanelError(f"{path.parent}: no such folder")
+
+
+def write_pack_file(path: Path, key: FileKey | None, build: Callable[[Path], T]) -> T:
+    """Run `build` on a temporary file beside `path` and move it into place only when it is
+    complete and on the disk, so a failure never leaves a half-written pack (or destroys the
+    old one); errors name `path`, not the temporary file. Returns what `build` returns."""
     remove_stray_partials(path.parent)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
-        summary = _build(panel, judge, partial, path, key, expires)
+        made = build(partial)
         _flush_to_disk(partial)
         os.replace(partial, path)
     except JudgePanelError as exc:  # name the pack the user asked for, not the partial file
@@ -111,17 +141,41 @@ def make_pack(panel: Store, judge: Judge, path: Path | str, who: str = "",
         Path(f"{partial}-journal").unlink(missing_ok=True)
     if key is not None:
         hold_key(path, key)  # this process made it: it may open it again without asking
+    return made
+
+
+def record_pack(panel: Store, key: FileKey | None, action: str, detail: dict[str, object],
+                who: str) -> None:
+    """The panel's record of a pack made: its key kept for the merge, and the audit line."""
     with panel.transaction():
         if key is not None:
             panel.set_meta(f"pack_cipher:{key.salt.hex()}", key.hex)
-        panel.audit("pack made", {"judge": judge.name, "judge_id": judge.id, "file": path.name,
-                                  "entries": summary.entries, "scores": summary.scores,
-                                  "entry_ids": summary.entry_ids,
-                                  "encrypted": key is not None,
-                                  "expires": summary.expires}, who)
-    if passphrase is not None:
-        summary = replace(summary, passphrase=passphrase)
-    return summary
+        panel.audit(action, detail, who)
+
+
+@contextmanager
+def new_pack_store(panel: Store, partial: Path, key: FileKey | None) -> Iterator[Store]:
+    """A new, empty pack of `panel` at `partial`, set up for a one-off build; closed after."""
+    pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id, key=key)
+    try:
+        # A conflict the judge declared refers to an entry the pack does not hold.
+        pack.db.execute("PRAGMA foreign_keys = OFF")
+        _build_quickly(pack)
+        yield pack
+    finally:
+        pack.close()
+
+
+def copy_entry(source: sqlite3.Connection, target: sqlite3.Connection, entry: str,
+               hidden: dict[str, list[str]]) -> None:
+    """One entry and its answers into a pack. The original export row (`source`) may carry
+    the entry platform's reviewer columns, so it stays in the panel; fields hidden from
+    judges are emptied before the row is written, so they never enter the pack's bytes."""
+    copy_rows(source, target,
+              "SELECT id, award, title, nominee, organisation, fields, '{}' AS source, "
+              "source_file, source_row, imported_at, updated_at FROM entries WHERE id = ?",
+              [entry], "entries", hidden)
+    copy_rows(source, target, "SELECT * FROM answers WHERE entry = ?", [entry], "answers")
 
 
 def remove_stray_partials(folder: Path) -> list[Path]:
@@ -146,11 +200,7 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path, key: FileKey 
     """Copy the allowed rows into a new pack file (only ever rows selected for this judge)."""
     source = panel.db.conn
     entry_ids = [r[0] for r in source.execute(f"{_IN_PACK} ORDER BY a.entry", [judge.id])]
-    pack = Store.create(partial, PACK, title=panel.title, panel_id=panel.panel_id, key=key)
-    try:
-        # A conflict the judge declared refers to an entry the pack does not hold.
-        pack.db.execute("PRAGMA foreign_keys = OFF")
-        _build_quickly(pack)
+    with new_pack_store(panel, partial, key) as pack:
         target = pack.db.conn
         with pack.transaction():
             pack.set_meta("judge_id", str(judge.id))
@@ -169,15 +219,7 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path, key: FileKey 
                 copy_rows(source, target, "SELECT * FROM sections WHERE award = ?", [award],
                       "sections")
             for entry in entry_ids:
-                # The original export row (`source`) may carry the entry platform's reviewer
-                # columns, so it stays in the panel; fields hidden from judges are emptied
-                # before the row is written, so they never enter the pack's bytes.
-                copy_rows(source, target,
-                      "SELECT id, award, title, nominee, organisation, fields, '{}' AS source, "
-                      "source_file, source_row, imported_at, updated_at FROM entries "
-                      "WHERE id = ?", [entry], "entries", hidden)
-                copy_rows(source, target, "SELECT * FROM answers WHERE entry = ?", [entry],
-                      "answers")
+                copy_entry(source, target, entry, hidden)
                 copy_rows(source, target,
                       "SELECT * FROM assignments WHERE judge = ? AND entry = ?",
                       [judge.id, entry], "assignments")
@@ -192,8 +234,6 @@ def _build(panel: Store, judge: Judge, partial: Path, final: Path, key: FileKey 
                                      "entries": len(entry_ids)})
             counts = {table: target.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                       for table in ("entries", "scores", "conflicts")}
-    finally:
-        pack.close()
     return PackSummary(final, judge.name, judge.id, counts["entries"], counts["scores"],
                        counts["conflicts"], entry_ids,
                        expires=expires.isoformat() if expires else "")
