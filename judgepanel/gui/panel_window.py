@@ -387,59 +387,55 @@ class PanelWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New panel…", self.new_panel_dialog, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        """The menus, their actions, texts and shortcuts are the form's (ui/panel_window.ui);
+        here each action is given what it does. Close and Quit keep the platform's own keys
+        (`add_window_actions`), which a form cannot name."""
+        ui = self.ui
+        self.recent_menu = ui.menuRecent
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self._action(file_menu, "Save a &copy…", self.save_copy_dialog, "Ctrl+Shift+S")
-        self._action(file_menu, "Re&name panel…", self.rename_dialog)
-        self.encryption_action = self._action(file_menu, panel_encryption.action_text(self.path),
-                                              lambda: panel_encryption.change_encryption(self))
-        file_menu.addSeparator()
-        add_window_actions(self, file_menu)
-
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.undo, "Ctrl+Z")
-        self.redo_action = self._action(edit, "&Redo", self.redo, "Ctrl+Shift+Z")
+        self.encryption_action = ui.actionEncryption
+        self.encryption_action.setText(panel_encryption.action_text(self.path))
+        self.undo_action, self.redo_action = ui.actionUndo, ui.actionRedo
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.panel_room_action = ui.actionPanelRoom
+        for action, slot in (
+                (ui.actionNewPanel, self.new_panel_dialog),
+                (ui.actionOpen, self.open_dialog),
+                (ui.actionSaveCopy, self.save_copy_dialog),
+                (ui.actionRenamePanel, self.rename_dialog),
+                (ui.actionEncryption, lambda: panel_encryption.change_encryption(self)),
+                (ui.actionUndo, self.undo),
+                (ui.actionRedo, self.redo),
+                (ui.actionImportSeveral, lambda: panel_jobs.import_several_dialog(self)),
+                (ui.actionCheckReturned, lambda: panel_jobs.check_returned_dialog(self)),
+                (ui.actionImportSheet, lambda: panel_jobs.import_sheets_dialog(self)),
+                (ui.actionExportSheet, lambda: panel_jobs.export_sheets_dialog(self)),
+                (ui.actionAwardSettings, lambda: self.award_settings()),
+                (ui.actionTieBreak, lambda: self.tie_break_vote()),
+                (ui.actionPanelRoom, self.open_panel_room),
+                (ui.actionRemoveAward, self.remove_award_dialog),
+                (ui.actionReload, self.reload),
+                (ui.actionPageHelp, self.show_page_help),
+                (ui.actionCheckHistory, self.check_history),
+                (ui.actionAbout, self.about)):
+            action.triggered.connect(slot)
+        for action, page, method in (  # a page's own dialog, on that page
+                (ui.actionAddAwardFromFile, "Awards", "add_from_file"),
+                (ui.actionImportEntries, "Entries", "open_import"),
+                (ui.actionAddJudge, "Judges & assignment", "add_dialog"),
+                (ui.actionAutoAssign, "Judges & assignment", "auto_assign_dialog"),
+                (ui.actionRecordConflict, "Judges & assignment", "conflict_dialog"),
+                (ui.actionCreatePacks, "Packs", "create_dialog"),
+                (ui.actionMergePacks, "Packs", "merge_dialog")):
+            action.triggered.connect(lambda _=False, p=page, m=method: self._run(p, m))
+        ui.menuPanel.aboutToShow.connect(lambda: self.panel_room_action.setEnabled(
+            self.on_worker(has_open_consensus_round)))  # an award has an open consensus round
+        add_window_actions(self, ui.menuFile)
         for signal in (self.undo_stack.indexChanged, self.undo_stack.canUndoChanged,
                        self.undo_stack.canRedoChanged, self.undo_stack.undoTextChanged,
                        self.undo_stack.redoTextChanged):
             signal.connect(lambda *_: self._update_undo_actions())
         self._update_undo_actions()
-
-        panel = bar.addMenu("&Panel")
-        for text, page, method in (
-                ("Add award from &file…", "Awards", "add_from_file"),
-                ("&Import entries…", "Entries", "open_import"),
-                ("Add &judge…", "Judges & assignment", "add_dialog"),
-                ("&Auto-assign…", "Judges & assignment", "auto_assign_dialog"),
-                ("Record &conflict…", "Judges & assignment", "conflict_dialog"),
-                ("Create &packs…", "Packs", "create_dialog"),
-                ("&Merge returned packs…", "Packs", "merge_dialog")):
-            self._action(panel, text, lambda _=False, p=page, m=method: self._run(p, m))
-        self._action(panel, "Import se&veral exports…",
-                     lambda: panel_jobs.import_several_dialog(self))
-        self._action(panel, "Chec&k returned packs (dry run)…",
-                     lambda: panel_jobs.check_returned_dialog(self))
-        self._action(panel, "Import score s&heet…", lambda: panel_jobs.import_sheets_dialog(self))
-        self._action(panel, "E&xport score sheet…", lambda: panel_jobs.export_sheets_dialog(self))
-        panel.addSeparator()
-        self._action(panel, "Award &settings…", lambda: self.award_settings())
-        self._action(panel, "Record a &tie-break vote…", lambda: self.tie_break_vote())
-        self.panel_room_action = self._action(panel, "Pane&l room…", self.open_panel_room)
-        panel.aboutToShow.connect(lambda: self.panel_room_action.setEnabled(
-            has_open_consensus_round(self.store)))  # an award has an open consensus round
-        self._action(panel, "Re&move an award…", self.remove_award_dialog)
-        panel.addSeparator()
-        self._action(panel, "&Reload from file", self.reload, "F5")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Help on this page", self.show_page_help, "F1")
-        self._action(help_menu, "Check the &audit history", self.check_history)
-        self._action(help_menu, "&About JudgePanel", self.about)
 
     def _update_undo_actions(self) -> None:
         stack = self.undo_stack
