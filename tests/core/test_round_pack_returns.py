@@ -1,0 +1,95 @@
+"""A returned later-round pack brings back only what the panel gave its judge to do in that
+round: a record whose fields JudgePanel could not have written is refused even where its
+signature still matches (a score 7 and the bytes '7' sign alike), and a pack naming the
+award's first round as its round is refused, saying so."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from judgepanel.core.awards import Award, Scale, Section
+from judgepanel.core.entries import EntryRecord, upsert_entries
+from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.judges import Judge, add_judge
+from judgepanel.core.merge import check_pack, merge_packs
+from judgepanel.core.packs import open_pack
+from judgepanel.core.promotion import promote
+from judgepanel.core.round_definitions import RoundSpec
+from judgepanel.core.round_packs import assign_round, round_pack
+from judgepanel.core.rounds import add_round, close_round
+from judgepanel.core.scoring import Judging
+from judgepanel.core.store import Store
+
+AWARD = Award(id="prize", name="The Prize", scale=Scale(0, 10, 1),
+              sections=(Section("Q1", "Impact", "What changed?"),))
+FINAL = ({"id": "talk", "title": "Presentation", "question": "How did it go?"},)
+
+
+@pytest.fixture
+def panel(tmp_path: Path) -> Iterator[tuple[Store, Judge]]:
+    """Round one closed with A and B promoted into a scored final assigned to Ann."""
+    from judgepanel.core.panel import create_panel
+
+    store = create_panel(tmp_path / "rounds.judgepanel", "Rounds", [AWARD])
+    upsert_entries(store, [EntryRecord(id=e, award="prize", title=f"Entry {e}")
+                           for e in ("A", "B", "C")])
+    ann = add_judge(store, "Ann")
+    for entry, value in (("A", 8), ("B", 6), ("C", 3)):
+        Judging.for_judge(store, ann.id).set_score(entry, "Q1", value)
+    add_round(store, "prize", RoundSpec("final", "Final", "scored", FINAL))
+    close_round(store, "prize", "judging")
+    promote(store, "prize", "final", "Shortlist", top=2)
+    assign_round(store, "prize", "final", ann)
+    yield store, ann
+    store.close()
+
+
+def _returned(store: Store, ann: Judge, path: Path) -> Path:
+    """Ann's plain final-round pack with a score and a complete review of A."""
+    round_pack(store, "prize", "final", ann, path)
+    with open_pack(path) as pack:
+        judging = Judging.for_pack(pack)
+        judging.set_score("A", "talk", 7, "Clear")
+        judging.set_review("A", "Fine", complete=True)
+    return path
+
+
+def _edit(path: Path, sql: str) -> None:
+    """Change the pack as a database tool would, without its key."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(sql)
+    conn.close()
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE scores SET value = CAST('7' AS BLOB)",  # float(b'7') == 7: the signature holds
+    "UPDATE scores SET seq = CAST(CAST(seq AS TEXT) AS BLOB)",  # int(b'1') == 1: likewise
+    "UPDATE reviews SET complete = CAST('1' AS BLOB)",  # int(b'1') == 1: likewise
+])
+def test_a_round_record_of_a_type_judgepanel_never_writes_is_refused(
+        panel: tuple[Store, Judge], tmp_path: Path, sql: str) -> None:
+    store, ann = panel
+    path = _returned(store, ann, tmp_path / "Ann.judgepack")
+    _edit(path, sql)
+    refused = check_pack(store, path).refused
+    assert "JudgePanel could not have written" in refused and "entry '" in refused
+    with pytest.raises(JudgePanelError, match="could not have written"):
+        merge_packs(store, [path])
+    assert store.rows("SELECT * FROM round_scores") == []
+    assert store.rows("SELECT * FROM round_reviews") == []
+
+
+def test_a_round_pack_naming_the_first_round_is_refused_saying_so(
+        panel: tuple[Store, Judge], tmp_path: Path) -> None:
+    store, ann = panel
+    path = _returned(store, ann, tmp_path / "Ann.judgepack")
+    _edit(path, "UPDATE meta SET value = 'judging' WHERE key = 'round'")
+    refused = check_pack(store, path).refused
+    assert "round 'judging' of award 'prize', the award's first round" in refused
+    assert store.rows("SELECT * FROM round_scores") == []
+
