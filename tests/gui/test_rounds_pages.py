@@ -369,3 +369,27 @@ def test_a_consensus_round_has_nothing_to_assign_and_says_so(qtbot, tmp_path: Pa
         assert page.matrix_model.rowCount() == 10
     finally:
         opened.close()
+
+
+def test_the_round_pages_read_on_the_windows_worker_not_the_gui_thread(
+        qtbot, window: PanelWindow) -> None:
+    """Judges & assignment, Packs, Results and Decisions re-read the panel (every award's
+    rounds, the matrix, the progress, the analysis) on the window's database worker."""
+    gui: list[str] = []
+    window.store.db.conn.set_trace_callback(gui.append)
+    try:
+        for title in ("Judges & assignment", "Packs", "Results", "Decisions"):
+            page = window.go_to(title)
+            gui.clear()
+            page.refresh()
+            qtbot.waitUntil(lambda page=page: not getattr(page, "busy", False))
+            page.summary()
+            assert gui == [], f"the {title} page read on the GUI thread: {gui[:3]}"
+        results = window.go_to("Results")
+        assert results.round_combo.round_id() == "final"
+        results.round_combo.choose("judging")
+        qtbot.waitUntil(lambda: results.results is not None and not results.busy)
+        assert len(shown_rows(results)) == 10
+        assert gui == []
+    finally:
+        window.store.db.conn.set_trace_callback(None)

@@ -213,6 +213,9 @@ class PanelPage(QWidget):
         self.heading = PageHeading(self.title)
         self.stale = False
         self.background_task: Task | None = None
+        found = getattr(parent, "worker", None)  # made in the window: its first reading too
+        if isinstance(found, PanelWorker):
+            self.worker = found
 
     def page_layout(self) -> QVBoxLayout:
         """The page's top-to-bottom layout, with the heading already in place."""
@@ -256,8 +259,9 @@ class PanelPage(QWidget):
     def run(self, work: Callable[[Store], Any], changes: Iterable[str] = ()) -> Any:
         """A quick read or change on the window's database thread, its outcome returned (or
         its refusal raised); `changes` (panel_worker.KINDS) tell the window which pages to
-        re-read. A page standing alone (in a test) runs it on its own connection."""
-        if self.worker is None:
+        re-read. A page standing alone (in a test), or one whose window has stopped its
+        worker as it closes, runs it on its own connection."""
+        if self.worker is None or not self.worker.running:
             return work(self.store)
         return self.worker.call(work, changes)
 
@@ -354,6 +358,8 @@ def panel_award_names(parent: object) -> dict[str, str]:
     if not isinstance(store, Store):
         return {}
     try:
+        if isinstance(parent, PanelPage):  # on the window's database worker
+            return dict(parent.run(award_names))
         return award_names(store)
     except Exception:  # a closed or unreadable panel: the ids stay as they are
         return {}

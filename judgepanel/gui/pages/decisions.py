@@ -127,7 +127,7 @@ class DecisionsPage(PanelPage):
         self.ui = Ui_DecisionsPage()
         self.setup_form(self.ui)
         self.award_combo = self.ui.award_combo
-        self._chair = recorded_by(store)
+        self._chair = self.run(recorded_by)
         self.who = self.ui.who
         self.who.setText(self._chair)
         self.standing_model = StandingModel(self)
@@ -178,7 +178,7 @@ class DecisionsPage(PanelPage):
     def _follow_chair(self) -> None:
         """Keep "Recorded by" on the panel's chair as the judges change, unless the user has
         typed another name there."""
-        chair = recorded_by(self.store)
+        chair = self.run(recorded_by)
         if " ".join(self.who.text().split()) in ("", self._chair):
             self.who.setText(chair)
         self._chair = chair
@@ -197,7 +197,7 @@ class DecisionsPage(PanelPage):
         self._follow_chair()
         self._filling = True
         try:
-            self.award_combo.fill(panel_awards(self.store))
+            self.award_combo.fill(self.run(panel_awards))
         finally:
             self._filling = False
         self._rank()
@@ -219,8 +219,11 @@ class DecisionsPage(PanelPage):
             self._show_status()
             return
         path = self.store.path
-        if len(award_rounds(self.store, award)) > 1:
+        if len(self.run(lambda panel: award_rounds(panel, award))) > 1:
             self._rank_final(award, generation)
+            return
+        if self.worker is not None and self.worker.running:
+            self._rank_on_worker(award, generation)
             return
         known = cached_results(self.store, award)
         if known is not None or path is None:
@@ -243,6 +246,38 @@ class DecisionsPage(PanelPage):
             self.busy = False
             adopt_results(self.store, results, version)
             self._show(results.ranking())
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.busy = False
+                show_error(self, "Decisions", exc)
+
+        self.busy = True
+        if self.ranking is None or self.ranking.award != award:
+            self.heading.set_status("Working out the ranking…")
+        self.in_background(work, done, failed, show_progress=False)
+
+    def _rank_on_worker(self, award: str, generation: int) -> None:
+        """In the window: the award's one analysis, on the database worker (whose connection
+        keeps it for the other pages until the scores or settings change); shown at once when
+        the worker already holds it for the panel as it is."""
+        def known(own: Store) -> Ranking | None:
+            held = cached_results(own, award)
+            return held.ranking() if held is not None else None
+
+        ranking = self.run(known)
+        if ranking is not None:
+            self.busy = False
+            self._show(ranking)
+            return
+
+        def work(own: Store, _progress: Any) -> Ranking:
+            return award_results(own, award).ranking()
+
+        def done(ranking: Ranking) -> None:
+            if generation == self._generation:
+                self.busy = False
+                self._show(ranking)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -283,7 +318,8 @@ class DecisionsPage(PanelPage):
         selected = self.selected_entry()
         self.ranking = ranking
         self.standing_model.set_rows(ranking.entries)
-        self.record_model.set_rows(record_rows(self.store, {r.entry for r in ranking.entries}))
+        entries = {r.entry for r in ranking.entries}
+        self.record_model.set_rows(self.run(lambda panel: record_rows(panel, entries)))
         self._show_status()
         self.select(selected, keep_messages=True)
 
@@ -400,8 +436,9 @@ class DecisionsPage(PanelPage):
         if entry is None:
             return
         placement = self.placement_combo.currentData()
+        reason, who = self.placement_reason.text(), self._who()
         try:
-            decide(self.store, entry, placement, self.placement_reason.text(), self._who())
+            self.run(lambda panel: decide(panel, entry, placement, reason, who))
         except JudgePanelError as exc:
             self._say(self.placement_message, window_words(str(exc)), error=True)
             return
@@ -416,8 +453,9 @@ class DecisionsPage(PanelPage):
         if entry is None:
             return
         value = round(self.new_value.value(), 1)
+        reason, who = self.override_reason.text(), self._who()
         try:
-            override_score(self.store, entry, value, self.override_reason.text(), self._who())
+            self.run(lambda panel: override_score(panel, entry, value, reason, who))
         except JudgePanelError as exc:
             self._say(self.override_message, window_words(str(exc)), error=True)
             return
@@ -427,7 +465,7 @@ class DecisionsPage(PanelPage):
                   error=False)
 
     def _who(self) -> str:
-        return " ".join(self.who.text().split()) or recorded_by(self.store)
+        return " ".join(self.who.text().split()) or self.run(recorded_by)
 
     def _after_change(self, entry: str, placement: str | None = None,
                       override: float | None = None) -> None:
@@ -440,7 +478,8 @@ class DecisionsPage(PanelPage):
                     for r in self.ranking.entries]
             self.ranking = replace(self.ranking, entries=rows)
             self.standing_model.set_rows(rows)
-            self.record_model.set_rows(record_rows(self.store, {r.entry for r in rows}))
+            entries = {r.entry for r in rows}
+            self.record_model.set_rows(self.run(lambda panel: record_rows(panel, entries)))
             self._show_status()
         self.select(entry)
         self._rank()
@@ -453,8 +492,8 @@ class DecisionsPage(PanelPage):
 
     def summary(self) -> str:
         """'3 of 24 entries placed' over the whole panel."""
-        placed = sum(1 for d in decisions(self.store) if d["placement"] != "none")
-        total = count_entries(self.store)
+        placed, total = self.run(lambda panel: (
+            sum(1 for d in decisions(panel) if d["placement"] != "none"), count_entries(panel)))
         if not total:
             return "No entries to place yet"
         return f"{placed} of {plural(total, 'entry', 'entries')} placed"

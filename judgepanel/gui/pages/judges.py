@@ -31,6 +31,7 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, add_judge, edit_judge, list_judges, remove_judge
 from judgepanel.core.panel_details import award_entry_counts
 from judgepanel.core.panel_overview import (
+    AssignmentGrid,
     Coverage,
     assignment_grid,
     coverage,
@@ -125,10 +126,10 @@ class JudgesPage(PanelPage):
     # ----- reading ----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read judges, awards and the matrix."""
+        """Re-read judges, awards and the matrix (on the window's database worker)."""
         self.stale = False
-        self.judges = list_judges(self.store)
-        loads = judge_loads(self.store)
+        self.judges, loads, awards = self.run(lambda panel: (
+            list_judges(panel), judge_loads(panel), panel_awards(panel)))
         self.judges_model.set_rows([{"id": j.id, "name": j.name, "email": j.email,
                                      "role": j.role,
                                      "assigned": loads[j.id].assigned if j.id in loads else 0,
@@ -136,7 +137,7 @@ class JudgesPage(PanelPage):
                                     for j in self.judges])
         self.judges_table.resizeColumnsToContents()
         self.award.blockSignals(True)  # the matrix is read once, below
-        self.award.fill(panel_awards(self.store))
+        self.award.fill(awards)
         self.award.blockSignals(False)
         self._load_rounds()
         self.refresh_matrix()
@@ -144,7 +145,8 @@ class JudgesPage(PanelPage):
     def _load_rounds(self) -> None:
         award_id = self.award.award_id()
         self.round_combo.blockSignals(True)
-        self.round_combo.fill(award_rounds(self.store, award_id) if award_id else [])
+        self.round_combo.fill(self.run(lambda panel: award_rounds(panel, award_id))
+                              if award_id else [])
         self.round_combo.blockSignals(False)
 
     def _award_chosen(self) -> None:
@@ -157,12 +159,18 @@ class JudgesPage(PanelPage):
 
     def read_matrix(self, award_id: str) -> Matrix:
         """The award's entries (a later round's: the promoted ones), every judge, and what
-        joins them."""
+        joins them; with the panel's coverage (`covered`), in one reading on the worker."""
         found = self.later_round()
-        if found is not None and found.kind == "consensus":
-            return Matrix()  # agreed in the room by the whole panel: no one is assigned
-        grid = (round_assignment_grid(self.store, found) if found is not None
-                else assignment_grid(self.store, award_id))
+
+        def read(panel: Store) -> tuple[AssignmentGrid | None, Coverage]:
+            if found is not None and found.kind == "consensus":
+                return None, coverage(panel)  # agreed in the room: no one is assigned
+            return (round_assignment_grid(panel, found) if found is not None
+                    else assignment_grid(panel, award_id)), coverage(panel)
+
+        grid, self.covered = self.run(read)
+        if grid is None:
+            return Matrix()
         matrix = Matrix(grid.entries, [(j.id, j.name) for j in self.judges])
         for entry, judge in grid.assigned:
             matrix.cells[(entry, judge)] = MatrixCell(assigned=True)
@@ -177,13 +185,16 @@ class JudgesPage(PanelPage):
         current = self.matrix.currentIndex()
         where = (current.row(), current.column()) if current.isValid() else None
         award_id = self.award.currentData()
-        self.matrix_model.set_matrix(self.read_matrix(award_id) if award_id else Matrix())
+        if award_id:
+            self.matrix_model.set_matrix(self.read_matrix(award_id))
+        else:
+            self.covered = self.run(coverage)
+            self.matrix_model.set_matrix(Matrix())
         self.matrix.resizeColumnsToContents()
         if where and where[0] < self.matrix_model.rowCount() \
                 and where[1] < self.matrix_model.columnCount():
             self.matrix.setCurrentIndex(self.matrix_model.index(*where))
         self._update_buttons()
-        self.covered = coverage(self.store)
         if self.notice.text().startswith("Nothing to assign in"):
             self.say("")  # said of a consensus round no longer shown
         found = self.later_round()
@@ -439,19 +450,19 @@ class JudgesPage(PanelPage):
         words, here."""
         found = self.later_round()
         if found is not None:
-            if round_entries(self.store, found):
+            if self.run(lambda panel: round_entries(panel, found)):
                 return False
             self.say_refused(f"{found.name} has no entries yet, so there is nothing to "
                              "assign. Promote entries into it first (Results ▸ Rounds…).")
             return True
-        if award_entry_counts(self.store).get(award_id):
+        if self.run(award_entry_counts).get(award_id):
             return False
         self.say_refused(f"{self.award.currentText()} has no entries yet, so there is nothing "
                          "to assign. Import its entries on the Entries page first.")
         return True
 
     def conflict_dialog(self) -> None:
-        dialog = RecordConflictDialog(self.judges, entry_choices(self.store), self)
+        dialog = RecordConflictDialog(self.judges, self.run(entry_choices), self)
         position = self.matrix_model.position(self.matrix.currentIndex())
         if position:
             dialog.ui.entry.setCurrentIndex(dialog.ui.entry.findData(position[0]))

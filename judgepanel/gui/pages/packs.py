@@ -109,14 +109,16 @@ class PacksPage(PanelPage):
 
     def _load_rounds(self) -> None:
         """The award and round choosers: shown only when an award has more than one round."""
-        awards = panel_awards(self.store)
-        several = {a.id for a in awards if len(award_rounds(self.store, a.id)) > 1}
+        awards, several = self.run(lambda panel: (
+            panel_awards(panel), {a.id for a in panel_awards(panel)
+                                  if len(award_rounds(panel, a.id)) > 1}))
         self.award.blockSignals(True)
         self.award.fill([a for a in awards if a.id in several])
         self.award.blockSignals(False)
         award = self.award.award_id()
         self.round_combo.blockSignals(True)
-        self.round_combo.fill(award_rounds(self.store, award) if award else [])
+        self.round_combo.fill(self.run(lambda panel: award_rounds(panel, award))
+                              if award else [])
         self.round_combo.blockSignals(False)
         for widget in (self.ui.award_label, self.award):
             widget.setVisible(bool(several))
@@ -126,7 +128,8 @@ class PacksPage(PanelPage):
     def _award_chosen(self) -> None:
         award = self.award.award_id()
         self.round_combo.blockSignals(True)
-        self.round_combo.fill(award_rounds(self.store, award) if award else [])
+        self.round_combo.fill(self.run(lambda panel: award_rounds(panel, award))
+                              if award else [])
         self.round_combo.blockSignals(False)
         self.refresh(reload=False)
 
@@ -149,7 +152,7 @@ class PacksPage(PanelPage):
         rows = [{"judge": p.judge, "id": p.judge_id, "assigned": p.assigned,
                  "scored": p.scored, "complete": p.complete,
                  "returned": format_time(p.returned) or "not yet"}
-                for p in judges_progress(self.store)]
+                for p in self.run(judges_progress)]
         self.progress_model.set_rows(rows)
         self.progress_table.resizeColumnsToContents()
         ready = any(r["assigned"] for r in rows)
@@ -165,7 +168,8 @@ class PacksPage(PanelPage):
     def _refresh_round(self, found: Round) -> None:
         """A later round: each judge's entries in it and how many they have scored; a
         consensus round has no packs and says so."""
-        shares = round_shares(self.store, found) if found.kind != "consensus" else []
+        shares = self.run(lambda panel: round_shares(panel, found)) \
+            if found.kind != "consensus" else []
         rows = [{"judge": s.judge, "id": s.judge_id, "assigned": s.assigned,
                  "scored": s.scored, "complete": s.scored, "returned": "—"}
                 for s in shares if s.assigned]
@@ -248,17 +252,17 @@ class PacksPage(PanelPage):
     def create_dialog(self) -> None:
         found = self.later_round()
         if found is not None:
-            shares = round_shares(self.store, found)
-            judges = {j.id: j for j in list_judges(self.store)}
+            shares, listed = self.run(lambda panel: (round_shares(panel, found),
+                                                     list_judges(panel)))
+            judges = {j.id: j for j in listed}
             dialog = CreatePacksDialog([(judges[s.judge_id], s.assigned) for s in shares
                                         if s.judge_id in judges], self.folder, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.create_round_packs(dialog.chosen_judges(), Path(dialog.ui.folder.text()),
                                         dialog.ui.overwrite.isChecked())
             return
-        loads = judge_loads(self.store)
-        judges = [(j, loads[j.id].assigned if j.id in loads else 0)
-                  for j in list_judges(self.store)]
+        loads, listed = self.run(lambda panel: (judge_loads(panel), list_judges(panel)))
+        judges = [(j, loads[j.id].assigned if j.id in loads else 0) for j in listed]
         dialog = CreatePacksDialog(judges, self.folder, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.create_packs(dialog.chosen_judges(), Path(dialog.ui.folder.text()),

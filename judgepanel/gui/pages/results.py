@@ -155,9 +155,10 @@ class ResultsPage(PanelPage):
     def _load_awards(self) -> None:
         self._filling = True
         try:
-            self.award_combo.fill(panel_awards(self.store))
+            self.award_combo.fill(self.run(panel_awards))
             award = self.award_id()
-            self.round_combo.fill(award_rounds(self.store, award) if award else [])
+            self.round_combo.fill(self.run(lambda panel: award_rounds(panel, award))
+                                  if award else [])
         finally:
             self._filling = False
 
@@ -187,8 +188,9 @@ class ResultsPage(PanelPage):
     def _method_chosen(self) -> None:
         if self.results is None:
             return
+        results, method = self.results, self.method()
         try:
-            view = with_method(self.store, self.results, self.method())
+            view = self.run(lambda panel: with_method(panel, results, method))
         except Exception as exc:  # shown to the chair, never swallowed
             show_error(self, "Ranking", exc)
             return
@@ -212,6 +214,9 @@ class ResultsPage(PanelPage):
         self._generation += 1
         generation = self._generation
         path = self.store.path
+        if self.on_worker():
+            self._analyse_on_worker(award, method, generation)
+            return
         if path is None or cached_results(self.store, award) is not None \
                 or self._entry_count(award) <= LARGE_AWARD:
             try:
@@ -240,6 +245,40 @@ class ResultsPage(PanelPage):
         self.note.setText("Working out the results…")
         self.in_background(work, done, failed, title="Working out the results")
 
+    def on_worker(self) -> bool:
+        """Whether the page is in the window, whose database worker does its reading."""
+        return self.worker is not None and self.worker.running
+
+    def _analyse_on_worker(self, award: str, method: str | None, generation: int) -> None:
+        """In the window: the award's one analysis on the database worker, whose connection
+        keeps it for the Decisions and Outputs pages until the scores or settings change."""
+        def work(own: Store, progress: Any) -> ResultsView:
+            progress.report(0, 0, "Ranking the entries and checking the judges' agreement…")
+            return compute_results(own, award, method)
+
+        def done(results: ResultsView) -> None:
+            self.busy = False
+            if generation == self._generation:
+                self._show(results)
+                self._tell_navigation()
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            show_error(self, "Results", exc)
+
+        self.busy = True
+        if self.results is None:
+            self.note.setText("Working out the results…")
+        large = self._entry_count(award) > LARGE_AWARD
+        self.in_background(work, done, failed, title="Working out the results",
+                           show_progress=large)
+
+    def _tell_navigation(self) -> None:
+        """The window's navigation line for this page, now that the ranking is known."""
+        update = getattr(self.window(), "update_navigation", None)
+        if callable(update):
+            update()
+
     def _analyse_round(self, award: str) -> None:
         """A round other than the award's first scored round: its own table, and for the
         last of several rounds the final result with each entry's path."""
@@ -254,7 +293,8 @@ class ResultsPage(PanelPage):
 
         self._generation += 1
         generation = self._generation
-        if self.store.path is None or self._entry_count(award) <= LARGE_AWARD:
+        if not self.on_worker() and (self.store.path is None
+                                     or self._entry_count(award) <= LARGE_AWARD):
             try:
                 self._show_round(*work(self.store))
             except Exception as exc:
@@ -272,7 +312,8 @@ class ResultsPage(PanelPage):
 
         self.busy = True
         self.note.setText(f"Working out {found.name}…")
-        self.in_background(work, done, failed, title=f"Working out {found.name}")
+        self.in_background(work, done, failed, title=f"Working out {found.name}",
+                           show_progress=self._entry_count(award) > LARGE_AWARD)
 
     def _show_first_round(self) -> None:
         """Back to the first round's analysis: its table and all four tabs."""
@@ -331,7 +372,7 @@ class ResultsPage(PanelPage):
         if award is None:
             return None
         dialog = RoundsDialog(self.store, award, self.award_combo.currentText(), run=self.run,
-                              who=recorded_by(self.store), parent=self)
+                              who=self.run(recorded_by), parent=self)
         dialog.changed.connect(self._rounds_changed)
         self.rounds_dialog = dialog
         dialog.open()
@@ -344,7 +385,7 @@ class ResultsPage(PanelPage):
             self.refresh()
 
     def _entry_count(self, award: str) -> int:
-        return count_entries(self.store, award)
+        return int(self.run(lambda panel: count_entries(panel, award)))
 
     # ----- showing -----------------------------------------------------------------------
 
