@@ -299,7 +299,8 @@ class RoundsDialog(QDialog):
             store, award, target, reason, who=who, top=top, min_score=least, entries=chosen))
         if moved is None:
             return None
-        name = self.round_named(target).name if self.round_named(target) else target
+        into = self.round_named(target)
+        name = into.name if into is not None else target
         self.say(f"{plural(len(moved), 'entry', 'entries')} promoted to {name}"
                  + (f": {', '.join(moved)}" if moved else " (they were all there already)")
                  + ". Recorded in the audit log with the reason.")
@@ -400,11 +401,14 @@ class RoundsDialog(QDialog):
             return False
         award, reason, who = self.award_id, self.ui.withdraw_reason.text(), \
             self.ui.who.text().strip()
-        done = self._change("Not withdrawn", lambda store: withdraw(
-            store, award, round_id, entry, reason, who=who) or True)
-        if not done:
+        def work(store: Store) -> bool:
+            withdraw(store, award, round_id, entry, reason, who=who)
+            return True
+
+        if not self._change("Not withdrawn", work):
             return False
-        self.say(f"{entry} withdrawn from {self.round_named(round_id).name} "  # type: ignore[union-attr]
+        found = self.round_named(round_id)
+        self.say(f"{entry} withdrawn from {found.name if found else round_id} "
                  "(recorded in the audit log with the reason).")
         self.ui.withdraw_reason.clear()
         self.refresh()

@@ -393,3 +393,28 @@ def test_the_round_pages_read_on_the_windows_worker_not_the_gui_thread(
         assert gui == []
     finally:
         window.store.db.conn.set_trace_callback(None)
+
+
+def test_promote_by_score_then_withdraw_an_entry_with_a_reason(qtbot, results: ResultsPage,
+                                                               store: Store) -> None:
+    add_round(store, AWARD, RoundSpec("final", "Final", "consensus"))
+    dialog = dialog_of(qtbot, results)
+    dialog.ui.by_score.setChecked(True)
+    dialog.ui.min_score.setValue(80)
+    assert "4 entries of Judging score at least 80" in dialog.ui.cutoff.text()
+    dialog.ui.reason.setText("Everyone at 80 or above")
+    assert dialog.promote() == ["E01", "E02", "E03", "E04"]
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.withdraw_tab)
+    dialog.ui.withdraw_round.setCurrentIndex(dialog.ui.withdraw_round.findData("final"))
+    assert [dialog.ui.withdraw_entry.itemData(i) for i in range(
+        dialog.ui.withdraw_entry.count())] == ["E01", "E02", "E03", "E04"]
+    dialog.ui.withdraw_entry.setCurrentIndex(dialog.ui.withdraw_entry.findData("E03"))
+    qtbot.mouseClick(dialog.ui.withdraw_button, Qt.MouseButton.LeftButton)
+    assert "reason" in dialog.ui.message.text()  # refused without one
+    dialog.ui.withdraw_reason.setText("The nominee withdrew")
+    qtbot.mouseClick(dialog.ui.withdraw_button, Qt.MouseButton.LeftButton)
+    assert "E03 withdrawn from Final" in dialog.ui.message.text()
+    assert round_entries(store, award_rounds(store, AWARD)[1]) == ["E01", "E02", "E04"]
+    record = audit_log(store)[-1]
+    assert record["action"] == "withdrawn from round"
+    assert record["detail"]["reason"] == "The nominee withdrew" and record["who"] == "Bob"

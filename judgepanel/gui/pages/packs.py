@@ -254,9 +254,9 @@ class PacksPage(PanelPage):
         if found is not None:
             shares, listed = self.run(lambda panel: (round_shares(panel, found),
                                                      list_judges(panel)))
-            judges = {j.id: j for j in listed}
-            dialog = CreatePacksDialog([(judges[s.judge_id], s.assigned) for s in shares
-                                        if s.judge_id in judges], self.folder, self)
+            by_id = {j.id: j for j in listed}
+            dialog = CreatePacksDialog([(by_id[s.judge_id], s.assigned) for s in shares
+                                        if s.judge_id in by_id], self.folder, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.create_round_packs(dialog.chosen_judges(), Path(dialog.ui.folder.text()),
                                         dialog.ui.overwrite.isChecked())
