@@ -89,7 +89,7 @@ class RoundsDialog(QDialog):
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.close_round_button.clicked.connect(self.ask_close)
         self.ui.to_round.currentIndexChanged.connect(lambda _: self._load_source())
-        for radio in (self.ui.by_top, self.ui.by_score, self.ui.by_choice):
+        for radio in (self.ui.by_top, self.ui.by_score, self.ui.by_choice, self.ui.by_rule):
             radio.toggled.connect(lambda _on: self._rule_changed())
         self.ui.top.valueChanged.connect(lambda _: self.preview())
         self.ui.min_score.valueChanged.connect(lambda _: self.preview())
@@ -181,8 +181,12 @@ class RoundsDialog(QDialog):
             f"{before.position + 1}. {before.name} ({state}; "
             f"{plural(len(self.source.lines), 'entry', 'entries')}, ranked by "
             f"{_method_words(self.source.method)})")
-        self.ui.by_score.setEnabled(before.kind != "qualifying")
-        if before.kind == "qualifying" and self.ui.by_score.isChecked():
+        qualifying = before.kind == "qualifying"
+        self.ui.by_score.setEnabled(not qualifying)  # passes, not scores
+        self.ui.by_rule.setVisible(qualifying)
+        if qualifying and not self.ui.by_choice.isChecked():
+            self.ui.by_rule.setChecked(True)  # a qualifying round's own rule first
+        elif not qualifying and self.ui.by_rule.isChecked():
             self.ui.by_top.setChecked(True)
         self._rule_changed()
 
@@ -201,6 +205,8 @@ class RoundsDialog(QDialog):
     # ----- the promotion's preview -------------------------------------------------------
 
     def rule(self) -> str:
+        if self.ui.by_rule.isChecked() and self.ui.by_rule.isVisibleTo(self):
+            return "rule"
         if self.ui.by_score.isChecked():
             return "score"
         if self.ui.by_choice.isChecked():
@@ -243,6 +249,10 @@ class RoundsDialog(QDialog):
                 text = (f"The top {len(going)} of {escape(name)} go through (green)"
                         + (f"; the cut-off is rank {edge.rank} with {_score(edge.score)}"
                            if edge is not None else "") + ".")
+        elif self.rule() == "rule":
+            going = [line.entry for line in lines if line.goes_through]
+            text = (f"{plural(len(going), 'entry', 'entries')} of {escape(name)} pass by its "
+                    f"rule ({escape(self.source.round.pass_rule)}) and go through (green).")
         elif self.rule() == "score":
             least = self.ui.min_score.value()
             going = [line.entry for line in lines

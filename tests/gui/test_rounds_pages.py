@@ -418,3 +418,28 @@ def test_promote_by_score_then_withdraw_an_entry_with_a_reason(qtbot, results: R
     record = audit_log(store)[-1]
     assert record["action"] == "withdrawn from round"
     assert record["detail"]["reason"] == "The nominee withdrew" and record["who"] == "Bob"
+
+
+def test_a_qualifying_round_promotes_by_its_rule(qtbot, store: Store) -> None:
+    from judgepanel.core.consensus import record_vote
+
+    add_round(store, AWARD, RoundSpec("check", "Eligibility check", "qualifying",
+                                      pass_rule="all"))
+    add_round(store, AWARD, RoundSpec("final", "Final", "consensus"))
+    promote(store, AWARD, "check", "Top three to the check", top=3)
+    for entry, passes in {"E01": (True, True), "E02": (True, False), "E03": (True, True)}.items():
+        for judge, passed in zip(("Ann", "Bob"), passes, strict=True):
+            record_vote(store, AWARD, "check", judge, entry, passed,
+                        "" if passed else "Outside the award's dates")
+    dialog = RoundsDialog(store, AWARD, "The Prize")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.to_round.setCurrentIndex(dialog.ui.to_round.findData("final"))
+    assert dialog.ui.by_rule.isVisible() and dialog.ui.by_rule.isChecked()
+    assert not dialog.ui.by_score.isEnabled()  # passes, not scores
+    assert "2 entries of Eligibility check pass by its rule (all)" in dialog.ui.cutoff.text()
+    dialog.ui.reason.setText("Passed the eligibility check")
+    assert dialog.promote() == ["E01", "E03"]
+    assert audit_log(store)[-1]["detail"]["rule"] == "qualifying rule (all)"
+    dialog.ui.to_round.setCurrentIndex(dialog.ui.to_round.findData("check"))
+    assert not dialog.ui.by_rule.isVisible() and dialog.ui.by_top.isChecked()

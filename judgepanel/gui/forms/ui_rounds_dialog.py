@@ -125,6 +125,11 @@ class Ui_RoundsDialog(object):
 
         self.ruleRow.addWidget(self.by_choice)
 
+        self.by_rule = QRadioButton(self.promote_tab)
+        self.by_rule.setObjectName(u"by_rule")
+
+        self.ruleRow.addWidget(self.by_rule)
+
         self.ruleSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.ruleRow.addItem(self.ruleSpacer)
@@ -413,6 +418,10 @@ class Ui_RoundsDialog(object):
         self.min_score.setAccessibleName(QCoreApplication.translate("RoundsDialog", u"Lowest score to promote", None))
 #endif // QT_CONFIG(accessibility)
         self.by_choice.setText(QCoreApplication.translate("RoundsDialog", u"the &chair's choice (tick the entries)", None))
+#if QT_CONFIG(tooltip)
+        self.by_rule.setToolTip(QCoreApplication.translate("RoundsDialog", u"The rule of the qualifying round before: every judge, a majority, or at least N passes", None))
+#endif // QT_CONFIG(tooltip)
+        self.by_rule.setText(QCoreApplication.translate("RoundsDialog", u"the qualifying r&ule", None))
         self.cutoff.setText("")
 #if QT_CONFIG(accessibility)
         self.ranking.setAccessibleName(QCoreApplication.translate("RoundsDialog", u"Ranking of the round before", None))
