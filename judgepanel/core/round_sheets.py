@@ -10,27 +10,27 @@ They are signed with the judge's key and written into `round_scores`, all or not
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import find_judge
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_award, round_entries
-from judgepanel.core.safe_files import replacing
 from judgepanel.core.score_sheets import (
     COLUMNS,
     EXTRA_COLUMNS,
     ScoreImportResult,
     _number,
     _read_rows,
-    _score,
     _text,
-    _write_xlsx,
+    check_export_path,
     export_scores,
+    once,
+    refuse_if_empty,
+    sheet_lines,
+    write_score_table,
 )
 from judgepanel.core.scoring import score_signature
-from judgepanel.core.spreadsheet_safety import neutralise
 from judgepanel.core.store import PACK, Store, now
 from judgepanel.core.totals import scale_refusal
 
@@ -109,18 +109,8 @@ def import_round_scores(store: Store, path: Path | str, found: Round,
     seen: dict[tuple[int, str, str], int] = {}
     seqs: dict[int, int] = {}
     with store.transaction():
-        for number, row in _read_rows(path):
-            where = f"{path}: row {number}"
-            entry, name, section = (row.get(c, "").strip() for c in ("entry", "judge",
-                                                                    "section"))
-            for column, text in (("entry", entry), ("judge", name), ("section", section)):
-                if not text:
-                    raise JudgePanelError(f"{where}, column {column}: empty")
-            value = _score(row.get("score", ""), where)
-            comment = row.get("comment")
-            if value is None and not (comment or "").strip():
-                result.blank += 1
-                continue
+        for line in sheet_lines(_read_rows(path), result):
+            number, where, entry, name, section, value, comment = line
             judge = find_judge(store, name, required=False)
             if judge is None:
                 raise JudgePanelError(f"{where}, column judge: '{name}' is not a judge of "
@@ -146,10 +136,7 @@ def import_round_scores(store: Store, path: Path | str, found: Round,
                 raise JudgePanelError(f"{where}: entry '{entry}', section {section}: "
                                       f"{scale_refusal(value, scale)}")
             key = (judge.id, entry, section)
-            if key in seen:
-                raise JudgePanelError(f"{where}: the same entry, judge and section as row "
-                                      f"{seen[key]}")
-            seen[key] = number
+            once(seen, key, number, where)
             before = store.db.execute(
                 "SELECT value, comment FROM round_scores WHERE award = ? AND round = ? AND "
                 "judge = ? AND entry = ? AND section = ?",
@@ -182,9 +169,7 @@ def import_round_scores(store: Store, path: Path | str, found: Round,
                 result.new += 1
             else:
                 result.changed += 1
-        if not result.rows:
-            raise JudgePanelError(f"{path}: the sheet holds no scores or comments, only "
-                                  f"{'blank rows' if result.blank else 'its header'}")
+        refuse_if_empty(path, result)
         store.audit("scores imported", {"file": path.name, "award": found.award,
                                         "round": found.id, "rows": result.rows,
                                         "new": result.new, "changed": result.changed,
@@ -200,24 +185,10 @@ def export_round_scores(store: Store, path: Path | str, award_id: str | None,
     path = Path(path)
     if award_id is None and round_id is None:
         return export_scores(store, path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise JudgePanelError(f"{path}: scores are exported to a .csv or .xlsx file")
-    if not path.parent.is_dir():
-        raise JudgePanelError(f"{path.parent}: no such folder")
+    check_export_path(path)
     found = _export_round(store, award_id, round_id)
     table = [[*row, found.id] for row in _round_rows(store, found)]
-    header = [*COLUMNS, *EXTRA_COLUMNS, "round"]
-    with replacing(path) as partial:
-        if suffix == ".csv":
-            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(header)
-                for line in table:
-                    writer.writerow([neutralise(v) if isinstance(v, str) else
-                                     ("" if v is None else v) for v in line])
-        else:
-            _write_xlsx(partial, header, table)
+    write_score_table(path, [*COLUMNS, *EXTRA_COLUMNS, "round"], table)
     return len(table)
 
 

@@ -14,6 +14,7 @@ import io
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from pathlib import Path
@@ -162,18 +163,8 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
     seen: dict[tuple[int, str, str], int] = {}
     judgings: dict[int, Judging] = {}
     with store.transaction():
-        for number, row in rows:
-            where = f"{path}: row {number}"
-            entry, name, section = (row.get(c, "").strip() for c in ("entry", "judge",
-                                                                    "section"))
-            for column, text in (("entry", entry), ("judge", name), ("section", section)):
-                if not text:
-                    raise JudgePanelError(f"{where}, column {column}: empty")
-            value = _score(row.get("score", ""), where)
-            comment = row.get("comment")
-            if value is None and not (comment or "").strip():
-                result.blank += 1
-                continue
+        for line in sheet_lines(rows, result):
+            number, where, entry, name, section, value, comment = line
             if is_pack:
                 assert pack_judge is not None
                 if " ".join(name.split()).casefold() != pack_judge_name.casefold():
@@ -186,10 +177,7 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
                 place = "this pack" if is_pack else "this panel"
                 raise JudgePanelError(f"{where}, column entry: no entry '{entry}' in {place}")
             key = (judging.judge, entry, section)
-            if key in seen:
-                raise JudgePanelError(f"{where}: the same entry, judge and section as row "
-                                      f"{seen[key]}")
-            seen[key] = number
+            once(seen, key, number, where)
             before = store.db.execute(
                 "SELECT value, comment FROM scores WHERE judge=? AND entry=? AND section=?",
                 list(key)).fetchone()
@@ -207,14 +195,50 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
                 result.changed += 1
             else:
                 result.unchanged += 1
-        if not result.rows:  # most likely the wrong file, or a template not yet filled in
-            raise JudgePanelError(f"{path}: the sheet holds no scores or comments, only "
-                                  f"{'blank rows' if result.blank else 'its header'}")
+        refuse_if_empty(path, result)
         store.audit("scores imported", {"file": path.name, "rows": result.rows,
                                         "new": result.new, "changed": result.changed,
                                         "unchanged": result.unchanged,
                                         "judges_added": result.judges_added}, who)
     return result
+
+
+SheetLine = tuple[int, str, str, str, str, float | None, str | None]
+
+
+def sheet_lines(rows: list[tuple[int, dict[str, str]]],
+                result: ScoreImportResult) -> Iterator[SheetLine]:
+    """Each row that holds a score or a comment, read and checked the same way for every
+    sheet: (row number, where, entry, judge, section, value, comment); a row with neither is
+    counted in `result.blank` and skipped."""
+    for number, row in rows:
+        where = f"{result.file}: row {number}"
+        entry, name, section = (row.get(c, "").strip() for c in ("entry", "judge", "section"))
+        for column, text in (("entry", entry), ("judge", name), ("section", section)):
+            if not text:
+                raise JudgePanelError(f"{where}, column {column}: empty")
+        value = _score(row.get("score", ""), where)
+        comment = row.get("comment")
+        if value is None and not (comment or "").strip():
+            result.blank += 1
+            continue
+        yield number, where, entry, name, section, value, comment
+
+
+def once(seen: dict[tuple[int, str, str], int], key: tuple[int, str, str], number: int,
+         where: str) -> None:
+    """Refuse a second row for the same judge, entry and section, naming the first."""
+    if key in seen:
+        raise JudgePanelError(f"{where}: the same entry, judge and section as row {seen[key]}")
+    seen[key] = number
+
+
+def refuse_if_empty(path: Path, result: ScoreImportResult) -> None:
+    """A sheet with no score or comment is most likely the wrong file, or a template not yet
+    filled in."""
+    if not result.rows:
+        raise JudgePanelError(f"{path}: the sheet holds no scores or comments, only "
+                              f"{'blank rows' if result.blank else 'its header'}")
 
 
 def _score(text: str, where: str) -> float | None:
@@ -270,11 +294,7 @@ def export_scores(store: Store, path: Path | str) -> int:
     A conflicted judge's scores are left out: they never count.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise JudgePanelError(f"{path}: scores are exported to a .csv or .xlsx file")
-    if not path.parent.is_dir():
-        raise JudgePanelError(f"{path.parent}: no such folder")
+    check_export_path(path)
     rows = store.rows(
         "SELECT s.entry, j.name AS judge, s.section, s.value, s.comment, e.award, "
         "e.title AS entry_title, s.updated_at FROM scores s JOIN judges j ON j.id = s.judge "
@@ -286,8 +306,23 @@ def export_scores(store: Store, path: Path | str) -> int:
     table = [[_text(r["entry"]), _text(r["judge"]), _text(r["section"]), _number(r["value"]),
               _text(r["comment"]), _text(r["award"]), _text(r["entry_title"]),
               _text(r["updated_at"])] for r in rows]
+    write_score_table(path, header, table)
+    return len(table)
+
+
+def check_export_path(path: Path) -> None:
+    """Refuse an export to a file that is not .csv or .xlsx, or into no folder."""
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise JudgePanelError(f"{path}: scores are exported to a .csv or .xlsx file")
+    if not path.parent.is_dir():
+        raise JudgePanelError(f"{path.parent}: no such folder")
+
+
+def write_score_table(path: Path, header: list[str], table: list[list[Any]]) -> None:
+    """Write an export as CSV or XLSX (by extension), replacing `path` only when complete;
+    text a spreadsheet would run as a formula is neutralised."""
     with replacing(path) as partial:
-        if suffix == ".csv":
+        if path.suffix.lower() == ".csv":
             with partial.open("w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle)
                 writer.writerow(header)
@@ -296,7 +331,6 @@ def export_scores(store: Store, path: Path | str) -> int:
                                      ("" if v is None else v) for v in line])
         else:
             _write_xlsx(partial, header, table)
-    return len(table)
 
 
 def _text(value: str | None) -> str | None:
