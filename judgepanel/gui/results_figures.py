@@ -7,11 +7,12 @@ functions turn its figures into the sentences the chair reads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from judgepanel.core.award_results import AwardResults, award_results
 from judgepanel.core.ranking import METHODS, Analysis, Ranking
+from judgepanel.core.rounds import award_rounds
 from judgepanel.core.stats import plain_reading
 from judgepanel.core.store import Store
 from judgepanel.gui.ranking_models import method_label
@@ -26,6 +27,7 @@ class ResultsView:
     results: AwardResults
     ranking: Ranking
     matrix: MatrixData
+    round_names: dict[str, str] = field(default_factory=dict)  # round id -> its name
 
     @property
     def award(self) -> str:
@@ -55,13 +57,15 @@ def compute_results(store: Store, award_id: str, method: str | None) -> ResultsV
     ranking = results.ranking(method)
     results.stats  # noqa: B018 - computed now, while off the GUI thread
     results.sensitivity  # noqa: B018
-    return ResultsView(results, ranking, matrix_data(store, ranking, results.analysis.totals))
+    return ResultsView(results, ranking, matrix_data(store, ranking, results.analysis.totals),
+                       {r.id: r.name for r in award_rounds(store, award_id)})
 
 
 def with_method(store: Store, view: ResultsView, method: str) -> ResultsView:
     """The same analysis ranked under another method (no new read of the scores)."""
     ranking = view.results.ranking(method)
-    return ResultsView(view.results, ranking, matrix_data(store, ranking, view.analysis.totals))
+    return ResultsView(view.results, ranking, matrix_data(store, ranking, view.analysis.totals),
+                       view.round_names)
 
 
 def first_places(sensitivity: dict[str, dict[str, int | None]], default: str
@@ -100,7 +104,8 @@ def note_text(results: ResultsView) -> str:
     design = ("judge–entry design connected" if ranking.connected
               else "judge–entry design NOT connected: bias estimates compare only judges "
                    "who share entries")
-    ties = "tie-break order: " + " → ".join(_tie_word(t) for t in ranking.tie_break)
+    ties = "tie-break order: " + " → ".join(tie_word(t, results.round_names)
+                                            for t in ranking.tie_break)
     text = f"{method}; {design}; {ties}."
     close = _too_close_runs(ranking)
     if close:
@@ -146,7 +151,14 @@ def sensitivity_text(results: ResultsView) -> str:
             f"{first} Bold ranks differ from the award's method.")
 
 
-def _tie_word(criterion: str) -> str:
+def tie_word(criterion: str, round_names: dict[str, str] | None = None) -> str:
+    """A tie-break step as a coordinator reads it: "section Q1", "recorded panel decision",
+    "the Judging round's rank" (`round_names`: the award's rounds by id)."""
+    if criterion.startswith("round:"):
+        round_id = criterion.removeprefix("round:")
+        name = (round_names or {}).get(round_id, round_id)
+        return f"the {name}'s rank" if name.casefold().endswith("round") else \
+            f"the {name} round's rank"
     if criterion.startswith("section:"):
         return f"section {criterion.removeprefix('section:')}"
     if criterion == "panel":
