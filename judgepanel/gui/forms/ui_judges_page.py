@@ -124,6 +124,7 @@ class Ui_JudgesPage(object):
 
         self.notice = QLabel(self.bottom)
         self.notice.setObjectName(u"notice")
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
         self.notice.setWordWrap(True)
 
         self.bottomLayout.addWidget(self.notice)

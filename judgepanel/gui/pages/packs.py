@@ -147,7 +147,6 @@ class PacksPage(PanelPage):
             self._refresh_round(found)
             return
         self.round_note.hide()
-        self.ui.progress_box.show()
         self.progress_box_title("Progress by judge")
         rows = [{"judge": p.judge, "id": p.judge_id, "assigned": p.assigned,
                  "scored": p.scored, "complete": p.complete,
@@ -195,7 +194,9 @@ class PacksPage(PanelPage):
                 else f"Assign {found.name}'s entries to judges first (Judges & assignment)")
         self.round_note.setText(note)
         self.round_note.show()
-        self.ui.progress_box.setVisible(found.kind != "consensus")
+        if found.kind == "consensus":
+            self.progress_box_title(f"Progress by judge in {found.name}: none, a consensus "
+                                    "round has no packs")
         given = len(rows)
         if found.kind == "consensus":
             self.heading.set_status(f"{found.name} has no packs.",
