@@ -6,8 +6,9 @@ with how it was decided. Both call the same core functions as the command line, 
 the values, write them and record them in the audit log; a refusal is said in the dialog.
 
 Both are laid out in Designer forms (ui/award_settings_dialog.ui, ui/tie_break_dialog.ui).
-What comes from data is added here: the methods offered, the criteria (one per method and per
-section of the award), one threshold row per flag the core knows, and the tied entries.
+What comes from data is added here: the methods offered, the criteria (one per method, per
+section of the award and, for an award judged in rounds, per round), one threshold row per
+flag the core knows, and the tied entries.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from judgepanel.core.awards import panel_award
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import THRESHOLD_KEYS, record_tie_break, set_award_settings
 from judgepanel.core.ranking import METHOD_LABELS
+from judgepanel.core.rounds import award_rounds
 from judgepanel.core.store import Store
 from judgepanel.core.totals import METHOD_NAMES, THRESHOLD_RANGES, award_settings
 from judgepanel.gui.forms.ui_award_settings_dialog import Ui_AwardSettingsDialog
 from judgepanel.gui.forms.ui_tie_break_dialog import Ui_TieBreakDialog
 from judgepanel.gui.pages.common import window_words
+from judgepanel.gui.results_figures import tie_word
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
 THRESHOLD_LABELS = {
@@ -47,7 +50,11 @@ THRESHOLD_LABELS = {
 }
 
 
-def criterion_label(criterion: str, section_titles: dict[str, str]) -> str:
+def criterion_label(criterion: str, section_titles: dict[str, str],
+                    round_names: dict[str, str] | None = None) -> str:
+    if criterion.startswith("round:"):  # "The Judging round's rank"
+        word = tie_word(criterion, round_names)
+        return word[:1].upper() + word[1:]
     if criterion == "panel":
         return "The panel's vote (a recorded tie-break)"
     if criterion.startswith("section:"):
@@ -108,12 +115,16 @@ class AwardSettingsDialog(QDialog):
         self.places = self.ui.places
         self.places.setValue(int(current["places"]))
         titles = {s.id: s.title for s in award.sections}
-        known = [*METHOD_NAMES, *(f"section:{s.id}" for s in award.sections), "panel"]
+        # An award judged in rounds may break a tie by an earlier round's place (round:ID).
+        rounds = award_rounds(store, award_id)
+        names = {r.id: r.name for r in rounds} if len(rounds) > 1 else {}
+        known = [*METHOD_NAMES, *(f"section:{s.id}" for s in award.sections),
+                 *(f"round:{r}" for r in names), "panel"]
         chosen = list(current["tie_break"])
         order = chosen + [c for c in known if c not in chosen]
         self.tie_break = OrderedList(self.ui.tie_break_list, self.ui.move_up, self.ui.move_down)
         for criterion in order:
-            self.tie_break.add(criterion_label(criterion, titles), criterion,
+            self.tie_break.add(criterion_label(criterion, titles, names), criterion,
                                criterion in chosen)
         self.thresholds: dict[str, QDoubleSpinBox] = {}
         for key in THRESHOLD_KEYS:  # one row per flag the core knows, with its range
