@@ -466,12 +466,13 @@ def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) 
                                          pack.scores, pack.conflicts)
         else:
             found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores,
-                                    pack.reviews)
+                                    pack.reviews, pack.conflicts)
     except RoundPackRefused as exc:
         raise _Refused(str(exc)) from None
     result = MergeResult(pack.path, judge=name, sha256=pack.sha256, new=len(found.new),
                          changed=len(found.changed), unchanged=found.unchanged,
-                         reviews=len(getattr(found, "reviews", [])))
+                         reviews=len(getattr(found, "reviews", [])),
+                         conflicts=len(found.conflicts))
     return _Plan(result, judge, round_plan=found)
 
 

@@ -33,12 +33,13 @@ from judgepanel.core.round_packs import make_later_pack, pack_round
 from judgepanel.core.round_returns import (
     RoundPackRefused,
     check_written,
+    declared_conflicts,
     not_assigned,
     returned_round,
     round_work,
+    write_conflicts,
 )
-from judgepanel.core.rounds import Round, find_round
-from judgepanel.core.scoring import conflict_signature
+from judgepanel.core.rounds import find_round
 from judgepanel.core.store import Store
 
 
@@ -126,13 +127,10 @@ class VotePlan:
         conn.executemany(
             "DELETE FROM round_votes WHERE judge = ? AND award = ? AND round = ? AND entry = ?",
             [row[:4] for row in self.changed if is_cleared(row[4], row[5])])
-        for row in self.conflicts:
-            conn.execute("INSERT OR IGNORE INTO conflicts(judge, entry, reason, declared_by, "
-                         "created_at, signature) VALUES (?,?,?,?,?,?)", row)
-            conn.execute("DELETE FROM round_assignments WHERE award = ? AND round = ? AND "
-                         "judge = ? AND entry = ?", [self.award, self.round, self.judge, row[1]])
-            conn.execute("DELETE FROM round_votes WHERE award = ? AND round = ? AND judge = ? "
-                         "AND entry = ?", [self.award, self.round, self.judge, row[1]])
+        write_conflicts(conn, self.award, self.round, self.judge, self.conflicts)
+        conn.executemany("DELETE FROM round_votes WHERE award = ? AND round = ? AND judge = ? "
+                         "AND entry = ?", [(self.award, self.round, self.judge, row[1])
+                                           for row in self.conflicts])
 
 
 def is_qualifying_pack(panel: Store, meta: dict[str, str]) -> bool:
@@ -159,8 +157,8 @@ def plan_qualifying_pack(panel: Store, meta: dict[str, str], judge: int, key: st
         "SELECT entry, passed, reason, seq FROM round_votes WHERE award = ? AND round = ? AND "
         "judge = ?", [award_id, found.id, judge])}
     plan = VotePlan(award_id, found.id, judge)
-    declared = _declared_conflicts(panel, found, judge, key, conflicts or [], assigned,
-                                   conflicted, plan)
+    plan.conflicts, declared = declared_conflicts(panel, found, judge, key, conflicts or [],
+                                                  assigned, conflicted)
     for row in votes:
         owner, award, in_round, entry, passed, reason, updated_at, signature, seq = row
         if owner != judge:
@@ -197,31 +195,3 @@ def plan_qualifying_pack(panel: Store, meta: dict[str, str], judge: int, key: st
         else:
             plan.unchanged += 1  # the judge changed it later, in a return already merged
     return plan
-
-
-def _declared_conflicts(panel: Store, found: Round, judge: int, key: str,
-                        conflicts: list[tuple[Any, ...]], assigned: set[str],
-                        conflicted: set[str], plan: VotePlan) -> set[str]:
-    """The conflicts of interest the judge declared in the pack, checked; new ones are
-    planned, and the judge's votes for those entries do not count."""
-    declared: set[str] = set()
-    for owner, entry, reason, declared_by, created_at, signature in conflicts:
-        if declared_by != "judge":
-            continue
-        if owner != judge:
-            raise RoundPackRefused(f"it holds a conflict of interest of another judge "
-                                   f"(entry '{entry}')")
-        check_written(entry, "a conflict of interest", text=(reason, created_at))
-        if conflict_signature(key, panel.panel_id, judge, entry, reason,
-                              created_at) != signature:
-            raise RoundPackRefused(f"entry '{entry}': the conflict of interest was "
-                                   "altered outside JudgePanel (its signature does not "
-                                   "match)")
-        if entry in conflicted:
-            declared.add(entry)
-            continue
-        if entry not in assigned:
-            raise not_assigned(entry, found, "conflict of interest")
-        plan.conflicts.append((judge, entry, reason, "judge", created_at, signature))
-        declared.add(entry)
-    return declared

@@ -18,7 +18,7 @@ from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.rounds import Round, find_round, round_award
-from judgepanel.core.scoring import review_signature, score_signature
+from judgepanel.core.scoring import conflict_signature, review_signature, score_signature
 from judgepanel.core.store import Store
 
 
@@ -78,6 +78,43 @@ def check_written(entry: Any, what: str, *, text: tuple[Any, ...] = (),
                                "written (altered outside JudgePanel?)")
 
 
+def declared_conflicts(panel: Store, found: Round, judge: int, key: str,
+                       conflicts: list[tuple[Any, ...]], assigned: set[str],
+                       conflicted: set[str]) -> tuple[list[tuple[Any, ...]], set[str]]:
+    """The conflicts of interest the judge declared in the pack, checked: the new ones to
+    record, and every entry declared (the judge's records for those do not count)."""
+    new: list[tuple[Any, ...]] = []
+    declared: set[str] = set()
+    for owner, entry, reason, declared_by, created_at, signature in conflicts:
+        if declared_by != "judge":
+            continue  # only a judge's own, signed declarations travel back
+        if owner != judge:
+            raise RoundPackRefused(f"it holds a conflict of interest of another judge "
+                                   f"(entry '{entry}')")
+        check_written(entry, "a conflict of interest", text=(reason, created_at))
+        if conflict_signature(key, panel.panel_id, judge, entry, reason,
+                              created_at) != signature:
+            raise RoundPackRefused(f"entry '{entry}': the conflict of interest was altered "
+                                   "outside JudgePanel (its signature does not match)")
+        if entry not in conflicted:
+            if entry not in assigned:
+                raise not_assigned(entry, found, "conflict of interest")
+            new.append((judge, entry, reason, "judge", created_at, signature))
+        declared.add(entry)
+    return new, declared
+
+
+def write_conflicts(conn: sqlite3.Connection, award: str, round_id: str, judge: int,
+                    conflicts: list[tuple[Any, ...]]) -> None:
+    """Record conflicts declared in a round's pack: they hold in every round, and the judge
+    is no longer assigned the entry in this one."""
+    for row in conflicts:
+        conn.execute("INSERT OR IGNORE INTO conflicts(judge, entry, reason, declared_by, "
+                     "created_at, signature) VALUES (?,?,?,?,?,?)", row)
+        conn.execute("DELETE FROM round_assignments WHERE award = ? AND round = ? AND "
+                     "judge = ? AND entry = ?", [award, round_id, judge, row[1]])
+
+
 @dataclass
 class RoundPlan:
     """What merging one round pack writes into `round_scores`."""
@@ -89,9 +126,11 @@ class RoundPlan:
     changed: list[tuple[Any, ...]] = field(default_factory=list)
     unchanged: int = 0
     reviews: list[tuple[Any, ...]] = field(default_factory=list)  # new or newer reviews
+    conflicts: list[tuple[Any, ...]] = field(default_factory=list)  # declared in the pack
 
     def write(self, conn: sqlite3.Connection) -> None:
         """Write the plan (inside the merge's transaction)."""
+        write_conflicts(conn, self.award, self.round, self.judge, self.conflicts)
         if self.reviews:
             conn.executemany(
                 "INSERT INTO round_reviews(award, round, judge, entry, comment, tags, complete, "
@@ -111,10 +150,12 @@ class RoundPlan:
 
 def plan_round_pack(panel: Store, meta: dict[str, str], judge: int, key: str,
                     scores: list[tuple[Any, ...]],
-                    reviews: list[tuple[Any, ...]] | None = None) -> RoundPlan:
-    """Check a returned round pack's scores and overall reviews against the panel: the round
-    open, each record signed, by its judge, for an entry assigned in that round, each score
-    on the round's scale."""
+                    reviews: list[tuple[Any, ...]] | None = None,
+                    conflicts: list[tuple[Any, ...]] | None = None) -> RoundPlan:
+    """Check a returned round pack's scores, overall reviews and declared conflicts against
+    the panel: the round open, each record signed, by its judge, for an entry assigned in
+    that round, each score on the round's scale. A conflict the judge declared is recorded,
+    and their records for that entry do not count."""
     found = returned_round(panel, meta)
     award = round_award(panel, found)
     scales = {s.id: award.scale_of(s) for s in award.sections}
@@ -123,6 +164,8 @@ def plan_round_pack(panel: Store, meta: dict[str, str], judge: int, key: str,
         "SELECT entry, section, value, comment, seq FROM round_scores WHERE award = ? AND "
         "round = ? AND judge = ?", [found.award, found.id, judge])}
     plan = RoundPlan(found.award, found.id, judge)
+    plan.conflicts, declared = declared_conflicts(panel, found, judge, key, conflicts or [],
+                                                  assigned, conflicted)
     for row in scores:
         owner, entry, section, value, comment, updated_at, signature, seq = row
         if owner != judge:
@@ -133,6 +176,8 @@ def plan_round_pack(panel: Store, meta: dict[str, str], judge: int, key: str,
                            updated_at, seq) != signature:
             raise RoundPackRefused(f"entry '{entry}', section {section}: the score was altered "
                                    "outside JudgePanel (its signature does not match)")
+        if entry in declared:
+            continue  # the judge declared a conflict with it: their scores do not count
         if entry not in assigned or entry in conflicted:
             raise not_assigned(entry, found, "scores")
         scale = scales.get(section)
@@ -152,13 +197,13 @@ def plan_round_pack(panel: Store, meta: dict[str, str], judge: int, key: str,
             plan.changed.append(fields)
         else:
             plan.unchanged += 1
-    _plan_reviews(panel, plan, found, key, reviews or [], assigned, conflicted)
+    _plan_reviews(panel, plan, found, key, reviews or [], assigned, conflicted, declared)
     return plan
 
 
 def _plan_reviews(panel: Store, plan: RoundPlan, found: Round, key: str,
-                  reviews: list[tuple[Any, ...]], assigned: set[str],
-                  conflicted: set[str]) -> None:
+                  reviews: list[tuple[Any, ...]], assigned: set[str], conflicted: set[str],
+                  declared: set[str]) -> None:
     """The judge's overall reviews in a round pack: signed, theirs, for their entries; a
     review newer than the panel's (by the judge's write counter) replaces it."""
     existing = {str(r[0]): tuple(r[1:]) for r in panel.db.execute(
@@ -177,6 +222,8 @@ def _plan_reviews(panel: Store, plan: RoundPlan, found: Round, key: str,
         before = existing.get(str(entry))
         if before is not None and before[:3] == (comment, tags, complete):
             continue
+        if entry in declared:
+            continue  # the judge declared a conflict with it: their review does not count
         if entry not in assigned or entry in conflicted:
             raise not_assigned(entry, found, "review")
         if before is None or seq > int(before[3]):

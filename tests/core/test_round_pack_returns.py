@@ -93,3 +93,27 @@ def test_a_round_pack_naming_the_first_round_is_refused_saying_so(
     assert "round 'judging' of award 'prize', the award's first round" in refused
     assert store.rows("SELECT * FROM round_scores") == []
 
+
+
+def test_a_conflict_declared_in_a_later_round_pack_is_recorded_and_its_scores_stop_counting(
+        panel: tuple[Store, Judge], tmp_path: Path) -> None:
+    from judgepanel.core.round_results import round_result
+
+    store, ann = panel
+    path = _returned(store, ann, tmp_path / "Ann.judgepack")
+    merge_packs(store, [path])
+    assert [(x.entry, x.score) for x in round_result(store, "prize", "final").lines][0] == \
+        ("A", 70.0)
+    # Ann then finds she knows A's nominee, declares it in the same pack and returns it again
+    with open_pack(path) as pack:
+        Judging.for_pack(pack).declare_conflict("A", "Knows the nominee")
+    (result,) = merge_packs(store, [path])
+    assert result.conflicts == 1 and "1 conflict(s) declared" in result.line()
+    assert store.rows("SELECT judge, entry, declared_by FROM conflicts") == [
+        {"judge": ann.id, "entry": "A", "declared_by": "judge"}]
+    assert store.rows("SELECT entry FROM round_assignments WHERE judge = ?", [ann.id]) == [
+        {"entry": "B"}]
+    line = {x.entry: x for x in round_result(store, "prize", "final").lines}["A"]
+    assert (line.score, line.judges) == (None, 0)  # her earlier score no longer counts
+    again = merge_packs(store, [path])[0]  # a re-merge changes nothing more
+    assert (again.conflicts, again.new, again.changed) == (0, 0, 0)
