@@ -22,6 +22,7 @@ from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import add_judge, find_judge, list_judges
+from judgepanel.core.pack_votes import pack_round
 from judgepanel.core.safe_files import replacing
 from judgepanel.core.scoring import Judging
 from judgepanel.core.spreadsheet_safety import (  # noqa: F401
@@ -158,6 +159,11 @@ def import_scores(store: Store, path: Path | str, who: str = "") -> ScoreImportR
     rows = _read_rows(path)
     result = ScoreImportResult(path)
     is_pack = store.kind == PACK
+    voting = pack_round(store) if is_pack else None
+    if voting is not None and voting.qualifying:  # its merge would refuse any score
+        raise JudgePanelError(f"{path}: this pack is for round '{voting.id}' ({voting.name}), "
+                              "a qualifying round: its judge passes or fails each entry in "
+                              "the judge's window, and a score sheet cannot go into it")
     pack_judge = Judging.for_pack(store) if is_pack else None
     pack_judge_name = (store.meta("judge_name") or "") if is_pack else ""
     seen: dict[tuple[int, str, str], int] = {}

@@ -117,3 +117,31 @@ def test_a_conflict_declared_in_a_later_round_pack_is_recorded_and_its_scores_st
     assert (line.score, line.judges) == (None, 0)  # her earlier score no longer counts
     again = merge_packs(store, [path])[0]  # a re-merge changes nothing more
     assert (again.conflicts, again.new, again.changed) == (0, 0, 0)
+
+
+def test_a_score_sheet_cannot_go_into_a_qualifying_pack(tmp_path: Path) -> None:
+    """A qualifying round's judge passes or fails; a sheet of scores imported into their pack
+    would make it one the merge must refuse, with no way in the judge's window to undo it."""
+    from judgepanel.core.panel import create_panel
+    from judgepanel.core.qualifying_packs import make_qualifying_pack
+    from judgepanel.core.score_sheets import import_scores
+
+    store = create_panel(tmp_path / "q.judgepanel", "Rounds", [AWARD])
+    upsert_entries(store, [EntryRecord(id=e, award="prize") for e in ("A", "B")])
+    ann = add_judge(store, "Ann")
+    add_round(store, "prize", RoundSpec("sift", "Eligibility check", "qualifying", None,
+                                        pass_rule="majority"))
+    close_round(store, "prize", "judging")
+    promote(store, "prize", "sift", "Every entry is checked", entries=["A", "B"])
+    assign_round(store, "prize", "sift", ann)
+    path = tmp_path / "Ann.judgepack"
+    make_qualifying_pack(store, "prize", "sift", ann, path, passphrase=None)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("entry,judge,section,score\nA,Ann,Q1,7\n", encoding="utf-8")
+    with open_pack(path) as pack:
+        with pytest.raises(JudgePanelError, match=r"sheet\.csv: this pack is for round 'sift' "
+                                                  r"\(Eligibility check\), a qualifying round"):
+            import_scores(pack, sheet)
+        assert pack.rows("SELECT * FROM scores") == []
+    assert merge_packs(store, [path])[0].ok
+    store.close()
