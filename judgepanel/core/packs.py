@@ -274,18 +274,35 @@ def copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, sql: str,
             f"INSERT INTO {table}({', '.join(names)}) VALUES ({marks})", rows)
 
 
-def pack_names(judges: list[Judge]) -> list[tuple[Judge, str]]:
-    """Each judge's pack file name, distinct even where names clash ("Ann (2).judgepack")."""
+def pack_names(judges: list[Judge], suffix: str = "") -> list[tuple[Judge, str]]:
+    """Each judge's pack file name, distinct even where names clash ("Ann (2).judgepack");
+    `suffix` follows the judge's name ("Ann - final.judgepack")."""
     named: list[tuple[Judge, str]] = []
     used: set[str] = set()
     for judge in judges:
-        name = pack_file_name(judge.name)
+        name = pack_file_name(judge.name + suffix)
         stem, number = name[: -len(PACK_SUFFIX)], 2
         while name.casefold() in used:
             name, number = f"{stem} ({number}){PACK_SUFFIX}", number + 1
         used.add(name.casefold())
         named.append((judge, name))
     return named
+
+
+def pack_targets(folder: Path, judges: list[Judge], overwrite: bool,
+                 suffix: str = "") -> list[tuple[Judge, Path]]:
+    """Where each judge's pack goes in `folder` (see `pack_names`); every name is checked
+    before any pack is written."""
+    if not folder.is_dir():
+        raise JudgePanelError(f"{folder}: no such folder")
+    targets: list[tuple[Judge, Path]] = []
+    for judge, name in pack_names(judges, suffix):
+        target = folder / name
+        if target.exists() and not overwrite:
+            raise JudgePanelError(f"{target}: already exists; nothing was written "
+                                  "(choose another folder or overwrite)")
+        targets.append((judge, target))
+    return targets
 
 
 def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
@@ -298,16 +315,7 @@ def make_packs(panel: Store, judges: list[Judge], folder: Path | str,
     `progress(done, total, judge_name)` is called before each pack and once at the end with
     (total, total, "").
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise JudgePanelError(f"{folder}: no such folder")
-    targets: list[tuple[Judge, Path]] = []
-    for judge, name in pack_names(judges):
-        target = folder / name
-        if target.exists() and not overwrite:
-            raise JudgePanelError(f"{target}: already exists; nothing was written "
-                                  "(choose another folder or overwrite)")
-        targets.append((judge, target))
+    targets = pack_targets(Path(folder), judges, overwrite)
     made: list[PackSummary] = []
     for done, (judge, target) in enumerate(targets):
         if progress:

@@ -27,14 +27,13 @@ from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judge_fields import hidden_fields
 from judgepanel.core.judges import Judge
 from judgepanel.core.packs import (
-    PACK_SUFFIX,
     PackSummary,
     check_pack_target,
     copy_entry,
     copy_rows,
     new_pack_store,
-    pack_file_name,
     pack_key,
+    pack_targets,
     record_pack,
     write_pack_file,
 )
@@ -52,8 +51,9 @@ def _later_scored(store: Store, award_id: str, round_id: str,
     """A later round of one of `kinds`, still open (`closed`: what the refusal adds)."""
     found = find_round(store, award_id, round_id)
     if found.first:
-        raise JudgePanelError(f"round '{found.id}' is the award's first round: its "
-                              "assignments and packs are the award's own (leave out --round)")
+        raise JudgePanelError(f"round '{found.id}' is the first round of award '{award_id}': "
+                              "its assignments and packs are the award's own (leave out "
+                              "--round)")
     check_round_kind(found, *kinds)
     if found.closed:
         raise JudgePanelError(f"round '{found.id}' of award '{award_id}' is closed{closed}")
@@ -274,18 +274,7 @@ def make_round_packs(panel: Store, award_id: str, round_id: str, folder: Path | 
         raise JudgePanelError(f"{panel.path}: no judge has entries in round '{found.id}' of "
                               f"award '{award_id}'; assign them first (judgepanel assign "
                               "--round)")
-    targets: list[tuple[Judge, Path]] = []
-    used: set[str] = set()
-    for judge in assigned:
-        name, number = pack_file_name(f"{judge.name} - {found.id}"), 2
-        stem = name[: -len(PACK_SUFFIX)]
-        while name.casefold() in used:
-            name, number = f"{stem} ({number}){PACK_SUFFIX}", number + 1
-        used.add(name.casefold())
-        if (folder / name).exists() and not overwrite:
-            raise JudgePanelError(f"{folder / name}: already exists; nothing was written "
-                                  "(choose another folder or overwrite)")
-        targets.append((judge, folder / name))
+    targets = pack_targets(folder, assigned, overwrite, f" - {found.id}")
     made: list[PackSummary] = []
     for judge, target in targets:
         if found.kind == "qualifying":
