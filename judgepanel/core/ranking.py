@@ -164,7 +164,7 @@ class Analysis:
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Hold off Python's cycle collector while an analysis builds its many small objects.
 
     None of them forms a cycle, yet each collection would walk all of them again (a fifth
@@ -182,7 +182,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def analyse_award(store: Store, award_id: str) -> Analysis:
     """Read an award's scores once and compute every method's scores."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _analyse_award(store, award_id)
 
 
@@ -530,7 +530,7 @@ def rank_analysis(analysis: Analysis, method: str, use_overrides: bool = True) -
     """
     if (method, use_overrides) in analysis.rankings:
         return analysis.rankings[(method, use_overrides)]
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _rank_analysis(analysis, method, use_overrides)
 
 

@@ -66,7 +66,7 @@ def krippendorff_alpha_interval(matrix: Matrix) -> float | None:
         return None
     observed_sum = n = all_sums = all_squares = 0.0
     for row in rows:
-        present = [value for value in row if not math.isnan(value)]
+        present = [value for value in row if value == value]  # nan is not itself
         m = len(present)
         if m < 2:
             continue  # not pairable
@@ -200,10 +200,18 @@ def panel_stats(store: Store, award_id: str, analysis: Analysis | None = None
     Pass the `ranking.analyse_award` result when you already have it (the chair's screen
     does) to avoid reading the panel twice.
     """
-    from judgepanel.core.ranking import analyse_award, rank_analysis
+    from judgepanel.core.ranking import analyse_award, no_cycle_collection
 
     if analysis is None or analysis.award.id != award_id:
         analysis = analyse_award(store, award_id)
+    with no_cycle_collection():
+        return _panel_stats(award_id, analysis)
+
+
+def _panel_stats(award_id: str, analysis: Analysis) -> dict[str, Any]:
+    """panel_stats on an analysis, with the cycle collector held off (many small objects)."""
+    from judgepanel.core.ranking import rank_analysis
+
     ranking = rank_analysis(analysis, analysis.settings["method"])
     rows = [(t.entry, t.judge, t.total) for t in analysis.totals if t.total is not None]
     matrix, _, judges = totals_matrix(rows)
