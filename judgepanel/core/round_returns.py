@@ -21,6 +21,15 @@ from judgepanel.core.rounds import Round, find_round, round_award
 from judgepanel.core.scoring import conflict_signature, review_signature, score_signature
 from judgepanel.core.store import Store
 
+# One signed score of a later round, new or replacing the judge's earlier one (award, round,
+# judge, entry, section, value, comment, updated_at, signature, seq).
+WRITE_ROUND_SCORE = (
+    "INSERT INTO round_scores(award, round, judge, entry, section, value, comment, "
+    "updated_at, signature, seq) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(award, round, "
+    "judge, entry, section) DO UPDATE SET value = excluded.value, "
+    "comment = excluded.comment, updated_at = excluded.updated_at, "
+    "signature = excluded.signature, seq = excluded.seq")
+
 
 class RoundPackRefused(Exception):
     """Why a returned round pack cannot be merged (the merge names the file)."""
@@ -140,12 +149,7 @@ class RoundPlan:
                 "updated_at = excluded.updated_at, signature = excluded.signature, "
                 "seq = excluded.seq", [(self.award, self.round, *row) for row in self.reviews])
         conn.executemany(
-            "INSERT INTO round_scores(award, round, judge, entry, section, value, comment, "
-            "updated_at, signature, seq) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(award, round, "
-            "judge, entry, section) DO UPDATE SET value = excluded.value, "
-            "comment = excluded.comment, updated_at = excluded.updated_at, "
-            "signature = excluded.signature, seq = excluded.seq",
-            [(self.award, self.round, *row) for row in self.new + self.changed])
+            WRITE_ROUND_SCORE, [(self.award, self.round, *row) for row in self.new + self.changed])
 
 
 def plan_round_pack(panel: Store, meta: dict[str, str], judge: int, key: str,

@@ -15,6 +15,7 @@ from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import find_judge
+from judgepanel.core.round_returns import WRITE_ROUND_SCORE
 from judgepanel.core.rounds import Round, award_rounds, find_round, round_award, round_entries
 from judgepanel.core.score_sheets import (
     COLUMNS,
@@ -157,14 +158,9 @@ def import_round_scores(store: Store, path: Path | str, found: Round,
                                         [judge.id]).fetchone()[0]
             signature = score_signature(pack_key, store.panel_id, judge.id, entry, section,
                                         value, comment, stamp, seqs[judge.id])
-            store.db.execute(
-                "INSERT INTO round_scores(award, round, judge, entry, section, value, comment, "
-                "updated_at, signature, seq) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(award, "
-                "round, judge, entry, section) DO UPDATE SET value = excluded.value, "
-                "comment = excluded.comment, updated_at = excluded.updated_at, "
-                "signature = excluded.signature, seq = excluded.seq",
-                [found.award, found.id, judge.id, entry, section, value, comment, stamp,
-                 signature, seqs[judge.id]])
+            store.db.execute(WRITE_ROUND_SCORE, [found.award, found.id, judge.id, entry,
+                                                 section, value, comment, stamp, signature,
+                                                 seqs[judge.id]])
             if before is None:
                 result.new += 1
             else:
