@@ -29,6 +29,7 @@ from judgepanel.gui.pages.results import ResultsPage
 from judgepanel.gui.panel_window import PanelWindow
 from judgepanel.gui.ranking_models import ENTRY_ROLE
 from judgepanel.gui.rounds_dialog import RoundsDialog
+from judgepanel.gui.tasks import wait_for_tasks
 
 pytestmark = OFFSCREEN_NOISE
 AWARD = "prize"
@@ -56,6 +57,7 @@ def scored_panel(path: Path, marks: dict[str, tuple[int, int]] = MARKS) -> Store
 def store(tmp_path: Path) -> Iterator[Store]:
     panel = scored_panel(tmp_path / "rounds.judgepanel")
     yield panel
+    wait_for_tasks()  # nothing of a page still reading it
     panel.close()
 
 
@@ -325,6 +327,7 @@ def final_panel(tmp_path: Path) -> Iterator[Store]:
     for entry, score in {"E01": 6, "E02": 9, "E03": 7}.items():
         record_consensus(panel, AWARD, "final", entry, "talk", score)
     yield panel
+    wait_for_tasks()
     panel.close()
 
 
