@@ -446,3 +446,31 @@ def test_a_qualifying_round_promotes_by_its_rule(qtbot, store: Store) -> None:
     assert audit_log(store)[-1]["detail"]["rule"] == "qualifying rule (all)"
     dialog.ui.to_round.setCurrentIndex(dialog.ui.to_round.findData("check"))
     assert not dialog.ui.by_rule.isVisible() and dialog.ui.by_top.isChecked()
+
+
+def test_adding_rounds_with_a_sections_file_a_weight_and_a_pass_rule(
+        qtbot, store: Store, tmp_path: Path) -> None:
+    sections = tmp_path / "final-sections.toml"
+    sections.write_text('[[sections]]\nid = "talk"\ntitle = "Presentation"\n'
+                        'question = "How did it go?"\n', encoding="utf-8")
+    dialog = RoundsDialog(store, AWARD, "The Prize")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.round_id.setText("check")
+    dialog.ui.round_name.setText("Eligibility check")
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData("qualifying"))
+    assert not dialog.ui.weight.isEnabled() and dialog.ui.pass_rule.isEnabled()
+    dialog.ui.pass_rule.setEditText("2")
+    assert dialog.add() is not None
+    dialog.ui.round_id.setText("final")
+    dialog.ui.round_name.setText("Final")
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData("scored"))
+    dialog.ui.sections_file.setText(str(sections))
+    dialog.ui.weight.setValue(2)
+    assert dialog.add() is not None
+    rounds = award_rounds(store, AWARD)
+    assert [(r.id, r.kind, r.pass_rule, r.weight) for r in rounds] == [
+        ("judging", "scored", "", None), ("check", "qualifying", "2", None),
+        ("final", "scored", "", 2.0)]
+    assert [s["id"] for s in rounds[2].sections or ()] == ["talk"]
+    assert dialog.rounds_model.index(2, 6).data() == "2"  # the weight column
