@@ -474,3 +474,27 @@ def test_adding_rounds_with_a_sections_file_a_weight_and_a_pass_rule(
         ("final", "scored", "", 2.0)]
     assert [s["id"] for s in rounds[2].sections or ()] == ["talk"]
     assert dialog.rounds_model.index(2, 6).data() == "2"  # the weight column
+
+
+def test_in_the_window_a_round_added_and_closed_reaches_the_other_pages(
+        qtbot, store: Store, tmp_path: Path) -> None:
+    assert store.path is not None
+    opened = PanelWindow(store.path, scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    try:
+        judges = opened.go_to("Judges & assignment")
+        assert not judges.round_combo.isVisibleTo(judges)
+        results = opened.go_to("Results")
+        dialog = dialog_of(qtbot, results)
+        add_consensus_final(qtbot, dialog)
+        dialog.close_round("judging")
+        assert "Judging closed" in dialog.ui.message.text()
+        dialog.reject()
+        qtbot.waitUntil(lambda: results.round_combo.round_id() == "final")
+        judges = opened.go_to("Judges & assignment")
+        assert judges.round_combo.isVisible() and judges.round_combo.round_id() == "final"
+        packs = opened.go_to("Packs")
+        assert packs.round_combo.isVisible() and "has no packs" in packs.round_note.text()
+    finally:
+        opened.close()
