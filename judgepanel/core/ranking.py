@@ -600,13 +600,14 @@ def _rank_analysis(analysis: Analysis, method: str, use_overrides: bool) -> Rank
             ranks.get(entry), entry, title, nominee, organisation,
             shown[entry] if entry in computed else None, mean, median, sd, judges, flags,
             placement, computed.get(entry),
-            float(override["new_value"]) if override else None, None, bias_score, bias_se,
-            list(close)))
+            float(override["new_value"]) if override else None,
+            ranks.get(entry),  # computed_rank: the same unless moderated scores apply (below)
+            bias_score, bias_se, list(close)))
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.entry))
-    before = ({r.entry: r.rank for r in rank_analysis(analysis, method, False).entries}
-              if use_overrides and analysis.overrides else ranks)
-    for row in rows:
-        row.computed_rank = before.get(row.entry)
+    if use_overrides and analysis.overrides:
+        before = {r.entry: r.rank for r in rank_analysis(analysis, method, False).entries}
+        for row in rows:
+            row.computed_rank = before.get(row.entry)
     ranking = Ranking(award=analysis.award.id, method=method, entries=rows,
                       tie_break=tie_break, connected=analysis.connected, notes=notes,
                       judge_bias=dict(analysis.judge_bias), flag_records=records,
