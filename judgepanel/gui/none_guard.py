@@ -7,6 +7,11 @@ with no value...). Python 3.12 made None immortal, so there it does no harm; on 
 paint of the panel window's navigation costs None dozens of references, and once its count
 reaches zero Python aborts. Until the wheels balance their references, None is made as good as
 immortal here, as Python 3.12 does: its count is raised so far that no session can use it up.
+
+True has the same trouble ("Fatal Python error: bool_dealloc"): every `emit` of a signal
+defined in Python (`Signal()`, `Signal(bool)`, `Signal(object)`, with or without receivers)
+gives back one reference to True, the value `emit` returns; the panel's worker emits several
+per job. True and False are kept alive the same way.
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ def keep_none_alive() -> bool:
     """
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
-    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: a PyObject's first field
-    if count.value < HEADROOM // 2:
-        count.value += HEADROOM
+    for value in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt: a PyObject's first field
+        if count.value < HEADROOM // 2:
+            count.value += HEADROOM
     return True

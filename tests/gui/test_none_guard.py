@@ -41,6 +41,33 @@ def test_calls_that_return_nothing_never_take_none_down() -> None:
     assert run.returncode == 0 and run.stdout.strip() == "alive"
 
 
+# Far more emits of a signal defined in Python than True has references in a fresh process:
+# each `emit` gives back one reference to True, the value it returns (PySide6 6.12, Python
+# 3.11), which ended a run with "Fatal Python error: bool_dealloc".
+MANY_EMITS = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import judgepanel.gui  # what the application and its windows import first
+from PySide6.QtCore import QObject, Signal
+class Worker(QObject):
+    changed = Signal(object)
+    done = Signal()
+worker = Worker()
+worker.changed.connect(lambda kinds: None)
+for _ in range(200_000):
+    worker.changed.emit(True)
+    worker.done.emit()
+print("alive")
+"""
+
+
+def test_signals_emitted_never_take_true_down() -> None:
+    run = subprocess.run([sys.executable, "-c", MANY_EMITS], capture_output=True, text=True,
+                         timeout=60)
+    assert "bool_dealloc" not in run.stderr
+    assert run.returncode == 0 and run.stdout.strip() == "alive"
+
+
 def settle() -> None:
     """Let queued work and deferred deletions run, as the event loop would."""
     for _ in range(5):
