@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
@@ -34,8 +34,14 @@ def action_text(path: Path) -> str:
     return "Remove &encryption…" if is_encrypted(path) else "&Encrypt this panel…"
 
 
-def change_encryption(window: Any) -> QWidget | None:
-    """The File menu's action: confirm, change the file, reopen it; the new window or None."""
+def change_encryption(window: Any) -> None:
+    """The File menu's action, run once the action's signal is over: the window the action
+    belongs to is closed and replaced, which must not happen while it is still emitting."""
+    QTimer.singleShot(0, lambda: encryption_dialog(window))
+
+
+def encryption_dialog(window: Any) -> QWidget | None:
+    """Confirm, change the file, reopen it; the new window, or None."""
     here = Path(window.path).resolve()
     others = [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()
               and _path_of(w) == here]

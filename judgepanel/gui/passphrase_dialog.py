@@ -87,10 +87,15 @@ def unlock_pack(path: Path, parent: QWidget | None = None) -> FileKey | None:
             hold_key(path, known)
             return known
     dialog = PassphraseDialog(path, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
+    try:
+        answered = dialog.exec() == QDialog.DialogCode.Accepted
+        key = dialog.key
+    finally:
+        dialog.deleteLater()  # asked once; not left for the end of the application
+    if not answered or key is None:
         raise JudgePanelError(f"{path}: not opened (no passphrase given)")
-    hold_key(path, dialog.key)
-    return dialog.key
+    hold_key(path, key)
+    return key
 
 
 unlock_file = unlock_pack  # the same for the coordinator's panel

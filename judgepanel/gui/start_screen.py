@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
 from judgepanel.core.errors import JudgePanelError
+from judgepanel.core.file_encryption import is_encrypted
 from judgepanel.gui.forms.ui_start_screen import Ui_StartScreen
 from judgepanel.gui.icons import app_icon
 from judgepanel.gui.settings import Settings
@@ -28,6 +29,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def describe(path: Path) -> str:
     kind = {".judgepack": "Judge pack", ".judgepanel": "Panel"}.get(path.suffix, "File")
+    if is_encrypted(path):  # its passphrase is asked for when it opens
+        kind += " · encrypted"
     return f"{path.stem}\n{kind} · {path.parent}"
 
 

@@ -108,14 +108,26 @@ def new_panel_windows(before: list[QWidget]) -> list[QWidget]:
             if isinstance(w, PanelWindow) and w.isVisible() and w not in before]
 
 
+def when_shown(find: Callable[[], QWidget | None], act: Callable[[QWidget], None]) -> None:
+    """Do `act` on a box as soon as it is up (the menu's action opens it a moment later)."""
+    def attempt() -> None:
+        box = find()
+        if box is None or not box.isVisible():
+            QTimer.singleShot(10, attempt)
+        else:
+            act(box)
+
+    QTimer.singleShot(0, attempt)
+
+
 def confirm(window: QWidget, qtbot: object) -> None:
-    def press() -> None:
-        box: QMessageBox = window.encryption_box  # type: ignore[attr-defined]
+    def press(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
         accept = next(b for b in box.buttons()
                       if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
         qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
-    QTimer.singleShot(0, press)
+    when_shown(lambda: getattr(window, "encryption_box", None), press)
 
 
 def test_encrypt_and_remove_encryption_from_the_file_menu(
@@ -126,10 +138,11 @@ def test_encrypt_and_remove_encryption_from_the_file_menu(
     assert action.text() == "&Encrypt this panel…"
     confirm(window, qtbot)
     action.trigger()
+    qtbot.waitUntil(lambda: len(new_panel_windows([window])) == 1  # type: ignore[attr-defined]
+                    and hasattr(new_panel_windows([window])[0], "passphrase_box"))
     reopened = new_panel_windows([window])
     assert len(reopened) == 1 and not window.isVisible()
-    encrypted = reopened[0]
-    qtbot.addWidget(encrypted)  # type: ignore[attr-defined]
+    encrypted = reopened[0]  # deleted when closed, as every window File ▸ Open makes
     box: QMessageBox = encrypted.passphrase_box  # type: ignore[attr-defined]
     shown = box.text().split("Its passphrase is:")[1].split("Write it down")[0].strip()
     assert len(shown.split()) >= 6
@@ -146,9 +159,10 @@ def test_encrypt_and_remove_encryption_from_the_file_menu(
     assert action.text() == "Remove &encryption…"
     confirm(encrypted, qtbot)
     action.trigger()
+    qtbot.waitUntil(lambda: not is_encrypted(path)  # type: ignore[attr-defined]
+                    and len(new_panel_windows([window, encrypted])) == 1)
     plain = new_panel_windows([window, encrypted])
     assert len(plain) == 1
-    qtbot.addWidget(plain[0])  # type: ignore[attr-defined]
     assert not is_encrypted(path) and TITLE.encode() in path.read_bytes()
     assert plain[0].encryption_action.text() == "&Encrypt this panel…"  # type: ignore[attr-defined]
     plain[0].close()
@@ -160,27 +174,57 @@ def test_cancelling_the_confirmation_changes_nothing(
     path = make_panel(tmp_path, encrypted=False)
     window = open_panel_window(path)
 
-    def cancel() -> None:
-        box: QMessageBox = window.encryption_box  # type: ignore[attr-defined]
-        box.button(QMessageBox.StandardButton.Cancel).click()
+    answered: list[bool] = []
 
-    QTimer.singleShot(0, cancel)
+    def cancel(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        answered.append(True)
+
+    when_shown(lambda: getattr(window, "encryption_box", None), cancel)
     window.encryption_action.trigger()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(answered))  # type: ignore[attr-defined]
     assert window.isVisible() and not is_encrypted(path)
     assert window.worker.call(lambda store: store.title) == TITLE  # type: ignore[attr-defined]
 
 
 def test_a_second_window_on_the_same_panel_must_close_first(
-        open_panel_window: Callable[[Path], QWidget], tmp_path: Path) -> None:
+        open_panel_window: Callable[[Path], QWidget], tmp_path: Path, qtbot: object) -> None:
     path = make_panel(tmp_path, encrypted=False)
     window = open_panel_window(path)
     second = open_panel_window(path)
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and "another window" in box.text()
+    said: list[str] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
         box.accept()
 
-    QTimer.singleShot(0, answer)
+    when_shown(QApplication.activeModalWidget, answer)
     window.encryption_action.trigger()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(said))  # type: ignore[attr-defined]
+    assert "open in another window" in said[0]
     assert not is_encrypted(path) and window.isVisible() and second.isVisible()
+
+
+def test_a_recent_encrypted_panel_says_so_and_asks_when_chosen(
+        shell: Shell, tmp_path: Path, qtbot: object) -> None:
+    path = make_panel(tmp_path, encrypted=True)
+    shell.settings.add_recent(path)
+    screen = shell.show_start()
+    qtbot.waitExposed(shell.start_window)  # type: ignore[attr-defined]
+    recent = screen.ui.recentList  # type: ignore[attr-defined]
+    assert recent.item(0).text().startswith("awards\nPanel · encrypted")
+
+    def answer() -> None:
+        dialog = passphrase_box()
+        assert dialog is not None
+        type_into(qtbot, dialog, PASSPHRASE)
+
+    QTimer.singleShot(0, answer)
+    recent.setFocus()
+    recent.setCurrentRow(0)
+    qtbot.keyClick(recent, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert len(shell.windows) == 1 and shell.windows[0].store.title == TITLE  # type: ignore[attr-defined]
+    assert not shell.start_window.isVisible()  # type: ignore[union-attr]
