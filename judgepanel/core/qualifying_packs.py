@@ -11,10 +11,10 @@ The pack is written by the skeleton every later round's pack shares (core/round_
 A returned pack's votes (core/pack_votes.py writes them) are checked by `plan_qualifying_pack`
 with the checks of any returned later-round pack (core/round_returns.py): each signed, by the
 pack's judge, for an entry assigned to them in that round, the round still open (a closed
-round's pack is refused, naming the round). The ordinary merge
-(core/merge.py) then writes them into the panel's `round_votes`, where the round's rule
-counts them (core/round_results.py); a vote the judge cleared after an earlier return (a
-signed fail with no reason) removes the panel's copy. docs/rounds.md describes the rounds.
+round's pack is refused, naming the round). The ordinary merge (core/merge.py) then writes
+them into the panel's `round_votes`, where the round's rule counts them
+(core/round_results.py); a vote the judge cleared after an earlier return (a signed fail
+with no reason) removes the panel's copy. docs/rounds.md describes the rounds.
 """
 
 from __future__ import annotations
