@@ -429,6 +429,12 @@ def folder_is_writable(path: Path) -> bool:
     return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def damaged_file_error(exc: BaseException) -> bool:
+    """Whether SQLite found the file's pages damaged ("malformed", "not a database")."""
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
 def disk_full_error(exc: BaseException, path: Path | None = None) -> bool:
     """True for SQLite's 'database or disk is full' and the operating system's ENOSPC; with
     `path`, also for SQLite's bare 'disk I/O error' when that file's disk has no room left
@@ -720,10 +726,16 @@ class Store:
         return self.meta("title") or ""
 
     def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        """Run a query and return plain dicts."""
-        cursor = self.db.execute(sql, list(params))
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        """Run a query and return plain dicts. A file found damaged while reading (its
+        header was fine when it was opened) is refused naming the file."""
+        try:
+            cursor = self.db.execute(sql, list(params))
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except sqlite3.DatabaseError as exc:
+            if not damaged_file_error(exc):
+                raise
+            raise RefusedFile(f"{self.path}: the file is damaged ({exc})") from None
 
     # ----- the audit log -------------------------------------------------------------------
 

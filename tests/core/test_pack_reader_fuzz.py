@@ -143,3 +143,23 @@ def test_records_rewritten_with_any_value_are_refused_cleanly(
             conn.close()
 
     assert_clean(originals, damage)
+
+
+def test_a_pack_whose_scores_page_is_damaged_is_refused_naming_the_file(
+        originals: tuple[Path, Path], tmp_path: Path) -> None:
+    """The header opens fine, but the page holding the scores is garbage: the judge's window
+    reading the scores gets a refusal naming the file, not a raw database error."""
+    _panel, pack = originals
+    damaged = tmp_path / pack.name
+    shutil.copyfile(pack, damaged)
+    with contextlib.closing(sqlite3.connect(damaged)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'scores'"
+                            ).fetchone()[0]
+    data = bytearray(damaged.read_bytes())
+    start = (root - 1) * page_size
+    data[start:start + 64] = b"\xff" * 64
+    damaged.write_bytes(bytes(data))
+    with open_pack(damaged) as opened, pytest.raises(JudgePanelError) as refused:
+        Judging.for_pack(opened).scores("E-1")
+    assert str(damaged) in str(refused.value) and "damaged" in str(refused.value)
