@@ -380,6 +380,9 @@ def test_the_round_pages_read_on_the_windows_worker_not_the_gui_thread(
     """Judges & assignment, Packs, Results and Decisions re-read the panel (every award's
     rounds, the matrix, the progress, the analysis) on the window's database worker."""
     gui: list[str] = []
+    timer = getattr(window, "settle_timer", None)
+    if timer is not None:
+        timer.stop()  # the window's own settling of the file is not a page's reading
     window.store.db.conn.set_trace_callback(gui.append)
     try:
         for title in ("Judges & assignment", "Packs", "Results", "Decisions"):
