@@ -34,6 +34,7 @@ KEYRING_SERVICE = "JudgePanel pack"
 # defaults, 4 KiB pages and HMAC-SHA512, make a pack of hundreds of megabytes of documents
 # several times slower to build); a file opens with whichever settings it was written with.
 PACK_CIPHER = ("PRAGMA cipher_page_size = 32768", "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
+ENCRYPTED_CACHE_KIB = 32768  # page cache of an encrypted connection (the library keeps 8 MB)
 
 
 class WrongPassphrase(RefusedFile):
@@ -179,6 +180,10 @@ def connect(database: str, key: FileKey, **options: Any) -> sqlite3.Connection:
             raise
         if tables:  # an empty new file opens with any settings: it says nothing yet
             _OPENED_WITH[key] = settings
+        # A page SQLite has to read again is decrypted and checked again (a plain file's
+        # comes from the system's cache): keep up to 32 MiB of pages read, a merged panel's
+        # scores, so ranking by every method reads them once (bounded; pages as they are read).
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
         return conn
     raise WrongPassphrase("the passphrase is wrong, or this is not a JudgePanel file")
 

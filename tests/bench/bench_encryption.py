@@ -102,7 +102,7 @@ def run(quick: bool) -> list[dict[str, object]]:
         shm_plain, shm_saves = _saves_in_memory_files(plain[0], encrypted[0], key)
 
         merge_plain, merge_secret = [], []
-        for attempt in range(2):
+        for attempt in range(2 if quick else 3):
             for times, paths, name in ((merge_plain, plain, "plain"),
                                        (merge_secret, encrypted, "encrypted")):
                 copy = folder / f"{name}-{attempt}.judgepanel"
