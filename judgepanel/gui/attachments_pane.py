@@ -67,6 +67,8 @@ class AttachmentsPane(QWidget):
         self.store, self.judge = store, judge
         self.limits = award_limits(store) if limits is None else limits
         self.entry: str | None = None
+        self._award = ""
+        self._unlisted = False  # the entry's documents are not listed yet (the pane hidden)
         self.attachments: list[dict[str, Any]] = []
         self.setAccessibleName("Supporting documents")
         self.documents = QListWidget()
@@ -95,8 +97,18 @@ class AttachmentsPane(QWidget):
 
     def show_entry(self, entry: str, award: str = "") -> int:
         """List `entry`'s documents and open the first; returns how many there are."""
-        self.entry = entry
+        self.entry, self._award = entry, award
         self.attachments = attachments_by_entry(self.store, entry).get(entry, [])
+        if not self.isVisible():  # on the hidden tab: listed when the judge turns to it
+            self._unlisted = True
+            self.count_changed.emit(len(self.attachments))
+            return len(self.attachments)
+        self._list_documents()
+        return len(self.attachments)
+
+    def _list_documents(self) -> None:
+        self._unlisted = False
+        entry, award = self.entry or "", self._award
         marks = reading(self.store, self.judge, entry) if self.judge is not None else {}
         self.documents.blockSignals(True)
         self.documents.clear()
@@ -121,10 +133,11 @@ class AttachmentsPane(QWidget):
         if self.attachments and self.isVisible():  # hidden: opened when the tab is shown
             self.documents.setCurrentRow(self._first_readable())
         self.count_changed.emit(len(self.attachments))
-        return len(self.attachments)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if self._unlisted:
+            self._list_documents()
         if self.attachments and self.documents.currentRow() < 0:
             self.documents.setCurrentRow(self._first_readable())
 
@@ -136,6 +149,8 @@ class AttachmentsPane(QWidget):
         return 0
 
     def open_document(self, name: str) -> None:
+        if self._unlisted:
+            self._list_documents()
         for row in range(self.documents.count()):
             if self.documents.item(row).data(NAME_ROLE) == name:
                 self.documents.setCurrentRow(row)
@@ -205,7 +220,9 @@ def documents_beside(splitter: QSplitter, answers: QWidget, pane: AttachmentsPan
     tabs.addTab(pane, "Documents")
 
     def counted(count: int) -> None:
-        tabs.setTabText(1, f"Documents ({count})" if count else "Documents")
+        text = f"Documents ({count})" if count else "Documents"
+        if tabs.tabText(1) != text:  # the same text set again lays the window out again
+            tabs.setTabText(1, text)
 
     pane.count_changed.connect(counted)
     return tabs

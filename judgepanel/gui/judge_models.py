@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QIcon
 
 from judgepanel.core.pack_search import EntrySearch
 from judgepanel.gui.icons import status_icon
@@ -28,6 +29,14 @@ Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 TAG_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+_STATUS_ICONS: dict[str, QIcon] = {}  # drawn once each: the list asks on every repaint
+
+
+def cached_status_icon(status: str) -> QIcon:
+    icon = _STATUS_ICONS.get(status)
+    if icon is None:
+        icon = _STATUS_ICONS[status] = status_icon(status)
+    return icon
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,7 @@ class EntryListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.id}: {row.title}\n{row.nominee}, {row.organisation}\n{row.status_text}"
         if role == Qt.ItemDataRole.DecorationRole and column == 2:
-            return status_icon(row.status)
+            return cached_status_icon(row.status)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.id}, {row.title}, {row.status_text}"
         if role == ENTRY_ID_ROLE:
@@ -216,6 +225,8 @@ class TagListModel(QAbstractListModel):
         return [tag.id for tag in self._tags if tag.id in self._checked]
 
     def set_checked(self, ids: list[str]) -> None:
+        if set(ids) == self._checked:
+            return  # the same ticks: no view need repaint
         self._checked = set(ids)
         if self._tags:
             self.dataChanged.emit(self.index(0), self.index(len(self._tags) - 1),

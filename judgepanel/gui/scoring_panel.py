@@ -56,8 +56,9 @@ class ScoreBox(QDoubleSpinBox):
 
     def set_score(self, value: float | None) -> None:
         """Show a value from the pack without reporting it as the judge's action."""
-        if value != self.score():
-            self._typed = ""  # another entry's score: the next key starts a new one
+        if value == self.score():
+            return  # shown already: setting it again would only repaint the box
+        self._typed = ""  # another entry's score: the next key starts a new one
         self.blockSignals(True)
         self.setValue(self.minimum() if value is None else value)
         self.blockSignals(False)
@@ -283,10 +284,12 @@ class ScoringPanel(QWidget):
             card.score.set_score(row.get("value"))
             card.comment.set_text_quietly(row.get("comment", ""))
         self.overall.set_text_quietly(overall)
+        before = self.tag_model.checked()
         self.tag_model.blockSignals(True)
         self.tag_model.set_checked(tags)
         self.tag_model.blockSignals(False)
-        self.tag_view.viewport().update()
+        if self.tag_model.checked() != before:  # the same ticks: nothing to repaint
+            self.tag_view.viewport().update()
         self.set_message("")
 
     def set_score(self, section: str, value: float | None) -> None:
