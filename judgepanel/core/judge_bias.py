@@ -217,9 +217,9 @@ def bias_model(entry_index: Sequence[int], judge_index: Sequence[int],
         if not count:
             score_se.append(math.nan)
             continue
-        pairs = list(share.items())
-        leak = math.fsum([to_a * to_b * row[b] for a, to_a in pairs
-                          for row in (spread[a],) for b, to_b in pairs])
+        judged = list(share.items())
+        leak = math.fsum([to_a * to_b * row[b] for a, to_a in judged
+                          for row in (spread[a],) for b, to_b in judged])
         score_se.append(sigma * math.sqrt(max(1.0 / count + leak, 0.0)))
     design = covariance(0.0) if n_judges else []
     comparisons = [1.0 / design[a][a] if per_judge[a] and design[a][a] > 0 else 0.0

@@ -269,11 +269,11 @@ def _totals(award: Award, rows: list[tuple[Any, ...]], names: dict[int, str],
                 over, under = 100 * weight.denominator, denominator * weight.numerator
             if under > 0:
                 points = sum([units[key] for key in marks.items()])
-                key = (points, over, under)
-                pair = made.get(key)
+                kind = (points, over, under)
+                pair = made.get(kind)
                 if pair is None:
-                    pair = made[key] = (Fraction(points * over, under),
-                                        points * over / under)
+                    pair = made[kind] = (Fraction(points * over, under),
+                                         points * over / under)
                 total, shown = pair
         sections = marks if all_float else {section: float(value)
                                             for section, value in marks.items()}
