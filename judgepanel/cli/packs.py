@@ -222,7 +222,7 @@ def _round_packs(panel: Path, award_id: str | None, round_id: str, folder: Path,
     """`pack --all --round`: a pack for every judge assigned in a later round
     (core/round_packs.py); False for the award's first round, whose packs are the ordinary
     ones."""
-    from judgepanel.core.round_packs import make_round_packs
+    from judgepanel.core.round_pack_sets import make_round_packs
     from judgepanel.core.rounds import find_round
 
     if not award_id:

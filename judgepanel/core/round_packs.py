@@ -33,7 +33,6 @@ from judgepanel.core.packs import (
     copy_rows,
     new_pack_store,
     pack_key,
-    pack_targets,
     record_pack,
     write_pack_file,
 )
@@ -46,8 +45,8 @@ from judgepanel.core.store import Store, now
 ASSIGNED_KINDS = ("scored", "qualifying")
 
 
-def _later_scored(store: Store, award_id: str, round_id: str,
-                  kinds: tuple[str, ...] = ("scored",), closed: str = "") -> Round:
+def open_later_round(store: Store, award_id: str, round_id: str,
+                     kinds: tuple[str, ...] = ("scored",), closed: str = "") -> Round:
     """A later round of one of `kinds`, still open (`closed`: what the refusal adds)."""
     found = find_round(store, award_id, round_id)
     if found.first:
@@ -65,7 +64,7 @@ def assign_round(store: Store, award_id: str, round_id: str, judge: Judge,
     """Assign a later round's entries (default: all of them) to a judge; entries with a
     declared conflict are left out. Returns the entries newly assigned."""
     with store.transaction():
-        found = _later_scored(store, award_id, round_id, ASSIGNED_KINDS)
+        found = open_later_round(store, award_id, round_id, ASSIGNED_KINDS)
         inside = round_entries(store, found)
         wanted = entries if entries is not None else inside
         outside = [e for e in wanted if e not in inside]
@@ -97,7 +96,7 @@ def auto_assign_round(store: Store, award_id: str, round_id: str, per_entry: int
     import random
 
     with store.transaction():
-        found = _later_scored(store, award_id, round_id, ASSIGNED_KINDS)
+        found = open_later_round(store, award_id, round_id, ASSIGNED_KINDS)
         judges = [Judge(*row) for row in store.db.execute(
             "SELECT id, name, email, role FROM judges ORDER BY id")]
         if not judges:
@@ -190,7 +189,8 @@ def pack_round(panel: Store, award_id: str, round_id: str, kind: str) -> Round:
     closed (refusals name the round)."""
     if panel.kind != "panel":
         raise JudgePanelError(f"{panel.path}: packs are made from a panel, not from a pack")
-    found = _later_scored(panel, award_id, round_id, (kind,), "; its packs can no longer go out")
+    found = open_later_round(panel, award_id, round_id, (kind,),
+                             "; its packs can no longer go out")
     before = award_rounds(panel, award_id)[found.position - 1]
     if not before.closed:
         raise JudgePanelError(f"round '{before.id}' of award '{award_id}' is still open: close "
@@ -252,40 +252,6 @@ def make_later_pack(panel: Store, found: Round, judge: Judge, path: Path, who: s
         "kind": found.kind, "file": path.name, "entry_ids": entry_ids,
         "encrypted": key is not None, "expires": stamp}, who)
     return LaterPack(path, entry_ids, count, passphrase or "", stamp)
-
-
-def make_round_packs(panel: Store, award_id: str, round_id: str, folder: Path | str,
-                     who: str = "", overwrite: bool = False, passphrase: str | None = None,
-                     expires: date | None = None) -> list[PackSummary]:
-    """One pack for every judge assigned in a later scored or qualifying round, in `folder`,
-    named after the judge and the round ("Ann Lee - final.judgepack"); every name is checked
-    before any is written. `passphrase`: None plain, "" a generated one per pack, a text the
-    same for every pack."""
-    from judgepanel.core.qualifying_packs import make_qualifying_pack
-
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise JudgePanelError(f"{folder}: no such folder")
-    found = _later_scored(panel, award_id, round_id, ASSIGNED_KINDS)
-    judges = [Judge(*row) for row in panel.db.execute(
-        "SELECT id, name, email, role FROM judges ORDER BY id")]
-    assigned = [j for j in judges if round_pack_entries(panel, found, j)]
-    if not assigned:
-        raise JudgePanelError(f"{panel.path}: no judge has entries in round '{found.id}' of "
-                              f"award '{award_id}'; assign them first (judgepanel assign "
-                              "--round)")
-    targets = pack_targets(folder, assigned, overwrite, f" - {found.id}")
-    made: list[PackSummary] = []
-    for judge, target in targets:
-        if found.kind == "qualifying":
-            made.append(make_qualifying_pack(
-                panel, award_id, found.id, judge, target, who=who, overwrite=overwrite,
-                passphrase=passphrase, expires=expires).summary(judge.id))
-        else:
-            made.append(round_pack(panel, award_id, found.id, judge, target, who=who,
-                                   overwrite=overwrite, passphrase=passphrase,
-                                   expires=expires))
-    return made
 
 
 def round_pack_entries(panel: Store, found: Round, judge: Judge) -> list[str]:
