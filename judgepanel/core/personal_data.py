@@ -4,9 +4,12 @@ than needed), while the scores, ranks, decisions and the record of decisions sta
 A purge empties each entry's nominee and organisation, the extra fields that are personal
 (those the coordinator hid from judges, and any whose name says e-mail, phone, address,
 name, job or organisation), the original export rows, the judges' e-mail addresses and any
-attachments. The same text is replaced in the audit log, whose chain is then re-keyed record
-by record so it still verifies, and the purge itself is recorded with who and when. Finally
-the file is vacuumed (and its log emptied), so the removed text is not left in free pages.
+attachments. Where an entry's own answers name its nominee, organisation or another of its
+personal values, that text is replaced too (judges' comments are signed and stay as they
+were written). The same text is replaced in the audit log, whose chain is then re-keyed
+record by record so it still verifies, and the purge itself is recorded with who and when.
+Finally the file is vacuumed (and its log emptied), so the removed text is not left in free
+pages.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judge_fields import hidden_fields
@@ -33,11 +37,13 @@ class PurgeResult:
     fields: list[str]
     attachments: int
     audit_records: int
+    answers: int = 0
 
     def lines(self) -> list[str]:
         return [f"personal data removed from {self.entries} entries "
                 f"(nominee, organisation{', ' if self.fields else ''}{', '.join(self.fields)})",
                 f"{self.attachments} attachment(s) removed",
+                f"personal text removed from {self.answers} answer(s)",
                 f"{self.audit_records} audit record(s) anonymised; the chain still verifies",
                 "scores, ranks, decisions and the audit log are kept; the file was vacuumed"]
 
@@ -59,19 +65,22 @@ def purge_personal_data(panel: Store, who: str = "") -> PurgeResult:
     values: set[str] = set()
     removed_fields: set[str] = set()
     updates: list[tuple[str, str]] = []
+    own_values: dict[str, set[str]] = {}
     for entry, nominee, organisation, fields_text, source_text in conn.execute(
             "SELECT id, nominee, organisation, fields, source FROM entries").fetchall():
         fields = json.loads(fields_text or "{}")
         kept = {}
+        own = {str(nominee), str(organisation)}
         for name, value in fields.items():
             if personal_field(name, hidden):
                 removed_fields.add(name)
-                values.add(str(value))
+                own.add(str(value))
             else:
                 kept[name] = value
-        values.update({str(nominee), str(organisation)})
-        values.update(str(v) for k, v in json.loads(source_text or "{}").items()
-                      if personal_field(str(k), hidden))
+        own.update(str(v) for k, v in json.loads(source_text or "{}").items()
+                   if personal_field(str(k), hidden))
+        values.update(own)
+        own_values[str(entry)] = own
         updates.append((json.dumps(kept, ensure_ascii=False, sort_keys=True), entry))
     values.update(str(r[0]) for r in conn.execute("SELECT email FROM judges"))
     # What the results still name (ids, titles, awards, judges) is never scrubbed.
@@ -81,8 +90,10 @@ def purge_personal_data(panel: Store, who: str = "") -> PurgeResult:
     # Longest first, so "Jo Bloggs" goes before "Jo"; very short values would scrub words.
     scrub = sorted((v for v in values if len(v.strip()) >= 3 and v not in kept_names),
                    key=len, reverse=True)
+    answers = _scrubbed_answers(conn, own_values, kept_names)
     attachments = 0
     with panel.transaction():
+        conn.executemany("UPDATE answers SET text = ? WHERE entry = ? AND section = ?", answers)
         conn.executemany("UPDATE entries SET nominee = '', organisation = '', fields = ?, "
                          "source = '{}' WHERE id = ?", updates)
         conn.execute("UPDATE judges SET email = ''")
@@ -92,7 +103,7 @@ def purge_personal_data(panel: Store, who: str = "") -> PurgeResult:
             conn.execute("DELETE FROM attachments")
         anonymised = _anonymise_audit(panel, scrub)
         result = PurgeResult(len(updates), sorted(removed_fields, key=str.casefold),
-                             attachments, anonymised)
+                             attachments, anonymised, len(answers))
         panel.audit("personal data purged", {
             "entries": result.entries, "fields": ["nominee", "organisation", *result.fields],
             "attachments": attachments, "audit_records_anonymised": anonymised}, who)
@@ -101,6 +112,27 @@ def purge_personal_data(panel: Store, who: str = "") -> PurgeResult:
     if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return result
+
+
+def _scrubbed_answers(conn: Any, own_values: dict[str, set[str]], kept_names: set[str]
+                      ) -> list[tuple[str, str, str]]:
+    """Each answer that names its own entry's personal values, with them replaced (ignoring
+    case): (text, entry, section)."""
+    changed = []
+    patterns: dict[str, re.Pattern[str] | None] = {}
+    for entry, section, text in conn.execute("SELECT entry, section, text FROM answers"):
+        if entry not in patterns:
+            wanted = sorted((v for v in own_values.get(entry, ()) if len(v.strip()) >= 3
+                             and v not in kept_names), key=len, reverse=True)
+            patterns[entry] = re.compile("|".join(
+                re.escape(v.strip()) for v in wanted), re.IGNORECASE) if wanted else None
+        pattern = patterns[entry]
+        if pattern is None or not text:
+            continue
+        scrubbed = pattern.sub(REMOVED, text)
+        if scrubbed != text:
+            changed.append((scrubbed, entry, section))
+    return changed
 
 
 def _anonymise_audit(panel: Store, scrub: list[str]) -> int:

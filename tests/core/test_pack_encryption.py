@@ -166,6 +166,22 @@ def test_the_purge_leaves_no_personal_text_in_the_file_and_keeps_the_results(
     assert record == {"who": "coordinator", "action": "personal data purged"}
 
 
+def test_the_purge_removes_the_nominee_named_in_their_own_answers(panel: Store) -> None:
+    """Entrants write about themselves ("The Outpatients Group was set up…"): the answers
+    stay for the record, without the personal values they name."""
+    upsert_entries(panel, [EntryRecord(
+        "E-3", AWARD, title="Booking online", nominee="Outpatients Improvement Group",
+        organisation="Cresswell Acute Hospitals",
+        answers={"Q1": "The OUTPATIENTS improvement group, at Cresswell Acute Hospitals, "
+                       "rebuilt booking.", "Q2": "Waiting times fell by a third."})])
+    purged = purge_personal_data(panel)
+    answers = {r["section"]: r["text"] for r in panel.rows(
+        "SELECT section, text FROM answers WHERE entry = 'E-3'")}
+    assert answers == {"Q1": "The [removed], at [removed], rebuilt booking.",
+                       "Q2": "Waiting times fell by a third."}
+    assert purged.answers == 1 and "personal text removed from 1 answer(s)" in purged.lines()
+
+
 def test_a_pack_past_its_expiry_date_can_only_be_returned(panel: Store,
                                                          tmp_path: Path) -> None:
     path = tmp_path / "ann.judgepack"
