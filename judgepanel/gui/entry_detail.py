@@ -7,12 +7,20 @@ The pane is laid out in a Designer form (ui/entry_detail.ui); the side-by-side t
 column per judge and one row per section, is built here as HTML from the entry's scores. The
 documents window (ui/entry_documents_dialog.ui) gets its attachments pane here, as the pane
 reads the panel.
+
+On the Results page the pane follows the round chosen there (`round`): a later round shows
+that round's judges' scores on its own sections, or the panel's agreed scores and note, or
+each judge's pass or fail with the reason; an award judged in rounds also shows the entry's
+path through them. The pane reads through `run` (the page's, which reads on the window's
+database worker), never on the GUI thread while in the window.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
@@ -23,6 +31,8 @@ from judgepanel.core.conflicts import list_conflicts
 from judgepanel.core.entries import get_entry
 from judgepanel.core.evidence import EntryEvidence, entry_evidence
 from judgepanel.core.judges import list_judges
+from judgepanel.core.round_entry_sheets import RoundEntrySheet, entry_path_in, round_entry_sheet
+from judgepanel.core.rounds import Round
 from judgepanel.core.scoring import Judging
 from judgepanel.core.store import Store
 from judgepanel.core.totals import award_settings, totals_from_rows
@@ -121,6 +131,58 @@ def detail_html(view: EntryView) -> str:
             + evidence_html(view.evidence))
 
 
+KIND_WORDS = {"scored": "scored by its judges", "qualifying": "pass or fail",
+              "consensus": "agreed in the room"}
+
+
+def round_html(view: EntryView, sheet: RoundEntrySheet) -> str:
+    """A later round's part of the detail: what the round holds for the entry."""
+    esc = html.escape
+    found = sheet.round
+    head = (f"<p><b>{esc(found.name)}</b> ({KIND_WORDS.get(found.kind, found.kind)}, "
+            f"{'closed' if found.closed else 'open'})</p>")
+    if not sheet.in_round:
+        return head + (f"<p>{esc(view.entry)} is not in {esc(found.name)}: it was not promoted "
+                       "into this round, or was withdrawn from it.</p>")
+    if found.kind == "consensus":
+        if not any(v is not None for v in sheet.agreed.values()) and not sheet.note:
+            return head + "<p>The panel has not agreed any score for this entry yet.</p>"
+        total = "–" if sheet.agreed_total is None else f"{sheet.agreed_total:.1f}"
+        rows = [f"<tr><td><b>Total</b> <small>(of 100)</small></td><td><b>{total}</b></td></tr>"]
+        for section in sheet.award.sections:
+            scale = sheet.award.scale_of(section)
+            rows.append(f"<tr><td><b>{esc(section.id)}</b> {esc(section.title)}<br>"
+                        f"<small>{scale.describe()}</small></td>"
+                        f"<td><b>{_score(sheet.agreed.get(section.id))}</b></td></tr>")
+        rows.append(f"<tr><td><b>The chair's note</b></td><td>{esc(sheet.note)}</td></tr>")
+        return (head + "<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
+                "<tr><th>Section</th><th>Agreed by the panel</th></tr>"
+                f"{''.join(rows)}</table>")
+    if found.kind == "qualifying":
+        if not sheet.votes:
+            return head + "<p>No judge has decided on this entry yet.</p>"
+        passes = sum(1 for v in sheet.votes if v.passed)
+        rows = [f"<tr><td>{esc(v.judge)}</td><td><b>{'Pass' if v.passed else 'Fail'}</b>"
+                f"</td><td>{esc(v.reason)}</td></tr>" for v in sheet.votes]
+        return (head + f"<p>{passes} of {len(sheet.votes)} judges pass it "
+                f"(the round's rule: {esc(found.pass_rule)}).</p>"
+                "<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
+                "<tr><th>Judge</th><th>Decision</th><th>Reason</th></tr>"
+                f"{''.join(rows)}</table>")
+    columns = [JudgeColumn(j.judge, j.conflict, dict(j.scores), j.comment, j.total)
+               for j in sheet.judges]
+    if not columns:
+        return head + f"<p>No judge has scored this entry in {esc(found.name)} yet.</p>"
+    return head + detail_html(EntryView(view.entry, view.title, view.nominee,
+                                        view.organisation, sheet.award, columns))
+
+
+def path_html(path: str) -> str:
+    if not path:
+        return ""
+    return f"<p><b>Path through the rounds</b><br>{html.escape(path)}</p>"
+
+
 def evidence_html(evidence: EntryEvidence | None) -> str:
     """One line per framework domain: distinct behaviours the counted judges tagged."""
     if evidence is None:
@@ -150,6 +212,8 @@ class EntryDetail(QWidget):
         self.documents_button.clicked.connect(self.open_documents)
         self.documents_button.hide()
         self.documents_dialog: QDialog | None = None
+        self.round: Round | None = None  # a later round chosen on the page, else None
+        self.run: Callable[[Callable[[Store], Any]], Any] = lambda work: work(self.store)
 
     def show_entry(self, entry_id: str | None) -> None:
         self.entry = entry_id
@@ -158,13 +222,23 @@ class EntryDetail(QWidget):
             self.browser.clear()
             self.documents_button.hide()
             return
-        view = entry_view(self.store, entry_id)
-        count = len(attachments_by_entry(self.store, entry_id).get(entry_id, []))
+        found = self.round
+
+        def read(panel: Store) -> tuple[EntryView, int, RoundEntrySheet | None, str]:
+            view = entry_view(panel, entry_id)
+            count = len(attachments_by_entry(panel, entry_id).get(entry_id, []))
+            if found is not None:
+                sheet = round_entry_sheet(panel, found.award, found.id, entry_id)
+                return view, count, sheet, sheet.path
+            return view, count, None, entry_path_in(panel, view.award.id, entry_id)
+
+        view, count, sheet, path = self.run(read)
         self.documents_button.setText(f"Documents ({count})…")
         self.documents_button.setVisible(count > 0)
         who = " · ".join(p for p in (view.nominee, view.organisation) if p)
         self.heading.setText(f"{view.entry}: {view.title}" + (f"\n{who}" if who else ""))
-        self.browser.setHtml(detail_html(view))
+        body = round_html(view, sheet) if sheet is not None else detail_html(view)
+        self.browser.setHtml(body + path_html(path))
 
     def open_documents(self) -> AttachmentsPane | None:
         """The entry's documents in the same viewer the judges use (nothing is recorded)."""
@@ -176,7 +250,8 @@ class EntryDetail(QWidget):
             self.documents_form.setupUi(self.documents_dialog)
             self.documents_pane = AttachmentsPane(self.store, None)  # reads the panel
             self.documents_form.layout.addWidget(self.documents_pane)
-        award = entry_view(self.store, self.entry).award.id
+        entry = self.entry
+        award = self.run(lambda panel: entry_view(panel, entry).award.id)
         self.documents_dialog.setWindowTitle(f"Documents of {self.entry}")
         self.documents_pane.show_entry(self.entry, award)
         self.documents_dialog.show()

@@ -109,6 +109,8 @@ class RoundResultModel(RowsModel):
             return "–" if value is None else str(value)
         if key == "through":
             return "yes" if value else "no"
+        if key == "passes" and value is not None:  # passes of the votes cast
+            return f"{value} of {value + (row.get('fails') or 0)}"
         if key == "placement":
             return "" if value in (None, "none") else placement_label(value)
         return "" if value is None else str(value)

@@ -504,3 +504,155 @@ def test_in_the_window_a_round_added_and_closed_reaches_the_other_pages(
         assert packs.round_combo.isVisible() and "has no packs" in packs.round_note.text()
     finally:
         opened.close()
+
+
+# ----- the chair's entry detail and the navigation follow the rounds --------------------------
+
+
+def detail_text(page: ResultsPage) -> str:
+    return " ".join(page.detail.text().split())
+
+
+def test_the_entry_detail_follows_the_round_chosen_on_results(qtbot, final_panel: Store) -> None:
+    from judgepanel.core.consensus import set_consensus_note
+
+    set_consensus_note(final_panel, AWARD, "final", "E02", "Clear winner in the room")
+    page = ResultsPage(final_panel)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.round_shown is not None, timeout=WAIT)
+    page.show_entry("E02")
+    text = detail_text(page)
+    assert "Final (agreed in the room, open)" in text
+    assert "Agreed by the panel" in text and "Clear winner in the room" in text
+    assert "Total (of 100) 90.0" in text and "Ann" not in text  # the panel's, no judge's
+    assert ("Path through the rounds Judging 2nd of 10 with 90.0; Final 1st of 3 with 90.0"
+            in text)
+    page.show_entry("E05")  # shortlisted out: not in the final
+    assert "E05 is not in Final" in detail_text(page)
+    page.show_entry("E02")
+    page.round_combo.choose("judging")  # the written round: each judge's own scores
+    qtbot.waitUntil(lambda: page.round_shown is None and page.results is not None,
+                    timeout=WAIT)
+    text = detail_text(page)
+    assert "Ann" in text and "Bob" in text and "Agreed by the panel" not in text
+    assert "Judging 2nd of 10 with 90.0" in text
+
+
+def scored_final(path: Path) -> None:
+    """The shortlisted panel's scored final: Ann and Bob score E01 in it (80 and 60)."""
+    from judgepanel.core.judges import list_judges
+    from judgepanel.core.round_packs import assign_round
+    from judgepanel.core.round_sheets import import_round_scores
+    from judgepanel.core.rounds import find_round
+
+    with Store.open(path) as panel:
+        for judge in list_judges(panel):
+            assign_round(panel, AWARD, "final", judge, ["E01", "E02"])
+        sheet = path.parent / "final.csv"
+        sheet.write_text("entry,judge,section,score,comment\nE01,Ann,talk,8,Calm and clear\n"
+                         "E01,Bob,talk,6,\n", encoding="utf-8")
+        import_round_scores(panel, sheet, find_round(panel, AWARD, "final"))
+
+
+def test_in_the_window_the_detail_shows_the_rounds_judges_and_reads_on_the_worker(
+        qtbot, shortlisted: Path, tmp_path: Path) -> None:
+    scored_final(shortlisted)
+    opened = PanelWindow(shortlisted, scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    gui: list[str] = []
+    try:
+        page = opened.go_to("Results")
+        qtbot.waitUntil(lambda: page.round_shown is not None and not page.busy, timeout=WAIT)
+        timer = getattr(opened, "settle_timer", None)
+        if timer is not None:
+            timer.stop()
+        opened.store.db.conn.set_trace_callback(gui.append)
+        page.show_entry("E01")
+        summary = page.summary()
+        assert gui == [], f"the entry's detail read on the GUI thread: {gui[:3]}"
+        text = detail_text(page)
+        assert "Final (scored by its judges, open)" in text
+        assert "Calm and clear" in text and "80.0" in text and "60.0" in text
+        assert "Judging 1st of 10 with 95.0; Final 1st of 6 with 70.0" in text
+        # the navigation says where the award is, not the first round's numbers
+        assert summary == "Final: 6 entries, ranked 1 of 6"
+        page.round_combo.choose("judging")
+        assert page.summary() == summary  # the award's place, whichever round is looked at
+    finally:
+        opened.store.db.conn.set_trace_callback(None)
+        opened.close()
+
+
+def test_the_navigation_says_a_round_closed_and_how_many_went_through(
+        qtbot, results: ResultsPage, store: Store) -> None:
+    from judgepanel.core.consensus import record_consensus
+
+    assert results.summary() == "10 of 10 entries ranked, 0 flagged"  # one round: as before
+    add_round(store, AWARD, RoundSpec("final", "Final", "consensus", FINAL_SECTIONS))
+    assert results.summary() == "Judging: 10 entries, ranked 10 of 10"
+    promote(store, AWARD, "final", "Shortlist", top=6)
+    close_round(store, AWARD, "judging")
+    assert results.summary() == "Judging closed, 6 promoted to Final"
+    for entry, score in {"E01": 6, "E02": 9, "E03": 7, "E04": 8}.items():
+        record_consensus(store, AWARD, "final", entry, "talk", score)
+    assert results.summary() == "Final: 6 entries, agreed 4 of 6"
+    close_round(store, AWARD, "final")
+    assert results.summary() == "Final closed: 6 entries, agreed 4 of 6"
+
+
+@pytest.fixture
+def sifted(tmp_path: Path) -> Path:
+    """A qualifying round (majority) of the top 4, Ann and Bob given all four; two decided."""
+    from judgepanel.core.consensus import record_vote
+    from judgepanel.core.judges import list_judges
+    from judgepanel.core.round_packs import assign_round
+
+    path = tmp_path / "sifted.judgepanel"
+    panel = scored_panel(path)
+    add_round(panel, AWARD, RoundSpec("sift", "Sift", "qualifying", pass_rule="majority"))
+    promote(panel, AWARD, "sift", "Shortlist", top=4)
+    close_round(panel, AWARD, "judging")
+    for judge in list_judges(panel):
+        assign_round(panel, AWARD, "sift", judge, ["E01", "E02", "E03", "E04"])
+    record_vote(panel, AWARD, "sift", "Ann", "E01", True)
+    record_vote(panel, AWARD, "sift", "Bob", "E01", False, "Out of scope")
+    panel.close()
+    return path
+
+
+def test_a_qualifying_round_counts_passes_and_decisions_not_scores(
+        qtbot, sifted: Path, tmp_path: Path) -> None:
+    opened = PanelWindow(sifted, scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    try:
+        results = opened.go_to("Results")
+        qtbot.waitUntil(lambda: results.round_shown is not None and not results.busy,
+                        timeout=WAIT)
+        proxy = results.results_proxy
+        headings = [proxy.headerData(c, Qt.Orientation.Horizontal)
+                    for c in range(proxy.columnCount())]
+        assert "Passes" in headings and "Entries scored" not in headings
+        row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ENTRY_ROLE)
+                   == "E01")
+        assert proxy.index(row, headings.index("Passes")).data() == "1 of 2"
+        results.show_entry("E01")
+        text = detail_text(results)
+        assert "1 of 2 judges pass it (the round's rule: majority)" in text
+        assert "Bob Fail Out of scope" in text and "Ann Pass" in text
+        assert results.summary() == "Sift: 4 entries, decided 1 of 4"
+        judges = opened.go_to("Judges & assignment")
+        assert judges.round_combo.round_id() == "sift"
+        assert "2 of 8 decisions (pass or fail) made" in judges.heading.status.text()
+        packs = opened.go_to("Packs")
+        model = packs.progress_model
+        assert [model.headerData(c, Qt.Orientation.Horizontal)
+                for c in range(model.columnCount())][2] == "Entries decided"
+        assert "2 of 8 decided (pass or fail)" in packs.heading.status.text()
+        packs.round_combo.choose("judging")
+        assert model.headerData(2, Qt.Orientation.Horizontal) == "Entries scored"
+    finally:
+        opened.close()

@@ -225,10 +225,16 @@ class JudgesPage(PanelPage):
                                     "promote entries into it (Results ▸ Rounds…).")
             return
         with_judges = sum(1 for entry, _title in rows if entry in given)
+        cells = [cell for cell in self.matrix_model.matrix.cells.values() if cell.assigned]
+        done = sum(1 for cell in cells if cell.scored)
+        counted = (f"{done} of {plural(len(cells), 'decision')} (pass or fail) made"
+                   if found.kind == "qualifying" else f"{done} of {len(cells)} scored")
         self.heading.set_status(
             f"{with_judges} of {plural(len(rows), 'entry', 'entries')} in {found.name} have "
-            "judges.", "Auto-assign… the round, or click cells to assign by hand."
-            if with_judges < len(rows) else f"create {found.name}'s packs (Packs page).")
+            f"judges; {counted}.", "Auto-assign… the round, or click cells to assign by hand."
+            if with_judges < len(rows) else
+            f"create {found.name}'s packs (Packs page)." if done < len(cells) else
+            f"close {found.name} and promote into the next round (Results ▸ Rounds…).")
 
     def coverage(self) -> tuple[int, int, int]:
         """(entries with the full number of judges, all entries, that number) over awards,

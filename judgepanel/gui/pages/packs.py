@@ -91,7 +91,7 @@ class PacksPage(PanelPage):
         self.drop_hint.setStyleSheet(f"QLabel {{ color: {quiet}; border: 2px dashed {quiet}; "
                                      "padding: 10px; border-radius: 4px; }")
         self.outcome = self.ui.outcome
-        self.progress_model = ProgressModel(self)
+        self.progress_model = RoundProgressModel(self)
         self.progress_table = self.ui.progress_table
         self.progress_table.setModel(self.progress_model)
         self.merge_model = MergeSummaryModel(self)
@@ -147,6 +147,7 @@ class PacksPage(PanelPage):
             self._refresh_round(found)
             return
         self.round_note.hide()
+        self._progress_columns(False)
         self.progress_box_title("Progress by judge")
         rows = [{"judge": p.judge, "id": p.judge_id, "assigned": p.assigned,
                  "scored": p.scored, "complete": p.complete,
@@ -161,6 +162,13 @@ class PacksPage(PanelPage):
             else "Assign entries to judges first (Judges & assignment)")
         self.heading.set_status(self.summary(), self.next_step())
 
+    def _progress_columns(self, qualifying: bool) -> None:
+        """A qualifying round's judges decide pass or fail: its progress counts decisions."""
+        if qualifying != self.progress_model.decided:
+            self.progress_model.decided = qualifying
+            self.progress_model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, self.progress_model.columnCount() - 1)
+
     def progress_box_title(self, title: str) -> None:
         self.ui.progress_box.setTitle(title)
 
@@ -172,6 +180,7 @@ class PacksPage(PanelPage):
         rows = [{"judge": s.judge, "id": s.judge_id, "assigned": s.assigned,
                  "scored": s.scored, "complete": s.scored, "returned": "—"}
                 for s in shares if s.assigned]
+        self._progress_columns(found.kind == "qualifying")
         self.progress_model.set_rows(rows)
         self.progress_table.resizeColumnsToContents()
         self.progress_box_title(f"Progress by judge in {found.name}")
@@ -207,9 +216,11 @@ class PacksPage(PanelPage):
         else:
             done = sum(min(r["scored"], r["assigned"]) for r in rows)
             total = sum(r["assigned"] for r in rows)
+            counted = ("decided (pass or fail)" if found.kind == "qualifying"
+                       else "scored")
             self.heading.set_status(
                 f"{plural(given, 'judge')} with entries in {found.name}; {done} of {total} "
-                "scored.", "send each judge their pack; merge the packs as they come back.")
+                f"{counted}.", "send each judge their pack; merge the packs as they come back.")
 
     def _numbers(self) -> tuple[int, int, int, int]:
         """(judges with entries, of them returned, entries assigned, of them complete)."""
@@ -225,8 +236,9 @@ class PacksPage(PanelPage):
             return f"{found.name}: no packs (agreed in the room)"
         given, returned, assigned, complete = self._numbers()
         if found is not None:
+            counted = "decided" if found.kind == "qualifying" else "scored"
             return (f"{found.name}: {plural(given, 'judge')} with entries, {complete} of "
-                    f"{assigned} scored" if given else
+                    f"{assigned} {counted}" if given else
                     f"{found.name}: no packs yet, assign its entries first")
         if not given:
             return "No packs yet: assign entries first"
@@ -426,3 +438,14 @@ class PacksPage(PanelPage):
         if paths:
             event.acceptProposedAction()
             self.merge(paths)
+
+
+class RoundProgressModel(ProgressModel):
+    """Progress by judge; in a qualifying round (`decided`) the judges' count is of their
+    pass or fail decisions, and its heading says so."""
+
+    decided = False
+
+    def column_headings(self) -> tuple[str, ...]:
+        return tuple("Entries decided" if self.decided and key == "scored" else heading
+                     for key, heading in self.columns)

@@ -25,6 +25,7 @@ from judgepanel.core.award_results import adopt_results, cached_results, data_ve
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import METHODS
+from judgepanel.core.round_entry_sheets import RoundsProgress, rounds_progress
 from judgepanel.core.round_results import RoundResult, final_result, round_result
 from judgepanel.core.rounds import award_rounds
 from judgepanel.core.store import Store
@@ -121,6 +122,7 @@ class ResultsPage(PanelPage):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._row_activated)
         self.detail = EntryDetail(self.store)  # it reads the panel: made here, not by the form
+        self.detail.run = self.run  # on the window's database worker, when in the window
         self.ranking_splitter = self.ui.ranking_splitter
         self.ranking_splitter.addWidget(self.detail)
         self.ranking_splitter.setStretchFactor(0, 3)
@@ -320,6 +322,7 @@ class ResultsPage(PanelPage):
         if self.results_proxy.sourceModel() is not self.results_model:
             self.results_proxy.setSourceModel(self.results_model)
         self.round_shown = None
+        self.detail.round = None
         self.method_combo.setEnabled(True)
         for tab in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(tab, True)
@@ -330,6 +333,7 @@ class ResultsPage(PanelPage):
         selected = self.detail.entry
         self.round_shown = result
         found = result.round
+        self.detail.round = found  # the entry's detail follows the round shown
         weighted = [r for r in self.round_combo.rounds if r.weight is not None]
         self.round_model.set_result(result, final or None, combined=bool(weighted))
         if self.results_proxy.sourceModel() is not self.round_model:
@@ -461,8 +465,17 @@ class ResultsPage(PanelPage):
             self.tabs.setCurrentIndex(0)
 
     def summary(self) -> str:
-        """What is done and what is next, for the navigation (a small award is ranked now)."""
+        """What is done and what is next, for the navigation (a small award is ranked now).
+        An award judged in rounds says where it is ("Final: 6 entries, agreed 4 of 6"), read
+        on the window's database worker."""
         award = self.award_id()
+        if award is not None:
+            try:
+                progress = self.run(lambda panel: rounds_progress(panel, award))
+            except Exception:  # an award removed meanwhile: the page re-reads on its own
+                progress = None
+            if progress is not None:
+                return rounds_line(progress)
         if (self.results is None or self.stale) and award is not None and not self.busy \
                 and self._entry_count(award) <= LARGE_AWARD:
             self._analyse()
@@ -475,3 +488,24 @@ class ResultsPage(PanelPage):
         flagged = sum(1 for r in entries if r.flags)
         return f"{ranked} of {len(entries)} entries ranked, {flagged} flagged"
 
+
+
+VERBS = {"consensus": "agreed", "qualifying": "decided", "scored": "ranked"}
+
+
+def rounds_line(progress: RoundsProgress) -> str:
+    """The navigation's line for an award judged in rounds: its current round and how far
+    it has got, or the round just closed and how many went through."""
+    found, before = progress.current, progress.before
+    entries, done = progress.entries, progress.done
+    verb = VERBS.get(found.kind, "ranked")
+    if progress.all_closed:
+        return (f"{found.name} closed: {plural(entries, 'entry', 'entries')}, {verb} {done} "
+                f"of {entries}")
+    if before is not None and done == 0:
+        if not entries:
+            return (f"{before.name} closed, none promoted to {found.name} yet" if before.closed
+                    else f"{found.name}: no entries promoted yet")
+        if before.closed:
+            return f"{before.name} closed, {entries} promoted to {found.name}"
+    return f"{found.name}: {plural(entries, 'entry', 'entries')}, {verb} {done} of {entries}"
