@@ -93,6 +93,7 @@ class MergeResult:
     sha256: str = ""
     older: int = 0  # values older than the panel's (from a return already merged): kept
     counter: int = 0  # the highest write counter in the pack
+    withdrawn: int = 0  # a later round's records for entries withdrawn from it: not merged
 
     @property
     def ok(self) -> bool:
@@ -106,6 +107,8 @@ class MergeResult:
         if self.older:
             extra += (f"; this return is older than one already merged: {self.older} "
                       "value(s) the judge changed later were kept as the panel has them")
+        if self.withdrawn:
+            extra += f"; {self.withdrawn} records for withdrawn entries not merged"
         return (f"{self.file.name} ({self.judge}): {self.new} new, {self.changed} changed, "
                 f"{self.unchanged} unchanged score(s){extra}")
 
@@ -466,13 +469,13 @@ def _round_plan(view: _PanelView, pack: _Pack, judge: int, name: str, key: str) 
                                          pack.scores, pack.conflicts)
         else:
             found = plan_round_pack(view.panel, pack.meta, judge, key, pack.scores,
-                                    pack.reviews, pack.conflicts)
+                                    pack.reviews, pack.conflicts, pack.votes)
     except RoundPackRefused as exc:
         raise _Refused(str(exc)) from None
     result = MergeResult(pack.path, judge=name, sha256=pack.sha256, new=len(found.new),
                          changed=len(found.changed), unchanged=found.unchanged,
                          reviews=len(getattr(found, "reviews", [])),
-                         conflicts=len(found.conflicts))
+                         conflicts=len(found.conflicts), withdrawn=found.withdrawn)
     return _Plan(result, judge, round_plan=found)
 
 
@@ -638,7 +641,7 @@ def _write(view: _PanelView, plan: _Plan, who: str) -> None:
             "judge": plan.result.judge, "award": plan.round_plan.award,
             "round": plan.round_plan.round, "new": plan.result.new,
             "changed": plan.result.changed, "unchanged": plan.result.unchanged,
-            "reviews": plan.result.reviews}, who)
+            "reviews": plan.result.reviews, "withdrawn": plan.result.withdrawn}, who)
         return
     conn = view.panel.db.conn
     judge = plan.judge

@@ -2,8 +2,9 @@
 
 A qualifying round asks each judge one thing per entry: should it go through (pass), or not
 (fail, with a reason)? The pack holds the judge's votes in its `round_votes` table, each
-signed with the judge's pack key exactly as a score is (`vote_signature`, with the judge's
-write counter), so the merge can tell a vote JudgePanel wrote from one edited outside it
+signed with the judge's pack key bound to the round (`scoring.round_key`), exactly as a
+later round's score is (`vote_signature`, with the judge's write counter), so the merge can
+tell a vote JudgePanel wrote from one edited outside it, or relabelled as another round's
 (core/qualifying_packs.py checks and merges them). A save is five statements: BEGIN, `PRAGMA
 data_version` (has another connection written since? then the votes are read again), whether
 the judge declared a conflict with the entry, one INSERT, COMMIT. A cleared vote is kept
@@ -17,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from judgepanel.core.errors import JudgePanelError
-from judgepanel.core.scoring import refuse_unless_allowed, sign
+from judgepanel.core.scoring import refuse_unless_allowed, round_key, sign
 from judgepanel.core.store import Store, now
 
 
@@ -103,7 +104,7 @@ class PackVoting:
         row = db.execute("SELECT pack_key FROM judges WHERE id = ?", [self.judge]).fetchone()
         if row is None:
             raise JudgePanelError(f"{store.path}: the pack's judge is missing from it")
-        self.key = str(row[0])
+        self.key = round_key(str(row[0]), found.award, found.id)  # bound to the round
         self.panel_id = store.panel_id
         self.assigned = {str(r[0]) for r in db.execute(
             "SELECT entry FROM assignments WHERE judge = ?", [self.judge])}

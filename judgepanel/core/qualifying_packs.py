@@ -34,12 +34,15 @@ from judgepanel.core.round_returns import (
     RoundPackRefused,
     check_written,
     declared_conflicts,
+    mis_signed,
     not_assigned,
     returned_round,
     round_work,
+    withdrawn_entries,
     write_conflicts,
 )
 from judgepanel.core.rounds import find_round
+from judgepanel.core.scoring import round_key
 from judgepanel.core.store import Store
 
 
@@ -114,6 +117,7 @@ class VotePlan:
     changed: list[VoteRow] = field(default_factory=list)
     unchanged: int = 0
     conflicts: list[tuple[Any, ...]] = field(default_factory=list)  # declared in the pack
+    withdrawn: int = 0  # votes for entries withdrawn from the round: skipped
 
     def write(self, conn: sqlite3.Connection) -> None:
         """Write the plan; a changed row that records a cleared vote deletes the panel's."""
@@ -146,8 +150,11 @@ def is_qualifying_pack(panel: Store, meta: dict[str, str]) -> bool:
 def plan_qualifying_pack(panel: Store, meta: dict[str, str], judge: int, key: str,
                          votes: list[VoteRow], scores: list[tuple[Any, ...]],
                          conflicts: list[tuple[Any, ...]] | None = None) -> VotePlan:
-    """Check a returned qualifying pack's votes against the panel and plan their merge."""
+    """Check a returned qualifying pack's votes against the panel and plan their merge (each
+    signed under the judge's `key` bound to the round; a vote for an entry withdrawn from
+    the round is counted and skipped)."""
     found = returned_round(panel, meta)
+    bound = round_key(key, found.award, found.id)
     award_id = found.award
     if any(row[3] is not None for row in scores):
         raise RoundPackRefused(f"it holds section scores, but round '{found.id}' is a "
@@ -156,9 +163,10 @@ def plan_qualifying_pack(panel: Store, meta: dict[str, str], judge: int, key: st
     existing = {str(r[0]): (bool(r[1]), str(r[2]), int(r[3])) for r in panel.db.execute(
         "SELECT entry, passed, reason, seq FROM round_votes WHERE award = ? AND round = ? AND "
         "judge = ?", [award_id, found.id, judge])}
+    withdrawn = withdrawn_entries(panel, found)
     plan = VotePlan(award_id, found.id, judge)
-    plan.conflicts, declared = declared_conflicts(panel, found, judge, key, conflicts or [],
-                                                  assigned, conflicted)
+    plan.conflicts, declared, plan.withdrawn = declared_conflicts(
+        panel, found, judge, key, conflicts or [], assigned, conflicted, withdrawn)
     for row in votes:
         owner, award, in_round, entry, passed, reason, updated_at, signature, seq = row
         if owner != judge:
@@ -169,12 +177,16 @@ def plan_qualifying_pack(panel: Store, meta: dict[str, str], judge: int, key: st
                                    f"round '{found.id}'")
         check_written(entry, "a vote", text=(reason, updated_at), counter=seq, flag=passed,
                       least=1)
-        if vote_signature(key, panel.panel_id, judge, award, in_round, entry, bool(passed),
-                          reason, updated_at, seq) != signature:
-            raise RoundPackRefused(f"entry '{entry}': the vote was altered outside "
-                                   "JudgePanel (its signature does not match)")
+        if vote_signature(bound, panel.panel_id, judge, award, in_round, entry,
+                          bool(passed), reason, updated_at, seq) != signature:
+            raise mis_signed(panel, found, key, f"entry '{entry}'", "vote", signature,
+                             vote_signature, panel.panel_id, judge, award, in_round, entry,
+                             bool(passed), reason, updated_at, seq)
         if entry in declared:
             continue  # the judge declared a conflict after voting: the vote does not count
+        if entry in withdrawn:
+            plan.withdrawn += 1
+            continue
         if entry not in assigned or entry in conflicted:
             raise not_assigned(entry, found, "vote")
         fields = (judge, award_id, found.id, entry, int(passed), reason, updated_at,

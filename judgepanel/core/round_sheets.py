@@ -31,7 +31,7 @@ from judgepanel.core.score_sheets import (
     sheet_lines,
     write_score_table,
 )
-from judgepanel.core.scoring import score_signature
+from judgepanel.core.scoring import round_key, score_signature
 from judgepanel.core.store import PACK, Store, now
 from judgepanel.core.totals import scale_refusal
 
@@ -156,8 +156,9 @@ def import_round_scores(store: Store, path: Path | str, found: Round,
             stamp = now()
             pack_key = store.db.execute("SELECT pack_key FROM judges WHERE id = ?",
                                         [judge.id]).fetchone()[0]
-            signature = score_signature(pack_key, store.panel_id, judge.id, entry, section,
-                                        value, comment, stamp, seqs[judge.id])
+            signature = score_signature(  # bound to the round, as a round pack signs
+                round_key(pack_key, found.award, found.id), store.panel_id, judge.id, entry,
+                section, value, comment, stamp, seqs[judge.id])
             store.db.execute(WRITE_ROUND_SCORE, [found.award, found.id, judge.id, entry,
                                                  section, value, comment, stamp, signature,
                                                  seqs[judge.id]])

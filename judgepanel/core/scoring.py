@@ -3,7 +3,10 @@
 The same functions serve the judge's window, `scores import` into a pack and the merge. Every
 record a judge writes is signed with HMAC-SHA256 under the judge's pack key, which only the
 panel and that judge's pack hold, so the merge can tell a record JudgePanel wrote from one
-edited outside it.
+edited outside it. In a later round's pack the scores, overall reviews and votes are signed
+under `round_key`: the judge's key bound to the award and round the pack was made for, so a
+pack relabelled as another round's (its meta edited) signs nothing the merge accepts there.
+A declared conflict is signed under the judge's own key in every pack: it holds in every round.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ def sign(key: str, *parts: Any) -> str:
     """The signature of one record: HMAC-SHA256 over its canonical JSON."""
     payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return hmac.new(bytes.fromhex(key), payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def round_key(key: str, award: str, round_id: str) -> str:
+    """The key a later round's pack signs its scores, reviews and votes with: the judge's
+    pack key bound to that award and round (hex, as a pack key is)."""
+    return sign(key, "round", award, round_id)
 
 
 def score_signature(key: str, panel_id: str, judge: int, entry: str, section: str,
@@ -89,7 +98,8 @@ class Judging:
 
     store: Store
     judge: int
-    key: str
+    key: str  # signs scores and reviews: in a later round's pack, bound to its round
+    conflict_key: str = ""  # signs declared conflicts (every round): the judge's own; "" key
 
     @classmethod
     def for_judge(cls, store: Store, judge: int) -> Judging:
@@ -100,11 +110,17 @@ class Judging:
 
     @classmethod
     def for_pack(cls, store: Store) -> Judging:
-        """The pack's own judge."""
+        """The pack's own judge, signing for the round the pack was made for (its meta, read
+        once): a later round's records under `round_key`, a first-round pack's as before."""
         judge = store.meta("judge_id")
         if judge is None:
             raise JudgePanelError(f"{store.path}: not a judge pack")
-        return cls.for_judge(store, int(judge))
+        own = cls.for_judge(store, int(judge))
+        round_id = store.meta("round") or ""
+        if not round_id:
+            return own
+        bound = round_key(own.key, store.meta("round_award") or "", round_id)
+        return cls(store, own.judge, bound, own.key)
 
     @property
     def panel_id(self) -> str:
@@ -214,8 +230,8 @@ class Judging:
         if not self.store.db.execute("SELECT 1 FROM entries WHERE id = ?", [entry]).fetchone():
             raise JudgePanelError(f"{self.store.path}: no entry '{entry}' here")
         stamp = now()
-        signature = conflict_signature(self.key, self.panel_id, self.judge, entry,
-                                       reason.strip(), stamp)
+        signature = conflict_signature(self.conflict_key or self.key, self.panel_id,
+                                       self.judge, entry, reason.strip(), stamp)
         with self.store.transaction():
             db = self.store.db
             db.execute("DELETE FROM scores WHERE judge=? AND entry=?", [self.judge, entry])
