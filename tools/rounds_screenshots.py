@@ -7,7 +7,8 @@ Run under a real X server so fonts and styles are as a coordinator sees them:
 It builds the chair's scored panel (tools/chair_screenshots.py: 16 entries, six judges), adds
 a consensus final, then opens the real panel window: the Rounds dialog with the top 6 about to
 be promoted (the cut-off shown on the ranking), a tie at the cut-off, and after the promotion
-and the panel's agreed scores, the Results page on the final with each finalist's path.
+and the panel's agreed scores, the Results page on the final with each finalist's path and
+one finalist's agreed scores and path in the entry's detail.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ def main() -> int:
             record_consensus(store, AWARD, "final", entry, "talk", talk, who="Prof. Helen Carter")
             record_consensus(store, AWARD, "final", entry, "answers", answers,
                              who="Prof. Helen Carter")
+    window.go_to("Results")  # the final's ranking, with a finalist's agreed scores beside it
     results.refresh()
+    settle(app)
+    results.show_entry("LST-104")
     settle(app)
     save(app, window, args.out, "rounds-final.png")
     window.close()

@@ -12,10 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from judgepanel.core.award_results import cached_results
 from judgepanel.core.awards import Award
 from judgepanel.core.consensus import consensus_sheet
 from judgepanel.core.round_results import entry_path, round_result
-from judgepanel.core.rounds import Round, award_rounds, current_round, find_round, round_award
+from judgepanel.core.rounds import (
+    Round,
+    award_rounds,
+    current_round,
+    find_round,
+    round_award,
+    round_entries,
+)
 from judgepanel.core.store import Store
 from judgepanel.core.totals import award_settings, totals_from_rows
 
@@ -135,21 +143,28 @@ class RoundsProgress:
     current: Round
     before: Round | None
     entries: int
-    done: int
+    done: int | None  # None: the first round's ranking is not worked out yet (a large award)
     all_closed: bool
 
 
-def rounds_progress(store: Store, award_id: str) -> RoundsProgress | None:
-    """None for an award judged in one round (its progress is the first round's ranking)."""
+def rounds_progress(store: Store, award_id: str, analyse_up_to: int = 300
+                    ) -> RoundsProgress | None:
+    """None for an award judged in one round (its progress is the first round's ranking).
+    A current first round of more than `analyse_up_to` entries is counted only when its
+    analysis is already worked out (the Results page works it out in the background)."""
     rounds = award_rounds(store, award_id)
     if len(rounds) < 2:
         return None
     found = current_round(rounds)
+    before = rounds[found.position - 1] if found.position > 0 else None
+    closed = all(r.closed for r in rounds)
+    if found.first and found.kind == "scored" and cached_results(store, award_id) is None:
+        members = round_entries(store, found)
+        if len(members) > analyse_up_to:
+            return RoundsProgress(found, before, len(members), None, closed)
     result = round_result(store, award_id, found.id)
     if found.kind == "qualifying":
         done = sum(1 for line in result.lines if line.judges)
     else:
         done = sum(1 for line in result.lines if line.rank is not None)
-    before = rounds[found.position - 1] if found.position > 0 else None
-    return RoundsProgress(found, before, len(result.lines), done,
-                          all(r.closed for r in rounds))
+    return RoundsProgress(found, before, len(result.lines), done, closed)

@@ -154,7 +154,8 @@ def round_html(view: EntryView, sheet: RoundEntrySheet) -> str:
             rows.append(f"<tr><td><b>{esc(section.id)}</b> {esc(section.title)}<br>"
                         f"<small>{scale.describe()}</small></td>"
                         f"<td><b>{_score(sheet.agreed.get(section.id))}</b></td></tr>")
-        rows.append(f"<tr><td><b>The chair's note</b></td><td>{esc(sheet.note)}</td></tr>")
+        note = esc(sheet.note) if sheet.note else "<i>no note recorded</i>"
+        rows.append(f"<tr><td><b>The chair's note</b></td><td>{note}</td></tr>")
         return (head + "<table border='1' cellspacing='0' cellpadding='5' width='100%'>"
                 "<tr><th>Section</th><th>Agreed by the panel</th></tr>"
                 f"{''.join(rows)}</table>")

@@ -310,8 +310,9 @@ def test_a_consensus_round_has_no_packs_and_says_so(qtbot, tmp_path: Path) -> No
         assert page.round_combo.round_id() == "final"
         assert "has no packs" in page.round_note.text()
         assert not page.create_button.isEnabled()
+        assert not page.progress_table.isVisible()  # no empty table of judges' progress
         page.round_combo.choose("judging")
-        assert not page.round_note.isVisible()
+        assert not page.round_note.isVisible() and page.progress_table.isVisible()
     finally:
         opened.close()
 
@@ -529,6 +530,8 @@ def test_the_entry_detail_follows_the_round_chosen_on_results(qtbot, final_panel
     assert "Total (of 100) 90.0" in text and "Ann" not in text  # the panel's, no judge's
     assert ("Path through the rounds Judging 2nd of 10 with 90.0; Final 1st of 3 with 90.0"
             in text)
+    page.show_entry("E03")
+    assert "The chair's note no note recorded" in detail_text(page)
     page.show_entry("E05")  # shortlisted out: not in the final
     assert "E05 is not in Final" in detail_text(page)
     page.show_entry("E02")

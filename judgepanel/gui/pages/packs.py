@@ -148,6 +148,7 @@ class PacksPage(PanelPage):
             return
         self.round_note.hide()
         self._progress_columns(False)
+        self.progress_table.setVisible(True)
         self.progress_box_title("Progress by judge")
         rows = [{"judge": p.judge, "id": p.judge_id, "assigned": p.assigned,
                  "scored": p.scored, "complete": p.complete,
@@ -181,6 +182,7 @@ class PacksPage(PanelPage):
                  "scored": s.scored, "complete": s.scored, "returned": "—"}
                 for s in shares if s.assigned]
         self._progress_columns(found.kind == "qualifying")
+        self.progress_table.setVisible(found.kind != "consensus")  # no packs: no table
         self.progress_model.set_rows(rows)
         self.progress_table.resizeColumnsToContents()
         self.progress_box_title(f"Progress by judge in {found.name}")

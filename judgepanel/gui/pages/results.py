@@ -369,6 +369,7 @@ class ResultsPage(PanelPage):
                 "send the round's packs (Packs) and merge them as they come back.")
         if selected:
             self.show_entry(selected, switch=False)
+        self._tell_navigation()  # where the award is may have moved (agreed scores, say)
 
     def open_rounds(self) -> RoundsDialog | None:
         """The chosen award's rounds: add, close, promote into, withdraw from."""
@@ -471,7 +472,7 @@ class ResultsPage(PanelPage):
         award = self.award_id()
         if award is not None:
             try:
-                progress = self.run(lambda panel: rounds_progress(panel, award))
+                progress = self.run(lambda panel: rounds_progress(panel, award, LARGE_AWARD))
             except Exception:  # an award removed meanwhile: the page re-reads on its own
                 progress = None
             if progress is not None:
@@ -499,6 +500,8 @@ def rounds_line(progress: RoundsProgress) -> str:
     found, before = progress.current, progress.before
     entries, done = progress.entries, progress.done
     verb = VERBS.get(found.kind, "ranked")
+    if done is None:
+        return f"{found.name}: {plural(entries, 'entry', 'entries')}, ranking being worked out"
     if progress.all_closed:
         return (f"{found.name} closed: {plural(entries, 'entry', 'entries')}, {verb} {done} "
                 f"of {entries}")
