@@ -21,6 +21,7 @@ from chair_screenshots import AWARD, build_panel
 from shots import british_application, open_panel_window, options, save, settle
 
 from judgepanel.core.consensus import record_consensus
+from judgepanel.core.moderation import decide, decisions
 from judgepanel.core.panel import open_panel
 from judgepanel.core.round_definitions import RoundSpec
 from judgepanel.core.rounds import add_round
@@ -34,6 +35,9 @@ FINAL_SECTIONS = (
 AGREED = {"LST-101": (9, 8), "LST-104": (8, 9), "LST-102": (7, 7), "LST-107": (8, 6),
           "LST-103": (6, 7), "LST-109": (6, 6)}
 
+PLACED = {"LST-104": "winner", "LST-101": "highly-commended", "LST-102": "finalist",
+          "LST-107": "finalist", "LST-103": "finalist", "LST-109": "finalist"}
+
 
 def main() -> int:
     args = options(__doc__, dark=False)
@@ -43,6 +47,10 @@ def main() -> int:
     with open_panel(panel) as store:
         add_round(store, AWARD, RoundSpec("final", "Final", "consensus", FINAL_SECTIONS),
                   who="Coordinator")
+        for decided in decisions(store):  # placed after the final, not on the shortlisting
+            if decided["placement"] != "none":
+                decide(store, decided["entry"], "none", "Placed after the final",
+                       who="Prof. Helen Carter")
     window = open_panel_window(panel, folder)
     results = window.go_to("Results")
     settle(app)
@@ -67,6 +75,9 @@ def main() -> int:
             record_consensus(store, AWARD, "final", entry, "talk", talk, who="Prof. Helen Carter")
             record_consensus(store, AWARD, "final", entry, "answers", answers,
                              who="Prof. Helen Carter")
+        for entry, placement in PLACED.items():
+            decide(store, entry, placement, "Agreed by the panel on the judging day",
+                   who="Prof. Helen Carter")
     window.go_to("Results")  # the final's ranking, with a finalist's agreed scores beside it
     results.refresh()
     settle(app)

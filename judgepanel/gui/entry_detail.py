@@ -214,6 +214,7 @@ class EntryDetail(QWidget):
         self.documents_button.hide()
         self.documents_dialog: QDialog | None = None
         self.round: Round | None = None  # a later round chosen on the page, else None
+        self._asked = 0  # readings asked for, so that only the last one is shown
         self.run: Callable[[Callable[[Store], Any]], Any] = lambda work: work(self.store)
 
     def show_entry(self, entry_id: str | None) -> None:
@@ -224,6 +225,8 @@ class EntryDetail(QWidget):
             self.documents_button.hide()
             return
         found = self.round
+        self._asked += 1
+        asked = self._asked
 
         def read(panel: Store) -> tuple[EntryView, int, RoundEntrySheet | None, str]:
             view = entry_view(panel, entry_id)
@@ -233,7 +236,9 @@ class EntryDetail(QWidget):
                 return view, count, sheet, sheet.path
             return view, count, None, entry_path_in(panel, view.award.id, entry_id)
 
-        view, count, sheet, path = self.run(read)
+        view, count, sheet, path = self.run(read)  # may turn the event loop (the worker)
+        if asked != self._asked:
+            return  # another entry (or round) was asked for meanwhile: its answer stands
         self.documents_button.setText(f"Documents ({count})…")
         self.documents_button.setVisible(count > 0)
         who = " · ".join(p for p in (view.nominee, view.organisation) if p)

@@ -659,3 +659,21 @@ def test_a_qualifying_round_counts_passes_and_decisions_not_scores(
         assert model.headerData(2, Qt.Orientation.Horizontal) == "Entries scored"
     finally:
         opened.close()
+
+
+def test_choosing_an_entry_while_the_round_is_read_again_shows_it(
+        qtbot, window: PanelWindow) -> None:
+    """The detail's reading on the worker lets the window draw meanwhile: a re-read ranking
+    arriving then (its rows replaced) must neither crash the window nor leave the detail on
+    another entry."""
+    results = window.go_to("Results")
+    qtbot.waitUntil(lambda: results.round_shown is not None and not results.busy,
+                    timeout=WAIT)
+    for entry in ("E03", "E01", "E05"):
+        results.refresh()  # its table arrives from the worker while the detail is read
+        results.show_entry(entry)
+        qtbot.waitUntil(lambda: not results.busy, timeout=WAIT)
+        assert results.detail.entry == entry
+        assert f"{entry}: Entry {entry[1:]}" in results.detail.text()
+        selected = results.table.selectionModel().selectedRows()
+        assert [index.data(ENTRY_ROLE) for index in selected] == [entry]

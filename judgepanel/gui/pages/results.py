@@ -77,6 +77,7 @@ class ResultsPage(PanelPage):
         self.busy = False
         self.stale = True
         self._filling = False
+        self._selecting = False
         self._generation = 0
         self._task: Any = None
         self.ui = Ui_ResultsPage()
@@ -446,6 +447,8 @@ class ResultsPage(PanelPage):
     # ----- the entry's detail ------------------------------------------------------------
 
     def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        if self._selecting:
+            return
         indexes = selected.indexes()
         if indexes:
             self.detail.show_entry(indexes[0].data(ENTRY_ROLE))
@@ -458,10 +461,14 @@ class ResultsPage(PanelPage):
         for row in range(self.results_proxy.rowCount()):
             index = self.results_proxy.index(row, 0)
             if index.data(ENTRY_ROLE) == entry:
-                self.table.selectRow(row)
                 self.table.scrollTo(index)
+                self._selecting = True  # the detail is read once, below
+                try:
+                    self.table.selectRow(row)
+                finally:
+                    self._selecting = False
                 break
-        self.detail.show_entry(entry)
+        self.detail.show_entry(entry)  # reading it may turn the event loop (the worker)
         if switch:
             self.tabs.setCurrentIndex(0)
 
