@@ -353,6 +353,7 @@ def test_decisions_place_entries_on_the_final_result_after_the_last_round(
     page.placement_reason.setText("Agreed in the room")
     qtbot.mouseClick(page.placement_button, Qt.MouseButton.LeftButton)
     assert [(d["entry"], d["placement"]) for d in decisions(final_panel)] == [("E02", "winner")]
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)  # its re-reading done before closing
 
 
 def test_a_consensus_round_has_nothing_to_assign_and_says_so(qtbot, tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ of its own.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
@@ -123,7 +125,7 @@ class ResultsPage(PanelPage):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._row_activated)
         self.detail = EntryDetail(self.store)  # it reads the panel: made here, not by the form
-        self.detail.run = self.run  # on the window's database worker, when in the window
+        self.detail.run = page_reader(self)  # on the window's worker, when in the window
         self.ranking_splitter = self.ui.ranking_splitter
         self.ranking_splitter.addWidget(self.detail)
         self.ranking_splitter.setStretchFactor(0, 3)
@@ -496,6 +498,19 @@ class ResultsPage(PanelPage):
         flagged = sum(1 for r in entries if r.flags)
         return f"{ranked} of {len(entries)} entries ranked, {flagged} flagged"
 
+
+
+def page_reader(page: PanelPage) -> Callable[[Callable[[Store], Any]], Any]:
+    """The page's `run` for a pane it holds, without the pane holding the page (a cycle
+    would leave the page's Python side to the garbage collector, at any moment)."""
+    method = weakref.WeakMethod(page.run)
+    store = page.store
+
+    def run(work: Callable[[Store], Any]) -> Any:
+        found = method()
+        return found(work) if found is not None else work(store)
+
+    return run
 
 
 VERBS = {"consensus": "agreed", "qualifying": "decided", "scored": "ranked"}
