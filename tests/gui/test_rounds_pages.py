@@ -265,6 +265,7 @@ def test_judges_assign_in_the_chosen_round(qtbot, window: PanelWindow) -> None:
     matrix = page.matrix_model.matrix
     assert all(matrix.judges_on(entry) == 1 for entry in TOP_SIX)
     assert "6 of 6 entries in Final have judges" in page.heading.status.text()
+    assert page.summary() == "2 judges; Final: 6 of 6 entries have judges"  # not round 1's
     page.round_combo.choose("judging")  # the first round's own assignment is unchanged
     assert len(page.matrix_model.matrix.entries) == 10
 
@@ -369,6 +370,7 @@ def test_a_consensus_round_has_nothing_to_assign_and_says_so(qtbot, tmp_path: Pa
         page = opened.go_to("Judges & assignment")
         page.round_combo.choose("final")
         assert "Nothing to assign in Final" in page.notice.text()
+        assert page.summary() == "2 judges; Final is agreed in the room"
         assert not page.matrix.isVisible() and not page.auto_button.isEnabled()
         page.round_combo.choose("judging")
         assert page.matrix.isVisible() and not page.notice.isVisible()

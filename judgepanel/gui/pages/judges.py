@@ -246,6 +246,16 @@ class JudgesPage(PanelPage):
         full, total, target = self.coverage()
         if not judges:
             return "No judges yet"
+        found = self.later_round()
+        if found is not None:  # the round the award is in: its own assignment, as last read
+            if found.kind == "consensus":
+                return f"{plural(judges, 'judge')}; {found.name} is agreed in the room"
+            rows = self.matrix_model.matrix.entries
+            given = {entry for (entry, _judge), cell in self.matrix_model.matrix.cells.items()
+                     if cell.assigned}
+            return (f"{plural(judges, 'judge')}; {found.name}: "
+                    f"{sum(1 for entry, _title in rows if entry in given)} of "
+                    f"{plural(len(rows), 'entry', 'entries')} have judges")
         if not target:
             return f"{plural(judges, 'judge')}; no entries assigned yet"
         return (f"{plural(judges, 'judge')}; {full} of {plural(total, 'entry', 'entries')} "
