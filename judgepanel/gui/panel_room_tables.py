@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from judgepanel.core.award_results import award_results
+from judgepanel.core.disagreement_flags import flag_words
 from judgepanel.core.round_results import RoundResult, round_result
 from judgepanel.core.rounds import Round, award_rounds
 from judgepanel.core.store import Store
@@ -70,7 +71,7 @@ def earlier_lines(earlier: list[RoundResult], spreads: dict[str, float | None],
             score = number_text(line.score)
         spread = spreads.get(entry) if result.round.first else None
         lines.append(EarlierLine(name, rank, score, number_text(spread), str(line.judges),
-                                 ", ".join(line.flags)))
+                                 flag_words(line.flags)))
     return lines
 
 

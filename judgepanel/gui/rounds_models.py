@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
+from judgepanel.core.disagreement_flags import flag_words
 from judgepanel.core.round_results import RoundResult
 from judgepanel.core.rounds import Round
 from judgepanel.gui.panel_models import ASSIGNED_BACKGROUND, WARN_BACKGROUND, RowsModel
@@ -36,7 +37,7 @@ def result_rows(result: RoundResult, final: list[dict[str, Any]] | None = None
         row: dict[str, Any] = {
             "rank": line.rank, "entry": line.entry, "title": line.title, "score": line.score,
             "judges": line.judges if result.round.kind != "consensus" else "the panel",
-            "flags": ", ".join(line.flags), "passes": line.passes, "fails": line.fails,
+            "flags": flag_words(line.flags), "passes": line.passes, "fails": line.fails,
             "through": line.goes_through, "placement": line.placement}
         if line.entry in paths:
             row["combined"] = paths[line.entry]["score"]
