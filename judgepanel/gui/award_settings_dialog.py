@@ -36,7 +36,9 @@ from judgepanel.core.totals import METHOD_NAMES, THRESHOLD_RANGES, award_setting
 from judgepanel.gui.forms.ui_award_settings_dialog import Ui_AwardSettingsDialog
 from judgepanel.gui.forms.ui_tie_break_dialog import Ui_TieBreakDialog
 from judgepanel.gui.pages.common import window_words
+from judgepanel.gui.panel_worker import PanelWorker
 from judgepanel.gui.results_figures import tie_word
+from judgepanel.gui.worker_reads import on_worker
 
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
 THRESHOLD_LABELS = {
@@ -97,13 +99,16 @@ class OrderedList:
 
 
 class AwardSettingsDialog(QDialog):
-    """Method, tie-break order and flag thresholds of one award."""
+    """Method, tie-break order and flag thresholds of one award. Opened from the panel
+    window, it reads and saves on the window's database worker (`worker`)."""
 
     def __init__(self, store: Store, award_id: str, who: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, worker: PanelWorker | None = None) -> None:
         super().__init__(parent)
-        self.store, self.award_id, self.who = store, award_id, who
-        award = panel_award(store, award_id)
+        self.store, self.award_id, self.who, self.worker = store, award_id, who, worker
+        # An award judged in rounds may break a tie by an earlier round's place (round:ID).
+        award, rounds = on_worker(self, lambda panel: (panel_award(panel, award_id),
+                                                       award_rounds(panel, award_id)))
         current = award_settings(award)
         self.ui = Ui_AwardSettingsDialog()
         self.ui.setupUi(self)
@@ -115,8 +120,6 @@ class AwardSettingsDialog(QDialog):
         self.places = self.ui.places
         self.places.setValue(int(current["places"]))
         titles = {s.id: s.title for s in award.sections}
-        # An award judged in rounds may break a tie by an earlier round's place (round:ID).
-        rounds = award_rounds(store, award_id)
         names = {r.id: r.name for r in rounds} if len(rounds) > 1 else {}
         known = [*METHOD_NAMES, *(f"section:{s.id}" for s in award.sections),
                  *(f"round:{r}" for r in names), "panel"]
@@ -147,8 +150,10 @@ class AwardSettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Save through the core (checked and audited); on a refusal say why and stay open."""
+        award_id, who, changes = self.award_id, self.who, self.changes()
         try:
-            set_award_settings(self.store, self.award_id, who=self.who, **self.changes())
+            on_worker(self, lambda panel: set_award_settings(panel, award_id, who=who,
+                                                             **changes))
         except JudgePanelError as exc:
             self.problem.setText("Not saved: " + window_words(str(exc), capital=False))
             self.problem.show()
@@ -157,12 +162,13 @@ class AwardSettingsDialog(QDialog):
 
 
 class TieBreakDialog(QDialog):
-    """The panel's vote on tied entries: their order, best first, and how it was decided."""
+    """The panel's vote on tied entries: their order, best first, and how it was decided.
+    Opened from the panel window, it records the vote on the window's database worker."""
 
     def __init__(self, store: Store, award_id: str, entries: list[tuple[str, str]], who: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, worker: PanelWorker | None = None) -> None:
         super().__init__(parent)
-        self.store, self.award_id, self.who = store, award_id, who
+        self.store, self.award_id, self.who, self.worker = store, award_id, who, worker
         self.ui = Ui_TieBreakDialog()
         self.ui.setupUi(self)
         self.entries = OrderedList(self.ui.entries_list, self.ui.move_up, self.ui.move_down)
@@ -173,9 +179,10 @@ class TieBreakDialog(QDialog):
         self.problem.hide()
 
     def accept(self) -> None:
-        order = self.entries.values(only_checked=True)
+        order, reason = self.entries.values(only_checked=True), self.reason.text()
+        award_id, who = self.award_id, self.who
         try:
-            record_tie_break(self.store, self.award_id, order, self.reason.text(), self.who)
+            on_worker(self, lambda panel: record_tie_break(panel, award_id, order, reason, who))
         except JudgePanelError as exc:
             self.problem.setText(f"Not recorded: {window_words(str(exc))}")
             self.problem.show()

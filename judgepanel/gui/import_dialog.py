@@ -47,6 +47,7 @@ from judgepanel.gui.forms.ui_import_dialog import Ui_ImportDialog
 from judgepanel.gui.pages.common import WHO, show_error
 from judgepanel.gui.tasks import Progress, Task, run_task
 from judgepanel.gui.wheel_guard import install_wheel_guard
+from judgepanel.gui.worker_reads import on_worker, window_worker
 
 PRESET_NAMES = {"generic": "Any other (generic)", "awardforce": "Award Force / Good Grants",
                 "submittable": "Submittable", "openwater": "OpenWater", "evalato": "Evalato"}
@@ -171,7 +172,10 @@ class ImportDialog(QDialog):
         if store is None and self.panel_path is None:
             raise ValueError("the import dialog needs a panel or its path")
         self.store = store or Store.open(self.panel_path or Path(), PANEL)
-        self.awards: list[Award] = panel_awards(self.store)
+        # Given the panel window's Store (from the window or one of its pages), the dialog
+        # reads the panel on the window's database worker, never on the GUI thread.
+        self.worker = window_worker(parent) if store is not None else None
+        self.awards: list[Award] = on_worker(self, panel_awards)
         self.table: Table | None = None
         self.stamp: FileStamp = None  # the export's size and time when it was read
         self.base = Mapping()
@@ -395,9 +399,10 @@ class ImportDialog(QDialog):
         self._clear_preview()
         if self.table is None:
             return
+        table, mapping, into, preset = self.table, self.mapping(), self.award(), self.preset()
         try:  # from the table in memory: the export is not read again
-            plan = preview(self.store, self.table, mapping=self.mapping(),
-                           award=self.award(), preset=self.preset())
+            plan = on_worker(self, lambda panel: preview(panel, table, mapping=mapping,
+                                                         award=into, preset=preset))
         except JudgePanelError as exc:
             self._clear_preview()
             self._say(f"Error: {self._words(exc)}", error=True)

@@ -582,7 +582,7 @@ class PanelWindow(QMainWindow):
             return None
         chosen = award_id
         who = self.on_worker(lambda panel: recorded_by(panel, WHO))
-        dialog = AwardSettingsDialog(self.store, chosen, who, self)
+        dialog = AwardSettingsDialog(self.store, chosen, who, self, worker=self.worker)
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
         return dialog
@@ -597,7 +597,7 @@ class PanelWindow(QMainWindow):
         chosen = award_id
         entries, who = self.on_worker(lambda panel: (award_entry_titles(panel, chosen),
                                                      recorded_by(panel)))
-        dialog = TieBreakDialog(self.store, chosen, entries, who, self)
+        dialog = TieBreakDialog(self.store, chosen, entries, who, self, worker=self.worker)
         dialog.accepted.connect(lambda: self.panel_changed(None))
         dialog.open()
         return dialog

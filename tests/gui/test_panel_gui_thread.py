@@ -1,5 +1,6 @@
 """The panel window's GUI thread runs no SQL of its own: the Awards, Entries, Outputs and Audit
-log pages re-read the panel, the window reads its navigation and history, and an undo writes,
+log pages re-read the panel, the window reads its navigation and history, an undo writes, the
+Import, Award settings and tie-break dialogs read and write, and a refusal names the awards,
 all on the window's one database worker (issue 10, item 3).
 
 Each test listens on both connections with sqlite3's `set_trace_callback`: the window's own
@@ -13,12 +14,17 @@ from typing import Any
 
 import pytest
 from coordinator_panels import LST, coordinator_panel
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.entries import list_entries
+from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.moderation import audit_log
 from judgepanel.core.store import PANEL, Store
+from judgepanel.core.totals import award_settings
+from judgepanel.gui.award_settings_dialog import AwardSettingsDialog, TieBreakDialog
+from judgepanel.gui.import_dialog import ImportDialog
+from judgepanel.gui.pages.common import panel_award_names, window_words
 from judgepanel.gui.panel_window import PanelWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen platform noise
@@ -107,6 +113,93 @@ def test_an_undo_writes_on_the_worker(window: PanelWindow, qtbot) -> None:
     assert any("assignments" in sql for sql, _ in undone)  # the entry taken back
     assert any("audit" in sql for sql, _ in undone)  # and the undo recorded
     assert {thread for _, thread in undone} == {window.worker.thread_of_work}
-    assert [sql for sql in traced.gui if sql.lstrip().upper().startswith(WRITES)] == []
+    assert traced.gui == []  # nothing read or written on the GUI thread's connection
     assert not page.matrix_model.matrix.cell(*page.matrix_model.position(index)).assigned
+    traced.stop()
+
+
+EXPORT = ("Ref,Category,Project,Nominee,Organisation,Q1,Q2,Q3,Q4,Q5\r\n"
+          "NEW-1,Leading Systems Transformation,Joined-up discharge,Ada Lovelace,"
+          "Northshire NHS Trust,Partners met weekly,Led the change,Tested,Trained 40 staff,"
+          "Co-designed with patients\r\n")
+
+
+def test_the_import_dialog_reads_the_panel_on_the_worker(window: PanelWindow, qtbot,
+                                                          tmp_path: Path) -> None:
+    """Opened from the Entries page (on the window's Store), the dialog reads the awards and
+    plans its preview through the worker; the preview still names the panel's award."""
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+    page = window.go_to("Entries")
+    traced = Traced(window)
+    dialog = ImportDialog(window.path, page, store=page.store)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.award.findData(LST) > 0  # the panel's awards, read through the worker
+    assert dialog.set_file(export)
+    assert dialog.ui.preview.rowCount() == 1
+    assert dialog.ui.preview.item(0, 1).text() == "Leading Systems Transformation"
+    assert traced.gui == [], "the import dialog read on the GUI thread"
+    assert any("awards" in sql for sql, _ in traced.worker)
+    traced.stop()
+    dialog.close()
+
+
+def test_award_settings_and_a_tie_break_vote_read_and_save_on_the_worker(
+        window: PanelWindow, qtbot) -> None:
+    traced = Traced(window)
+    settings = window.award_settings(LST)
+    assert isinstance(settings, AwardSettingsDialog)
+    assert settings.windowTitle() == "Settings of Leading Systems Transformation"
+    assert traced.gui == [], "the award settings dialog read on the GUI thread"
+    settings.places.setValue(2)
+    settings.accept()
+    assert settings.result() == settings.DialogCode.Accepted
+    saved = [(sql, thread) for sql, thread in traced.worker
+             if sql.lstrip().upper().startswith(WRITES)]
+    assert saved and {thread for _, thread in saved} == {window.worker.thread_of_work}
+    assert traced.gui == [], "the award settings were saved on the GUI thread"
+    with Store.open(window.path, PANEL) as own:
+        award = next(a for a in panel_awards(own) if a.id == LST)
+    assert award_settings(award)["places"] == 2
+    traced.clear()
+    vote = window.tie_break_vote(LST)
+    assert isinstance(vote, TieBreakDialog) and vote.entries.list.count() > 1
+    for row in range(2):
+        vote.entries.list.item(row).setCheckState(Qt.CheckState.Checked)
+    vote.reason.setText("A show of hands, 4 to 1")
+    vote.accept()
+    assert vote.result() == vote.DialogCode.Accepted
+    assert any(sql.lstrip().upper().startswith(WRITES) for sql, _ in traced.worker)
+    assert traced.gui == [], "the tie-break vote read or wrote on the GUI thread"
+    traced.stop()
+
+
+def test_a_refusal_names_the_award_from_the_worker(window: PanelWindow, qtbot) -> None:
+    """show_error puts a refusal in the window's words (the award's name for its id): from
+    the window or a dialog opened on its Store, the names are read through the worker."""
+    refusal = JudgePanelError(f"award '{LST}' has no entry 'X-9'")
+    traced = Traced(window)
+    dialog = ImportDialog(window.path, window, store=window.store)
+    qtbot.addWidget(dialog)
+    settings = window.award_settings(LST)
+    assert isinstance(settings, AwardSettingsDialog)
+    traced.clear()
+    for parent in (window, dialog, settings, window.page("Decisions")):
+        names = panel_award_names(parent)
+        assert names[LST] == "Leading Systems Transformation"
+        assert "Leading Systems Transformation" in window_words(str(refusal), names)
+        assert traced.gui == [], f"{type(parent).__name__} read the award names on the GUI thread"
+    traced.stop()
+    dialog.close()
+    settings.reject()
+
+
+def test_the_decisions_navigation_line_reads_on_the_worker(window: PanelWindow, qtbot) -> None:
+    page = window.page("Decisions")
+    traced = Traced(window)
+    with Store.open(window.path, PANEL) as own:
+        total = len(list_entries(own))
+    assert page.summary() == f"0 of {total} entries placed"
+    assert traced.gui == []
+    assert traced.worker
     traced.stop()

@@ -348,6 +348,7 @@ def test_decisions_place_entries_on_the_final_result_after_the_last_round(
     assert [(proxy.index(r, 0).data(), proxy.index(r, 2).data())
             for r in range(proxy.rowCount())] == [("1", "E02"), ("2", "E03"), ("3", "E01")]
     assert "Placed after the last round, Final" in page.heading.status.text()
+    assert page.summary() == "0 of 3 entries placed"  # the final's entries, not round 1's 10
     page.select("E02")
     assert page.placement_button.isEnabled() and not page.override_button.isEnabled()
     page.placement_combo.setCurrentIndex(page.placement_combo.findData("winner"))
@@ -355,6 +356,7 @@ def test_decisions_place_entries_on_the_final_result_after_the_last_round(
     qtbot.mouseClick(page.placement_button, Qt.MouseButton.LeftButton)
     assert [(d["entry"], d["placement"]) for d in decisions(final_panel)] == [("E02", "winner")]
     qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)  # its re-reading done before closing
+    assert page.summary() == "1 of 3 entries placed"
 
 
 def test_a_consensus_round_has_nothing_to_assign_and_says_so(qtbot, tmp_path: Path) -> None:

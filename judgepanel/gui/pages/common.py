@@ -357,9 +357,12 @@ def panel_award_names(parent: object) -> dict[str, str]:
     store = getattr(parent, "store", None)
     if not isinstance(store, Store):
         return {}
+    worker = getattr(parent, "worker", None)  # the window's, or a dialog's given the window's
     try:
         if isinstance(parent, PanelPage):  # on the window's database worker
             return dict(parent.run(award_names))
+        if isinstance(worker, PanelWorker) and worker.running:
+            return dict(worker.call(award_names))
         return award_names(store)
     except Exception:  # a closed or unreadable panel: the ids stay as they are
         return {}

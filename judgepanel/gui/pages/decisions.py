@@ -35,7 +35,7 @@ from judgepanel.core.moderation import PLACEMENTS, decide, decisions, override_s
 from judgepanel.core.panel_counts import count_entries
 from judgepanel.core.ranking import RankedEntry, Ranking
 from judgepanel.core.round_results import final_result, round_result
-from judgepanel.core.rounds import award_rounds
+from judgepanel.core.rounds import award_rounds, round_entries
 from judgepanel.core.store import Store
 from judgepanel.gui.forms.ui_decisions_page import Ui_DecisionsPage
 from judgepanel.gui.pages.common import (
@@ -68,6 +68,27 @@ ERROR_STYLE = ("QLabel { color: #5c0b0b; background: #fde7e9; border-left: 4px s
                " padding: 4px; }")
 DONE_STYLE = ("QLabel { color: #0d3b1a; background: #e6f4ea; border-left: 4px solid #1e7a34;"
               " padding: 4px; }")
+
+
+def placed_and_placeable(store: Store) -> tuple[int, int]:
+    """Entries placed and entries to place over the whole panel: every entry of an award
+    judged once, only the final's entries of an award judged in rounds (the others are
+    out before the final and are not placed)."""
+    placed: dict[str, set[str]] = {}  # award: its entries placed
+    for decision in decisions(store):
+        if decision["placement"] != "none":
+            placed.setdefault(decision["award"], set()).add(decision["entry"])
+    done = total = 0
+    for award in panel_awards(store):
+        last = award_rounds(store, award.id)[-1]
+        if last.first:
+            total += count_entries(store, award.id)
+            done += len(placed.get(award.id, set()))
+        else:
+            final = set(round_entries(store, last))
+            total += len(final)
+            done += len(placed.get(award.id, set()) & final)
+    return done, total
 
 
 def record_rows(store: Store, entries: set[str]) -> list[dict[str, Any]]:
@@ -491,9 +512,9 @@ class DecisionsPage(PanelPage):
         label.show()
 
     def summary(self) -> str:
-        """'3 of 24 entries placed' over the whole panel."""
-        placed, total = self.run(lambda panel: (
-            sum(1 for d in decisions(panel) if d["placement"] != "none"), count_entries(panel)))
+        """'3 of 24 entries placed' over the whole panel (an award judged in rounds counts
+        its final's entries), read on the window's database worker."""
+        placed, total = self.run(placed_and_placeable)
         if not total:
             return "No entries to place yet"
         return f"{placed} of {plural(total, 'entry', 'entries')} placed"
