@@ -16,13 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QFont,
     QKeySequence,
-    QPainter,
     QShowEvent,
     QUndoStack,
 )
@@ -30,49 +28,35 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QLabel,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 from shiboken6 import isValid
 
-from judgepanel import __version__
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
-from judgepanel.core.panel_copy import log_state, save_copy, settle
+from judgepanel.core.panel_copy import log_state, settle
 from judgepanel.core.panel_details import (
-    award_entry_counts,
-    award_entry_titles,
-    award_names,
     first_award_with_entries,
-    remove_award,
-    rename_panel,
 )
-from judgepanel.core.panel_overview import audit_record_count
 from judgepanel.core.store import Store
-from judgepanel.gui import panel_encryption, panel_jobs
+from judgepanel.gui import panel_encryption, panel_file_menu, panel_jobs, panel_menu_dialogs
 from judgepanel.gui.coordinator_undo import menu_text, redo_step, undo_step
 from judgepanel.gui.forms.ui_panel_window import Ui_PanelWindow
 from judgepanel.gui.help_overlay import HelpOverlay
-from judgepanel.gui.page_help import page_help
 from judgepanel.gui.pages import page_classes
 from judgepanel.gui.pages.common import (
-    WHO,
     banner,
     readable_placeholders,
-    recorded_by,
-    secondary_text,
-    window_words,
 )
 from judgepanel.gui.palettes import keep_palette_readable
+from judgepanel.gui.panel_menu_dialogs import AWARD_CHOOSERS, history_problems
 from judgepanel.gui.panel_models import format_time
-from judgepanel.gui.panel_room import PanelRoom, has_open_consensus_round
+from judgepanel.gui.panel_navigation import SUMMARY_ROLE, NavigationDelegate
+from judgepanel.gui.panel_room import has_open_consensus_round
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
 from judgepanel.gui.passphrase_dialog import unlock_file
 from judgepanel.gui.settings import Settings
@@ -83,61 +67,10 @@ from judgepanel.gui.window_frame import add_window_actions, open_folder_of
 from judgepanel.gui.worker_reads import on_worker
 
 T = TypeVar("T")
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Changes from these pages (imports, merges, packs made) alter the panel under earlier edits.
 CLEARS_UNDO = ("Entries", "Packs")
 WINDOW_KEY = "panel"
 SETTLE_EVERY_MS = 1000  # how soon a change (here or by another program) is in the file itself
-AWARD_CHOOSERS = ("award", "award_combo")  # the pages' award boxes, opened on the first award
-_open_windows: list[QWidget] = []  # windows opened from File ▸ Open, kept alive while shown
-
-
-def history_problems(store: Store) -> list[str]:
-    """Everything that says the panel's history was altered outside JudgePanel."""
-    from judgepanel.core.moderation import verify_panel
-
-    return verify_panel(store)
-
-
-class NavigationDelegate(QStyledItemDelegate):
-    """Each navigation item as the page's title with its summary beneath, in a quieter colour
-    taken from the palette (readable in dark palettes too)."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        self.initStyleOption(option, index)
-        title = option.text
-        summary = index.data(SUMMARY_ROLE) or ""
-        option.text = ""
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        text_colour = palette.highlightedText().color() if selected else palette.text().color()
-        area = option.rect.adjusted(10, 6, -8, -6)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(text_colour)
-        line = painter.fontMetrics().height()
-        painter.drawText(QRect(area.left(), area.top(), area.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
-        painter.setFont(small)
-        if not selected:
-            painter.setPen(secondary_text(palette))
-        rest = QRect(area.left(), area.top() + line + 2, area.width(),
-                     area.height() - line - 2)
-        painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, summary)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        line = option.fontMetrics.height()
-        return QSize(200, 12 + line + 2 + 2 * line)
 
 
 class PanelWindow(QMainWindow):
@@ -392,7 +325,7 @@ class PanelWindow(QMainWindow):
         (`add_window_actions`), which a form cannot name."""
         ui = self.ui
         self.recent_menu = ui.menuRecent
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(lambda: panel_file_menu.fill_recent(self))
         self.encryption_action = ui.actionEncryption
         self.encryption_action.setText(panel_encryption.action_text(self.path))
         self.undo_action, self.redo_action = ui.actionUndo, ui.actionRedo
@@ -400,9 +333,9 @@ class PanelWindow(QMainWindow):
         self.panel_room_action = ui.actionPanelRoom
         for action, slot in (
                 (ui.actionNewPanel, self.new_panel_dialog),
-                (ui.actionOpen, self.open_dialog),
-                (ui.actionSaveCopy, self.save_copy_dialog),
-                (ui.actionRenamePanel, self.rename_dialog),
+                (ui.actionOpen, lambda: panel_file_menu.open_dialog(self)),
+                (ui.actionSaveCopy, lambda: panel_file_menu.save_copy_dialog(self)),
+                (ui.actionRenamePanel, lambda: panel_file_menu.rename_dialog(self)),
                 (ui.actionEncryption, lambda: panel_encryption.change_encryption(self)),
                 (ui.actionUndo, self.undo),
                 (ui.actionRedo, self.redo),
@@ -412,12 +345,12 @@ class PanelWindow(QMainWindow):
                 (ui.actionExportSheet, lambda: panel_jobs.export_sheets_dialog(self)),
                 (ui.actionAwardSettings, lambda: self.award_settings()),
                 (ui.actionTieBreak, lambda: self.tie_break_vote()),
-                (ui.actionPanelRoom, self.open_panel_room),
-                (ui.actionRemoveAward, self.remove_award_dialog),
+                (ui.actionPanelRoom, lambda: panel_menu_dialogs.open_panel_room(self)),
+                (ui.actionRemoveAward, lambda: panel_menu_dialogs.remove_award_dialog(self)),
                 (ui.actionReload, self.reload),
                 (ui.actionPageHelp, self.show_page_help),
                 (ui.actionCheckHistory, self.check_history),
-                (ui.actionAbout, self.about)):
+                (ui.actionAbout, lambda: panel_menu_dialogs.about(self))):
             action.triggered.connect(slot)
         for action, page, method in (  # a page's own dialog, on that page
                 (ui.actionAddAwardFromFile, "Awards", "add_from_file"),
@@ -472,195 +405,36 @@ class PanelWindow(QMainWindow):
         if action is not None:
             action()
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = [p for p in self.settings.recent_files if p != self.path.resolve()]
-        for path in files:
-            missing = not path.exists()
-            action = self._action(self.recent_menu,
-                                  f"{path.name} (missing)" if missing else path.name,
-                                  lambda _=False, p=path: self.open_file(p))
-            action.setToolTip(f"{path} is no longer there" if missing else str(path))
-            action.setEnabled(not missing)
-        if not files:
-            self.recent_menu.addAction("No other recent files").setEnabled(False)
-
-    def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open", str(self.path.parent),
-            "JudgePanel files (*.judgepanel *.judgepack);;All files (*)")
-        if name:
-            self.open_file(Path(name))
-
     def open_file(self, path: Path) -> QWidget | None:
         """Open another panel (or a judge's pack) in a window of its own."""
-        try:
-            window: QWidget
-            if path.suffix.lower() == ".judgepack":
-                from judgepanel.gui.judge_window import JudgeWindow
-
-                window = JudgeWindow(path, self.settings)
-            else:
-                window = PanelWindow(path, self.settings)
-        except JudgePanelError as exc:
-            QMessageBox.warning(self, "Open", str(exc))
-            return None
-        except ImportError:
-            QMessageBox.warning(self, "Open", f"{path.name}: judge packs cannot be opened "
-                                "from this window yet; use Open on the start screen")
-            return None
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        _open_windows.append(window)
-        window.destroyed.connect(lambda *_: _open_windows.remove(window)
-                                 if window in _open_windows else None)
-        window.show()
-        return window
+        return panel_file_menu.open_file(self, path)
 
     def new_panel_dialog(self) -> QWidget | None:
-        """File ▸ New panel…: ask for the title and awards, then open it beside this one."""
-        from judgepanel.gui.new_panel_dialog import NewPanelDialog
-
-        dialog = NewPanelDialog(self.path.parent, self)
-        if dialog.exec() and dialog.created is not None:
-            return self.open_file(dialog.created)
-        return None
-
-    def save_copy_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save a copy of the panel",
-            str(self.path.with_name(f"{self.path.stem} (copy).judgepanel")),
-            "Panels (*.judgepanel)")
-        if name:
-            self.save_copy_to(Path(name).with_suffix(".judgepanel"))
+        return panel_file_menu.new_panel_dialog(self)
 
     def save_copy_to(self, target: Path) -> Path | None:
-        """One whole, self-contained copy of the panel as it is now (SQLite's backup)."""
-        try:
-            written = self.on_worker(lambda panel: save_copy(panel, target))
-        except JudgePanelError as exc:
-            panel_jobs.report(self, "Save a copy", window_words(str(exc)), problem=True)
-            return None
-        self.statusBar().showMessage(f"A copy of the panel was saved as {written.name}", 10000)
-        open_folder_of(self, written, f"A copy of the panel was saved as {written.name}.")
-        return written
-
-    def rename_dialog(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        title, ok = QInputDialog.getText(self, "Rename panel", "New title for the panel:",
-                                         text=self.on_worker(lambda panel: panel.title))
-        if ok:
-            self.rename(title)
+        return panel_file_menu.save_copy_to(self, target)
 
     def rename(self, title: str) -> bool:
-        """A new title for the panel (recorded in the audit log), shown at once."""
-        try:
-            new = self.on_worker(lambda panel: rename_panel(panel, title, who=WHO))
-        except JudgePanelError as exc:
-            panel_jobs.report(self, "Rename panel", window_words(str(exc)), problem=True)
-            return False
-        self.setWindowTitle(f"{new} — JudgePanel")
-        self.panel_changed(None)
-        return True
+        return panel_file_menu.rename(self, title)
 
     def current_award(self) -> str | None:
-        """The award chosen on the page in view (else the first award with entries)."""
-        page = self.stack.currentWidget()
-        for name in AWARD_CHOOSERS:
-            chooser = getattr(page, name, None)
-            chosen = chooser.currentData() if isinstance(chooser, QComboBox) else None
-            if chosen:
-                return str(chosen)
-        return self.on_worker(first_award_with_entries)
+        return panel_menu_dialogs.current_award(self)
 
     def award_settings(self, award_id: str | None = None) -> QDialog | None:
-        """Panel ▸ Award settings…: method, tie-break order, flag thresholds."""
-        from judgepanel.gui.award_settings_dialog import AwardSettingsDialog
-
-        award_id = award_id or self.current_award()
-        if award_id is None:
-            return None
-        chosen = award_id
-        who = self.on_worker(lambda panel: recorded_by(panel, WHO))
-        dialog = AwardSettingsDialog(self.store, chosen, who, self, worker=self.worker)
-        dialog.accepted.connect(lambda: self.panel_changed(None))
-        dialog.open()
-        return dialog
+        return panel_menu_dialogs.award_settings(self, award_id)
 
     def tie_break_vote(self, award_id: str | None = None) -> QDialog | None:
-        """Panel ▸ Record a tie-break vote…: the panel's order of tied entries."""
-        from judgepanel.gui.award_settings_dialog import TieBreakDialog
-
-        award_id = award_id or self.current_award()
-        if award_id is None:
-            return None
-        chosen = award_id
-        entries, who = self.on_worker(lambda panel: (award_entry_titles(panel, chosen),
-                                                     recorded_by(panel)))
-        dialog = TieBreakDialog(self.store, chosen, entries, who, self, worker=self.worker)
-        dialog.accepted.connect(lambda: self.panel_changed(None))
-        dialog.open()
-        return dialog
-
-    def open_panel_room(self) -> QWidget:
-        """Panel ▸ Panel room…: the chair's consensus screen, on its own connection."""
-        room = PanelRoom(self.path, self, award_id=self.current_award())
-        room.changed.connect(lambda: self.panel_changed(None))
-        room.show()
-        return room
-
-    def remove_award_dialog(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        names, counts = self.on_worker(lambda panel: (award_names(panel),
-                                                      award_entry_counts(panel)))
-        empty = [a for a, n in counts.items() if not n]
-        if not empty:
-            QMessageBox.information(self, "Remove an award", "Every award of this panel has "
-                                    "entries; only an award with no entries can be removed.")
-            return
-        name, ok = QInputDialog.getItem(self, "Remove an award", "Award with no entries to "
-                                        "remove from the panel:", [names[a] for a in empty],
-                                        0, False)
-        if ok:
-            self.remove_award(next(a for a in empty if names[a] == name))
+        return panel_menu_dialogs.tie_break_vote(self, award_id)
 
     def remove_award(self, award_id: str) -> bool:
-        try:
-            self.on_worker(lambda panel: remove_award(panel, award_id, who=WHO))
-        except JudgePanelError as exc:
-            names = self.on_worker(award_names)
-            panel_jobs.report(self, "Remove an award", window_words(str(exc), names),
-                              problem=True)
-            return False
-        self.refresh_all()
-        return True
+        return panel_menu_dialogs.remove_award(self, award_id)
 
     def show_page_help(self) -> None:
-        """F1: what the page in view is for and how to do its job, with the shortcuts."""
-        title = str(getattr(self.stack.currentWidget(), "title", ""))
-        if self.help.isVisible():
-            self.help.hide()
-            return
-        self.help.set_actions([a for a in self.findChildren(QAction) if a.shortcuts()],
-                              intro=page_help(title), extra=())
-        self.help.toggle()
+        panel_menu_dialogs.show_page_help(self)
 
     def check_history(self) -> None:
-        self.problems = self.on_worker(history_problems)
-        if self.problems:
-            QMessageBox.warning(self, "Audit history", "The audit history was altered:\n\n"
-                                + "\n".join(self.problems[:12]))
-        else:
-            records = self.on_worker(audit_record_count)
-            QMessageBox.information(self, "Audit history",
-                                    f"All {records} audit records are intact.")
-
-    def about(self) -> None:
-        QMessageBox.about(self, "About JudgePanel",
-                          f"<b>JudgePanel {__version__}</b><p>Offline judging panels for "
-                          "awards: import entries, send judges their packs, merge the scores "
-                          "and decide the winners.</p>")
+        panel_menu_dialogs.check_history(self)
 
     # ----- showing and closing ----------------------------------------------------------
 
