@@ -11,7 +11,8 @@ Records written before the counter existed (seq 0) fall back to their validated 
 
 Trust: the pack carries its judge's signing key, so a signature proves only that the record
 came through a pack of that judge, not that the judge was allowed to write it. The panel's own
-assignments decide which entries a returned pack may change.
+assignments decide which entries a returned pack may change. A record for an entry withdrawn
+from the round since the pack was made is skipped and counted, never stored.
 
 Decision: a score (or review) for an entry the judge is in conflict with in the panel refuses
 the file rather than being skipped, so the coordinator sees it; either way it never counts.
@@ -93,7 +94,7 @@ class MergeResult:
     sha256: str = ""
     older: int = 0  # values older than the panel's (from a return already merged): kept
     counter: int = 0  # the highest write counter in the pack
-    withdrawn: int = 0  # a later round's records for entries withdrawn from it: not merged
+    withdrawn: int = 0  # records for entries withdrawn from the pack's round: not merged
 
     @property
     def ok(self) -> bool:
@@ -146,6 +147,7 @@ class _PanelView:
     reviews: dict[tuple[int, str], tuple[Any, ...]] = field(default_factory=dict)
     loaded: set[int] = field(default_factory=set)  # judges whose records are in memory
     closed_rounds: dict[str, tuple[str, str]] = field(default_factory=dict)  # award -> round
+    withdrawn: set[str] = field(default_factory=set)  # entries withdrawn from the first round
 
     @classmethod
     def read(cls, panel: Store) -> _PanelView:
@@ -164,7 +166,10 @@ class _PanelView:
                 "SELECT judge, entry FROM assignments")} | _packed(panel),
             closed_rounds={r[0]: (r[1], r[2]) for r in conn.execute(
                 "SELECT award, id, name FROM rounds WHERE position = 0 AND "
-                "state = 'closed'")})
+                "state = 'closed'")},
+            withdrawn={str(r[0]) for r in conn.execute(
+                "SELECT w.entry FROM round_entries w JOIN rounds r ON r.award = w.award AND "
+                "r.id = w.round AND r.position = 0 WHERE w.status = 'withdrawn'")})
 
     def load_judge(self, judge: int) -> None:
         """The judge's records already in the panel, to compare returned ones against."""
@@ -492,6 +497,7 @@ def _check_round_open(view: _PanelView, pack: _Pack, judge: int) -> None:
                          == (row[2], row[3], row[4]) and (judge, row[1]) in view.reviews}
     changing = [row for row in pack.scores if (row[1], row[2]) not in unchanged_scores] + \
         [row for row in pack.reviews if row[1] not in unchanged_reviews]
+    changing = [row for row in changing if row[1] not in view.withdrawn]
     for row in changing:
         award = view.entries.get(row[1])
         if award in view.closed_rounds:
@@ -517,13 +523,17 @@ def _check_conflicts(view: _PanelView, pack: _Pack, judge: int, key: str,
             raise _Refused(f"it holds a conflict of interest of another judge (entry '{entry}')")
         _entry_award(view, entry)
         _time(created_at, f"entry '{entry}': the conflict of interest")
-        if (judge, entry) not in view.assigned and (judge, entry) not in view.conflicts:
+        if (judge, entry) not in view.assigned and (judge, entry) not in view.conflicts \
+                and entry not in view.withdrawn:
             raise _Refused(_not_assigned(view, judge, entry, "conflict of interest"))
         expected = conflict_signature(key, view.panel_id, judge, entry, reason, created_at)
         if expected != signature:
             raise _Refused(f"entry '{entry}': the conflict of interest was altered outside "
                            "JudgePanel (its signature does not match)")
         if (judge, entry) not in view.conflicts:
+            if entry in view.withdrawn:
+                plan.result.withdrawn += 1  # withdrawn from the round: not merged
+                continue
             plan.conflicts.append((judge, entry, reason, "judge", created_at, signature))
             arriving.add((judge, entry))
     plan.result.conflicts = len(plan.conflicts)
@@ -536,13 +546,13 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
 
     This loop runs once per score (100,000 in the benchmark), hence the local names.
     """
-    existing, entries = view.scores, view.entries
+    existing, entries, withdrawn = view.scores, view.entries, view.withdrawn
     signed = score_verifier(key, view.panel_id, judge)
     blocked = {e for j, e in view.conflicts if j == judge} | {e for _, e in arriving}
     assigned = {e for j, e in view.assigned if j == judge}
     allowed: set[tuple[str, str, Any]] = set()
     new, changed = plan.new_scores, plan.changed_scores
-    unchanged = older = 0
+    unchanged = older = skipped = 0
     times: dict[str, datetime] = {}
     for row in pack.scores:
         owner, entry, section, value, comment, updated_at, signature, seq = row
@@ -560,6 +570,9 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
         if signed(entry, section, value, comment, updated_at, seq) != signature:
             raise _Refused(f"entry '{entry}', section {section}: the score was altered outside "
                            "JudgePanel (its signature does not match)")
+        if entry in withdrawn:
+            skipped += 1  # withdrawn from the round since the pack was made: not merged
+            continue
         if entry in blocked:
             raise _Refused(
                 f"entry '{entry}': {view.judges[judge][0]} has a conflict of interest with "
@@ -579,6 +592,7 @@ def _check_scores(view: _PanelView, pack: _Pack, judge: int, key: str,
             unchanged += 1
     plan.result.new, plan.result.changed = len(new), len(changed)
     plan.result.unchanged, plan.result.older = unchanged, older
+    plan.result.withdrawn += skipped
 
 
 def _not_assigned(view: _PanelView, judge: int, entry: str, what: str) -> str:
@@ -614,6 +628,9 @@ def _check_reviews(view: _PanelView, pack: _Pack, judge: int, key: str,
         if expected != signature:
             raise _Refused(f"entry '{entry}': the overall review was altered outside "
                            "JudgePanel (its signature does not match)")
+        if entry in view.withdrawn:
+            plan.result.withdrawn += 1  # withdrawn from the round: not merged
+            continue
         if (judge, entry) in view.conflicts or (judge, entry) in arriving:
             raise _Refused(f"entry '{entry}': {view.judges[judge][0]} has a conflict of "
                            "interest with this entry, so their review of it cannot be accepted")
@@ -673,5 +690,5 @@ def _write(view: _PanelView, plan: _Plan, who: str) -> None:
         "file": result.file.name, "sha256": result.sha256, "judge": result.judge,
         "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
         "conflicts": result.conflicts, "reviews": result.reviews, "older": result.older,
-        "counter": result.counter,
+        "counter": result.counter, "withdrawn": result.withdrawn,
         "conflict_entries": [row[1] for row in plan.conflicts]}, who)

@@ -126,9 +126,9 @@ def promote(store: Store, award_id: str, to_round: str, reason: str, who: str = 
 
 def withdraw(store: Store, award_id: str, round_id: str, entry_id: str, reason: str,
              who: str = "") -> None:
-    """Take an entry out of a round (and so out of its packs, results and later rounds). In a
-    later round its judges' assignments there go too (named in the audit record), so a pack
-    returned afterwards brings nothing back for it (the merge counts such records, skipped)."""
+    """Take an entry out of a round (and so out of its packs, results and later rounds). Its
+    judges' assignments in that round go too (named in the audit record), so a pack returned
+    afterwards brings nothing back for it (the merge counts such records, skipped)."""
     reason = _reason(reason)
     with store.transaction():
         found = find_round(store, award_id, round_id)
@@ -146,14 +146,16 @@ def withdraw(store: Store, award_id: str, round_id: str, entry_id: str, reason: 
             store.db.execute("INSERT INTO rounds(award, id, position, name, kind) "
                              "VALUES (?,?,?,?,?)",
                              [award_id, found.id, 0, found.name, found.kind])
-        unassigned: list[str] = []
-        if not found.first:
+        if found.first:  # the first round keeps its assignments where a one-round award did
+            where: list[str] = [entry_id]
+            table, match = "assignments", "entry = ?"
+        else:
             where = [award_id, found.id, entry_id]
-            unassigned = [str(r[0]) for r in store.db.execute(
-                "SELECT j.name FROM round_assignments a JOIN judges j ON j.id = a.judge "
-                "WHERE a.award = ? AND a.round = ? AND a.entry = ? ORDER BY j.name", where)]
-            store.db.execute("DELETE FROM round_assignments WHERE award = ? AND round = ? AND "
-                             "entry = ?", where)
+            table, match = "round_assignments", "award = ? AND round = ? AND entry = ?"
+        unassigned = [str(r[0]) for r in store.db.execute(
+            f"SELECT j.name FROM {table} JOIN judges j ON j.id = judge WHERE {match} "
+            "ORDER BY j.name", where)]
+        store.db.execute(f"DELETE FROM {table} WHERE {match}", where)
         store.audit("withdrawn from round", {"award": award_id, "round": found.id,
                                              "entry": entry_id, "reason": reason,
                                              "unassigned": unassigned}, who=who)

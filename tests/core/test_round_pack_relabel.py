@@ -176,3 +176,26 @@ def test_a_withdrawn_entry_loses_its_assignments_and_its_returned_records_are_sk
     assert "2 records for withdrawn entries not merged" in result.line()
     assert store.rows("SELECT entry, value FROM round_scores") == [{"entry": "A", "value": 7}]
     assert store.rows("SELECT * FROM round_reviews") == []
+
+
+def test_an_entry_withdrawn_from_the_first_round_loses_its_assignments_and_returns_skip_it(
+        tmp_path: Path) -> None:
+    """As in a later round: withdrawing an entry from the award's first round takes its
+    judges' assignments away (named in the audit record), and a first-round pack returned
+    afterwards brings nothing back for it; the merge says how many records it skipped."""
+    store, ann = _panel(tmp_path)
+    path = tmp_path / "Ann.judgepack"
+    make_pack(store, ann, path)
+    _score(path, {"A": 7, "B": 6})
+    with open_pack(path) as pack:
+        Judging.for_pack(pack).set_review("B", "Strong", complete=True)
+    withdraw(store, "prize", "judging", "B", "The nominee left the organisation", who="Chair")
+    assert store.rows("SELECT entry FROM assignments") == [{"entry": "A"}]
+    detail = store.rows("SELECT detail FROM audit WHERE action = 'withdrawn from round'")
+    assert '"unassigned": ["Ann"]' in detail[-1]["detail"]
+    assert check_pack(store, path).withdrawn == 2
+    (result,) = merge_packs(store, [path])
+    assert (result.new, result.withdrawn) == (1, 2)
+    assert "2 records for withdrawn entries not merged" in result.line()
+    assert store.rows("SELECT entry, value FROM scores") == [{"entry": "A", "value": 7}]
+    assert store.rows("SELECT * FROM reviews") == []
