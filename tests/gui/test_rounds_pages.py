@@ -279,7 +279,8 @@ def test_packs_make_a_round_two_pack_holding_only_promoted_entries(
                                                 judges.matrix_model.matrix.judges.index(
                                                     (ann.id, "Ann"))))
     page = window.go_to("Packs")
-    assert page.round_combo.isVisible() and page.round_combo.round_id() == "final"
+    assert page.round_combo.isVisible() and page.round_combo.round_id() == "judging"
+    page.round_combo.choose("final")
     assert "hold only the entries promoted into it" in page.round_note.text()
     assert [page.progress_model.row(r)["judge"] for r in range(page.progress_model.rowCount())
             ] == ["Ann"]
@@ -308,12 +309,50 @@ def test_a_consensus_round_has_no_packs_and_says_so(qtbot, tmp_path: Path) -> No
     opened.show()
     try:
         page = opened.go_to("Packs")
-        assert page.round_combo.round_id() == "final"
+        page.round_combo.choose("final")
         assert "has no packs" in page.round_note.text()
         assert not page.create_button.isEnabled()
         assert not page.progress_table.isVisible()  # no empty table of judges' progress
         page.round_combo.choose("judging")
         assert not page.round_note.isVisible() and page.progress_table.isVisible()
+    finally:
+        opened.close()
+
+
+def test_packs_open_on_the_first_rounds_packs_when_an_award_is_in_a_consensus_final(
+        qtbot, tmp_path: Path) -> None:
+    """The panel's packs are the first round's: an award agreed in the room in its final
+    does not turn the Packs page or its navigation line into "Final: no packs"."""
+    from judgepanel.core.assignment import assign
+    from judgepanel.core.judges import list_judges
+    from judgepanel.gui.panel_window import SUMMARY_ROLE
+
+    path = tmp_path / "consensus.judgepanel"
+    panel = scored_panel(path)
+    for judge in list_judges(panel):
+        for entry in MARKS:
+            assign(panel, judge, entry)
+    add_round(panel, AWARD, RoundSpec("final", "Final", "consensus"))
+    promote(panel, AWARD, "final", "The shortlist", top=6)
+    close_round(panel, AWARD, "judging")
+    panel.close()
+    opened = PanelWindow(path, scratch_settings(tmp_path))
+    qtbot.addWidget(opened)
+    opened.show()
+    try:
+        page = opened.page("Packs")
+        row = opened.pages.index(page)
+        line = opened.navigation.item(row).data(SUMMARY_ROLE)
+        assert line == "0 of 2 packs returned; 0 of 20 assignments complete"
+        opened.go_to("Packs")
+        assert page.round_combo.isVisible() and page.round_combo.round_id() == "judging"
+        assert not page.round_note.isVisible() and page.progress_table.isVisible()
+        assert page.create_button.isEnabled()
+        assert page.summary() == line
+        page.round_combo.choose("final")  # the user's own choice is kept on re-reading
+        page.refresh()
+        assert page.round_combo.round_id() == "final"
+        assert page.summary() == "Final: no packs (agreed in the room)"
     finally:
         opened.close()
 
@@ -507,7 +546,9 @@ def test_in_the_window_a_round_added_and_closed_reaches_the_other_pages(
         judges = opened.go_to("Judges & assignment")
         assert judges.round_combo.isVisible() and judges.round_combo.round_id() == "final"
         packs = opened.go_to("Packs")
-        assert packs.round_combo.isVisible() and "has no packs" in packs.round_note.text()
+        assert packs.round_combo.isVisible()
+        packs.round_combo.choose("final")
+        assert "has no packs" in packs.round_note.text()
     finally:
         opened.close()
 
@@ -656,6 +697,7 @@ def test_a_qualifying_round_counts_passes_and_decisions_not_scores(
         assert judges.round_combo.round_id() == "sift"
         assert "2 of 8 decisions (pass or fail) made" in judges.heading.status.text()
         packs = opened.go_to("Packs")
+        packs.round_combo.choose("sift")
         model = packs.progress_model
         assert [model.headerData(c, Qt.Orientation.Horizontal)
                 for c in range(model.columnCount())][2] == "Entries decided"

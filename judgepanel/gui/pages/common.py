@@ -118,7 +118,9 @@ class RoundChooser(QComboBox):
     """The round of the chosen award a page shows; the round id is `currentData()`.
 
     Filled from `rounds.award_rounds`: each round's number, name, kind and state, the award's
-    current round chosen unless the user chose another that is still there. An award judged
+    current round chosen unless the user chose another that is still there. A page whose main
+    work is the first round's (the Packs page: the panel's packs are every award's first round)
+    sets `starts_first`, and the chooser starts on the first round instead. An award judged
     in one round (every award before rounds existed) has nothing to choose, so the chooser and
     its `companion` label are hidden and the page looks as it always did.
     """
@@ -131,6 +133,7 @@ class RoundChooser(QComboBox):
         self.setToolTip("Which round of the award this page shows: the current (first open) "
                         "round is chosen when the award is picked")
         self.picked: tuple[str, str] | None = None  # (award, round) the user chose
+        self.starts_first = False  # start on the first round, not the award's current one
         self._filling = False
         self.currentIndexChanged.connect(self._picked)  # before any page's own slot
 
@@ -146,7 +149,8 @@ class RoundChooser(QComboBox):
 
     def fill(self, rounds: list[Round]) -> None:
         """Offer these rounds (one award's): the round the user chose while it is there,
-        else the award's current round; emits no change unless the choice moved."""
+        else the award's current round (its first with `starts_first`); emits no change
+        unless the choice moved."""
         keep = self.chosen()
         self.rounds = list(rounds)
         self.blockSignals(True)
@@ -157,7 +161,7 @@ class RoundChooser(QComboBox):
         index = (self.findData(picked[1]) if picked is not None and self.rounds
                  and picked[0] == self.rounds[0].award else -1)
         if index < 0 and self.rounds:
-            index = self.findData(current_round(self.rounds).id)
+            index = 0 if self.starts_first else self.findData(current_round(self.rounds).id)
         self.setCurrentIndex(index)
         self.blockSignals(False)
         shown = len(self.rounds) > 1

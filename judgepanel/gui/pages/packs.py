@@ -79,6 +79,11 @@ class PacksPage(PanelPage):
         self.award = self.ui.award
         self.round_combo = self.ui.round_combo
         self.round_combo.companion = self.ui.round_label
+        # The panel's packs are every award's first round, made and merged together: the page
+        # opens on them, not on a later round that an award may have reached.
+        self.round_combo.starts_first = True
+        self.round_combo.setToolTip("Which round's packs this page shows: the first round's "
+                                    "(the panel's packs) until you choose a later one")
         self.round_note = self.ui.round_note
         self.award.currentIndexChanged.connect(lambda _: self._award_chosen())
         self.round_combo.currentIndexChanged.connect(lambda _: self.refresh())
