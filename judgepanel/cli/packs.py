@@ -21,13 +21,14 @@ from judgepanel.core.assignment import auto_assign
 from judgepanel.core.conflicts import record_conflict, remove_conflict
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.file_encryption import FileKey
+from judgepanel.core.file_safety import check_sqlite_file
 from judgepanel.core.judges import Judge, find_judge, list_judges
 from judgepanel.core.merge import check_packs, merge_returned_packs
 from judgepanel.core.packs import make_pack, make_packs, open_pack, pack_names
 from judgepanel.core.panel import open_panel
 from judgepanel.core.score_sheets import export_scores, import_scores
 from judgepanel.core.scoring import Judging
-from judgepanel.core.store import PACK, Store, check_sqlite_file, file_kind
+from judgepanel.core.store import PACK, Store, file_kind
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 

@@ -34,6 +34,7 @@ from judgepanel.core.attachments import pack_attachment_problem
 from judgepanel.core.awards import Scale, panel_awards
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.file_encryption import WrongPassphrase, connect, is_encrypted, truncation
+from judgepanel.core.file_safety import check_sqlite_file, recover_hot_journal, sqlite_uri
 from judgepanel.core.pack_files import pack_judge_name
 from judgepanel.core.packs import panel_pack_key
 from judgepanel.core.progress import Progress
@@ -43,16 +44,9 @@ from judgepanel.core.qualifying_packs import (
     plan_qualifying_pack,
 )
 from judgepanel.core.round_returns import RoundPackRefused, RoundPlan, plan_round_pack
+from judgepanel.core.schema import SCHEMA_VERSION
 from judgepanel.core.scoring import conflict_signature, review_signature
-from judgepanel.core.store import (
-    PACK,
-    PANEL,
-    SCHEMA_VERSION,
-    Store,
-    check_sqlite_file,
-    recover_hot_journal,
-    sqlite_uri,
-)
+from judgepanel.core.store import PACK, PANEL, Store
 from judgepanel.core.totals import scale_refusal
 
 ScoreKey = tuple[int, str, str]  # judge, entry, section

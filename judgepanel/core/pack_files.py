@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from judgepanel.core.file_encryption import connect, held_key, is_encrypted
-from judgepanel.core.store import sqlite_uri
+from judgepanel.core.file_safety import sqlite_uri
 
 
 def copy_pack(pack: Path, target: Path) -> None:

@@ -30,10 +30,11 @@ from judgepanel.core.file_encryption import (
     new_key,
     new_passphrase,
 )
+from judgepanel.core.file_safety import disk_full_error, writer_may_be_running
 from judgepanel.core.judge_fields import entry_for_judges, hidden_fields
 from judgepanel.core.judges import Judge
 from judgepanel.core.progress import Progress
-from judgepanel.core.store import PACK, Store, disk_full_error, now, writer_may_be_running
+from judgepanel.core.store import PACK, Store, now
 
 PACK_SUFFIX = ".judgepack"
 T = TypeVar("T")

@@ -19,13 +19,8 @@ from judgepanel.core.file_encryption import (
     key_for_opening,
     new_key,
 )
-from judgepanel.core.store import (
-    PANEL,
-    Store,
-    disk_full_error,
-    remove_database,
-    writer_may_be_running,
-)
+from judgepanel.core.file_safety import disk_full_error, remove_database, writer_may_be_running
+from judgepanel.core.store import PANEL, Store
 
 
 def create_panel(path: Path | str, title: str, awards: list[Award], who: str = "") -> Store:

@@ -266,8 +266,8 @@ def round_pack_entries(panel: Store, found: Round, judge: Judge) -> list[str]:
 
 
 def round_reviews(store: Store, award_id: str, round_id: str) -> list[dict[str, Any]]:
-    """A later round's overall reviews that count (the panel's `round_reviews`, store.py):
-    judge, entry, comment, tags, complete."""
+    """A later round's overall reviews that count (the panel's `round_reviews`, in
+    core/schema_migrations.py): judge, entry, comment, tags, complete."""
     return store.rows(
         "SELECT j.name AS judge, r.entry, r.comment, r.tags, r.complete FROM round_reviews r "
         "JOIN judges j ON j.id = r.judge WHERE r.award = ? AND r.round = ? AND NOT EXISTS "

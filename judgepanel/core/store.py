@@ -1,12 +1,13 @@
 """The panel database: one SQLite file per panel (``.judgepanel``) or judge pack (``.judgepack``).
 
-All SQL that defines the schema lives here. A panel and a pack share one schema; a pack
-simply holds less (one judge, their entries, their own scores). The file is opened through
-sqlite-utils with foreign keys on; panels use WAL, packs a rollback journal so that the one
-file a judge e-mails back is always complete. Every file is opened through an escaped
-``file:`` URI (a name may hold ``#``, ``?`` or ``%``); a file in a folder that cannot be
-written is opened read-only (immutable), so reading a panel on a locked USB stick works and a
-write says why it cannot happen.
+The schema is in core/schema.py, an older file's version steps in core/schema_migrations.py,
+and the checks that keep a file safe to open and write in core/file_safety.py. A panel and a
+pack share one schema; a pack simply holds less (one judge, their entries, their own scores).
+The file is opened through sqlite-utils with foreign keys on; panels use WAL, packs a rollback
+journal so that the one file a judge e-mails back is always complete. Every file is opened
+through an escaped ``file:`` URI (a name may hold ``#``, ``?`` or ``%``); a file in a folder
+that cannot be written is opened read-only (immutable), so reading a panel on a locked USB
+stick works and a write says why it cannot happen.
 
 The audit log is a chain of HMAC-SHA256 records keyed with the panel's own secret (meta
 ``audit_key``); each record also seals a digest of the tables it vouches for (assignments,
@@ -16,23 +17,17 @@ a truncated or emptied log is caught. docs/audit.md says what this can and canno
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import shutil
 import sqlite3
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import sqlite_utils
 
@@ -46,280 +41,23 @@ from judgepanel.core.file_encryption import (
     is_encrypted,
     key_for_opening,
 )
+from judgepanel.core.file_safety import (
+    check_sqlite_file,
+    damaged_file_error,
+    disk_full_error,
+    folder_is_writable,
+    recover_hot_journal,
+    remove_database,
+    sqlite_uri,
+)
+from judgepanel.core.schema import SCHEMA, SCHEMA_VERSION, statements
+from judgepanel.core.schema_migrations import MIGRATIONS
 
-SCHEMA_VERSION = 5
 PANEL = "panel"
 PACK = "pack"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # A pack carries its entries' documents (hundreds of megabytes at times): in 32 KiB pages
 # they are written and read about twice as fast as in SQLite's default 4 KiB pages.
 PACK_PAGE_SIZE = "PRAGMA page_size = 32768"
-
-ATTACHMENT_TABLES = """
-CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT PRIMARY KEY,
-    type TEXT NOT NULL,
-    bytes INTEGER NOT NULL,
-    pages INTEGER,
-    status TEXT NOT NULL DEFAULT 'ok',
-    content BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS attachments (
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    sha256 TEXT REFERENCES documents(sha256),
-    url TEXT NOT NULL DEFAULT '',
-    position INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (entry, name)
-);
-CREATE TABLE IF NOT EXISTS attachment_reads (
-    judge INTEGER NOT NULL,
-    entry TEXT NOT NULL,
-    name TEXT NOT NULL,
-    page INTEGER NOT NULL DEFAULT 1,
-    read INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (judge, entry, name)
-);
-"""
-
-# Judging rounds (core/rounds.py): each award's rounds, the entries promoted into a later
-# round, and a later round's own assignments, scores, qualifying votes and agreed scores.
-ROUND_TABLES = """
-CREATE TABLE IF NOT EXISTS rounds (
-    award TEXT NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
-    id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('scored', 'qualifying', 'consensus')),
-    sections TEXT NOT NULL DEFAULT '',
-    weight REAL,
-    pass_rule TEXT NOT NULL DEFAULT '',
-    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),
-    closed_at TEXT,
-    closed_by TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (award, id)
-);
-CREATE TABLE IF NOT EXISTS round_entries (
-    award TEXT NOT NULL,
-    round TEXT NOT NULL,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    status TEXT NOT NULL DEFAULT 'in' CHECK (status IN ('in', 'withdrawn')),
-    reason TEXT NOT NULL DEFAULT '',
-    decided_by TEXT NOT NULL DEFAULT '',
-    decided_at TEXT NOT NULL,
-    PRIMARY KEY (award, round, entry)
-);
-CREATE TABLE IF NOT EXISTS round_assignments (
-    award TEXT NOT NULL,
-    round TEXT NOT NULL,
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (award, round, judge, entry)
-);
-CREATE TABLE IF NOT EXISTS round_scores (
-    award TEXT NOT NULL,
-    round TEXT NOT NULL,
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    section TEXT NOT NULL,
-    value REAL,
-    comment TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT '',
-    seq INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (award, round, judge, entry, section)
-);
-CREATE TABLE IF NOT EXISTS round_votes (
-    award TEXT NOT NULL,
-    round TEXT NOT NULL,
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
-    reason TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT '',
-    seq INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (award, round, judge, entry)
-);
-CREATE TABLE IF NOT EXISTS consensus_scores (
-    award TEXT NOT NULL,
-    round TEXT NOT NULL,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    section TEXT NOT NULL,
-    value REAL,
-    note TEXT NOT NULL DEFAULT '',
-    recorded_by TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (award, round, entry, section)
-);
-"""
-
-# A later round's overall reviews: the judge's comment, evidence tags and complete mark per
-# entry, kept apart from the first round's `reviews` (a version 4 panel made it on the first
-# merge of such a pack; the step to version 5 keeps one made so).
-ROUND_REVIEW_TABLE = """
-CREATE TABLE IF NOT EXISTS round_reviews (
-    award TEXT NOT NULL,
-    round TEXT NOT NULL,
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    comment TEXT NOT NULL DEFAULT '',
-    tags TEXT NOT NULL DEFAULT '[]',
-    complete INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT '',
-    seq INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (award, round, judge, entry)
-);
-"""
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS awards (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    organiser TEXT NOT NULL DEFAULT '',
-    description TEXT NOT NULL DEFAULT '',
-    scale_min REAL NOT NULL,
-    scale_max REAL NOT NULL,
-    scale_step REAL NOT NULL DEFAULT 1,
-    position INTEGER NOT NULL DEFAULT 0,
-    settings TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE IF NOT EXISTS sections (
-    award TEXT NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
-    id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    question TEXT NOT NULL,
-    guidance TEXT NOT NULL DEFAULT '[]',
-    weight REAL NOT NULL DEFAULT 1,
-    word_limit INTEGER,
-    scale_min REAL,
-    scale_max REAL,
-    scale_step REAL,
-    PRIMARY KEY (award, id)
-);
-CREATE TABLE IF NOT EXISTS entries (
-    id TEXT PRIMARY KEY,
-    award TEXT NOT NULL REFERENCES awards(id),
-    title TEXT NOT NULL DEFAULT '',
-    nominee TEXT NOT NULL DEFAULT '',
-    organisation TEXT NOT NULL DEFAULT '',
-    fields TEXT NOT NULL DEFAULT '{}',
-    source TEXT NOT NULL DEFAULT '{}',
-    source_file TEXT NOT NULL DEFAULT '',
-    source_row INTEGER,
-    imported_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entries_award ON entries(award);
-CREATE TABLE IF NOT EXISTS answers (
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    section TEXT NOT NULL,
-    text TEXT NOT NULL DEFAULT '',
-    words INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (entry, section)
-);
-CREATE TABLE IF NOT EXISTS judges (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    email TEXT NOT NULL DEFAULT '',
-    role TEXT NOT NULL DEFAULT 'judge' CHECK (role IN ('judge', 'chair')),
-    pack_key TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS assignments (
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (judge, entry)
-);
-CREATE TABLE IF NOT EXISTS conflicts (
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    reason TEXT NOT NULL DEFAULT '',
-    declared_by TEXT NOT NULL DEFAULT 'coordinator',
-    created_at TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (judge, entry)
-);
-CREATE TABLE IF NOT EXISTS scores (
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    section TEXT NOT NULL,
-    value REAL,
-    comment TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT '',
-    seq INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (judge, entry, section)
-);
-CREATE TABLE IF NOT EXISTS reviews (
-    judge INTEGER NOT NULL REFERENCES judges(id) ON DELETE CASCADE,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    comment TEXT NOT NULL DEFAULT '',
-    tags TEXT NOT NULL DEFAULT '[]',
-    complete INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT '',
-    seq INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (judge, entry)
-);
-CREATE TABLE IF NOT EXISTS decisions (
-    entry TEXT PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
-    placement TEXT NOT NULL
-        CHECK (placement IN ('winner', 'highly-commended', 'finalist', 'none')),
-    reason TEXT NOT NULL,
-    decided_by TEXT NOT NULL DEFAULT '',
-    decided_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS overrides (
-    id INTEGER PRIMARY KEY,
-    entry TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    old_value REAL,
-    new_value REAL NOT NULL,
-    reason TEXT NOT NULL,
-    decided_by TEXT NOT NULL DEFAULT '',
-    decided_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    who TEXT NOT NULL DEFAULT '',
-    action TEXT NOT NULL,
-    detail TEXT NOT NULL DEFAULT '{}',
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT ''
-);
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-""" + ATTACHMENT_TABLES + ROUND_TABLES + ROUND_REVIEW_TABLE
-
-# Migrations from version N to N+1, applied in order inside one transaction.
-# 1 -> 2: `seq`, the judge's own write counter that orders returns (not their laptop's clock);
-# the audit record's sealed `state`; the audit chain is keyed from the migration on.
-# 2 -> 3: entries' attachments (documents stored once by SHA-256), and a judge's reading.
-# 3 -> 4: judging rounds (an award's rounds, promotions, a later round's own work).
-# 4 -> 5: a later round's overall reviews in the schema (no longer made on the first merge).
-MIGRATIONS: dict[int, str] = {
-    1: """
-ALTER TABLE scores ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE reviews ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE audit ADD COLUMN state TEXT NOT NULL DEFAULT '';
-""",
-    2: ATTACHMENT_TABLES,
-    3: ROUND_TABLES,
-    4: ROUND_REVIEW_TABLE,
-}
 
 # The tables whose content an audit record vouches for, each read in a fixed order.
 SEALED_TABLES = {
@@ -341,136 +79,6 @@ SEALED_TABLES = {
 def now() -> str:
     """The current time as ISO 8601 UTC with microseconds: sortable, comparable as text."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    """What the first bytes of a file say about it."""
-
-    page_size: int
-    pages: int
-
-
-def check_sqlite_file(path: Path) -> FileCheck:
-    """Refuse a missing, non-SQLite or truncated file before SQLite itself touches it.
-
-    A panel being written by another program grows while a checkpoint copies its log into it,
-    so the size is compared with the header only when both agree twice in a row, and not at
-    all while a write-ahead log beside the file holds pages (SQLite reads those from the log).
-    """
-    for attempt in range(4):
-        try:
-            return _check_sqlite_file(path)
-        except _MaybeTruncated as exc:
-            in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-            if attempt == 3 or not in_use:
-                raise RefusedFile(str(exc)) from None
-            time.sleep(0.05)  # another program is writing it: look again
-    raise AssertionError("unreachable")
-
-
-class _MaybeTruncated(Exception):
-    """The header and the size disagree: truncated, or caught in the middle of a checkpoint."""
-
-
-def _check_sqlite_file(path: Path) -> FileCheck:
-    if not path.exists():
-        raise RefusedFile(f"{path}: no such file")
-    if path.is_dir():
-        raise RefusedFile(f"{path}: is a folder, not a file")
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise RefusedFile(f"{path}: not a JudgePanel file (it is not an SQLite database)")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    if page_size < 512 or page_size & (page_size - 1):
-        raise RefusedFile(f"{path}: not a JudgePanel file, or damaged (its header is damaged)")
-    change_counter = header[24:28]
-    valid_for = header[92:96]
-    wal = Path(f"{path}-wal")
-    if header[18] == 2 and wal.exists():
-        return FileCheck(page_size=page_size, pages=pages)  # live: SQLite reads the log
-    if path.stat().st_size != size:
-        raise _MaybeTruncated(f"{path}: the file changed while it was being checked")
-    if change_counter == valid_for and pages and size < pages * page_size:
-        raise _MaybeTruncated(
-            f"{path}: the file is truncated ({size} of {pages * page_size} bytes); "
-            "ask for it to be sent again"
-        )
-    if size % page_size:
-        raise _MaybeTruncated(f"{path}: the file is truncated or damaged ({size} bytes)")
-    return FileCheck(page_size=page_size, pages=pages)
-
-
-def sqlite_uri(path: Path | str, **params: str) -> str:
-    """A `file:` URI for SQLite with the path escaped (`#`, `?`, `%` are legal in names)."""
-    return file_uri(Path(path).resolve(), **params)
-
-
-def file_uri(path: PurePath, **params: str) -> str:
-    """The URI of an absolute path as SQLite reads it, on any system: `/home/a#b` gives
-    `file:///home/a%23b`, `C:\\Awards` gives `file:///C:/Awards`, and a Windows network
-    share `\\\\server\\share\\p` gives `file:////server/share/p` (SQLite accepts no host)."""
-    text = path.as_posix()
-    if not text.startswith("/"):
-        text = "/" + text  # a drive letter: C:/x -> /C:/x
-    uri = "file://" + quote(text, safe="/:")
-    if params:
-        uri += "?" + "&".join(f"{key}={value}" for key, value in params.items())
-    return uri
-
-
-def folder_is_writable(path: Path) -> bool:
-    """Whether JudgePanel may write `path` and create its journal beside it."""
-    folder = path.resolve().parent
-    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-
-
-def damaged_file_error(exc: BaseException) -> bool:
-    """Whether SQLite found the file's pages damaged ("malformed", "not a database")."""
-    text = str(exc)
-    return "malformed" in text or "not a database" in text
-
-
-def disk_full_error(exc: BaseException, path: Path | None = None) -> bool:
-    """True for SQLite's 'database or disk is full' and the operating system's ENOSPC; with
-    `path`, also for SQLite's bare 'disk I/O error' when that file's disk has no room left
-    (SQLite reports a log or shared-memory file it could not grow that way)."""
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    if not isinstance(exc, sqlite3.Error):
-        return False
-    if "disk is full" in str(exc) or getattr(exc, "sqlite_errorcode", 0) == 13:
-        return True
-    if path is not None and "disk I/O error" in str(exc):
-        try:
-            return shutil.disk_usage(Path(path).resolve().parent).free < (1 << 20)
-        except OSError:
-            return False
-    return False
-
-
-def recover_hot_journal(path: Path, key: FileKey | None = None) -> None:
-    """Roll back what a killed program left half-written in `path` (its `-journal`).
-
-    A read-only connection cannot do this, and refuses the file as read-only. Opening it for
-    writing and reading once is exactly what SQLite does to restore the last committed state.
-    """
-    journal = Path(f"{path}-journal")
-    if not journal.exists() or journal.stat().st_size == 0 or not folder_is_writable(path):
-        return
-    try:
-        uri = sqlite_uri(path, mode="rw")
-        conn = connect(uri, key, uri=True) if key else sqlite3.connect(uri, uri=True)
-        try:
-            conn.execute("PRAGMA schema_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return  # the normal open that follows says what is wrong
 
 
 class Store:
@@ -509,7 +117,7 @@ class Store:
             raise JudgePanelError(f"{path}: cannot be created ({exc})") from None
         try:
             with store.transaction():
-                for statement in _statements(SCHEMA):
+                for statement in statements(SCHEMA):
                     store.db.execute(statement)
                 store.set_meta("schema_version", str(SCHEMA_VERSION))
                 store.set_meta("kind", kind)
@@ -594,7 +202,7 @@ class Store:
         store = cls(sqlite_utils.Database(memory=True), None)
         store.db.execute("PRAGMA foreign_keys = ON")
         with store.transaction():
-            for statement in _statements(SCHEMA):
+            for statement in statements(SCHEMA):
                 store.db.execute(statement)
             store.set_meta("schema_version", str(SCHEMA_VERSION))
             store.set_meta("kind", kind)
@@ -626,7 +234,7 @@ class Store:
         try:
             with self.transaction():
                 for step in range(version, SCHEMA_VERSION):
-                    for statement in _statements(MIGRATIONS[step]):
+                    for statement in statements(MIGRATIONS[step]):
                         self.db.execute(statement)
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 if self.meta("audit_key") is None:
@@ -847,24 +455,6 @@ def _audit_hash(key: bytes | None, prev_hash: str, at: str, who: str, action: st
     return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def remove_database(path: Path) -> None:
-    """Remove a file JudgePanel was creating, with its journal and log."""
-    for name in (str(path), f"{path}-journal", f"{path}-wal", f"{path}-shm"):
-        Path(name).unlink(missing_ok=True)
-
-
-def _statements(script: str) -> list[str]:
-    """Split a schema script into statements (triggers contain semicolons of their own)."""
-    statements: list[str] = []
-    buffer = ""
-    for line in script.strip().splitlines():
-        buffer += line + "\n"
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    return statements
-
-
 def file_kind(path: Path, key: FileKey | None = None) -> str:
     """Whether a file is a panel or a pack, read without changing it (not even its journal)."""
     params = {"mode": "ro"} if folder_is_writable(path) else {"mode": "ro", "immutable": "1"}
@@ -908,20 +498,3 @@ def _connect(path: Path, kind: str, read_only: bool = False,
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     return db
-
-
-def writer_may_be_running(pid: int, stray: Path) -> bool:
-    """Whether the process that was writing the half-made file `stray` may still be at it (its
-    leftovers hold keys and secrets, so they are removed once it is not)."""
-    if os.name == "nt":  # os.kill would end the process there: judge by the file's age
-        try:
-            return time.time() - stray.stat().st_mtime < 3600
-        except OSError:
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists, under another user
-        return True
-    return True

@@ -33,8 +33,9 @@ from judgepanel.core.judges import add_judge, list_judges
 from judgepanel.core.merge import check_pack, merge_packs
 from judgepanel.core.packs import make_pack, open_pack
 from judgepanel.core.panel import create_panel
+from judgepanel.core.schema import SCHEMA_VERSION
 from judgepanel.core.scoring import Judging
-from judgepanel.core.store import SCHEMA_VERSION, Store
+from judgepanel.core.store import Store
 
 AWARD = "leading-systems-transformation"
 FIXTURES = Path(__file__).parent.parent / "fixtures"

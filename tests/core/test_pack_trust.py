@@ -24,8 +24,9 @@ from judgepanel.core.moderation import verify_panel
 from judgepanel.core.packs import make_pack, open_pack
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.ranking import rank_award
+from judgepanel.core.schema import SCHEMA_VERSION
 from judgepanel.core.scoring import Judging, review_signature, score_signature
-from judgepanel.core.store import SCHEMA_VERSION, Store, now
+from judgepanel.core.store import Store, now
 
 AWARD = "leading-systems-transformation"
 SECTIONS = ("Q1", "Q2", "Q3", "Q4", "Q5")

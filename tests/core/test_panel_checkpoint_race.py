@@ -15,8 +15,8 @@ from pathlib import Path
 
 from judgepanel.core.awards import builtin_awards
 from judgepanel.core.errors import RefusedFile
+from judgepanel.core.file_safety import check_sqlite_file
 from judgepanel.core.panel import create_panel
-from judgepanel.core.store import check_sqlite_file
 
 WRITER = """
 import sqlite3, sys

@@ -19,7 +19,7 @@ from judgepanel.core.moderation import check_history
 from judgepanel.core.packs import open_pack
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.round_packs import round_pack, round_reviews
-from judgepanel.core.store import SCHEMA_VERSION
+from judgepanel.core.schema import SCHEMA_VERSION
 
 Run = Callable[..., CompletedProcess[str]]
 FIXTURES = Path(__file__).parent.parent / "fixtures"

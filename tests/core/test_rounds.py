@@ -23,8 +23,9 @@ from judgepanel.core.promotion import promote, withdraw
 from judgepanel.core.round_definitions import RoundSpec
 from judgepanel.core.round_results import entry_path, final_result, passes_rule, round_result
 from judgepanel.core.rounds import add_round, award_rounds, close_round, round_entries
+from judgepanel.core.schema import SCHEMA_VERSION
 from judgepanel.core.scoring import Judging
-from judgepanel.core.store import SCHEMA_VERSION, Store
+from judgepanel.core.store import Store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "before_rounds"
 AWARD = Award(id="prize", name="The Prize", scale=Scale(0, 10, 1),

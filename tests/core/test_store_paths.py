@@ -8,8 +8,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pytest
 
 from judgepanel.core.awards import builtin_awards
+from judgepanel.core.file_safety import file_uri, sqlite_uri
 from judgepanel.core.panel import create_panel, open_panel
-from judgepanel.core.store import file_uri, sqlite_uri
 
 
 @pytest.mark.parametrize(("path", "uri"), [

@@ -17,11 +17,11 @@ import pytest
 from judgepanel.core.awards import Award, Scale, Section
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.file_encryption import key_for_file
+from judgepanel.core.file_safety import SQLITE_MAGIC
 from judgepanel.core.judges import add_judge
 from judgepanel.core.pack_votes import PackVoting
 from judgepanel.core.packs import open_pack
 from judgepanel.core.panel import create_panel
-from judgepanel.core.store import SQLITE_MAGIC
 
 Run = Callable[..., CompletedProcess[str]]
 AWARD = Award(id="prize", name="The Prize", scale=Scale(0, 10, 1),

@@ -17,12 +17,12 @@ import pytest
 from judgepanel.core.awards import Award, Scale, Section
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.file_encryption import key_for_file
+from judgepanel.core.file_safety import SQLITE_MAGIC
 from judgepanel.core.judges import add_judge
 from judgepanel.core.pack_votes import PackVoting
 from judgepanel.core.packs import open_pack
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.scoring import Judging
-from judgepanel.core.store import SQLITE_MAGIC
 
 Run = Callable[..., CompletedProcess[str]]
 AWARD = Award(id="prize", name="The Prize", scale=Scale(0, 10, 1),
