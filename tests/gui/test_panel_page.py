@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from judgepanel.core.award_editing import edit_section
 from judgepanel.core.awards import builtin_awards, panel_award
 from judgepanel.core.judges import add_judge
-from judgepanel.gui.pages.common import AwardChooser, PanelPage
+from judgepanel.gui.pages.choosers import AwardChooser
+from judgepanel.gui.pages.common import PanelPage
 from judgepanel.gui.panel_window import PanelWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDoub
     QSpacerItem, QSplitter, QTableView, QVBoxLayout,
     QWidget)
 
-from judgepanel.gui.pages.common import AwardChooser
+from judgepanel.gui.pages.choosers import AwardChooser
 
 class Ui_DecisionsPage(object):
     def setupUi(self, DecisionsPage):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHe
     QLineEdit, QPushButton, QSizePolicy, QSplitter,
     QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
-from judgepanel.gui.pages.common import AwardChooser
+from judgepanel.gui.pages.choosers import AwardChooser
 
 class Ui_EntriesPage(object):
     def setupUi(self, EntriesPage):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHe
     QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from judgepanel.gui.assignment_view import MatrixView
-from judgepanel.gui.pages.common import (AwardChooser, RoundChooser)
+from judgepanel.gui.pages.choosers import (AwardChooser, RoundChooser)
 
 class Ui_JudgesPage(object):
     def setupUi(self, JudgesPage):

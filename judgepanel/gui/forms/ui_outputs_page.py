@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QGroupBox, QHBoxLayout, QLabel,
     QPushButton, QSizePolicy, QSpacerItem, QSplitter,
     QVBoxLayout, QWidget)
 
-from judgepanel.gui.pages.common import AwardChooser
+from judgepanel.gui.pages.choosers import AwardChooser
 from judgepanel.gui.pdf_preview import PdfPreview
 
 class Ui_OutputsPage(object):

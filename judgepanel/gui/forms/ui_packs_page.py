@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBox
     QHeaderView, QLabel, QPushButton, QSizePolicy,
     QSpacerItem, QTableView, QVBoxLayout, QWidget)
 
-from judgepanel.gui.pages.common import (AwardChooser, RoundChooser)
+from judgepanel.gui.pages.choosers import (AwardChooser, RoundChooser)
 
 class Ui_PacksPage(object):
     def setupUi(self, PacksPage):

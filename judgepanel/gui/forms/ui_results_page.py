@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QForm
     QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from judgepanel.gui.bias_chart import BiasChart
-from judgepanel.gui.pages.common import (AwardChooser, RoundChooser)
+from judgepanel.gui.pages.choosers import (AwardChooser, RoundChooser)
 from judgepanel.gui.score_matrix import ScoreMatrix
 
 class Ui_ResultsPage(object):
