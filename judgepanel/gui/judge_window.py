@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from judgepanel.core.pack_votes import PackVoting, pack_round
-from judgepanel.core.packs import open_pack, pack_expired, pack_expires
+from judgepanel.core.packs import open_pack
 from judgepanel.core.scoring import Judging
-from judgepanel.core.scoring_session import ScoringSession
+from judgepanel.gui import judge_complete_and_return as finishing
+from judgepanel.gui import judge_entry_list
+from judgepanel.gui import judge_qualifying_votes as votes
 from judgepanel.gui import judge_session as session
 from judgepanel.gui.attachments_pane import AttachmentsPane, documents_beside
 from judgepanel.gui.autosave import BACKUP_EVERY_MS, PackWriter, backup_pack
@@ -34,15 +35,14 @@ from judgepanel.gui.help_overlay import EXTRA_KEYS, VOTE_KEYS, HelpOverlay
 from judgepanel.gui.icons import app_icon
 from judgepanel.gui.judge_dialogs import ConflictDialog
 from judgepanel.gui.judge_models import ENTRY_ID_ROLE, EntryFilterModel, EntryListModel
+from judgepanel.gui.judge_qualifying_votes import SCORING_ONLY
 from judgepanel.gui.judge_return import ScoreReturn
 from judgepanel.gui.palettes import keep_palette_readable, readable_links
 from judgepanel.gui.passphrase_dialog import unlock_pack
 from judgepanel.gui.settings import ZOOM_STEPS, Settings
 from judgepanel.gui.tasks import run_task, wait_for_tasks
-from judgepanel.gui.undo import OVERALL, MarkCompleteCommand, SetCommentCommand, SetScoreCommand
+from judgepanel.gui.undo import OVERALL, SetCommentCommand, SetScoreCommand
 from judgepanel.gui.vote_panel import (
-    VOTE_FILTERS,
-    SetVoteCommand,
     Vote,
     VoteListModel,
     VotePanel,
@@ -52,16 +52,21 @@ from judgepanel.gui.wheel_guard import install_wheel_guard
 from judgepanel.gui.window_fit import place_window, remember_window
 
 WINDOW = "judge"
-STATUS_FILTERS = (("Entries to score: all", None), ("Not started", "not started"),
-                  ("In progress", "in progress"), ("Complete", "complete"))
-REASON_PAUSE_MS = 400  # a reason is saved after this pause in typing, and at the latest
-REASON_MAX_WAIT_MS = 700  # this long after the first keystroke not yet saved
-# Menu actions that only mean something with section scores (left out in a qualifying round).
-SCORING_ONLY = ("next_section", "previous_section", "comment", "overall", "complete")
 
 
 class JudgeWindow(QMainWindow):
     """Scoring one judge's pack."""
+
+    # Set up by judge_entry_list, judge_qualifying_votes and judge_complete_and_return.
+    list_proxy: EntryFilterModel
+    conflict_proxy: EntryFilterModel
+    vote_panel: VotePanel
+    reason_timer: QTimer
+    reason_deadline: QTimer
+    _pending_reason: str | None  # the entry whose reason waits to be saved
+    _thread_voting: PackVoting | None  # the writer thread's own
+    conflict_dialog: ConflictDialog
+    expired: bool
 
     def __init__(self, path: Path, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -108,11 +113,11 @@ class JudgeWindow(QMainWindow):
         self.writer.status_changed.connect(self._status_changed)
         self.closed = False
         self.returning = ScoreReturn(self)
-        self._setup_lists()
+        judge_entry_list.setup_lists(self)
         self._setup_panes()
         self._setup_status_bar()
         self._setup_actions()
-        self._setup_round()
+        votes.setup_round(self)
         self.help = HelpOverlay(self.ui.centralwidget, self.shortcut_actions())
         self.help.set_actions(self.shortcut_actions(),
                               extra=VOTE_KEYS if self.voting else EXTRA_KEYS)
@@ -132,41 +137,9 @@ class JudgeWindow(QMainWindow):
                 self.ui.scoringPanel.focus_section(self.ui.scoringPanel.current_section or "")
         else:
             self.ui.entryView.clear_entry()
-        self.expired = pack_expired(self.store)
-        if self.expired:  # past its date: the judge can read and return it, not score
-            self.ui.scoringPanel.setEnabled(False)
-            self.vote_panel.setEnabled(False)
-            self.show_problem(f"This pack expired on {_long_date(pack_expires(self.store))}: "
-                              "it can only be returned to the coordinator (File, Return).")
+        finishing.check_expiry(self)
 
     # ----- building ----------------------------------------------------------------------
-
-    def _setup_lists(self) -> None:
-        self.list_proxy = EntryFilterModel(conflicts=False, parent=self)
-        self.list_proxy.setSourceModel(self.model)
-        self.conflict_proxy = EntryFilterModel(conflicts=True, parent=self)
-        self.conflict_proxy.setSourceModel(self.model)
-        for view, proxy in ((self.ui.entryList, self.list_proxy),
-                            (self.ui.conflictList, self.conflict_proxy)):
-            view.setModel(proxy)
-            view.verticalHeader().hide()
-            header = view.horizontalHeader()
-            header.setAccessibleName("Columns: entry, title, status")
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-            view.installEventFilter(self)
-        self.ui.entryList.selectionModel().currentRowChanged.connect(self._list_moved)
-        self.ui.conflictList.selectionModel().currentRowChanged.connect(self._list_moved)
-        for text, status in VOTE_FILTERS if self.voting else STATUS_FILTERS:
-            self.ui.statusFilter.addItem(text, status)
-        self.ui.statusFilter.currentIndexChanged.connect(
-            lambda i: self.list_proxy.set_status(self.ui.statusFilter.itemData(i)))
-        self.ui.searchBox.textChanged.connect(self._search)
-        self.conflict_proxy.rowsInserted.connect(self._show_conflicts)
-        self.conflict_proxy.rowsRemoved.connect(self._show_conflicts)
-        self.conflict_proxy.modelReset.connect(self._show_conflicts)
-        self._show_conflicts()
 
     def _setup_panes(self) -> None:
         panel = self.ui.scoringPanel
@@ -198,40 +171,6 @@ class JudgeWindow(QMainWindow):
         from judgepanel.gui.judge_actions import build_menus
 
         self.actions_by_name = build_menus(self)
-
-    def _setup_round(self) -> None:
-        """Which round the pack is for, above the list; a qualifying round's pass or fail
-        panel in place of the section scores."""
-        self.vote_panel = VotePanel(self)  # hidden unless a qualifying round (then in the splitter)
-        self.vote_panel.setObjectName("votePanel")
-        self.reason_timer = QTimer(self, singleShot=True, interval=REASON_PAUSE_MS)
-        self.reason_timer.timeout.connect(self._save_pending_reason)
-        self.reason_deadline = QTimer(self, singleShot=True, interval=REASON_MAX_WAIT_MS)
-        self.reason_deadline.timeout.connect(self._save_pending_reason)
-        self._pending_reason: str | None = None  # the entry whose reason waits to be saved
-        self._thread_voting: PackVoting | None = None  # the writer thread's own
-        label = self.ui.roundLabel
-        label.setVisible(self.round is not None)
-        if self.round is None:
-            self.vote_panel.hide()
-            return
-        what = ("Qualifying round: pass or fail each entry; a fail needs a reason."
-                if self.voting else "Score this round's sections.")
-        label.setText(f"<b>{self.round.label}</b><br>{what}")
-        label.setAccessibleDescription(f"This pack is for {self.round.label}. {what}")
-        if self.voting is None:
-            self.vote_panel.hide()
-            return
-        self.ui.scoringPanel.hide()
-        self.ui.splitter.insertWidget(self.ui.splitter.indexOf(self.ui.scoringPanel),
-                                      self.vote_panel)
-        self.vote_panel.vote_chosen.connect(self.choose_vote)
-        self.vote_panel.reason_changed.connect(self._reason_typed)
-        self.vote_panel.conflict_requested.connect(self.declare_conflict)
-        for widget in self.vote_panel.key_widgets():
-            widget.installEventFilter(self)
-        for name in SCORING_ONLY:
-            self.actions_by_name[name].setEnabled(False)
 
     def shortcut_actions(self) -> list[QAction]:
         """The menu's actions; in a qualifying round, not those for section scores."""
@@ -267,7 +206,7 @@ class JudgeWindow(QMainWindow):
         """Show one entry in the reading pane and the scoring panel."""
         if entry_id == self.current:
             return
-        self._save_pending_reason()
+        votes.save_pending_reason(self)
         self.writer.flush()
         self.current = entry_id
         entry = self.entries[entry_id]
@@ -275,7 +214,7 @@ class JudgeWindow(QMainWindow):
         self.ui.entryView.show_entry(entry, award)
         self.documents.show_entry(entry_id, entry["award"])
         if self.voting is not None:
-            self._show_vote(entry_id)
+            votes.show_vote(self, entry_id)
             return
         panel = self.ui.scoringPanel
         panel.set_award(award)
@@ -300,7 +239,7 @@ class JudgeWindow(QMainWindow):
         if conflict:
             panel.set_message("You declared a conflict of interest: "
                               f"{session.conflict_reason(self.judging, entry_id)}")
-        self._select_in_list(entry_id)
+        judge_entry_list.select_in_list(self, entry_id)
         QTimer.singleShot(0, self._prepare_next)
 
     def _prepare_next(self) -> None:
@@ -324,41 +263,6 @@ class JudgeWindow(QMainWindow):
                 view.prepare(entry, self.awards[entry["award"]])
                 QTimer.singleShot(40, self._prepare_one_more)
                 return
-
-    def _select_in_list(self, entry_id: str) -> None:
-        for view, proxy in ((self.ui.entryList, self.list_proxy),
-                            (self.ui.conflictList, self.conflict_proxy)):
-            index = proxy.mapFromSource(self.model.index(self.model.row_of(entry_id), 0))
-            if index.isValid() and view.currentIndex().row() != index.row():
-                view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
-
-    def step_entry(self, step: int) -> None:
-        """The next (1) or previous (-1) entry in the scoring list as filtered."""
-        rows = self.list_proxy.rowCount()
-        if not rows:
-            return
-        here = self.ui.entryList.currentIndex()
-        row = here.row() + step if here.isValid() else 0
-        row = max(0, min(rows - 1, row))
-        self.ui.entryList.setCurrentIndex(self.list_proxy.index(row, 0))
-        if self.voting is not None:
-            self.vote_panel.focus_buttons()
-            return
-        award = self.ui.scoringPanel.award
-        if award is not None and award.sections:
-            self.ui.scoringPanel.focus_section(award.sections[0].id)
-
-    def _search(self, text: str) -> None:
-        matches = self.search.find(text)
-        self.list_proxy.set_matches(matches)
-        self.conflict_proxy.set_matches(matches)
-
-    def _show_conflicts(self, *_: object) -> None:
-        shown = self.conflict_proxy.rowCount() > 0
-        self.ui.conflictList.setVisible(shown)
-        self.ui.conflictsLabel.setVisible(shown)
 
     # ----- what the judge types becomes commands ------------------------------------------
 
@@ -392,86 +296,6 @@ class JudgeWindow(QMainWindow):
             return
         panel.cards[panel.current_section].score.type_digit(digit)
 
-    # ----- a qualifying round: pass or fail ------------------------------------------------
-
-    def _show_vote(self, entry_id: str) -> None:
-        entry = self.entries[entry_id]
-        passed, reason = self.known_votes.get(entry_id, (None, ""))
-        self.vote_panel.show_entry(f"<b>{entry_id}</b> · {entry['title']}", passed, reason)
-        conflict = self.model.entry(entry_id).status == "conflict"
-        self.vote_panel.setEnabled(not conflict and not getattr(self, "expired", False))
-        if conflict:
-            self.vote_panel.set_message("You declared a conflict of interest: "
-                                        f"{session.conflict_reason(self.judging, entry_id)}")
-        self._select_in_list(entry_id)
-
-    def choose_vote(self, passed: bool | None) -> None:
-        """Pass (P), fail (F) or undecided for the entry on show, saved at once (an undoable
-        step); a fail waits for its reason (the file holds no vote until there is one)."""
-        entry = self.current
-        if entry is None or self.voting is None or not self.vote_panel.isEnabled():
-            return
-        before = self.known_votes.get(entry, (None, ""))
-        after = (passed, self.vote_panel.reason())
-        if after != before:
-            self.undo_stack.push(SetVoteCommand(self, entry, before, after))
-        if passed is False and not after[1].strip():  # the panel says a fail needs a reason
-            self.vote_panel.focus_reason()
-
-    def _reason_typed(self, text: str) -> None:
-        entry = self.current
-        if entry is None or self.voting is None:
-            return
-        before = self.known_votes.get(entry, (None, ""))
-        if text != before[1]:
-            self.undo_stack.push(SetVoteCommand(self, entry, before, (before[0], text),
-                                                typed=True))
-
-    def apply_vote(self, entry: str, vote: Vote, typed: bool = False) -> None:
-        """Show and save a vote (called by the undoable command); a reason being typed is
-        saved after a pause in typing, anything else at once."""
-        if entry != self.current:
-            self.show_entry(entry)
-        self.known_votes[entry] = vote
-        self.vote_panel.set_vote(*vote)
-        self.vote_panel.ui.reason.set_text_quietly(vote[1])
-        self.vote_panel.set_message("")
-        if not typed:
-            self._write_vote(entry)
-            return
-        self.model.set_status(entry, vote_status(*vote), 0)
-        self.update_progress()
-        self._pending_reason = entry
-        self.reason_timer.start()
-        if not self.reason_deadline.isActive():
-            self.reason_deadline.start()
-
-    def _save_pending_reason(self) -> None:
-        self.reason_timer.stop()
-        self.reason_deadline.stop()
-        entry, self._pending_reason = self._pending_reason, None
-        if entry is not None:
-            self._write_vote(entry)
-
-    def _write_vote(self, entry: str) -> None:
-        """Queue the vote as this window now has it; the list and progress follow at once."""
-        if self._pending_reason == entry:
-            self.reason_timer.stop()
-            self.reason_deadline.stop()
-            self._pending_reason = None
-        passed, reason = self.known_votes.get(entry, (None, ""))
-        stored = None if passed is False and not reason.strip() else passed
-        self.writer.submit([entry], lambda writing: self._thread_votes(writing).set_vote(
-            entry, stored, reason))
-        self.model.set_status(entry, vote_status(passed, reason), 0)
-        self.update_progress()
-
-    def _thread_votes(self, writing: ScoringSession) -> PackVoting:
-        """The writer thread's own voting session, on its own connection (made once)."""
-        if self._thread_voting is None or self._thread_voting.store is not writing.store:
-            self._thread_voting = PackVoting(writing.store)
-        return self._thread_voting
-
     # ----- applying commands (called by undo.py) ------------------------------------------
 
     def _bring_up(self, entry: str, section: str | None) -> None:
@@ -497,68 +321,34 @@ class JudgeWindow(QMainWindow):
         self.writer.set_review(entry, complete=complete)
         return True
 
-    # ----- complete, conflict, return ----------------------------------------------------
+    # ----- what the judge does, each in its own module ------------------------------------
+
+    def step_entry(self, step: int) -> None:
+        """The next (1) or previous (-1) entry in the scoring list as filtered."""
+        judge_entry_list.step_entry(self, step)
+
+    def choose_vote(self, passed: bool | None) -> None:
+        """Pass (P), fail (F) or undecided for the entry on show (a qualifying round)."""
+        votes.choose_vote(self, passed)
+
+    def apply_vote(self, entry: str, vote: Vote, typed: bool = False) -> None:
+        votes.apply_vote(self, entry, vote, typed)
 
     def mark_complete(self) -> None:
-        entry = self.current
-        if entry is None or self.model.entry(entry).status == "conflict":
-            return
-        award = self.awards[self.entries[entry]["award"]]
-        missing = [s.id for s in award.sections if self.known_scores.get((entry, s.id)) is None]
-        panel = self.ui.scoringPanel
-        if missing:
-            names = ", ".join(f"{s} ({award.section(s).title})" for s in missing)
-            panel.set_message(f"Not yet complete: no score yet for {names}.")
-            panel.focus_section(missing[0])
-            return
-        if self.model.entry(entry).status == "complete":
-            panel.set_message("This entry is already marked complete.")
-            return
-        self.undo_stack.push(MarkCompleteCommand(self, entry, True))
-        panel.set_message("Marked complete. Ctrl+Down goes to the next entry.")
+        finishing.mark_complete(self)
 
     def declare_conflict(self) -> None:
-        if self.current is None or self.model.entry(self.current).status == "conflict":
-            return
-        entry = self.entries[self.current]
-        self.conflict_dialog = ConflictDialog(f"{entry['entry']}: {entry['title']}", self)
-        self.conflict_dialog.accepted.connect(
-            lambda entry_id=entry["entry"]: self.record_conflict(
-                entry_id, self.conflict_dialog.reason()))
-        self.conflict_dialog.open()
+        finishing.declare_conflict(self)
 
     def record_conflict(self, entry: str, reason: str) -> None:
-        """The entry leaves the scoring list; its scores go; only the declaration remains."""
-        if not reason.strip():
-            self.show_problem("Please give a reason for the conflict of interest.")
-            return
-        if self.voting is not None and entry in self.known_votes:  # the vote cannot count
-            self.known_votes[entry] = (None, "")
-            self._write_vote(entry)
-        self.writer.declare_conflict(entry, reason)
-        self.ui.scoringPanel.set_message("")  # no stale "please give a reason"
-        self.statusBar().clearMessage()
-        self.undo_stack.clear()  # earlier commands refer to scores that no longer exist
-        for cache in (self.known_scores, self.known_comments):
-            for key in [k for k in cache if k[0] == entry]:
-                del cache[key]
-        row = self.ui.entryList.currentIndex().row()
-        self.model.set_status(entry, "conflict", 0)  # the writer confirms in a moment
-        self.update_progress()
-        self.current = None
-        rows = self.list_proxy.rowCount()
-        if rows:
-            self.ui.entryList.setCurrentIndex(self.list_proxy.index(min(row, rows - 1), 0))
-        self.statusBar().showMessage(f"Conflict of interest declared for {entry}.", 8000)
+        finishing.record_conflict(self, entry, reason)
 
     def return_scores(self) -> None:
         """Show the summary, then ask where to save the copy to send back."""
-        self._save_pending_reason()
-        self.writer.flush()
-        self.returning.start()
+        finishing.return_scores(self)
 
     def save_return_copy(self, target: Path) -> bool:
-        return self.returning.save_copy(target)
+        return finishing.save_return_copy(self, target)
 
     # ----- status, progress, saving ------------------------------------------------------
 
@@ -645,7 +435,7 @@ class JudgeWindow(QMainWindow):
             return
         self.closed = True
         self.backup_timer.stop()
-        self._save_pending_reason()
+        votes.save_pending_reason(self)
         self.writer.close()  # everything queued is in the file
         wait_for_tasks()
         with contextlib.suppress(OSError):  # an unwritable backup folder must not stop closing
@@ -657,9 +447,3 @@ class JudgeWindow(QMainWindow):
         self.documents.viewer.close_document()
         self.documents.viewer.remove_copies()  # the private copies opened outside
         self.store.close()
-
-
-
-def _long_date(day: date | None) -> str:
-    """22 November 2026, on every system (no platform-only strftime codes)."""
-    return f"{day.day} {day:%B %Y}" if day else ""
