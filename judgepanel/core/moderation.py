@@ -264,7 +264,7 @@ def verify_panel(store: Store) -> list[str]:
 
 def _signature_problems(store: Store, limit: int = 20) -> list[str]:
     """Stored records whose signature does not match: raw scores edited in the file."""
-    from judgepanel.core.merge import score_verifier
+    from judgepanel.core.merge_checks import score_verifier
     from judgepanel.core.scoring import conflict_signature, review_signature
 
     panel_id = store.panel_id

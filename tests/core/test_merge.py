@@ -17,7 +17,8 @@ from judgepanel.core.conflicts import counted_scores, record_conflict
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import Judge, add_judge, find_judge, remove_judge
-from judgepanel.core.merge import check_pack, check_packs, merge_packs, score_verifier
+from judgepanel.core.merge import check_pack, check_packs, merge_packs
+from judgepanel.core.merge_checks import score_verifier
 from judgepanel.core.packs import make_pack, open_pack
 from judgepanel.core.panel import create_panel, open_panel
 from judgepanel.core.scoring import Judging, score_signature

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from judgepanel.core.awards import panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import list_judges
-from judgepanel.core.merge import MergeResult, MergeRun, merge_returned_packs
+from judgepanel.core.merge import MergeRun, merge_returned_packs
+from judgepanel.core.merge_checks import MergeResult
 from judgepanel.core.packs import PACK_SUFFIX, PackSummary, make_packs, pack_file_name
 from judgepanel.core.panel_overview import judge_loads, judges_progress
 from judgepanel.core.qualifying_packs import make_qualifying_pack
