@@ -200,7 +200,8 @@ def panel_stats(store: Store, award_id: str, analysis: Analysis | None = None
     Pass the `ranking.analyse_award` result when you already have it (the chair's screen
     does) to avoid reading the panel twice.
     """
-    from judgepanel.core.ranking import analyse_award, no_cycle_collection
+    from judgepanel.core.award_analysis import no_cycle_collection
+    from judgepanel.core.ranking import analyse_award
 
     if analysis is None or analysis.award.id != award_id:
         analysis = analyse_award(store, award_id)

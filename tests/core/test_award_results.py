@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from judgepanel.core import award_analysis, ranking_methods
 from judgepanel.core import ranking as ranking_module
 from judgepanel.core.award_results import (
     adopt_results,
@@ -58,8 +59,8 @@ def counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[st
 
 def test_the_demo_report_solves_the_bias_model_once_per_award(
         demo: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    solves = counting(monkeypatch, ranking_module, "bias_model")
-    reads = counting(monkeypatch, ranking_module, "judge_totals")
+    solves = counting(monkeypatch, ranking_methods, "bias_model")
+    reads = counting(monkeypatch, award_analysis, "judge_totals")
     awards = panel_awards(demo)
     assert len(awards) == 3
     written = write_ranked_report(demo, tmp_path / "report.pdf", who="Priya Shah")
@@ -71,7 +72,7 @@ def test_the_demo_report_solves_the_bias_model_once_per_award(
 
 def test_rank_and_stats_after_the_report_reuse_its_analyses(
         demo: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    solves = counting(monkeypatch, ranking_module, "bias_model")
+    solves = counting(monkeypatch, ranking_methods, "bias_model")
     data = report_data(demo)
     for award in data.awards:
         results = award_results(demo, award.award)

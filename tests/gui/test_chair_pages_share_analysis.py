@@ -11,7 +11,7 @@ import pytest
 from chair_panels import OFFSCREEN_NOISE, bias_panel
 from PySide6.QtCore import Qt
 
-from judgepanel.core import ranking as ranking_module
+from judgepanel.core import ranking_methods
 from judgepanel.core.moderation import decisions
 from judgepanel.core.store import Store
 from judgepanel.gui.pages.decisions import DecisionsPage
@@ -33,14 +33,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def solves(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The thread of every bias-model solve (the real solver still runs)."""
-    real: Callable[..., Any] = ranking_module.bias_model
+    real: Callable[..., Any] = ranking_methods.bias_model
     threads: list[str] = []
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ranking_module, "bias_model", counting)
+    monkeypatch.setattr(ranking_methods, "bias_model", counting)
     return threads
 
 

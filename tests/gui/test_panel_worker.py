@@ -159,17 +159,17 @@ def test_the_chairs_ranking_runs_on_the_worker(tmp_path: Path, qtbot, monkeypatc
     the worker's one connection: not on the GUI thread, nor on a connection of its own."""
     from chair_panels import bias_panel
 
-    from judgepanel.core import ranking as ranking_module
+    from judgepanel.core import ranking_methods
     from judgepanel.gui.pages.decisions import DecisionsPage
 
-    real = ranking_module.bias_model
+    real = ranking_methods.bias_model
     threads: list[QThread] = []
 
     def solve(*args: Any, **kwargs: Any) -> Any:  # the real solver, its thread noted
         threads.append(QThread.currentThread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ranking_module, "bias_model", solve)
+    monkeypatch.setattr(ranking_methods, "bias_model", solve)
     path = bias_panel(tmp_path / "chair.judgepanel")
     worker = PanelWorker(path)
     with Store.open(path) as store:
