@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from judgepanel.core.moderation import decide, override_score
 from judgepanel.core.ranking import analyse_award, rank_analysis, sensitivity
 from judgepanel.core.store import Store
-from judgepanel.gui.pages.decisions import record_rows
+from judgepanel.gui.pages.decisions_ranking import record_rows
 from judgepanel.gui.ranking_models import (
     RecordModel,
     ResultsModel,
