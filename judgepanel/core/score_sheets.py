@@ -139,7 +139,7 @@ def _xlsx_table(path: Path) -> list[list[str]]:
 
 def _xlsx_rows(path: Path, data_only: bool) -> list[list[Any]]:
     """Streamed with the importer's limits, so a hostile workbook cannot exhaust the machine."""
-    from judgepanel.core.importing.readers import read_xlsx_rows
+    from judgepanel.core.importing.excel_workbooks import read_xlsx_rows
 
     return read_xlsx_rows(path, formulas=not data_only, as_text=False)
 

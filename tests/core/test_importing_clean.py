@@ -8,7 +8,8 @@ import pytest
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing import clean_text, html_to_text, read_table, split_multiselect
-from judgepanel.core.importing.readers import sniff_delimiter, unique_headers
+from judgepanel.core.importing.csv_exports import sniff_delimiter
+from judgepanel.core.importing.export_table import unique_headers
 
 
 def test_html_becomes_paragraphs_line_breaks_and_bullets() -> None:

@@ -13,7 +13,7 @@ import pytest
 from judgepanel.core.entries import list_entries
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing import import_file, read_table
-from judgepanel.core.importing.readers import ImportCancelled, _column_letter
+from judgepanel.core.importing.export_table import ImportCancelled, column_letter
 from judgepanel.core.panel import open_panel
 
 LST = "leading-systems-transformation"
@@ -52,7 +52,7 @@ def workbook(path: Path, rows: list[list[str]], empty_rows: int = 0, empty_colum
     """A real .xlsx written part by part: `rows` of text, then formatted empty cells (as a
     sheet formatted down to row N and across to column M has), streamed into the zip."""
     width = max(len(rows[0]), empty_columns)
-    claimed = dimension or f"A1:{_column_letter(width)}{len(rows) + empty_rows}"
+    claimed = dimension or f"A1:{column_letter(width)}{len(rows) + empty_rows}"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
@@ -61,7 +61,7 @@ def workbook(path: Path, rows: list[list[str]], empty_rows: int = 0, empty_colum
         with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
             sheet.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}">'
                         f'<dimension ref="{claimed}"/><sheetData>'.encode())
-            letters = [_column_letter(i) for i in range(1, width + 1)]
+            letters = [column_letter(i) for i in range(1, width + 1)]
             for number, cells in enumerate(rows, start=1):
                 body = "".join(inline(f"{letters[i]}{number}", text)
                                for i, text in enumerate(cells))

@@ -62,7 +62,7 @@ def test_a_prefix_with_the_matching_title_wins_for_each_award() -> None:
 def test_submittable_reviewer_sets_are_not_entry_data() -> None:
     reviewer = ["Name", "Email", "Title", "Last Updated (UTC)", "Is Review Finalized",
                 "Review Vote"]
-    from judgepanel.core.importing.readers import unique_headers
+    from judgepanel.core.importing.export_table import unique_headers
 
     headers = unique_headers(["Submission ID", "Title", "Category", *reviewer, *reviewer,
                               "Total Review Score", "Average Review Score"])

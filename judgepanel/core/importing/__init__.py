@@ -7,6 +7,7 @@ check and correct which column is which before anything is written.
 
 from judgepanel.core.importing.cleaning import clean_text, html_to_text, split_multiselect
 from judgepanel.core.importing.documents import import_with_attachments
+from judgepanel.core.importing.export_table import Table
 from judgepanel.core.importing.importer import (
     ImportPlan,
     ImportResult,
@@ -24,7 +25,7 @@ from judgepanel.core.importing.mapping import (
     save_mapping,
 )
 from judgepanel.core.importing.presets import PRESETS, Preset
-from judgepanel.core.importing.readers import Table, read_table
+from judgepanel.core.importing.readers import read_table
 
 __all__ = [
     "PRESETS",

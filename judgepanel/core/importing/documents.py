@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from judgepanel.core.attachments import AttachmentImport, import_attachments
+from judgepanel.core.importing.export_table import Table
 from judgepanel.core.importing.importer import (
     ImportResult,
     document_columns,
@@ -19,7 +20,6 @@ from judgepanel.core.importing.importer import (
     import_file,
 )
 from judgepanel.core.importing.mapping import Mapping, load_mapping
-from judgepanel.core.importing.readers import Table
 from judgepanel.core.progress import Progress
 from judgepanel.core.store import Store
 

@@ -19,9 +19,10 @@ from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import EntryRecord, UpsertCounts, count_words, upsert_entries
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing.cleaning import clean_text, one_line, shown, split_multiselect
+from judgepanel.core.importing.export_table import Table
 from judgepanel.core.importing.mapping import Mapping, guess_mapping, load_mapping, match_award
 from judgepanel.core.importing.presets import get_preset
-from judgepanel.core.importing.readers import Table, read_table
+from judgepanel.core.importing.readers import read_table
 from judgepanel.core.progress import Progress
 from judgepanel.core.store import Store
 
