@@ -145,7 +145,8 @@ def test_a_decision_edited_in_its_own_table_is_caught(store: Store, path: Path) 
     raw.execute("UPDATE decisions SET placement = 'winner' WHERE entry = 'B'")
     raw.commit()
     raw.close()
-    with open_panel(path) as reopened:
+    with pytest.warns(HistoryAltered, match="decisions were changed"), \
+            open_panel(path) as reopened:
         assert check_history(reopened) == []  # the chain itself is intact …
         assert any("decision for entry B" in p for p in verify_panel(reopened))  # … but not this
 
