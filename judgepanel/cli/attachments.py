@@ -9,7 +9,8 @@ import click
 from judgepanel.cli import cli
 from judgepanel.cli.panel import PANEL_FILE, emit_json
 from judgepanel.cli.passphrases import open_file, passphrase_file_option
-from judgepanel.core.attachments import list_attachments, problem_text, save_attachment
+from judgepanel.core.attachments import list_attachments, save_attachment
+from judgepanel.core.document_types import problem_text
 
 
 def _size(size: int) -> str:

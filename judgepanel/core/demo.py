@@ -219,7 +219,7 @@ def _add_documents(panel: Store, per_award: int = 2) -> None:
     them: a letter of support, a six-page evaluation with a chart and a team photograph."""
     import tempfile
 
-    from judgepanel.core.attachments import import_attachments
+    from judgepanel.core.attachment_import import import_attachments
     from judgepanel.core.demo_documents import write_entry_documents
 
     with tempfile.TemporaryDirectory(prefix="judgepanel-demo-") as folder:

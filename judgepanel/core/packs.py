@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from judgepanel.core.attachments import copy_to_pack
+from judgepanel.core.attachment_packs import copy_to_pack
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.file_encryption import (
     FileKey,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judgepanel.core.attachments import pack_attachment_problem
+from judgepanel.core.attachment_packs import pack_attachment_problem
 from judgepanel.core.errors import RefusedFile
 from judgepanel.core.file_encryption import WrongPassphrase, connect, is_encrypted, truncation
 from judgepanel.core.file_safety import check_sqlite_file, recover_hot_journal, sqlite_uri

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from judgepanel.core.attachments import copy_to_pack
+from judgepanel.core.attachment_packs import copy_to_pack
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judge_fields import hidden_fields
 from judgepanel.core.judges import Judge

@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from judgepanel.core.attachments import (
-    OK,
     attachments_by_entry,
     award_limits,
     entry_warnings,
-    problem_text,
     read_attachment,
     reading,
     remember_page,
 )
+from judgepanel.core.document_types import OK, problem_text
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.store import Store
 from judgepanel.gui.document_viewer import IMAGE_TYPES, DocumentViewer

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judgepanel.core.attachments import PDFIUM_LOCK
+from judgepanel.core.document_types import PDFIUM_LOCK
 
 ZOOMS = (25, 50, 75, 100, 125, 150, 200, 300, 400)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judgepanel.core.attachments import AttachmentImport
+from judgepanel.core.attachment_import import AttachmentImport
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.importing import (

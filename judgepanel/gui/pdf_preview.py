@@ -32,7 +32,7 @@ def can_render() -> bool:
 def render_pages(pdf: Path, folder: Path, dpi: int = PREVIEW_DPI, first: int = 1,
                  last: int | None = PREVIEW_PAGES) -> list[Path]:
     """Page images of `pdf` as PNGs in `folder`, in page order (pages `first` to `last`)."""
-    from judgepanel.core.attachments import PDFIUM_LOCK
+    from judgepanel.core.document_types import PDFIUM_LOCK
 
     with PDFIUM_LOCK:
         return _render_pages(pdf, folder, dpi, first, last)
@@ -65,7 +65,7 @@ def pdf_pages(pdf: Path) -> int | None:
     """The number of pages, or None when the file cannot be read as a PDF."""
     import pypdfium2
 
-    from judgepanel.core.attachments import PDFIUM_LOCK
+    from judgepanel.core.document_types import PDFIUM_LOCK
 
     with PDFIUM_LOCK:
         try:

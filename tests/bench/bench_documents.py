@@ -25,7 +25,7 @@ from pathlib import Path
 from run import result
 
 from judgepanel.core.assignment import assign
-from judgepanel.core.attachments import import_attachments
+from judgepanel.core.attachment_import import import_attachments
 from judgepanel.core.awards import builtin_awards
 from judgepanel.core.demo_documents import evaluation_report
 from judgepanel.core.entries import EntryRecord, upsert_entries

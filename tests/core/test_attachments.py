@@ -18,15 +18,11 @@ import pytest
 
 from judgepanel.core import attachment_archive
 from judgepanel.core.assignment import assign
-from judgepanel.core.attachments import (
-    import_attachments,
-    list_attachments,
-    read_attachment,
-    save_attachment,
-    sniff_type,
-)
+from judgepanel.core.attachment_import import import_attachments
+from judgepanel.core.attachments import list_attachments, read_attachment, save_attachment
 from judgepanel.core.awards import award_from_dict, builtin_awards
 from judgepanel.core.demo_documents import evaluation_report, letter_of_support, photograph
+from judgepanel.core.document_types import sniff_type
 from judgepanel.core.entries import EntryRecord, list_entries, upsert_entries
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judges import add_judge, list_judges

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from judgepanel.core.assignment import assign
-from judgepanel.core.attachments import import_attachments, read_attachment
+from judgepanel.core.attachment_import import import_attachments
+from judgepanel.core.attachments import read_attachment
 from judgepanel.core.awards import builtin_awards
 from judgepanel.core.demo_documents import evaluation_report
 from judgepanel.core.entries import EntryRecord, list_entries, upsert_entries

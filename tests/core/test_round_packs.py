@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from judgepanel.core.attachments import import_attachments, list_attachments
+from judgepanel.core.attachment_import import import_attachments
+from judgepanel.core.attachments import list_attachments
 from judgepanel.core.awards import Award, Scale, Section
 from judgepanel.core.entries import EntryRecord, upsert_entries
 from judgepanel.core.errors import JudgePanelError

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from judgepanel.core.assignment import assign
-from judgepanel.core.attachments import import_attachments, reading
+from judgepanel.core.attachment_import import import_attachments
+from judgepanel.core.attachments import reading
 from judgepanel.core.awards import builtin_awards
 from judgepanel.core.demo_documents import evaluation_report, letter_of_support, photograph
 from judgepanel.core.entries import EntryRecord, upsert_entries

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from judgepanel.core.attachments import AttachmentImport, import_attachments
+from judgepanel.core.attachment_import import AttachmentImport, import_attachments
 from judgepanel.core.importing.export_table import Table
 from judgepanel.core.importing.importer import (
     ImportResult,

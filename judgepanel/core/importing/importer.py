@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judgepanel.core.attachments import add_link, is_url, link_name
+from judgepanel.core.attachment_import import add_link, is_url, link_name
 from judgepanel.core.awards import Award, panel_awards
 from judgepanel.core.entries import EntryRecord, UpsertCounts, count_words, upsert_entries
 from judgepanel.core.errors import JudgePanelError
