@@ -8,13 +8,12 @@ check and correct which column is which before anything is written.
 from judgepanel.core.importing.cleaning import clean_text, html_to_text, split_multiselect
 from judgepanel.core.importing.documents import import_with_attachments
 from judgepanel.core.importing.export_table import Table
+from judgepanel.core.importing.import_plan import ImportPlan, plan_import
 from judgepanel.core.importing.importer import (
-    ImportPlan,
     ImportResult,
     compare_with_panel,
     import_file,
     import_files,
-    plan_import,
     preview,
 )
 from judgepanel.core.importing.mapping import (

@@ -12,13 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from judgepanel.core.attachment_import import AttachmentImport, import_attachments
+from judgepanel.core.importing.document_references import document_columns, export_references
 from judgepanel.core.importing.export_table import Table
-from judgepanel.core.importing.importer import (
-    ImportResult,
-    document_columns,
-    export_references,
-    import_file,
-)
+from judgepanel.core.importing.importer import ImportResult, import_file
 from judgepanel.core.importing.mapping import Mapping, load_mapping
 from judgepanel.core.progress import Progress
 from judgepanel.core.store import Store
