@@ -10,19 +10,15 @@ each change of mapping is re-planned from the table in memory.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFileDialog,
     QHeaderView,
-    QTableWidgetItem,
     QWidget,
 )
 
@@ -44,6 +40,19 @@ from judgepanel.core.importing import (
 )
 from judgepanel.core.store import PANEL, Store
 from judgepanel.gui.forms.ui_import_dialog import Ui_ImportDialog
+from judgepanel.gui.import_column_mapping import (
+    Use,
+    build_mapping,
+    choose_use,
+    fill_mapping_table,
+    table_uses,
+)
+from judgepanel.gui.import_preview import (
+    empty_sections,
+    fill_preview,
+    in_window_words,
+    plan_lines,
+)
 from judgepanel.gui.pages.common import WHO, show_error
 from judgepanel.gui.tasks import Progress, Task, run_task
 from judgepanel.gui.wheel_guard import install_wheel_guard
@@ -51,18 +60,7 @@ from judgepanel.gui.worker_reads import on_worker, window_worker
 
 PRESET_NAMES = {"generic": "Any other (generic)", "awardforce": "Award Force / Good Grants",
                 "submittable": "Submittable", "openwater": "OpenWater", "evalato": "Evalato"}
-ROLE_NAMES = (("entry", "Entry id"), ("award", "Award (category)"), ("title", "Title"),
-              ("nominee", "Nominee"), ("organisation", "Organisation"), ("email", "E-mail"))
-FIELD = ("field",)
-IGNORE = ("ignore",)
-PREVIEW_ROWS = 20
 LARGE_EXPORT_BYTES = 2_000_000  # read off the GUI thread from this size on
-Use = tuple[Any, ...]  # ("column", role), ("award_section", award, section), ...
-
-
-def as_use(data: Any) -> Use:
-    """A combo box's item data back as a use (Qt may hand nested tuples back as lists)."""
-    return tuple(as_use(part) if isinstance(part, list | tuple) else part for part in data)
 FileStamp = tuple[int, int] | None
 
 
@@ -73,87 +71,6 @@ def file_stamp(path: Path) -> FileStamp:
     except OSError:
         return None
     return info.st_size, info.st_mtime_ns
-
-
-def column_uses(mapping: Mapping, header: str) -> Use:
-    """What a mapping makes of one column, as one of the dialog's choices."""
-    for role, headers in mapping.columns.items():
-        if header in headers:
-            return ("column", role)
-    for section_id, column in mapping.sections.items():
-        if column == header:
-            return ("section", section_id)
-    found = [(award_id, section_id) for award_id, lines in mapping.award_sections.items()
-             for section_id, column in lines.items() if column == header]
-    if len({section_id for _, section_id in found}) == 1 and len(found) > 1:
-        return ("section", found[0][1])
-    if len(found) > 1:  # one column answering different sections of several awards
-        return ("award_sections", tuple(found))
-    if found:
-        return ("award_section", *found[0])
-    if header in mapping.ignore:
-        return IGNORE
-    return FIELD
-
-
-def in_window_words(message: str, awards: list[Award], *files: Path | None) -> str:
-    """A core message said in the dialog's words: its own choices rather than command-line
-    options, file names rather than full paths, award names rather than ids, a capital."""
-    for path in files:
-        if path is not None:
-            message = message.replace(str(path), path.name)
-    message = message.replace("Choose the --preset of the platform it came from",
-                              "Choose the platform it came from under Platform")
-    message = re.sub(r"(?i)use --award AWARD_ID to put every row in one award",
-                     "Choose one award under Award to put every row in it", message)
-    message = re.sub(r"name the column in a MAPPING\.toml: \[columns\] entry = \"…\"",
-                     "choose \"Entry id\" for that column in the table of columns", message)
-    message = message.replace("(name the columns in a MAPPING.toml [sections])",
-                              "(choose their columns in the table above)")
-    for award in awards:
-        message = re.sub(rf"{re.escape(award.id)} \('{re.escape(award.name)}'\)", award.name,
-                         message)
-        message = re.sub(rf"(?<![\w-]){re.escape(award.id)}(?![\w-])", award.name, message)
-    if any(path is not None and message.startswith(path.name) for path in files):
-        return message  # a file name keeps its own spelling
-    return message[:1].upper() + message[1:]
-
-
-def empty_sections(plan: Any, awards: list[Award]) -> list[str]:
-    """Sections no entry of the import would answer: almost always a column mapped wrongly."""
-    empty = []
-    for award in awards:
-        records = [r for r in plan.records if r.award == award.id]
-        if not records:
-            continue
-        for section in award.sections:
-            if not any(str(r.answers.get(section.id, "") or "").strip() for r in records):
-                empty.append(f"{award.name} {section.id} ({section.title})")
-    return empty
-
-
-def build_mapping(uses: list[tuple[str, Use]], base: Mapping, preset: str) -> Mapping:
-    """The mapping the dialog's choices describe; category → award lines come from `base`.
-
-    Every column is named somewhere, a plain field in `fields` too, so the saved file leaves
-    nothing for the guess to fill and the CLI imports exactly what the dialog shows.
-    """
-    mapping = Mapping(preset=preset, awards=dict(base.awards))
-    for header, use in uses:
-        if use[0] == "column":
-            mapping.columns.setdefault(use[1], []).append(header)
-        elif use[0] == "section":
-            mapping.sections[use[1]] = header
-        elif use[0] == "award_section":
-            mapping.award_sections.setdefault(use[1], {})[use[2]] = header
-        elif use[0] == "award_sections":
-            for award_id, section_id in use[1]:
-                mapping.award_sections.setdefault(award_id, {})[section_id] = header
-        elif use == IGNORE:
-            mapping.ignore.append(header)
-        else:
-            mapping.fields.append(header)
-    return mapping
 
 
 class ImportDialog(QDialog):
@@ -315,49 +232,9 @@ class ImportDialog(QDialog):
         self._fill_mapping()
         self.update_preview()
 
-    def _choices(self) -> list[tuple[str, Use]]:
-        choices: list[tuple[str, Use]] = [("Kept as an entry field", FIELD),
-                                          ("Ignored", IGNORE)]
-        choices += [(name, ("column", role)) for role, name in ROLE_NAMES]
-        ids = list(dict.fromkeys(s.id for a in self.awards for s in a.sections))
-        choices += [(f"Answer to {i} (every award)", ("section", i)) for i in ids]
-        for award in self.awards:
-            for section in award.sections:
-                choices.append((f"Answer: {award.name} · {section.id} {section.title}",
-                                ("award_section", award.id, section.id)))
-        return choices
-
-    def _several_text(self, use: Use) -> str:
-        """How a column answering several awards' sections is offered: all of them at once."""
-        names = {a.id: a.name for a in self.awards}
-        return "Answer: " + "; ".join(f"{names.get(a, a)} · {s}" for a, s in use[1])
-
     def _fill_mapping(self) -> None:
-        grid = self.ui.mapping
-        grid.clearContents()
-        headers = self.table.headers if self.table else []
-        grid.setRowCount(len(headers))
-        first = self.table.rows[0][1] if self.table and self.table.rows else []
-        choices = self._choices()
-        for row, header in enumerate(headers):
-            grid.setItem(row, 0, QTableWidgetItem(header))
-            combo = QComboBox()
-            use = column_uses(self.base, header)
-            row_choices = choices if use[0] != "award_sections" \
-                else [(self._several_text(use), use), *choices]
-            for text, choice in row_choices:
-                combo.addItem(text, choice)
-            found = next((i for i, (_, u) in enumerate(row_choices) if u == use), 0)
-            combo.setCurrentIndex(found)
-            combo.currentIndexChanged.connect(lambda _: self._mapping_edited())
-            combo.setToolTip("An entry field is kept under its own header; an ignored column is "
-                             "left out of the entry but kept in its original row")
-            grid.setCellWidget(row, 1, combo)
-            value = first[row] if row < len(first) else ""
-            text = " ".join(str(value if value is not None else "").split())
-            sample = QTableWidgetItem(text[:120] + ("…" if len(text) > 120 else ""))
-            sample.setToolTip(str(value)[:2000])
-            grid.setItem(row, 2, sample)
+        fill_mapping_table(self.ui.mapping, self.table, self.base, self.awards,
+                           self._mapping_edited)
         self._update_buttons()
 
     def _mapping_edited(self) -> None:
@@ -365,25 +242,11 @@ class ImportDialog(QDialog):
         self._preview_timer.start()
 
     def uses(self) -> list[tuple[str, Use]]:
-        grid = self.ui.mapping
-        found = []
-        for row in range(grid.rowCount()):
-            combo = grid.cellWidget(row, 1)
-            found.append((grid.item(row, 0).text(), as_use(combo.currentData())))
-        return found
+        return table_uses(self.ui.mapping)
 
     def set_use(self, header: str, use: Use) -> None:
         """Choose what one column is (the tests and keyboard users go through this too)."""
-        grid = self.ui.mapping
-        for row in range(grid.rowCount()):
-            if grid.item(row, 0).text() == header:
-                combo = grid.cellWidget(row, 1)
-                for number in range(combo.count()):
-                    if as_use(combo.itemData(number)) == as_use(use):
-                        combo.setCurrentIndex(number)
-                        return
-                raise KeyError(use)
-        raise KeyError(header)
+        choose_use(self.ui.mapping, header, use)
 
     def mapping(self) -> Mapping:
         return build_mapping(self.uses(), self.base, self.preset())
@@ -407,34 +270,8 @@ class ImportDialog(QDialog):
             self._clear_preview()
             self._say(f"Error: {self._words(exc)}", error=True)
             return
-        names = {a.id: a for a in self.awards}
-        headings = ["Entry", "Award", "Title", "Nominee", "Organisation", "Answers"]
-        grid.setColumnCount(len(headings))
-        grid.setHorizontalHeaderLabels(headings)
-        shown = plan.records[:PREVIEW_ROWS]
-        grid.setRowCount(len(shown))
-        for row, record in enumerate(shown):
-            award = names.get(record.award)
-            total = len(award.sections) if award else 0
-            answered = sum(1 for text in record.answers.values() if text.strip())
-            cells = [record.id, award.name if award else record.award, record.title,
-                     record.nominee, record.organisation,
-                     f"{answered} of {total} answered"]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 5 and answered < total:
-                    item.setBackground(QColor("#fdecc8"))
-                grid.setItem(row, column, item)
-        grid.resizeColumnsToContents()
-        for column in range(grid.columnCount()):
-            grid.setColumnWidth(column, min(grid.columnWidth(column), 280))
-        more = len(plan.records) - len(shown)
-        counts = ", ".join(f"{names[a].name if a in names else a}: {n}"
-                           for a, n in plan.by_award.items())
-        lines = [f"{len(plan.records)} entries read from {self.table.path.name} ({counts})"
-                 + (f"; the first {len(shown)} are shown" if more > 0 else "")]
-        lines += [f"Warning: {in_window_words(w, self.awards, self.table.path)}"
-                  for w in plan.warnings]
+        shown = fill_preview(grid, plan, self.awards)
+        lines = plan_lines(plan, shown, self.awards, self.table.path)
         self.empty = empty_sections(plan, self.awards)
         self._empty_accepted = None
         if self.empty:

@@ -14,7 +14,8 @@ from coordinator_panels import LST, coordinator_panel
 
 from judgepanel.core.importing import load_mapping
 from judgepanel.core.store import PANEL, Store
-from judgepanel.gui.import_dialog import FIELD, IGNORE, ImportDialog
+from judgepanel.gui.import_column_mapping import FIELD, IGNORE
+from judgepanel.gui.import_dialog import ImportDialog
 from judgepanel.gui.tasks import wait_for_tasks
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
