@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,7 +37,6 @@ from shiboken6 import isValid
 
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.panel import open_panel
-from judgepanel.core.panel_copy import log_state, settle
 from judgepanel.core.panel_details import (
     first_award_with_entries,
 )
@@ -53,8 +51,8 @@ from judgepanel.gui.pages.common import (
     readable_placeholders,
 )
 from judgepanel.gui.palettes import keep_palette_readable
+from judgepanel.gui.panel_file_saving import LogSettler, saved_text
 from judgepanel.gui.panel_menu_dialogs import AWARD_CHOOSERS, history_problems
-from judgepanel.gui.panel_models import format_time
 from judgepanel.gui.panel_navigation import SUMMARY_ROLE, NavigationDelegate
 from judgepanel.gui.panel_room import has_open_consensus_round
 from judgepanel.gui.panel_worker import KINDS, PanelWorker
@@ -70,7 +68,6 @@ T = TypeVar("T")
 # Changes from these pages (imports, merges, packs made) alter the panel under earlier edits.
 CLEARS_UNDO = ("Entries", "Packs")
 WINDOW_KEY = "panel"
-SETTLE_EVERY_MS = 1000  # how soon a change (here or by another program) is in the file itself
 
 
 class PanelWindow(QMainWindow):
@@ -141,11 +138,8 @@ class PanelWindow(QMainWindow):
         self._open_on_first_award()
         # The panel file must be whole whenever the window is idle (a coordinator may copy it
         # to a USB stick at any moment): settle the write-ahead log once changes stop.
-        self._log_settled: tuple[int, int] | None = None
-        self._settling = False
-        self.settle_timer = QTimer(self, interval=SETTLE_EVERY_MS)
-        self.settle_timer.timeout.connect(self.settle_file)
-        self.settle_timer.start()
+        self.settler = LogSettler(self)
+        self.settle_timer = self.settler.timer
 
     def on_worker(self, work: Callable[[Store], T]) -> T:
         """`work(store)` on the window's database worker; its answer, or its exception."""
@@ -164,26 +158,8 @@ class PanelWindow(QMainWindow):
                     chooser.setCurrentIndex(row)
 
     def settle_file(self) -> bool:
-        """Copy changes waiting in the write-ahead log into the panel file (never waits: the
-        worker settles it after the work queued). True when there is nothing to settle."""
-        if self._closed or not self.worker.running:
-            return False
-        state = log_state(self.path)
-        if state is None or state == self._log_settled:
-            return True
-        if not self._settling:
-            self._settling = True
-
-            def settled(whole: bool) -> None:
-                self._settling = False
-                if whole:
-                    self._log_settled = state
-
-            def not_settled(_exc: BaseException) -> None:
-                self._settling = False  # the next tick tries again
-
-            self.worker.submit(settle, settled, not_settled)
-        return False
+        """The write-ahead log settled into the panel file; True when nothing waits."""
+        return self.settler.settle_file()
 
     def _fix_placeholders(self) -> None:
         keep_palette_readable(self, readable_placeholders)
@@ -298,15 +274,8 @@ class PanelWindow(QMainWindow):
 
     # ----- status bar -------------------------------------------------------------------
 
-    def last_saved(self) -> datetime:
-        """When the panel file (or its write-ahead log) was last written."""
-        stamps = [p.stat().st_mtime for p in (self.path, Path(f"{self.path}-wal"))
-                  if p.exists()]
-        return datetime.fromtimestamp(max(stamps), UTC)
-
     def update_status(self) -> None:
-        saved = format_time(self.last_saved().isoformat())
-        self.file_label.setText(f"{self.path.name} · last saved {saved}")
+        self.file_label.setText(saved_text(self.path))
         self.file_label.setToolTip(str(self.path))
 
     # ----- menus ------------------------------------------------------------------------
