@@ -9,6 +9,10 @@ it never waits for the disk. Menus carry every shortcut.
 A pack for a later round says so in the title and above the list ("Final — round 2 of the
 award"); a qualifying round's pack shows the pass or fail panel (gui/vote_panel.py) instead
 of the section scores, each vote saved at once through the same writer.
+
+The window holds showing an entry and the scoring commands; the entry list and its filters are
+gui/judge_entry_list.py, the votes gui/judge_qualifying_votes.py, and marking complete,
+conflicts, returning and an expired pack gui/judge_complete_and_return.py.
 """
 
 from __future__ import annotations

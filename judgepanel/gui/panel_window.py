@@ -6,6 +6,11 @@ The window owns the panel's Store for the GUI thread and closes it, after waitin
 background work, when the window closes; what the window itself reads and writes (the history
 check, the first award, renaming, a copy, the write-ahead log settled) goes through its one
 database worker (gui/panel_worker.py).
+
+The window holds the pages, their refresh and the menus' wiring; the File menu is
+gui/panel_file_menu.py (encryption gui/panel_encryption.py), the Panel and Help menus'
+dialogs gui/panel_menu_dialogs.py, the navigation's drawing gui/panel_navigation.py and the
+file kept whole gui/panel_file_saving.py.
 """
 
 from __future__ import annotations
