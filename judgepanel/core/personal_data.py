@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from judgepanel.core.audit_chain import audit_hash, seal
 from judgepanel.core.errors import JudgePanelError
 from judgepanel.core.judge_fields import hidden_fields
-from judgepanel.core.store import PANEL, Store, _audit_hash, _seal
+from judgepanel.core.store import PANEL, Store
 
 REMOVED = "[removed]"
 _PERSONAL_NAME = re.compile(r"e-?mail|phone|mobile|tel|address|post ?code|zip|name|job|"
@@ -154,13 +155,13 @@ def _anonymise_audit(panel: Store, scrub: list[str]) -> int:
             text = text.replace(json.dumps(value, ensure_ascii=False)[1:-1], REMOVED)
         changed += text != detail
         keyed = key is not None and record_id >= keyed_from
-        digest = _audit_hash(key if keyed else None, prev_hash, at, who, action, text,
-                             (state or "") if keyed else "")
+        digest = audit_hash(key if keyed else None, prev_hash, at, who, action, text,
+                            (state or "") if keyed else "")
         conn.execute("UPDATE audit SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?",
                      [text, prev_hash, digest, record_id])
         prev_hash, last = digest, (record_id, digest)
     if trigger:
         conn.execute(trigger[0])
     if key is not None and last is not None:
-        panel.set_meta("audit_seal", _seal(key, *last))
+        panel.set_meta("audit_seal", seal(key, *last))
     return changed

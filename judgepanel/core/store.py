@@ -10,15 +10,14 @@ that cannot be written is opened read-only (immutable), so reading a panel on a 
 stick works and a write says why it cannot happen.
 
 The audit log is a chain of HMAC-SHA256 records keyed with the panel's own secret (meta
-``audit_key``); each record also seals a digest of the tables it vouches for (assignments,
-conflicts, decisions, overrides), and meta ``audit_seal`` seals the chain's last record, so
-a truncated or emptied log is caught. docs/audit.md says what this can and cannot prove.
+``audit_key``); each record also seals a digest of the tables it vouches for, and meta
+``audit_seal`` seals the chain's last record, so a truncated or emptied log is caught. The
+Store appends the records; how they are hashed, sealed and checked is in core/audit_chain.py.
+docs/audit.md says what this can and cannot prove.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import secrets
 import sqlite3
@@ -31,6 +30,13 @@ from typing import Any
 
 import sqlite_utils
 
+from judgepanel.core.audit_chain import (
+    audit_hash,
+    chain_problems,
+    changed_tables,
+    seal,
+    sealed_state,
+)
 from judgepanel.core.errors import JudgePanelError, RefusedFile
 from judgepanel.core.file_encryption import (
     PACK_CIPHER,
@@ -58,23 +64,6 @@ PACK = "pack"
 # A pack carries its entries' documents (hundreds of megabytes at times): in 32 KiB pages
 # they are written and read about twice as fast as in SQLite's default 4 KiB pages.
 PACK_PAGE_SIZE = "PRAGMA page_size = 32768"
-
-# The tables whose content an audit record vouches for, each read in a fixed order.
-SEALED_TABLES = {
-    "assignments": "SELECT judge, entry FROM assignments ORDER BY judge, entry",
-    "conflicts": "SELECT judge, entry, reason, declared_by FROM conflicts ORDER BY judge, entry",
-    "decisions": "SELECT entry, placement, reason, decided_by, decided_at FROM decisions "
-                 "ORDER BY entry",
-    "overrides": "SELECT id, entry, old_value, new_value, reason, decided_by, decided_at "
-                 "FROM overrides ORDER BY id",
-    # judging rounds (version 4): promotions and withdrawals, and which rounds are closed;
-    # a record written before version 4 does not seal them
-    "promotions": "SELECT award, round, entry, status, reason, decided_by, decided_at "
-                  "FROM round_entries ORDER BY award, round, entry",
-    "rounds": "SELECT award, id, position, kind, state, closed_by FROM rounds "
-              "ORDER BY award, id",
-}
-
 
 def now() -> str:
     """The current time as ISO 8601 UTC with microseconds: sortable, comparable as text."""
@@ -357,12 +346,7 @@ class Store:
 
     def sealed_state(self) -> str:
         """A digest of each table the audit log vouches for, as the record seals it."""
-        state = {}
-        for table, sql in SEALED_TABLES.items():
-            rows = self.db.execute(sql).fetchall()
-            text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-            state[table] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-        return json.dumps(state, sort_keys=True)
+        return sealed_state(self.db.conn)
 
     def audit(self, action: str, detail: dict[str, Any], who: str = "") -> str:
         """Append one record to the keyed, hash-chained audit log and return its hash.
@@ -376,14 +360,14 @@ class Store:
         at = now()
         body = json.dumps(detail, sort_keys=True, ensure_ascii=False)
         state = self.sealed_state() if key is not None else ""
-        digest = _audit_hash(key if record_id >= keyed_from else None, prev_hash, at, who,
+        digest = audit_hash(key if record_id >= keyed_from else None, prev_hash, at, who,
                              action, body, state)
         self.db.execute(
             "INSERT INTO audit(id, at, who, action, detail, prev_hash, hash, state) "
             "VALUES (?,?,?,?,?,?,?,?)",
             [record_id, at, who, action, body, prev_hash, digest, state])
         if key is not None:
-            self.set_meta("audit_seal", _seal(key, record_id, digest))
+            self.set_meta("audit_seal", seal(key, record_id, digest))
         return digest
 
     def audit_head(self) -> str:
@@ -396,63 +380,13 @@ class Store:
 
     def audit_problems(self) -> list[str]:
         """Every place where the audit chain does not hold; empty when history is intact."""
-        problems: list[str] = []
         key, keyed_from = self._audit_key()
-        prev_hash = ""
-        last: tuple[int, str] | None = None
-        for row in self.rows("SELECT * FROM audit ORDER BY id"):
-            if row["prev_hash"] != prev_hash:
-                problems.append(f"audit record {row['id']}: does not follow the record before it")
-            keyed = key is not None and row["id"] >= keyed_from
-            expected = _audit_hash(key if keyed else None, row["prev_hash"], row["at"],
-                                   row["who"], row["action"], row["detail"],
-                                   row.get("state", "") if keyed else "")
-            if not hmac.compare_digest(expected, str(row["hash"])):
-                problems.append(f"audit record {row['id']}: its contents were changed")
-            prev_hash = row["hash"]
-            last = (row["id"], row["hash"])
-        if key is None:
-            if self.schema_version() >= 2:
-                problems.append("the audit log's key is missing (removed outside JudgePanel)")
-            return problems
-        seal = self.meta("audit_seal")
-        if last is None:
-            if seal is not None:
-                problems.append("the audit log was emptied outside JudgePanel")
-        elif seal is None or not hmac.compare_digest(seal, _seal(key, *last)):
-            problems.append(f"the audit log ends at record {last[0]}, not where JudgePanel "
-                            "last wrote it (records were removed from its end, or it was "
-                            "rewritten)")
-        return problems
+        return chain_problems(self.rows("SELECT * FROM audit ORDER BY id"), key, keyed_from,
+                              self.meta("audit_seal"), self.schema_version)
 
     def state_problems(self) -> list[str]:
         """Tables changed since the last audit record sealed them (edited outside JudgePanel)."""
-        row = self.db.execute("SELECT id, state FROM audit WHERE state != '' "
-                              "ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
-            return []
-        try:
-            sealed = json.loads(row[1])
-        except json.JSONDecodeError:
-            return [f"audit record {row[0]}: its seal is damaged"]
-        now_state = json.loads(self.sealed_state())
-        return [f"the {table} were changed outside JudgePanel after audit record {row[0]}"
-                for table in SEALED_TABLES
-                if sealed.get(table, now_state[table]) != now_state[table]]
-
-
-def _seal(key: bytes, record_id: int, digest: str) -> str:
-    return hmac.new(key, f"seal:{record_id}:{digest}".encode(), hashlib.sha256).hexdigest()
-
-
-def _audit_hash(key: bytes | None, prev_hash: str, at: str, who: str, action: str,
-                detail: str, state: str = "") -> str:
-    """Unkeyed SHA-256 for records written before the chain was keyed, HMAC-SHA256 after."""
-    if key is None:
-        payload = json.dumps([prev_hash, at, who, action, detail], ensure_ascii=False)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    payload = json.dumps([prev_hash, at, who, action, detail, state], ensure_ascii=False)
-    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+        return changed_tables(self.db.conn)
 
 
 def file_kind(path: Path, key: FileKey | None = None) -> str:
