@@ -44,10 +44,11 @@ def merge_packs(panel: Store, paths: Iterable[Path | str], who: str = "",
     view = PanelView.read(panel)
     results: list[MergeResult] = []
     with panel.transaction():
+        state: str | None = None  # the sealed tables' digest, read again after they change
         for path, plan in _plans(view, files, progress):
             if isinstance(plan, PackRefused):
                 raise JudgePanelError(f"{path}: refused: {plan}; nothing was merged")
-            _write(view, plan, who)
+            state = _write(view, plan, who, state)
             results.append(plan.result)
     if progress:
         progress(len(files), len(files), "")
@@ -127,8 +128,13 @@ def check_pack(panel: Store, path: Path | str) -> MergeResult:
 # ----- writing --------------------------------------------------------------------------------
 
 
-def _write(view: PanelView, plan: MergePlan, who: str) -> None:
-    """Write one checked pack into the panel (inside the caller's transaction)."""
+def _write(view: PanelView, plan: MergePlan, who: str, state: str | None) -> str | None:
+    """Write one checked pack into the panel (inside the caller's transaction).
+
+    `state` is the audit's sealed state as the previous pack left the tables (None: not read
+    yet); returned as this pack leaves them, for the next. A first-round pack changes a sealed
+    table only when it brings conflicts of interest, so most packs' records reuse it.
+    """
     if plan.round_plan is not None:
         plan.round_plan.write(view.panel.db.conn)
         view.panel.audit("pack merged", {
@@ -137,15 +143,16 @@ def _write(view: PanelView, plan: MergePlan, who: str) -> None:
             "round": plan.round_plan.round, "new": plan.result.new,
             "changed": plan.result.changed, "unchanged": plan.result.unchanged,
             "reviews": plan.result.reviews, "withdrawn": plan.result.withdrawn}, who)
-        return
+        return None  # a later round's pack may change any sealed table: read it afresh
     conn = view.panel.db.conn
     judge = plan.judge
+    if plan.conflicts:
+        state = None  # conflicts and assignments change, and the audit seals both
     for row in plan.conflicts:
         conn.execute("INSERT INTO conflicts(judge, entry, reason, declared_by, created_at, "
                      "signature) VALUES (?,?,?,?,?,?)", row)
         conn.execute("DELETE FROM assignments WHERE judge = ? AND entry = ?", [judge, row[1]])
-        view.conflicts.add((judge, row[1]))
-        view.assigned.discard((judge, row[1]))
+        view.record_conflict(judge, row[1])
     conn.executemany("INSERT INTO scores(judge, entry, section, value, comment, updated_at, "
                      "signature, seq) VALUES (?,?,?,?,?,?,?,?)", plan.new_scores)
     conn.executemany("UPDATE scores SET value = ?, comment = ?, updated_at = ?, signature = ?, "
@@ -164,9 +171,12 @@ def _write(view: PanelView, plan: MergePlan, who: str) -> None:
     for row in plan.reviews:
         view.reviews[(judge, row[1])] = (*row[2:6], row[7])
     result = plan.result
+    if state is None:
+        state = view.panel.sealed_state()
     view.panel.audit("pack merged", {
         "file": result.file.name, "sha256": result.sha256, "judge": result.judge,
         "new": result.new, "changed": result.changed, "unchanged": result.unchanged,
         "conflicts": result.conflicts, "reviews": result.reviews, "older": result.older,
         "counter": result.counter, "withdrawn": result.withdrawn,
-        "conflict_entries": [row[1] for row in plan.conflicts]}, who)
+        "conflict_entries": [row[1] for row in plan.conflicts]}, who, state)
+    return state

@@ -107,6 +107,7 @@ class PanelView:
     loaded: set[int] = field(default_factory=set)  # judges whose records are in memory
     closed_rounds: dict[str, tuple[str, str]] = field(default_factory=dict)  # award -> round
     withdrawn: set[str] = field(default_factory=set)  # entries withdrawn from the first round
+    _assigned_to: dict[int, set[str]] | None = None  # `assigned` by judge, built when first asked
 
     @classmethod
     def read(cls, panel: Store) -> PanelView:
@@ -129,6 +130,21 @@ class PanelView:
             withdrawn={str(r[0]) for r in conn.execute(
                 "SELECT w.entry FROM round_entries w JOIN rounds r ON r.award = w.award AND "
                 "r.id = w.round AND r.position = 0 WHERE w.status = 'withdrawn'")})
+
+    def assigned_to(self, judge: int) -> set[str]:
+        """The entries `assigned` holds for one judge (an index built once per run)."""
+        if self._assigned_to is None:
+            self._assigned_to = {}
+            for owner, entry in self.assigned:
+                self._assigned_to.setdefault(owner, set()).add(entry)
+        return self._assigned_to.get(judge, set())
+
+    def record_conflict(self, judge: int, entry: str) -> None:
+        """A conflict merged: the judge is in conflict with the entry and no longer has it."""
+        self.conflicts.add((judge, entry))
+        self.assigned.discard((judge, entry))
+        if self._assigned_to is not None:
+            self._assigned_to.get(judge, set()).discard(entry)
 
     def load_judge(self, judge: int) -> None:
         """The judge's records already in the panel, to compare returned ones against."""
@@ -333,7 +349,7 @@ def _check_scores(view: PanelView, pack: ReturnedPack, judge: int, key: str,
     existing, entries, withdrawn = view.scores, view.entries, view.withdrawn
     signed = score_verifier(key, view.panel_id, judge)
     blocked = {e for j, e in view.conflicts if j == judge} | {e for _, e in arriving}
-    assigned = {e for j, e in view.assigned if j == judge}
+    assigned = view.assigned_to(judge)
     allowed: set[tuple[str, str, Any]] = set()
     new, changed = plan.new_scores, plan.changed_scores
     unchanged = older = skipped = 0

@@ -348,10 +348,13 @@ class Store:
         """A digest of each table the audit log vouches for, as the record seals it."""
         return sealed_state(self.db.conn)
 
-    def audit(self, action: str, detail: dict[str, Any], who: str = "") -> str:
+    def audit(self, action: str, detail: dict[str, Any], who: str = "",
+              state: str | None = None) -> str:
         """Append one record to the keyed, hash-chained audit log and return its hash.
 
         Call it after the change it records, in the same transaction: it seals the tables.
+        `state` is `sealed_state()` as the tables now stand, when the caller already has it
+        (a merge writing one record per pack that changed no sealed table); else it is read.
         """
         key, keyed_from = self._audit_key()
         last = self.db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
@@ -359,7 +362,10 @@ class Store:
         record_id = (last[0] if last else 0) + 1
         at = now()
         body = json.dumps(detail, sort_keys=True, ensure_ascii=False)
-        state = self.sealed_state() if key is not None else ""
+        if key is None:
+            state = ""
+        elif state is None:
+            state = self.sealed_state()
         digest = audit_hash(key if record_id >= keyed_from else None, prev_hash, at, who,
                              action, body, state)
         self.db.execute(

@@ -172,6 +172,29 @@ def test_a_judges_declared_conflict_arrives_and_their_scores_stop_counting(
         assert pack.rows("SELECT id FROM entries WHERE id = 'E-4'") == []
 
 
+def test_each_merged_packs_audit_record_seals_the_tables_as_that_pack_left_them(
+        panel_file: Path, tmp_path: Path) -> None:
+    """One run of three packs, the middle one declaring a conflict (which changes the sealed
+    conflicts and assignments), seals what three separate runs seal, record by record."""
+    paths = [pack_for(panel_file, name, tmp_path / f"{name}.judgepack") for name in NAMES]
+    for path in paths:
+        score(path, {("E-1", "Q1"): (5, "fine")})
+    with open_pack(paths[1]) as pack:
+        Judging.for_pack(pack).declare_conflict("E-2", "My former employer")
+    apart = tmp_path / "apart.judgepanel"
+    shutil.copyfile(panel_file, apart)
+    sealed = "SELECT state FROM audit WHERE action = 'pack merged' ORDER BY id"
+    with open_panel(panel_file) as store:
+        merge_packs(store, paths)
+        together = [r["state"] for r in store.rows(sealed)]
+        assert store.audit_problems() == [] and store.state_problems() == []
+    with open_panel(apart) as store:
+        for path in paths:
+            merge_packs(store, [path])
+        assert [r["state"] for r in store.rows(sealed)] == together
+    assert len(set(together)) == 2  # the conflict changed what the later records seal
+
+
 def test_check_pack_and_check_packs_report_per_file(panel_file: Path, tmp_path: Path) -> None:
     good = pack_for(panel_file, "Ann Ward", tmp_path / "ann.judgepack")
     score(good, {("E-1", "Q1"): (5, "")})
