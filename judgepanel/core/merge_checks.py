@@ -11,6 +11,7 @@ core/qualifying_packs.py. core/merge.py runs the checks and writes the plans.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 from collections.abc import Callable
@@ -41,9 +42,8 @@ _TEXT = json.encoder.encode_basestring
 
 def score_verifier(key: str, panel_id: str, judge: int) -> Callable[..., str]:
     """A fast `score_signature` for one judge: (entry, section, value, comment, at) -> hex."""
-    secret = bytes.fromhex(key)
+    keyed = hmac.new(bytes.fromhex(key), digestmod=hashlib.sha256)  # the key's pads, once
     head = f'["score",{_TEXT(panel_id)},{int(judge)},'
-    digest = hmac.digest
 
     def signature(entry: str, section: str, value: float | None, comment: str,
                   updated_at: str, seq: int = 0) -> str:
@@ -51,7 +51,9 @@ def score_verifier(key: str, panel_id: str, judge: int) -> Callable[..., str]:
         tail = f",{int(seq)}]" if seq else "]"
         payload = (f"{head}{_TEXT(entry)},{_TEXT(section)},{number},{_TEXT(comment)},"
                    f"{_TEXT(updated_at)}{tail}")
-        return digest(secret, payload.encode("utf-8"), "sha256").hex()
+        mac = keyed.copy()
+        mac.update(payload.encode("utf-8"))
+        return mac.hexdigest()
 
     return signature
 
@@ -289,6 +291,8 @@ def _check_round_open(view: PanelView, pack: ReturnedPack, judge: int) -> None:
     (core/rounds.py). A first-round pack spans its judge's awards: its records for an award
     whose round is closed may come back as the panel already has them (the judge's other
     awards still merge), and a declared conflict always counts."""
+    if not view.closed_rounds:
+        return  # no round is closed: nothing here can be refused
     unchanged_scores = {(row[1], row[2]) for row in pack.scores
                         if view.scores.get((judge, row[1], row[2]), (None,) * 4)[:2]
                         == (row[3], row[4]) and (judge, row[1], row[2]) in view.scores}
