@@ -7,7 +7,8 @@ placed for the navigation (`placed_and_placeable`).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from judgepanel.core.award_results import (
     AwardResults,
@@ -26,6 +27,8 @@ from judgepanel.core.store import Store
 from judgepanel.gui.pages.choosers import AwardChooser
 from judgepanel.gui.pages.common import PanelPage, show_error
 from judgepanel.gui.ranking_models import PLACEMENT_LABELS, RecordModel, StandingModel, number
+
+T = TypeVar("T")
 
 
 def placed_and_placeable(store: Store) -> tuple[int, int]:
@@ -135,27 +138,16 @@ class DecisionsRanking(PanelPage):
             return
         version = data_version(self.store)
 
-        def work(own: Store, _progress: Any) -> AwardResults:
+        def work(own: Store) -> AwardResults:
             results = award_results(own, award)
             results.ranking()  # ranked here, off the GUI thread
             return results
 
-        def done(results: AwardResults) -> None:
-            if generation != self._generation:
-                return
-            self.busy = False
+        def show(results: AwardResults) -> Ranking:
             adopt_results(self.store, results, version)
-            self._show(results.ranking())
+            return results.ranking()
 
-        def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self.busy = False
-                show_error(self, "Decisions", exc)
-
-        self.busy = True
-        if self.ranking is None or self.ranking.award != award:
-            self.heading.set_status("Working out the ranking…")
-        self.in_background(work, done, failed, show_progress=False)
+        self._rank_off_thread(award, generation, work, show, "Working out the ranking…")
 
     def _rank_on_worker(self, award: str, generation: int) -> None:
         """In the window: the award's one analysis, on the database worker (whose connection
@@ -171,23 +163,9 @@ class DecisionsRanking(PanelPage):
             self._show(ranking)
             return
 
-        def work(own: Store, _progress: Any) -> Ranking:
-            return award_results(own, award).ranking()
-
-        def done(ranking: Ranking) -> None:
-            if generation == self._generation:
-                self.busy = False
-                self._show(ranking)
-
-        def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self.busy = False
-                show_error(self, "Decisions", exc)
-
-        self.busy = True
-        if self.ranking is None or self.ranking.award != award:
-            self.heading.set_status("Working out the ranking…")
-        self.in_background(work, done, failed, show_progress=False)
+        self._rank_off_thread(award, generation,
+                              lambda own: award_results(own, award).ranking(),
+                              lambda ranking: ranking, "Working out the ranking…")
 
     def _rank_final(self, award: str, generation: int) -> None:
         """An award judged in rounds: its final result, worked out off the GUI thread."""
@@ -195,13 +173,17 @@ class DecisionsRanking(PanelPage):
             self._show(final_ranking(self.store, award))
             return
 
-        def work(own: Store, _progress: Any) -> Ranking:
-            return final_ranking(own, award)
+        self._rank_off_thread(award, generation, lambda own: final_ranking(own, award),
+                              lambda ranking: ranking, "Working out the final result…")
 
-        def done(ranking: Ranking) -> None:
+    def _rank_off_thread(self, award: str, generation: int, work: Callable[[Store], T],
+                         show: Callable[[T], Ranking], status: str) -> None:
+        """Work the ranking out off the GUI thread (`work`), then show it (`show` turns the
+        answer into the ranking) unless the page has asked for another since (`generation`)."""
+        def done(answer: T) -> None:
             if generation == self._generation:
                 self.busy = False
-                self._show(ranking)
+                self._show(show(answer))
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -210,5 +192,6 @@ class DecisionsRanking(PanelPage):
 
         self.busy = True
         if self.ranking is None or self.ranking.award != award:
-            self.heading.set_status("Working out the final result…")
-        self.in_background(work, done, failed, show_progress=False)
+            self.heading.set_status(status)
+        self.in_background(lambda own, _progress: work(own), done, failed,
+                           show_progress=False)
