@@ -4,13 +4,8 @@ a panel that opens and verifies."""
 
 from __future__ import annotations
 
-import json
-import os
-import signal
 import sqlite3
-import subprocess
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -19,6 +14,7 @@ import pytest
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "gui"))
 
+from kill_harness import read_marker, run_then_kill  # noqa: E402
 from room_panels import room_panel  # noqa: E402
 
 from judgepanel.core.consensus import consensus_sheet  # noqa: E402
@@ -27,40 +23,13 @@ from judgepanel.core.panel import open_panel  # noqa: E402
 from judgepanel.core.round_results import round_result  # noqa: E402
 
 
-def read_marker(marker: Path) -> list[dict]:
-    records = []
-    for line in marker.read_text(encoding="utf-8").splitlines():
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:  # a line cut by the kill
-            break
-    return records
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_in_the_panel_room_loses_at_most_the_last_second(tmp_path: Path) -> None:
     panel = room_panel(tmp_path)
     marker = tmp_path / "typed.jsonl"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    worker = subprocess.Popen([sys.executable, str(HERE / "consensus_worker.py"), str(panel),
-                               str(marker)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.time() + 60
-        while not (marker.exists() and len(read_marker(marker)) > 40):
-            assert worker.poll() is None, worker.stdout.read().decode() if worker.stdout else ""
-            assert time.time() < deadline, "the panel room never started typing"
-            time.sleep(0.05)
-        time.sleep(2.5)
-        killed_at = time.time()
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(10)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait(10)
-    assert worker.returncode == -signal.SIGKILL
+    killed_at = run_then_kill("consensus_worker.py", [str(panel), str(marker)], marker,
+                              2.5, "the panel room")
 
     records = [r for r in read_marker(marker) if r["field"] != ["start"]]
     assert len(records) > 60, "too little was typed to prove anything"

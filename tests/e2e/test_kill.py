@@ -3,13 +3,8 @@ everything typed more than a second before the kill, and an intact file."""
 
 from __future__ import annotations
 
-import json
-import os
-import signal
 import sqlite3
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,22 +12,12 @@ import pytest
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "gui"))
 
+from kill_harness import read_marker, run_then_kill  # noqa: E402
 from sample_pack import build_pack  # noqa: E402
 
 from judgepanel.core.file_encryption import connect, encrypt_file  # noqa: E402
 from judgepanel.core.packs import open_pack  # noqa: E402
 from judgepanel.core.scoring import Judging  # noqa: E402
-
-
-def read_marker(marker: Path) -> list[dict]:
-    lines = marker.read_text(encoding="utf-8").splitlines()
-    records = []
-    for line in lines:
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:  # a line cut by the kill
-            break
-    return records
 
 
 @pytest.mark.slow
@@ -46,26 +31,9 @@ def test_sigkill_mid_typing_loses_at_most_the_last_second(tmp_path: Path, run_fo
     marker = tmp_path / "typed.jsonl"
     settings = tmp_path / "settings"
     settings.mkdir()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    worker = subprocess.Popen([sys.executable, str(HERE / "scoring_worker.py"), str(pack),
-                               str(marker), str(settings), *([passphrase] if key else [])],
-                              env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.time() + 60
-        while not (marker.exists() and len(read_marker(marker)) > 40):
-            assert worker.poll() is None, worker.stdout.read().decode() if worker.stdout else ""
-            assert time.time() < deadline, "the scoring process never started typing"
-            time.sleep(0.05)
-        time.sleep(run_for)
-        killed_at = time.time()
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(10)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait(10)
-    assert worker.returncode == -signal.SIGKILL
+    killed_at = run_then_kill("scoring_worker.py", [str(pack), str(marker), str(settings),
+                              *([passphrase] if key else [])], marker, run_for,
+                              "the scoring process")
 
     records = [r for r in read_marker(marker) if r["field"] != ["start"]]
     history: dict[tuple[str, ...], list[tuple[float, object]]] = {}

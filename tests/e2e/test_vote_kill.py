@@ -4,16 +4,12 @@ before the kill, in an intact file (the same promise as the scoring kill test)."
 
 from __future__ import annotations
 
-import json
-import os
-import signal
 import sqlite3
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from kill_harness import read_marker, run_then_kill
 
 from judgepanel.core.awards import Award, Scale, Section
 from judgepanel.core.entries import EntryRecord, upsert_entries
@@ -48,16 +44,6 @@ def qualifying_pack(folder: Path) -> Path:
     return pack
 
 
-def read_marker(marker: Path) -> list[dict]:
-    records = []
-    for line in marker.read_text(encoding="utf-8").splitlines():
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:  # a line cut by the kill
-            break
-    return records
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_mid_reason_loses_at_most_the_last_second(tmp_path: Path) -> None:
@@ -65,25 +51,8 @@ def test_sigkill_mid_reason_loses_at_most_the_last_second(tmp_path: Path) -> Non
     marker = tmp_path / "decided.jsonl"
     settings = tmp_path / "settings"
     settings.mkdir()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    worker = subprocess.Popen([sys.executable, str(HERE / "vote_worker.py"), str(pack),
-                               str(marker), str(settings)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.time() + 60
-        while not (marker.exists() and len(read_marker(marker)) > 40):
-            assert worker.poll() is None, worker.stdout.read().decode() if worker.stdout else ""
-            assert time.time() < deadline, "the judge's window never started deciding"
-            time.sleep(0.05)
-        time.sleep(3.0)
-        killed_at = time.time()
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(10)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait(10)
-    assert worker.returncode == -signal.SIGKILL
+    killed_at = run_then_kill("vote_worker.py", [str(pack), str(marker), str(settings)],
+                              marker, 3.0, "the judge's window")
 
     records = [r for r in read_marker(marker) if r["entry"]]
     assert len(records) > 80, "too little was decided to prove anything"
