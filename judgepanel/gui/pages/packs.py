@@ -98,11 +98,11 @@ class PacksPage(PackMaking):
 
     def _load_rounds(self) -> None:
         """The award and round choosers: shown only when an award has more than one round."""
-        awards, several = self.run(lambda panel: (
-            panel_awards(panel), {a.id for a in panel_awards(panel)
-                                  if len(award_rounds(panel, a.id)) > 1}))
+        in_rounds = self.run(lambda panel: [a for a in panel_awards(panel)
+                                            if len(award_rounds(panel, a.id)) > 1])
+        several = bool(in_rounds)
         self.award.blockSignals(True)
-        self.award.fill([a for a in awards if a.id in several])
+        self.award.fill(in_rounds)
         self.award.blockSignals(False)
         award = self.award.award_id()
         self.round_combo.blockSignals(True)
@@ -110,9 +110,9 @@ class PacksPage(PackMaking):
                               if award else [])
         self.round_combo.blockSignals(False)
         for widget in (self.ui.award_label, self.award):
-            widget.setVisible(bool(several))
-        self.round_combo.setVisible(bool(several))
-        self.ui.round_label.setVisible(bool(several))
+            widget.setVisible(several)
+        self.round_combo.setVisible(several)
+        self.ui.round_label.setVisible(several)
 
     def _award_chosen(self) -> None:
         award = self.award.award_id()
