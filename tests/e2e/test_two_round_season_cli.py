@@ -12,18 +12,32 @@ the run_cli fixture); tests/gui/test_two_round_season.py runs the same season in
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
 
-import pypdfium2
+sys.path.insert(0, str(Path(__file__).parent.parent / "gui"))
 
-from judgepanel.core.file_encryption import key_for_file
-from judgepanel.core.packs import open_pack
-from judgepanel.core.scoring import Judging
+from two_round_season_plan import (  # noqa: E402
+    AGREED,
+    AWARD,
+    ENTRIES,
+    FINAL_SECTIONS,
+    JUDGES,
+    PLACED,
+    agreed_total,
+    first_round_total,
+    marks,
+    ordinal,
+    pdf_text,
+)
+
+from judgepanel.core.file_encryption import key_for_file  # noqa: E402
+from judgepanel.core.packs import open_pack  # noqa: E402
+from judgepanel.core.scoring import Judging  # noqa: E402
 
 Run = Callable[..., CompletedProcess[str]]
-AWARD = "improvement"
 AWARD_TOML = """\
 id = "improvement"
 name = "Service Improvement Award"
@@ -42,54 +56,7 @@ id = "Q2"
 title = "Measuring impact"
 question = "How do they know it worked?"
 """
-FINAL_SECTIONS = """
-[[sections]]
-id = "talk"
-title = "Presentation"
-question = "How well did the team present their work to the panel?"
-
-[[sections]]
-id = "answers"
-title = "Answers to the panel's questions"
-question = "How well were the panel's questions answered?"
-weight = 2
-"""
-ENTRIES = [f"E{number:02d}" for number in range(1, 15)]
-JUDGES = ("Dr Aisha Patel", "Siân Roberts", "Tomás O'Connell", "Grace Mensah", "Ben Okafor")
-LENIENCY = (-1, 0, 0, 1, 0)
-AGREED = {"E01": (7, 6), "E02": (6, 5), "E03": (9, 9), "E04": (8, 7), "E05": (5, 5),
-          "E06": (4, 4)}
-PLACED = {"E03": "winner", "E04": "highly-commended", "E01": "finalist", "E02": "finalist",
-          "E05": "finalist", "E06": "finalist"}
 PASSPHRASE = "harbour lantern meadow copper"
-
-
-def marks(judge: int, entry: str) -> tuple[int, int]:
-    """E01 best, E14 weakest; the two sections add up to 20 less the entry's number."""
-    points = 20 - int(entry[1:]) + LENIENCY[judge]
-    return (points + 1) // 2, points // 2
-
-
-def first_round_total(entry: str) -> float:
-    return sum(sum(marks(j, entry)) for j in range(len(JUDGES))) / len(JUDGES) * 100 / 20
-
-
-def agreed_total(entry: str) -> float:
-    talk, answers = AGREED[entry]
-    return (talk + 2 * answers) / 3 * 10
-
-
-def ordinal(number: int) -> str:
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number, 'th')}"
-
-
-def pdf_text(path: Path) -> str:
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
-    finally:
-        pdf.close()
-    return " ".join(text.split())
 
 
 def test_fourteen_entries_five_judges_six_finalists_a_consensus_final_and_the_outputs(

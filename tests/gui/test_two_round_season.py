@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pypdfium2
 import pytest
 from chair_panels import OFFSCREEN_NOISE
 from coordinator_panels import scratch_settings
@@ -23,6 +22,19 @@ from keys import activate, focused, press, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from two_round_season_plan import (
+    AGREED,
+    AWARD,
+    ENTRIES,
+    FINAL_SECTIONS,
+    JUDGES,
+    PLACED,
+    agreed_total,
+    first_round_total,
+    marks,
+    ordinal,
+    pdf_text,
+)
 
 from judgepanel.core.awards import Award, Scale, Section
 from judgepanel.core.entries import EntryRecord, upsert_entries
@@ -35,52 +47,10 @@ from judgepanel.gui.panel_window import PanelWindow
 from judgepanel.gui.ranking_models import ENTRY_ROLE
 
 pytestmark = OFFSCREEN_NOISE
-AWARD = "improvement"
 PRIZE = Award(id=AWARD, name="Service Improvement Award", scale=Scale(0, 10, 1),
               sections=(Section("Q1", "Leading the improvement", "What did they lead?"),
                         Section("Q2", "Measuring impact", "How do they know it worked?")))
-ENTRIES = [f"E{number:02d}" for number in range(1, 15)]
-JUDGES = ("Dr Aisha Patel", "Siân Roberts", "Tomás O'Connell", "Grace Mensah", "Ben Okafor")
-LENIENCY = (-1, 0, 0, 1, 0)  # one harsh and one lenient judge; their effects cancel
-FINAL_SECTIONS = """
-[[sections]]
-id = "talk"
-title = "Presentation"
-question = "How well did the team present their work to the panel?"
-
-[[sections]]
-id = "answers"
-title = "Answers to the panel's questions"
-question = "How well were the panel's questions answered?"
-weight = 2
-"""
-# What the panel agrees in the room for each finalist: (presentation, answers).
-AGREED = {"E01": (7, 6), "E02": (6, 5), "E03": (9, 9), "E04": (8, 7), "E05": (5, 5),
-          "E06": (4, 4)}
 NOTES = {"E03": "Outstanding, clear evidence of change"}
-PLACED = {"E03": "winner", "E04": "highly-commended", "E01": "finalist", "E02": "finalist",
-          "E05": "finalist", "E06": "finalist"}
-
-
-def marks(judge: int, entry: str) -> tuple[int, int]:
-    """A judge's two section scores: entry E01 best, E14 weakest, each judge a little harsher
-    or more lenient; the two sections add up to 20 less the entry's number."""
-    points = 20 - int(entry[1:]) + LENIENCY[judge]
-    return (points + 1) // 2, points // 2
-
-
-def first_round_total(entry: str) -> float:
-    """The entry's mean total out of 100 over the five judges (docs/rounds.md)."""
-    return sum(sum(marks(j, entry)) for j in range(len(JUDGES))) / len(JUDGES) * 100 / 20
-
-
-def agreed_total(entry: str) -> float:
-    talk, answers = AGREED[entry]
-    return (talk + 2 * answers) / 3 * 10
-
-
-def ordinal(number: int) -> str:
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number, 'th')}"
 
 
 @pytest.fixture
@@ -131,14 +101,6 @@ def answer_next_dialog(fill: Callable[[QDialog], None]) -> list[QDialog]:
 def click(qtbot, button) -> None:
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def pdf_text(path: Path) -> str:
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
-    finally:
-        pdf.close()
 
 
 def test_fourteen_entries_five_judges_six_finalists_a_consensus_final_and_the_outputs(
@@ -273,7 +235,7 @@ def test_fourteen_entries_five_judges_six_finalists_a_consensus_final_and_the_ou
             click(qtbot, button)
         assert finished.args[0].files == [target]
 
-    text = " ".join(pdf_text(report).split())
+    text = pdf_text(report)
     assert "Round 1: Judging (scored, closed)" in text
     assert "Round 2: Final (consensus, open)" in text
     for rank, entry in enumerate(final_order, start=1):
@@ -283,7 +245,7 @@ def test_fourteen_entries_five_judges_six_finalists_a_consensus_final_and_the_ou
                 f"{agreed_total(entry):.1f}")
         assert path in text, path
     assert NOTES["E03"] in text
-    shown = " ".join(pdf_text(certificates).split())
+    shown = pdf_text(certificates)
     assert shown.count("Winner") >= 1 and "Highly Commended" in shown
     assert shown.count("Finalist") >= 4
     for entry in AGREED:  # a certificate for each finalist, and for no one else
